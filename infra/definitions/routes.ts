@@ -1,0 +1,42 @@
+/**
+ * The HTTP route table. CDK creates one HTTP API route per entry, integrated
+ * with the module's Lambda; the embedded gateway matches the same entries and
+ * builds the same `APIGatewayProxyEventV2` (with `routeKey` and JWT claims).
+ */
+export interface RouteDefinition {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** API Gateway path template, e.g. `/api/units/{unitId}`. */
+  readonly path: string
+  /** Module id from modules.ts (an `http` module). */
+  readonly module: 'auth' | 'org'
+  /** `jwt`: the API's JWT authorizer must accept the bearer token. */
+  readonly auth: 'jwt' | 'none'
+}
+
+const r = (method: RouteDefinition['method'], path: string, module: RouteDefinition['module'], auth: RouteDefinition['auth'] = 'jwt'): RouteDefinition =>
+  ({ method, path, module, auth })
+
+export const ROUTES: readonly RouteDefinition[] = [
+  r('POST', '/api/auth/login', 'auth', 'none'),
+  r('GET', '/api/health', 'auth', 'none'),
+  r('GET', '/api/me', 'org'),
+  r('GET', '/api/units', 'org'),
+  r('POST', '/api/units', 'org'),
+  r('GET', '/api/units/{unitId}', 'org'),
+  r('PATCH', '/api/units/{unitId}', 'org'),
+  r('POST', '/api/units/{unitId}/move', 'org'),
+  r('GET', '/api/users', 'org'),
+  r('POST', '/api/users', 'org'),
+  r('GET', '/api/users/{userId}', 'org'),
+  r('PATCH', '/api/users/{userId}', 'org'),
+  r('POST', '/api/reorganisations', 'org'),
+  r('GET', '/api/reorganisations', 'org'),
+  r('GET', '/api/reorganisations/{requestId}', 'org'),
+  r('POST', '/api/reorganisations/{requestId}/decision', 'org'),
+  r('POST', '/api/imports/uploads', 'org'),
+  r('POST', '/api/imports', 'org'),
+  r('GET', '/api/audit', 'org'),
+  r('GET', '/api/audit/verify', 'org'),
+]
+
+export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

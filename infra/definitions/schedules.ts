@@ -1,0 +1,32 @@
+/**
+ * Scheduled jobs. CDK creates one EventBridge Scheduler schedule per entry;
+ * the embedded runtime fires the same entries with croner.
+ */
+export interface ScheduleDefinition {
+  readonly id: string
+  /** Module id of a `schedule` module. */
+  readonly module: 'ops'
+  /** Cron with 6 fields as EventBridge Scheduler writes it: minutes hours day-of-month month day-of-week year. */
+  readonly cron: string
+  readonly timezone: string
+  /** Passed as the event to the handler. */
+  readonly input: { readonly job: string }
+  readonly description: string
+}
+
+export const SCHEDULES: readonly ScheduleDefinition[] = [
+  {
+    id: 'overdue-approvals', module: 'ops', cron: '0/15 * * * ? *', timezone: 'Asia/Ho_Chi_Minh',
+    input: { job: 'overdue-approvals' }, description: 'Mail a reminder for reorganisation approvals past half their deadline',
+  },
+  {
+    id: 'daily-kpi-snapshot', module: 'ops', cron: '30 0 * * ? *', timezone: 'Asia/Ho_Chi_Minh',
+    input: { job: 'kpi-snapshot' }, description: 'Snapshot of the organisation KPIs (units, users, MFA share) per level',
+  },
+]
+
+/** EventBridge cron (6 fields, `?`, year) → croner pattern (5 fields). */
+export function toCronerPattern(cron: string): string {
+  const [min, hour, dom, month, dow] = cron.split(/\s+/)
+  return [min, hour, dom, month, dow].map((f) => (f === '?' ? '*' : f)).join(' ')
+}

@@ -1,0 +1,25 @@
+/**
+ * Step Functions state machines. The ASL file is the single source: CDK loads
+ * it with `DefinitionBody.fromFile` and substitutes the function ARNs; the
+ * embedded runtime loads the same file and substitutes local function ARNs.
+ */
+export interface WorkflowDefinition {
+  readonly id: string
+  /** ASL JSON file, relative to the repository root. */
+  readonly file: string
+  /** `${Name}` placeholders in the ASL → the module whose function ARN replaces it. */
+  readonly functionSubstitutions: Readonly<Record<string, string>>
+  /** Environment variable through which functions learn the state machine ARN. */
+  readonly arnEnvVar: string
+  readonly description: string
+}
+
+export const WORKFLOWS = [
+  {
+    id: 'reorganisation-approval',
+    file: 'infra/workflows/reorganisation-approval.asl.json',
+    functionSubstitutions: { OrgTasksFunctionArn: 'org-tasks' },
+    arnEnvVar: 'REORGANISATION_STATE_MACHINE_ARN',
+    description: 'A merge, split or dissolution approved by the superior unit, with a deadline and escalation',
+  },
+] as const satisfies readonly WorkflowDefinition[]
