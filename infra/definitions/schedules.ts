@@ -27,6 +27,8 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
 
 /** EventBridge cron (6 fields, `?`, year) → croner pattern (5 fields). */
 export function toCronerPattern(cron: string): string {
-  const [min, hour, dom, month, dow] = cron.split(/\s+/)
-  return [min, hour, dom, month, dow].map((f) => (f === '?' ? '*' : f)).join(' ')
+  const fields = cron.split(/\s+/).slice(0, 5)
+  const max = [59, 23, 31, 12, 7]
+  // EventBridge writes "0/15" for "from 0 every 15"; croner wants a range ("0-59/15").
+  return fields.map((f, i) => (f === '?' ? '*' : f.replace(/^(\d+)\/(\d+)$/, (_, a: string, b: string) => `${a}-${max[i]}/${b}`))).join(' ')
 }

@@ -8,10 +8,12 @@ export const TABLE = {
   sortKey: 'sk',
   ttlAttribute: 'expiresAt',
   indexes: {
-    /** Every unit of one organisation tree (a city): as-of-date views, subtree reach. */
-    byTree: { name: 'byTree', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** Look-ups by a unique natural key: a login name, a unit code. */
+    /** A collection and its members in order: every unit of a tree, a requester's requests. */
+    byCollection: { name: 'byCollection', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /** Look-ups by a unique natural key: a login name, a request id. */
     byLookup: { name: 'byLookup', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /** Work waiting for a unit, by status and date: approvals (later: incoming documents). */
+    byInbox: { name: 'byInbox', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   },
 } as const
 

@@ -1,0 +1,108 @@
+/**
+ * The HTTP side of a module Lambda, written once: body limits and JSON
+ * parsing, language choice, the actor from the JWT claims, routing by
+ * `routeKey`, structured logs, and the one error mapper (domain errors → 4xx
+ * with a vi/en message; anything else → 500 with a reference, detail logged).
+ */
+import middy from '@middy/core'
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda'
+import { DomainError, NotFoundError, PayloadTooLargeError, UnauthenticatedError, ValidationError } from '../../shared/errors/index.js'
+import { pickLang, translate, type Lang } from '../../shared/i18n/messages.js'
+import { env } from './env.js'
+
+export interface HttpRequest<A = unknown> {
+  routeKey: string
+  params: Record<string, string>
+  query: Record<string, string>
+  body: unknown
+  headers: Record<string, string>
+  lang: Lang
+  requestId: string
+  sourceIp: string
+  /** The caller, resolved from the JWT claims (absent on public routes). */
+  actor: A
+}
+export interface HttpResult { status?: number; body?: unknown; headers?: Record<string, string> }
+export type RouteHandler<A> = (req: HttpRequest<A>) => Promise<HttpResult>
+
+export interface HttpModuleOptions<A> {
+  routes: Record<string, RouteHandler<A>>
+  /** Routes that need no actor (public). */
+  publicRoutes?: string[]
+  resolveActor?: (claims: Record<string, unknown>) => Promise<A>
+}
+
+type Event = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } } }
+
+export function httpModule<A>(opts: HttpModuleOptions<A>) {
+  const core = async (event: Event, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const started = Date.now()
+    const headers = lowerKeys(event.headers ?? {})
+    const lang = pickLang(headers['accept-language'])
+    const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'local'
+    let status = 500
+    try {
+      const handler = opts.routes[event.routeKey]
+      if (!handler) throw new NotFoundError('route', event.routeKey)
+      const body = parseBody(event, headers)
+      let actor = undefined as A
+      if (!opts.publicRoutes?.includes(event.routeKey)) {
+        const claims = event.requestContext?.authorizer?.jwt?.claims
+        if (!claims || !opts.resolveActor) throw new UnauthenticatedError()
+        actor = await opts.resolveActor(claims)
+      }
+      const result = await handler({
+        routeKey: event.routeKey, params: (event.pathParameters ?? {}) as Record<string, string>,
+        query: (event.queryStringParameters ?? {}) as Record<string, string>, body, headers, lang, requestId,
+        sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown', actor,
+      })
+      status = result.status ?? 200
+      return json(status, result.body ?? null, result.headers)
+    } catch (err) {
+      const mapped = mapError(err, lang, requestId)
+      status = mapped.statusCode as number
+      if (status >= 500) console.error(JSON.stringify({ level: 'error', requestId, routeKey: event.routeKey, error: String(err), stack: (err as Error)?.stack }))
+      return mapped
+    } finally {
+      if (process.env.LOG_REQUESTS !== 'false') {
+        console.log(JSON.stringify({ level: 'info', requestId, routeKey: event.routeKey, status, ms: Date.now() - started }))
+      }
+    }
+  }
+  return middy<Event, APIGatewayProxyStructuredResultV2>().handler(core)
+}
+
+function parseBody(event: Event, headers: Record<string, string>): unknown {
+  if (!event.body) return undefined
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body
+  const limit = env().MAX_BODY_BYTES
+  if (Buffer.byteLength(raw, 'utf8') > limit) throw new PayloadTooLargeError(limit)
+  const type = headers['content-type'] ?? 'application/json'
+  if (!type.toLowerCase().startsWith('application/json')) throw new DomainError('request.unsupportedMediaType', 415)
+  try {
+    return JSON.parse(raw)
+  } catch {
+    throw new DomainError('request.malformedJson', 400)
+  }
+}
+
+export function mapError(err: unknown, lang: Lang, requestId: string): APIGatewayProxyStructuredResultV2 {
+  if (err instanceof DomainError) {
+    const issues = err instanceof ValidationError
+      ? err.issues.map((i) => ({ path: i.path, code: i.code, message: translate(i.code, lang, i.params ?? {}) }))
+      : undefined
+    return json(err.status, { error: { code: err.code, message: translate(err.code, lang, err.params), issues }, requestId })
+  }
+  return json(500, { error: { code: 'server.error', message: translate('server.error', lang, { requestId }) }, requestId })
+}
+
+function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  }
+}
+
+const lowerKeys = (h: Record<string, string | undefined>): Record<string, string> =>
+  Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined).map(([k, v]) => [k.toLowerCase(), v as string]))

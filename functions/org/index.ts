@@ -1,0 +1,42 @@
+/**
+ * Lambda entry of the organisation module (HTTP API). One function for the
+ * module's routes; each route's handler lives in handlers/.
+ */
+import { httpModule, type HttpRequest, type RouteHandler } from '../lib/http.js'
+import type { Actor } from '../../shared/auth/policy.js'
+import { orgContext, resolveActor } from './usecases/context.js'
+import type { OrgRoute } from './routes.js'
+import { addUnit, listTree, relocateUnit, renameUnit, showUnit } from './handlers/units.js'
+import { addUser, changeUser, searchUsers, showUser } from './handlers/users.js'
+import { createRequest, decideRequest, listRequests, showRequest } from './handlers/reorganisations.js'
+import { importFile, requestUpload } from './handlers/imports.js'
+import { auditTrail, auditVerify, me } from './handlers/audit.js'
+
+const withContext = (route: OrgRoute): RouteHandler<Actor> =>
+  (req: HttpRequest<Actor>) => route({ ...req, ctx: orgContext(req.actor, req.sourceIp) })
+
+export const ORG_ROUTES: Record<string, OrgRoute> = {
+  'GET /api/me': me,
+  'GET /api/units': listTree,
+  'POST /api/units': addUnit,
+  'GET /api/units/{unitId}': showUnit,
+  'PATCH /api/units/{unitId}': renameUnit,
+  'POST /api/units/{unitId}/move': relocateUnit,
+  'GET /api/users': searchUsers,
+  'POST /api/users': addUser,
+  'GET /api/users/{userId}': showUser,
+  'PATCH /api/users/{userId}': changeUser,
+  'POST /api/reorganisations': createRequest,
+  'GET /api/reorganisations': listRequests,
+  'GET /api/reorganisations/{requestId}': showRequest,
+  'POST /api/reorganisations/{requestId}/decision': decideRequest,
+  'POST /api/imports/uploads': requestUpload,
+  'POST /api/imports': importFile,
+  'GET /api/audit': auditTrail,
+  'GET /api/audit/verify': auditVerify,
+}
+
+export const handler = httpModule<Actor>({
+  routes: Object.fromEntries(Object.entries(ORG_ROUTES).map(([k, r]) => [k, withContext(r)])),
+  resolveActor,
+})

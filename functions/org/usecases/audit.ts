@@ -1,0 +1,25 @@
+/**
+ * The audit trail of a unit: read by auditors of its subtree, and verified
+ * end to end (every hash recomputed, every link and sequence number checked).
+ */
+import { authorize } from '../../../shared/auth/policy.js'
+import { verifyChain } from '../../../shared/audit/chain.js'
+import { orgStore } from '../adapters/store.js'
+import type { OrgContext } from './context.js'
+import { requireUnit } from './units.js'
+
+export async function listAudit(ctx: OrgContext, q: { unitId: string; limit?: number }) {
+  const index = await ctx.tree()
+  requireUnit(index, q.unitId)
+  authorize(ctx.actor, 'audit.read', q.unitId, index, ctx.date)
+  return { entries: await orgStore.listAudit(q.unitId, { newestFirst: true, limit: q.limit ?? 50 }) }
+}
+
+export async function verifyAudit(ctx: OrgContext, unitId: string) {
+  const index = await ctx.tree()
+  requireUnit(index, unitId)
+  authorize(ctx.actor, 'audit.read', unitId, index, ctx.date)
+  const entries = await orgStore.listAudit(unitId, { newestFirst: false })
+  return verifyChain(entries.map(({ unitId, seq, at, actor, action, target, details, sourceIp, prevHash, hash }) =>
+    ({ unitId, seq, at, actor, action, target, details, sourceIp, prevHash, hash })))
+}

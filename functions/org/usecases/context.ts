@@ -1,0 +1,38 @@
+/**
+ * What every organisation use case needs: the caller, today's date, the tree.
+ * The tree of a city is a few thousand units at most: one index query per
+ * request keeps authorisation exact without a cache that could go stale.
+ */
+import { UnauthenticatedError, ForbiddenError } from '../../../shared/errors/index.js'
+import type { Actor } from '../../../shared/auth/policy.js'
+import { indexUnits, today, type UnitIndex } from '../../../shared/org/tree.js'
+import { orgStore } from '../adapters/store.js'
+import type { AuditActor } from '../../lib/adapters/transaction.js'
+
+export interface OrgContext {
+  actor: Actor
+  date: string
+  now: Date
+  sourceIp: string
+  tree(): Promise<UnitIndex>
+  auditActor: AuditActor
+}
+
+/** Resolves the JWT claims (Cognito or the local issuer) to a known, active user. */
+export async function resolveActor(claims: Record<string, unknown>): Promise<Actor> {
+  const username = String(claims.username ?? claims['cognito:username'] ?? '')
+  if (!username) throw new UnauthenticatedError()
+  const user = await orgStore.getUserByUsername(username.toLowerCase())
+  if (!user) throw new ForbiddenError('auth.unknownUser')
+  if (user.status !== 'active') throw new ForbiddenError('auth.disabled')
+  return { userId: user.userId, username: user.username, fullName: user.fullName, clearance: user.clearance, mfa: user.mfa, assignments: user.assignments }
+}
+
+export function orgContext(actor: Actor, sourceIp: string, now = new Date()): OrgContext {
+  let index: Promise<UnitIndex> | undefined
+  return {
+    actor, now, date: today(now), sourceIp,
+    tree: () => (index ??= orgStore.listUnits().then(indexUnits)),
+    auditActor: { userId: actor.userId, name: actor.fullName, sourceIp },
+  }
+}

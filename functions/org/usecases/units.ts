@@ -1,0 +1,124 @@
+/**
+ * Units: the tree as of a date, one unit's page, create, rename, move.
+ * Every change is checked against the dated tree and audited in the same
+ * transaction.
+ */
+import { randomBytes } from 'node:crypto'
+import { ConflictError, NotFoundError, RuleError } from '../../../shared/errors/index.js'
+import { authorize, can, grantingUnits } from '../../../shared/auth/policy.js'
+import type { CreateUnitBody, MoveUnitBody, Unit, UpdateUnitBody } from '../../../shared/org/contracts.js'
+import { fold } from '../../../shared/text/fold.js'
+import {
+  ancestorsOn, assertValidParent, childrenOn, dayBefore, existsOn, parentOn, topmost, treeOn, viewOn, type UnitIndex,
+} from '../../../shared/org/tree.js'
+import { Transaction } from '../../lib/adapters/transaction.js'
+import { orgStore, unitItem } from '../adapters/store.js'
+import type { OrgContext } from './context.js'
+
+export async function getTree(ctx: OrgContext, q: { asOf?: string; includeEnded?: string }) {
+  const index = await ctx.tree()
+  const asOf = q.asOf ?? ctx.date
+  const roots = topmost(index, grantingUnits(ctx.actor, 'unit.read', index, ctx.date), ctx.date)
+  return { asOf, roots: treeOn(index, roots, asOf, q.includeEnded === 'true') }
+}
+
+export function requireUnit(index: UnitIndex, unitId: string): Unit {
+  const u = index.get(unitId)
+  if (!u) throw new NotFoundError('unit', unitId)
+  return u
+}
+
+export async function getUnit(ctx: OrgContext, unitId: string, asOf?: string) {
+  const index = await ctx.tree()
+  const unit = requireUnit(index, unitId)
+  authorize(ctx.actor, 'unit.read', unitId, index, ctx.date)
+  const date = asOf ?? (existsOn(unit, ctx.date) ? ctx.date : unit.validTo ?? ctx.date)
+  const ancestors = ancestorsOn(index, unitId, date).reverse().map((id) => viewOn(index.get(id)!, date))
+  const children = (childrenOn(index, date, true).get(unitId) ?? []).map((c) => viewOn(c, date))
+  const members = await orgStore.listMembers(unitId)
+  members.sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'))
+  return { unit: viewOn(unit, date), ancestors, children, members, canManage: can(ctx.actor, 'unit.manage', unitId, index, ctx.date) }
+}
+
+/** A readable id from the code and name: "VPTU" "Văn phòng Thành ủy" → "vptu-3f9a". */
+function newUnitId(code: string): string {
+  const base = fold(code).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'unit'
+  return `${base}-${randomBytes(3).toString('hex')}`
+}
+
+/** `workingTree`: an import passes the tree with the rows it already accepted. */
+export async function createUnit(ctx: OrgContext, body: CreateUnitBody, workingTree?: UnitIndex) {
+  const index = workingTree ?? await ctx.tree()
+  const parent = requireUnit(index, body.parentId)
+  authorize(ctx.actor, 'unit.manage', parent.unitId, index, ctx.date)
+  const validFrom = body.validFrom ?? ctx.date
+  if (validFrom < parent.validFrom) throw new RuleError('rule.effectiveDateBeforeStart')
+  assertValidParent(index, { level: body.level }, parent, validFrom)
+  const unitId = body.unitId ?? newUnitId(body.code)
+  if (!workingTree && index.has(unitId)) throw new ConflictError('conflict.unitExists', { unitId })
+  const now = ctx.now.toISOString()
+  const unit: Unit = {
+    unitId, code: body.code, name: body.name, level: body.level, kind: body.kind, parentId: parent.unitId,
+    validFrom, parents: [{ parentId: parent.unitId, from: validFrom }], names: [{ name: body.name, code: body.code, from: validFrom }],
+    predecessors: [], successors: [], version: 1, createdAt: now, updatedAt: now,
+  }
+  await new Transaction()
+    .put(unitItem(unit), { expectVersion: 'new', onConflict: new ConflictError('conflict.unitExists', { unitId }) })
+    .audit({ unitId, action: 'unit.create', target: unitId, details: { code: unit.code, name: unit.name, parentId: parent.unitId, level: unit.level } })
+    .commit(ctx.auditActor, ctx.now)
+  return { unit: viewOn(unit, ctx.date) }
+}
+
+function assertAlive(unit: Unit, date: string): void {
+  if (!existsOn(unit, date) && unit.validTo && unit.validTo < date) throw new RuleError('rule.unitEnded', { unitId: unit.unitId })
+}
+
+export async function updateUnit(ctx: OrgContext, unitId: string, body: UpdateUnitBody) {
+  const index = await ctx.tree()
+  const unit = requireUnit(index, unitId)
+  authorize(ctx.actor, 'unit.manage', unitId, index, ctx.date)
+  assertAlive(unit, ctx.date)
+  if (unit.version !== body.version) throw new ConflictError('conflict.version')
+  const from = body.effectiveDate ?? ctx.date
+  if (from <= unit.validFrom) throw new RuleError('rule.effectiveDateBeforeStart')
+  const name = body.name ?? unit.name
+  const code = body.code ?? unit.code
+  const names = unit.names.filter((n) => n.from < from).map((n) => (n.to && n.to < from ? n : { ...n, to: dayBefore(from) }))
+  const updated: Unit = {
+    ...unit, name, code, kind: body.kind ?? unit.kind,
+    names: name !== unit.name || code !== unit.code ? [...names, { name, code, from }] : unit.names,
+    version: unit.version + 1, updatedAt: ctx.now.toISOString(),
+  }
+  await new Transaction()
+    .put(unitItem(updated), { expectVersion: unit.version })
+    .audit({ unitId, action: 'unit.rename', target: unitId, details: { from: { name: unit.name, code: unit.code, kind: unit.kind }, to: { name, code, kind: updated.kind }, effectiveDate: from } })
+    .commit(ctx.auditActor, ctx.now)
+  return { unit: viewOn(updated, ctx.date) }
+}
+
+export async function moveUnit(ctx: OrgContext, unitId: string, body: MoveUnitBody) {
+  const index = await ctx.tree()
+  const unit = requireUnit(index, unitId)
+  const newParent = requireUnit(index, body.newParentId)
+  authorize(ctx.actor, 'unit.manage', unitId, index, ctx.date)
+  authorize(ctx.actor, 'unit.manage', newParent.unitId, index, ctx.date)
+  assertAlive(unit, ctx.date)
+  if (unit.version !== body.version) throw new ConflictError('conflict.version')
+  const oldParent = parentOn(unit, ctx.date)
+  if (!oldParent) throw new RuleError('rule.rootImmutable')
+  const from = body.effectiveDate ?? ctx.date
+  if (from <= unit.validFrom) throw new RuleError('rule.effectiveDateBeforeStart')
+  assertValidParent(index, unit, newParent, from)
+  if (oldParent === newParent.unitId) return { unit: viewOn(unit, ctx.date) }
+  const parents = unit.parents.filter((p) => p.from < from).map((p) => (p.to && p.to < from ? p : { ...p, to: dayBefore(from) }))
+  const moved: Unit = {
+    ...unit, parentId: newParent.unitId, parents: [...parents, { parentId: newParent.unitId, from }],
+    version: unit.version + 1, updatedAt: ctx.now.toISOString(),
+  }
+  await new Transaction()
+    .put(unitItem(moved), { expectVersion: unit.version })
+    .audit({ unitId, action: 'unit.move', target: unitId, details: { from: oldParent, to: newParent.unitId, effectiveDate: from } })
+    .audit({ unitId: newParent.unitId, action: 'unit.childAdded', target: unitId, details: { from: oldParent, effectiveDate: from } })
+    .commit(ctx.auditActor, ctx.now)
+  return { unit: viewOn(moved, ctx.date) }
+}

@@ -1,0 +1,115 @@
+/**
+ * People and roles: list and search within reach, create (with an account at
+ * the identity provider), update positions, roles, clearance, MFA, status.
+ */
+import { randomUUID } from 'node:crypto'
+import { ConflictError, NotFoundError, RuleError } from '../../../shared/errors/index.js'
+import { authorize, authorizeClearance, reach } from '../../../shared/auth/policy.js'
+import type { CreateUserBody, UpdateUserBody, User } from '../../../shared/org/contracts.js'
+import { existsOn } from '../../../shared/org/tree.js'
+import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
+import { Transaction } from '../../lib/adapters/transaction.js'
+import { generatePassword, identity } from '../../lib/adapters/identity.js'
+import { sql } from '../../lib/adapters/sql.js'
+import { memberItem, orgStore, userItem } from '../adapters/store.js'
+import type { OrgContext } from './context.js'
+import { requireUnit } from './units.js'
+
+export async function listUsers(ctx: OrgContext, q: { unitId?: string; q?: string }) {
+  const index = await ctx.tree()
+  if (q.unitId) {
+    requireUnit(index, q.unitId)
+    authorize(ctx.actor, 'user.read', q.unitId, index, ctx.date)
+  }
+  const allowed = q.unitId ? [q.unitId] : [...reach(ctx.actor, 'user.read', index, ctx.date, true)]
+  if (!q.q && q.unitId) {
+    const members = await orgStore.listMembers(q.unitId)
+    const users = await orgStore.getUsers([...new Set(members.map((m) => m.userId))])
+    return { users: users.sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')) }
+  }
+  // Search (diacritics-insensitive) through the read model, restricted to the caller's reach.
+  const rows = await sql().query<{ data: User | string }>(
+    `select data from users where unit_ids && $1::text[] and ($2 = '' or search like '%' || lower(unaccent($2)) || '%')
+     order by full_name limit 200`, [allowed, q.q ?? ''])
+  return { users: rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as User) }
+}
+
+export async function getUser(ctx: OrgContext, userId: string) {
+  const user = await orgStore.getUser(userId)
+  if (!user) throw new NotFoundError('user', userId)
+  if (user.userId !== ctx.actor.userId) {
+    const index = await ctx.tree()
+    const readable = user.assignments.some((a) => { try { authorize(ctx.actor, 'user.read', a.unitId, index, ctx.date); return true } catch { return false } })
+    if (!readable) authorize(ctx.actor, 'user.read', user.assignments[0]?.unitId ?? '-', index, ctx.date)
+  }
+  return { user }
+}
+
+async function checkAssignments(ctx: OrgContext, assignments: { unitId: string }[]) {
+  const index = await ctx.tree()
+  for (const a of assignments) {
+    const unit = requireUnit(index, a.unitId)
+    authorize(ctx.actor, 'user.manage', a.unitId, index, ctx.date)
+    if (!existsOn(unit, ctx.date)) throw new RuleError('rule.unitEnded', { unitId: a.unitId })
+  }
+}
+
+export async function createUser(ctx: OrgContext, body: CreateUserBody) {
+  await checkAssignments(ctx, body.assignments)
+  authorizeClearance(ctx.actor, body.clearance)
+  if (await orgStore.getUserByUsername(body.username)) throw new ConflictError('conflict.usernameTaken', { username: body.username })
+  const now = ctx.now.toISOString()
+  const user: User = {
+    userId: randomUUID(), username: body.username, fullName: body.fullName, email: body.email, phone: body.phone,
+    clearance: body.clearance, mfa: body.mfa, status: 'active', assignments: body.assignments, version: 1, createdAt: now, updatedAt: now,
+  }
+  const initialPassword = body.password ?? generatePassword()
+  const tx = userTransaction(user, [], 'new')
+  tx.put({ ...keys.usernameClaim(user.username), entity: ENTITY.usernameClaim, schemaVersion: SCHEMA_VERSION, userId: user.userId },
+    { expectVersion: 'new', onConflict: new ConflictError('conflict.usernameTaken', { username: user.username }) })
+  for (const unitId of new Set(user.assignments.map((a) => a.unitId))) {
+    tx.audit({ unitId, action: 'user.create', target: user.userId, details: { username: user.username, fullName: user.fullName, roles: user.assignments.filter((a) => a.unitId === unitId).map((a) => a.role), clearance: user.clearance } })
+  }
+  // The account first: if the table write then fails, the account is removed again.
+  await identity().createAccount({ username: user.username, email: user.email, password: initialPassword })
+  try {
+    await tx.commit(ctx.auditActor, ctx.now)
+  } catch (err) {
+    await identity().deleteAccount(user.username).catch(() => undefined)
+    throw err
+  }
+  return { user, initialPassword: body.password ? undefined : initialPassword }
+}
+
+export async function updateUser(ctx: OrgContext, userId: string, body: UpdateUserBody) {
+  const current = await orgStore.getUser(userId)
+  if (!current) throw new NotFoundError('user', userId)
+  // The caller must manage the person where they are now, and where they are being placed.
+  const index = await ctx.tree()
+  for (const a of current.assignments) if (index.has(a.unitId)) authorize(ctx.actor, 'user.manage', a.unitId, index, ctx.date)
+  if (body.assignments) await checkAssignments(ctx, body.assignments)
+  if (body.clearance) authorizeClearance(ctx.actor, body.clearance)
+  if (current.version !== body.version) throw new ConflictError('conflict.version')
+  const { version: _v, ...changes } = body
+  const updated: User = { ...current, ...changes, version: current.version + 1, updatedAt: ctx.now.toISOString() }
+  const tx = userTransaction(updated, current.assignments, current.version)
+  const changed = Object.keys(changes).filter((k) => JSON.stringify((changes as Record<string, unknown>)[k]) !== JSON.stringify((current as unknown as Record<string, unknown>)[k]))
+  for (const unitId of new Set([...current.assignments, ...updated.assignments].map((a) => a.unitId))) {
+    tx.audit({ unitId, action: 'user.update', target: userId, details: { changed, status: updated.status, clearance: updated.clearance } })
+  }
+  await tx.commit(ctx.auditActor, ctx.now)
+  if (body.status && body.status !== current.status) await identity().setEnabled(current.username, body.status === 'active')
+  return { user: updated }
+}
+
+/** The user item plus one membership item per unit (added, kept, removed). */
+function userTransaction(user: User, previous: User['assignments'], expectVersion: number | 'new'): Transaction {
+  const tx = new Transaction().put(userItem(user), { expectVersion })
+  const units = new Set(user.assignments.map((a) => a.unitId))
+  for (const unitId of units) {
+    const a = user.assignments.filter((x) => x.unitId === unitId)
+    tx.put(memberItem(unitId, user, { role: a.map((x) => x.role).join(','), position: a.find((x) => x.position)?.position }))
+  }
+  for (const old of new Set(previous.map((a) => a.unitId))) if (!units.has(old)) tx.delete(keys.member(old, user.userId))
+  return tx
+}

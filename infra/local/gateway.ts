@@ -1,0 +1,141 @@
+/**
+ * The HTTP API emulation: one node:http server that matches the shared route
+ * table (infra/definitions/routes.ts), verifies the bearer JWT like the API
+ * Gateway JWT authorizer, builds an `APIGatewayProxyEventV2` and calls the
+ * module's handler in-process. It also serves the SPA (web/dist) like
+ * CloudFront would, and a development outbox.
+ */
+import http from 'node:http'
+import { randomUUID } from 'node:crypto'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { extname, join, normalize } from 'node:path'
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
+import { jwtVerify, type JWTVerifyGetKey, type CryptoKey } from 'jose'
+import { ROUTES, routeKey, type RouteDefinition } from '../definitions/routes.js'
+
+type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>
+const MAX_PAYLOAD = 10 * 1024 * 1024 // the HTTP API's own limit
+
+interface CompiledRoute { route: RouteDefinition; key: string; regex: RegExp; names: string[] }
+function compile(route: RouteDefinition): CompiledRoute {
+  const names: string[] = []
+  const pattern = route.path.replace(/\{(\w+)\}/g, (_, n: string) => { names.push(n); return '([^/]+)' })
+  return { route, key: routeKey(route), regex: new RegExp(`^${pattern}$`), names }
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '.csv': 'text/csv; charset=utf-8', '.webmanifest': 'application/manifest+json',
+}
+
+export interface GatewayOptions {
+  port: number
+  handlers: Record<string, Handler>
+  verifyKey: CryptoKey | JWTVerifyGetKey
+  issuer: string
+  audience: string
+  webDist: string
+  outboxDir: string
+}
+
+export async function startGateway(opts: GatewayOptions): Promise<{ url: string; close(): Promise<void> }> {
+  const routes = ROUTES.map(compile)
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      console.error('gateway error', err)
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ message: 'Internal Server Error' }))
+    })
+  })
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const method = (req.method ?? 'GET').toUpperCase()
+    if (url.pathname.startsWith('/api/')) return api(req, res, url, method)
+    if (url.pathname === '/local/outbox') return outbox(res)
+    return staticFile(res, url.pathname)
+  }
+
+  async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL, method: string): Promise<void> {
+    const send = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)) }
+    let match: { r: CompiledRoute; params: Record<string, string> } | undefined
+    for (const r of routes) {
+      if (r.route.method !== method) continue
+      const m = url.pathname.match(r.regex)
+      if (m) { match = { r, params: Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])])) }; break }
+    }
+    if (!match) return send(404, { message: 'Not Found' })
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length
+      if (size > MAX_PAYLOAD) return send(413, { message: 'Request Entity Too Large' })
+      chunks.push(chunk as Buffer)
+    }
+    const raw = Buffer.concat(chunks)
+    let claims: Record<string, unknown> | undefined
+    if (match.r.route.auth === 'jwt') {
+      const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+      if (!token) return send(401, { message: 'Unauthorized' })
+      try {
+        const verified = await jwtVerify(token, opts.verifyKey as CryptoKey, { issuer: opts.issuer, audience: opts.audience })
+        claims = verified.payload as Record<string, unknown>
+      } catch {
+        return send(401, { message: 'Unauthorized' })
+      }
+    }
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v ?? '']))
+    const textual = /json|text|xml|form/.test(headers['content-type'] ?? 'application/json')
+    const now = new Date()
+    const event: APIGatewayProxyEventV2 = {
+      version: '2.0', routeKey: match.r.key, rawPath: url.pathname, rawQueryString: url.search.slice(1),
+      headers, queryStringParameters: url.search ? Object.fromEntries(url.searchParams) : undefined,
+      pathParameters: Object.keys(match.params).length ? match.params : undefined,
+      body: raw.length ? (textual ? raw.toString('utf8') : raw.toString('base64')) : undefined, isBase64Encoded: raw.length > 0 && !textual,
+      requestContext: {
+        accountId: '000000000000', apiId: 'local', domainName: headers.host ?? 'localhost', domainPrefix: 'local',
+        http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+        requestId: randomUUID(), routeKey: match.r.key, stage: '$default', time: now.toUTCString(), timeEpoch: now.getTime(),
+        ...(claims ? { authorizer: { jwt: { claims: claims as Record<string, string>, scopes: [] } } } : {}),
+      } as APIGatewayProxyEventV2['requestContext'],
+    }
+    const handler = opts.handlers[match.r.route.module]
+    const result = await handler(event, { awsRequestId: event.requestContext.requestId, functionName: match.r.route.module })
+    res.writeHead(result.statusCode ?? 200, result.headers as http.OutgoingHttpHeaders)
+    res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : result.body ?? '')
+  }
+
+  function outbox(res: http.ServerResponse): void {
+    const files = existsSync(opts.outboxDir) ? readdirSync(opts.outboxDir).filter((f) => f.endsWith('.json')).sort().reverse().slice(0, 100) : []
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+    res.end(JSON.stringify(files.map((f) => JSON.parse(readFileSync(join(opts.outboxDir, f), 'utf8')))))
+  }
+
+  function staticFile(res: http.ServerResponse, pathname: string): void {
+    const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '')
+    let file = join(opts.webDist, safe)
+    if (!file.startsWith(opts.webDist) || !existsSync(file) || statSync(file).isDirectory()) file = join(opts.webDist, 'index.html')
+    if (!existsSync(file)) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('The web app is not built yet: run `npm run build:web` (npm start does it).')
+      return
+    }
+    const immutable = file.includes(`${join(opts.webDist, 'assets')}`)
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin', 'x-frame-options': 'DENY',
+    })
+    res.end(readFileSync(file))
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port, '127.0.0.1', () => resolve())
+  })
+  return {
+    url: `http://localhost:${opts.port}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * The embedded runtime: every AWS service the platform uses, played on
+ * loopback by a real engine, wired to the same function code Lambda runs.
+ *
+ *   DynamoDB (+ Streams)   DynamoDB Local (bundled jar)       dynamodb.ts, streams.ts
+ *   Aurora read model      PGlite, persisted                  postgres.ts
+ *   S3                     s3rver (SigV4, presigned URLs)     s3.ts
+ *   Step Functions         aws-local-stepfunctions + tokens   stepfunctions/
+ *   HTTP API + Lambda      node:http gateway, same routes     gateway.ts
+ *   Cognito                local RS256 issuer (jose)          identity.ts
+ *   EventBridge Scheduler  croner, same schedules             scheduler.ts
+ *   SES                    file outbox                        (functions/lib/adapters/mail.ts)
+ */
+import { rmSync, mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { DynamoDBStreamEvent } from 'aws-lambda'
+import { MODULES } from '../definitions/modules.js'
+import { WORKFLOWS } from '../definitions/workflows.js'
+import { LOCAL_TABLES } from '../../shared/table/definition.js'
+import { assertPortFree } from './ports.js'
+import { ensureTables, localDynamoClient, mainTableInput, simpleTableInput, startDynamoLocal, type DynamoLocal } from './dynamodb.js'
+import { startPostgres, type EmbeddedPostgres } from './postgres.js'
+import { startS3Local, type S3Local } from './s3.js'
+import { startStepFunctionsLocal, type StepFunctionsLocal } from './stepfunctions/index.js'
+import { startGateway } from './gateway.js'
+import { startStreamPoller, type StreamPoller } from './streams.js'
+import { startScheduler } from './scheduler.js'
+import { loadIssuerKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity.js'
+import { isEmpty, seedDemoData } from './seed.js'
+import { resetRuntimeCaches } from './reset.js'
+
+export interface PlatformOptions {
+  dataDir: string
+  port: number
+  dynamoPort: number
+  s3Port: number
+  sfnPort: number
+  reset?: boolean
+  seed?: boolean
+  schedules?: boolean
+  /** Seconds a superior unit has to decide (default: the functions' default, 5 days). */
+  approvalDeadlineSeconds?: number
+  log?: (m: string) => void
+}
+
+export interface Platform {
+  url: string
+  dataDir: string
+  seeded: boolean
+  /** Waits until every table change so far reached the read model. */
+  drain(): Promise<void>
+  invoke(moduleId: string, payload: unknown): Promise<unknown>
+  stop(): Promise<void>
+}
+
+type AnyHandler = (event: unknown, context?: unknown) => Promise<unknown>
+
+export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
+  const log = opts.log ?? (() => {})
+  // Lambda runs Node 22; the SDK's notice about Node 20 is noise on a developer machine.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
+  const dataDir = resolve(opts.dataDir)
+  for (const [port, what] of [[opts.port, 'web + API'], [opts.dynamoPort, 'DynamoDB Local'], [opts.s3Port, 'S3'], [opts.sfnPort, 'Step Functions']] as const) {
+    await assertPortFree(port, what)
+  }
+  if (opts.reset) rmSync(dataDir, { recursive: true, force: true })
+  mkdirSync(dataDir, { recursive: true })
+
+  const stops: (() => Promise<void> | void)[] = []
+  const stopAll = async () => { for (const s of stops.reverse()) await Promise.resolve(s()).catch(() => undefined) }
+  try {
+    const tableName = 'digital-office-local'
+    log('starting DynamoDB Local …')
+    const dynamo: DynamoLocal = await startDynamoLocal({ port: opts.dynamoPort, dataDir: join(dataDir, 'dynamodb') })
+    stops.push(() => dynamo.stop())
+    const ddb = localDynamoClient(dynamo.endpoint)
+    await ensureTables(ddb, [mainTableInput(tableName), simpleTableInput(LOCAL_TABLES.identity), simpleTableInput(LOCAL_TABLES.stepFunctions)])
+
+    log('starting PostgreSQL (PGlite) …')
+    const pg: EmbeddedPostgres = await startPostgres(join(dataDir, 'postgres'))
+    stops.push(() => pg.close())
+
+    const s3: S3Local = await startS3Local({ port: opts.s3Port, dataDir: join(dataDir, 's3'), buckets: ['uploads'] })
+    stops.push(() => s3.stop())
+
+    const issuer = await loadIssuerKey(join(dataDir, 'identity'))
+    const sfnArn = (id: string) => `arn:aws:states:ap-southeast-1:000000000000:stateMachine:${id}`
+    Object.assign(process.env, {
+      APP_ENV: 'local', AWS_REGION: 'ap-southeast-1', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${opts.sfnPort}`,
+      TABLE_NAME: tableName, UPLOADS_BUCKET: 'uploads', READ_MODEL: 'embedded', IDENTITY: 'local', MAIL: 'outbox',
+      LOCAL_IDENTITY_TABLE: LOCAL_TABLES.identity, LOCAL_IDENTITY_KEY_FILE: issuer.privateKeyFile, LOCAL_ISSUER,
+      OUTBOX_DIR: join(dataDir, 'outbox'),
+      ...Object.fromEntries(WORKFLOWS.map((w) => [w.arnEnvVar, sfnArn(w.id)])),
+      ...(opts.approvalDeadlineSeconds ? { APPROVAL_DEADLINE_SECONDS: String(opts.approvalDeadlineSeconds) } : {}),
+    })
+    resetRuntimeCaches(pg.sql)
+
+    // The same entries Lambda runs (infra/definitions/modules.ts), imported in-process.
+    const handlers: Record<string, AnyHandler> = {}
+    for (const m of MODULES) handlers[m.id] = (await import(resolve(m.entry))).handler as AnyHandler
+    const invoke = (moduleId: string, payload: unknown) => {
+      const h = handlers[moduleId]
+      if (!h) throw new Error(`No local function ${moduleId}`)
+      return h(payload, { awsRequestId: `local-${Date.now()}`, functionName: moduleId })
+    }
+    const { migrate } = await import('../../functions/readmodel/schema.js')
+    await migrate(pg.sql)
+
+    const seeded = opts.seed !== false && (await isEmpty())
+    if (seeded) {
+      const counts = await seedDemoData()
+      log(`demo data loaded: ${counts.units} units, ${counts.users} users`)
+    }
+
+    const poller: StreamPoller = await startStreamPoller({
+      dynamo: ddb, endpoint: dynamo.endpoint, tableName, checkpointFile: join(dataDir, 'stream-checkpoints.json'),
+      handler: (e: DynamoDBStreamEvent) => invoke('readmodel', e), log,
+    })
+    stops.push(() => poller.stop())
+
+    const sfn: StepFunctionsLocal = await startStepFunctionsLocal({
+      port: opts.sfnPort, dynamo: ddb, tableName: LOCAL_TABLES.stepFunctions,
+      workflows: WORKFLOWS.map((w) => ({ id: w.id, file: resolve(w.file), functionSubstitutions: w.functionSubstitutions })),
+      invokeFunction: invoke, log,
+    })
+    stops.push(() => sfn.close())
+
+    if (opts.schedules !== false) {
+      const scheduler = startScheduler(invoke, log)
+      stops.push(() => scheduler.stop())
+    }
+
+    const gateway = await startGateway({
+      port: opts.port, handlers: handlers as never, verifyKey: issuer.publicKey, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE,
+      webDist: resolve('web/dist'), outboxDir: join(dataDir, 'outbox'),
+    })
+    stops.push(() => gateway.close())
+
+    return { url: gateway.url, dataDir, seeded, drain: () => poller.drain(), invoke, stop: stopAll }
+  } catch (err) {
+    await stopAll()
+    throw err
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The dated organisation tree: which units exist on a date, under which
+ * parent and name, and who reaches what. Pure functions over unit records.
+ * `validTo` is the last day a unit exists (inclusive).
+ */
+import type { Unit } from './contracts.js'
+import { RuleError } from '../errors/index.js'
+import { levelById, levelInForce } from './levels.js'
+
+export const today = (now = new Date()): string => now.toISOString().slice(0, 10)
+
+/** The day before an ISO date (for "exists until the day before the change"). */
+export function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() - 1)
+  return d.toISOString().slice(0, 10)
+}
+
+const within = (date: string, from: string, to?: string): boolean => from <= date && (!to || date <= to)
+
+export function existsOn(unit: Unit, date: string): boolean {
+  return within(date, unit.validFrom, unit.validTo)
+}
+
+export function parentOn(unit: Unit, date: string): string | null {
+  const p = unit.parents.find((x) => within(date, x.from, x.to))
+  return p ? p.parentId : unit.parentId
+}
+
+export function nameOn(unit: Unit, date: string): { name: string; code: string } {
+  const n = unit.names.find((x) => within(date, x.from, x.to))
+  return n ? { name: n.name, code: n.code } : { name: unit.name, code: unit.code }
+}
+
+/** A unit as it was on a date, as the API shows it. */
+export interface UnitView {
+  unitId: string
+  code: string
+  name: string
+  level: string
+  kind: Unit['kind']
+  parentId: string | null
+  validFrom: string
+  validTo?: string
+  endedBy?: Unit['endedBy']
+  predecessors: string[]
+  successors: Unit['successors']
+  version: number
+}
+
+export function viewOn(unit: Unit, date: string): UnitView {
+  const { name, code } = nameOn(unit, date)
+  return {
+    unitId: unit.unitId, code, name, level: unit.level, kind: unit.kind,
+    parentId: parentOn(unit, date), validFrom: unit.validFrom, validTo: unit.validTo,
+    endedBy: unit.endedBy, predecessors: unit.predecessors, successors: unit.successors, version: unit.version,
+  }
+}
+
+export type UnitIndex = ReadonlyMap<string, Unit>
+export const indexUnits = (units: Iterable<Unit>): Map<string, Unit> => new Map([...units].map((u) => [u.unitId, u]))
+
+/** Ancestors of a unit on a date, nearest first (excluding the unit). */
+export function ancestorsOn(index: UnitIndex, unitId: string, date: string): string[] {
+  const out: string[] = []
+  const seen = new Set<string>([unitId])
+  let cur = index.get(unitId)
+  while (cur) {
+    const p = parentOn(cur, date)
+    if (!p || seen.has(p)) break
+    out.push(p)
+    seen.add(p)
+    cur = index.get(p)
+  }
+  return out
+}
+
+/** Children lists on a date (units that exist on that date, or all with `includeEnded`). */
+export function childrenOn(index: UnitIndex, date: string, includeEnded = false): Map<string | null, Unit[]> {
+  const children = new Map<string | null, Unit[]>()
+  for (const u of index.values()) {
+    if (!includeEnded && !existsOn(u, date)) continue
+    const p = parentOn(u, date)
+    const list = children.get(p) ?? []
+    list.push(u)
+    children.set(p, list)
+  }
+  for (const list of children.values()) list.sort((a, b) => a.level.localeCompare(b.level) || nameOn(a, date).name.localeCompare(nameOn(b, date).name, 'vi'))
+  return children
+}
+
+/** Every unit at or below the given roots on a date. */
+export function subtreeOn(index: UnitIndex, rootIds: Iterable<string>, date: string, includeEnded = false): Set<string> {
+  const children = childrenOn(index, date, includeEnded)
+  const out = new Set<string>()
+  const stack = [...rootIds].filter((id) => index.has(id))
+  while (stack.length) {
+    const id = stack.pop()!
+    if (out.has(id)) continue
+    out.add(id)
+    for (const c of children.get(id) ?? []) stack.push(c.unitId)
+  }
+  return out
+}
+
+/** Is `unitId` at or below `ancestorId` on the date? */
+export function isWithin(index: UnitIndex, unitId: string, ancestorId: string, date: string): boolean {
+  return unitId === ancestorId || ancestorsOn(index, unitId, date).includes(ancestorId)
+}
+
+/** A move must not put a unit under itself or its descendants, nor under a unit that no longer exists. */
+export function assertValidParent(index: UnitIndex, unit: { unitId?: string; level: string }, parent: Unit, date: string): void {
+  if (!existsOn(parent, date)) throw new RuleError('rule.unitEnded', { unitId: parent.unitId })
+  if (unit.unitId && isWithin(index, parent.unitId, unit.unitId, date)) throw new RuleError('rule.cyclicMove')
+  const childLevel = levelById(unit.level)
+  const parentLevel = levelById(parent.level)
+  if (!childLevel || !parentLevel) throw new RuleError('rule.levelOrder', { child: unit.level, parent: parent.level })
+  if (!levelInForce(childLevel, date)) throw new RuleError('rule.levelNotInForce', { level: childLevel.id, date })
+  if (childLevel.rank < parentLevel.rank) throw new RuleError('rule.levelOrder', { child: childLevel.id, parent: parentLevel.id })
+}
+
+/** Nested tree for display. */
+export interface TreeNode extends UnitView { children: TreeNode[] }
+export function treeOn(index: UnitIndex, rootIds: string[], date: string, includeEnded = false): TreeNode[] {
+  const children = childrenOn(index, date, includeEnded)
+  const build = (u: Unit, depth: number): TreeNode => ({
+    ...viewOn(u, date),
+    children: depth > 50 ? [] : (children.get(u.unitId) ?? []).map((c) => build(c, depth + 1)),
+  })
+  return rootIds.map((id) => index.get(id)).filter((u): u is Unit => !!u && (includeEnded || existsOn(u, date))).map((u) => build(u, 0))
+}
+
+/** The topmost units of a set on a date (drop those whose ancestor is also in the set). */
+export function topmost(index: UnitIndex, ids: Iterable<string>, date: string): string[] {
+  const set = new Set(ids)
+  return [...set].filter((id) => !ancestorsOn(index, id, date).some((a) => set.has(a)))
+}
