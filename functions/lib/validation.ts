@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import { ValidationError, type ValidationIssue } from '../../shared/errors/index.js'
 
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value)
+  const result = schema.safeParse(value, { reportInput: true })
   if (result.success) return result.data
   throw new ValidationError(result.error.issues.map(toIssue))
 }
@@ -16,7 +16,7 @@ function toIssue(issue: z.core.$ZodIssue): ValidationIssue {
   const custom = typeof issue.message === 'string' && issue.message.startsWith('field.') ? issue.message : undefined
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      return (issue as { input?: unknown }).input === undefined
         ? { path, code: 'field.required', params: { path } }
         : { path, code: 'field.invalidType', params: { path, expected: String(issue.expected) } }
     case 'unrecognized_keys':

@@ -24,7 +24,7 @@ export type Action =
 
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
   admin: ['unit.read', 'unit.manage', 'user.read', 'user.manage', 'reorganisation.request', 'reorganisation.decide', 'import.run', 'audit.read'],
-  secretary: ['unit.read', 'unit.manage', 'user.read', 'user.manage', 'reorganisation.request', 'reorganisation.decide', 'audit.read'],
+  secretary: ['unit.read', 'unit.manage', 'user.read', 'user.manage', 'reorganisation.request', 'reorganisation.decide', 'import.run', 'audit.read'],
   'deputy-secretary': ['unit.read', 'unit.manage', 'user.read', 'reorganisation.request', 'reorganisation.decide'],
   'office-chief': ['unit.read', 'unit.manage', 'user.read', 'user.manage', 'reorganisation.request', 'import.run'],
   clerk: ['unit.read', 'user.read', 'import.run'],
