@@ -70,15 +70,16 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const stopAll = async () => { for (const s of stops.reverse()) await Promise.resolve(s()).catch(() => undefined) }
   try {
     const tableName = 'digital-office-local'
-    log('starting DynamoDB Local …')
-    const dynamo: DynamoLocal = await startDynamoLocal({ port: opts.dynamoPort, dataDir: join(dataDir, 'dynamodb') })
-    stops.push(() => dynamo.stop())
+    log('starting DynamoDB Local and PostgreSQL (PGlite) …')
+    const t0 = Date.now()
+    // The two slowest engines start side by side (a JVM, and initdb on a first start).
+    const [dynamo, pg] = await Promise.all([
+      startDynamoLocal({ port: opts.dynamoPort, dataDir: join(dataDir, 'dynamodb') }).then((d) => { stops.push(() => d.stop()); return d }),
+      startPostgres(join(dataDir, 'postgres')).then((p) => { stops.push(() => p.close()); return p }),
+    ]) as [DynamoLocal, EmbeddedPostgres]
+    log(`engines ready (${Date.now() - t0} ms)`)
     const ddb = localDynamoClient(dynamo.endpoint)
     await ensureTables(ddb, [mainTableInput(tableName), simpleTableInput(LOCAL_TABLES.identity), simpleTableInput(LOCAL_TABLES.stepFunctions)])
-
-    log('starting PostgreSQL (PGlite) …')
-    const pg: EmbeddedPostgres = await startPostgres(join(dataDir, 'postgres'))
-    stops.push(() => pg.close())
 
     const s3: S3Local = await startS3Local({ port: opts.s3Port, dataDir: join(dataDir, 's3'), buckets: ['uploads'] })
     stops.push(() => s3.stop())
@@ -110,8 +111,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
 
     const seeded = opts.seed !== false && (await isEmpty())
     if (seeded) {
+      const t0 = Date.now()
       const counts = await seedDemoData()
-      log(`demo data loaded: ${counts.units} units, ${counts.users} users`)
+      log(`demo data loaded: ${counts.units} units, ${counts.users} users (${Date.now() - t0} ms)`)
     }
 
     const poller: StreamPoller = await startStreamPoller({

@@ -6,8 +6,8 @@ export interface Res<T = any> { status: number; body: T }
 
 export function baseUrl(): string { return inject('baseUrl') }
 
-export async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string; lang?: 'vi' | 'en'; headers?: Record<string, string> } = {}): Promise<Res<T>> {
-  const res = await fetch(`${baseUrl()}${path}`, {
+export async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string; lang?: 'vi' | 'en'; headers?: Record<string, string>; base?: string } = {}): Promise<Res<T>> {
+  const res = await fetch(`${opts.base ?? baseUrl()}${path}`, {
     method,
     headers: {
       ...(opts.body !== undefined || opts.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -30,15 +30,16 @@ export interface Session {
   patch<T = any>(path: string, body?: unknown, lang?: 'vi' | 'en'): Promise<Res<T>>
 }
 
-export async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {
-  const res = await call('POST', '/api/auth/login', { body: { username, password } })
+/** `base`: another platform than the shared one (restart tests start their own). */
+export async function login(username: string, password = DEMO_PASSWORD, base?: string): Promise<Session> {
+  const res = await call('POST', '/api/auth/login', { body: { username, password }, base })
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`)
   const token = res.body.token as string
   return {
     token,
-    get: (path, lang) => call('GET', path, { token, lang }),
-    post: (path, body, lang) => call('POST', path, { token, body: body ?? {}, lang }),
-    patch: (path, body, lang) => call('PATCH', path, { token, body: body ?? {}, lang }),
+    get: (path, lang) => call('GET', path, { token, lang, base }),
+    post: (path, body, lang) => call('POST', path, { token, body: body ?? {}, lang, base }),
+    patch: (path, body, lang) => call('PATCH', path, { token, body: body ?? {}, lang, base }),
   }
 }
 

@@ -5,7 +5,7 @@ import { flatten, login, uniq, type Session } from '../../support/api.js'
 async function upload(s: Session, fileName: string, contentType: string, bytes: Buffer): Promise<string> {
   const slot = await s.post('/api/imports/uploads', { fileName, contentType, size: bytes.length })
   expect(slot.status).toBe(201)
-  const put = await fetch(slot.body.uploadUrl, { method: 'PUT', headers: slot.body.headers, body: bytes })
+  const put = await fetch(slot.body.uploadUrl, { method: "PUT", headers: slot.body.headers, body: new Uint8Array(bytes) })
   expect(put.status).toBe(200)
   return slot.body.objectKey
 }
