@@ -5,7 +5,6 @@
  * back as a row-by-row report (422). A clean file is written row by row, each
  * row with its audit entry.
  */
-import ExcelJS from 'exceljs'
 import { Readable } from 'node:stream'
 import { randomUUID } from 'node:crypto'
 import { DomainError, RuleError, ValidationError } from '../../../shared/errors/index.js'
@@ -35,6 +34,8 @@ export async function createUpload(ctx: OrgContext, body: { fileName: string; co
 }
 
 async function readRows(bytes: Buffer): Promise<Cell[][]> {
+  // Loaded on first use: the spreadsheet library is most of the bundle and only imports need it.
+  const { default: ExcelJS } = await import('exceljs')
   const wb = new ExcelJS.Workbook()
   const isZip = bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50
   try {

@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: measures, never asserts. Prints the figures and writes
+ * them to bench-results/ (JSON and Markdown).
+ *
+ *  1. API under load on the embedded runtime (autocannon, 50 concurrent
+ *     clients): p50/p95/p99 latency and throughput for "list my subtree" and
+ *     "get unit".
+ *  2. Each Lambda bundle's size and cold init time (import in a fresh Node
+ *     process), against an empty handler bundled the same way.
+ */
+import autocannon from 'autocannon'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { MODULES } from '../../infra/definitions/modules.js'
+import { bundleModule } from '../../infra/build/bundle.js'
+import { startPlatform } from '../../infra/local/platform.js'
+import { freePort } from '../../infra/local/ports.js'
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
+const CONNECTIONS = 50
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7)
+
+const percentile = (sorted: number[], p: number): number => sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN
+const median = (xs: number[]): number => percentile([...xs].sort((a, b) => a - b), 50)
+const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d
+
+interface LoadResult { name: string; path: string; requests: number; errors: number; non2xx: number; rps: number; p50: number; p95: number; p99: number; max: number }
+
+async function load(name: string, url: string, token: string): Promise<LoadResult> {
+  const times: number[] = []
+  const result = await autocannon({
+    url, connections: CONNECTIONS, duration: DURATION_S, headers: { authorization: `Bearer ${token}` },
+    setupClient: (client) => { client.on('response', (_status: number, _bytes: number, responseTime: number) => { times.push(responseTime) }) },
+  } as autocannon.Options)
+  times.sort((a, b) => a - b)
+  return {
+    name, path: new URL(url).pathname + new URL(url).search, requests: result.requests.total, errors: result.errors, non2xx: result.non2xx,
+    rps: round(result.requests.average), p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), max: round(times.at(-1) ?? NaN),
+  }
+}
+
+async function apiUnderLoad(): Promise<LoadResult[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'do-bench-'))
+  process.env.LOG_REQUESTS = 'false'
+  const platform = await startPlatform({ dataDir, port: await freePort(), dynamoPort: await freePort(), s3Port: await freePort(), sfnPort: await freePort(), schedules: false })
+  try {
+    const res = await fetch(`${platform.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'DigitalOffice@2026' }) })
+    const { token } = (await res.json()) as { token: string }
+    // Warm up (JIT, JVM) so the figures describe steady state.
+    await autocannon({ url: `${platform.url}/api/units`, connections: 10, duration: 2, headers: { authorization: `Bearer ${token}` } })
+    return [
+      await load('list my subtree (GET /api/units, whole city as admin)', `${platform.url}/api/units`, token),
+      await load('get unit (GET /api/units/{unitId})', `${platform.url}/api/units/p-hoankiem`, token),
+    ]
+  } finally {
+    await platform.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+interface BundleResult { module: string; bytes: number; coldInitMs: number; ratioToEmpty: number }
+
+function coldInit(file: string): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - t))`
+  const runs: number[] = []
+  for (let i = 0; i < COLD_RUNS; i++) runs.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })))
+  return median(runs)
+}
+
+function bundles(): { baseline: { bytes: number; coldInitMs: number }; modules: BundleResult[] } {
+  const outRoot = mkdtempSync(join(tmpdir(), 'do-bundles-'))
+  // The baseline: an empty handler, bundled exactly like the modules (entries are relative to the repository root).
+  mkdirSync('.build/bench-src', { recursive: true })
+  writeFileSync('.build/bench-src/empty.ts', 'export const handler = async () => ({ statusCode: 200, body: "" })\n')
+  const emptyOut = bundleModule({ id: '_empty', entry: '.build/bench-src/empty.ts', trigger: 'http', description: 'baseline', access: {} }, outRoot)
+  const baseline = { bytes: statSync(join(emptyOut, 'index.mjs')).size, coldInitMs: round(coldInit(join(emptyOut, 'index.mjs')), 2) }
+  const modules = MODULES.map((m) => {
+    const file = join(bundleModule(m, outRoot), 'index.mjs')
+    const ms = coldInit(file)
+    return { module: m.id, bytes: statSync(file).size, coldInitMs: round(ms, 2), ratioToEmpty: round(ms / baseline.coldInitMs, 1) }
+  })
+  rmSync(outRoot, { recursive: true, force: true })
+  return { baseline, modules }
+}
+
+const startedAt = new Date()
+console.log(`Digital Office benchmark — ${startedAt.toISOString()} — ${cpus().length} cores, Node ${process.version}`)
+console.log(`\n1. Lambda bundles (esbuild, ESM, minified) and cold init (median of ${COLD_RUNS} fresh processes)`)
+const b = bundles()
+console.table([{ module: '(empty handler)', KiB: round(b.baseline.bytes / 1024), 'init ms': b.baseline.coldInitMs, 'x empty': 1 },
+  ...b.modules.map((m) => ({ module: m.module, KiB: round(m.bytes / 1024), 'init ms': m.coldInitMs, 'x empty': m.ratioToEmpty }))])
+
+console.log(`\n2. API under load: ${CONNECTIONS} concurrent clients, ${DURATION_S} s per route, embedded runtime`)
+const api = await apiUnderLoad()
+console.table(api.map((r) => ({ route: r.name, 'req/s': r.rps, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, requests: r.requests, 'non-2xx': r.non2xx, errors: r.errors })))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api }
+mkdirSync('bench-results', { recursive: true })
+const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
+writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
+writeFileSync(join('bench-results', 'latest.md'), [
+  `# Benchmark ${startedAt.toISOString()}`, '', `${cpus().length} cores, Node ${process.version}`, '',
+  '## Lambda bundles', '', '| module | size KiB | cold init ms | × empty |', '|---|---|---|---|',
+  `| (empty handler) | ${round(b.baseline.bytes / 1024)} | ${b.baseline.coldInitMs} | 1 |`,
+  ...b.modules.map((m) => `| ${m.module} | ${round(m.bytes / 1024)} | ${m.coldInitMs} | ${m.ratioToEmpty} |`), '',
+  `## API under load (${CONNECTIONS} clients, ${DURATION_S} s)`, '', '| route | req/s | p50 ms | p95 ms | p99 ms | requests | non-2xx |', '|---|---|---|---|---|---|---|',
+  ...api.map((r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.requests} | ${r.non2xx} |`), '',
+].join('\n'))
+console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
+process.exit(0)
