@@ -30,5 +30,8 @@ export function toCronerPattern(cron: string): string {
   const fields = cron.split(/\s+/).slice(0, 5)
   const max = [59, 23, 31, 12, 7]
   // EventBridge writes "0/15" for "from 0 every 15"; croner wants a range ("0-59/15").
-  return fields.map((f, i) => (f === '?' ? '*' : f.replace(/^(\d+)\/(\d+)$/, (_, a: string, b: string) => `${a}-${max[i]}/${b}`))).join(' ')
+  const converted = fields.map((f, i) => (f === '?' ? '*' : f.replace(/^(\d+)\/(\d+)$/, (_, a: string, b: string) => `${a}-${max[i]}/${b}`)))
+  // EventBridge numbers weekdays 1-7 from Sunday; croner 0-6 from Sunday.
+  converted[4] = converted[4].replace(/\d+/g, (d) => String(Number(d) - 1))
+  return converted.join(' ')
 }

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { LEVELS, UNIT_KIND_IDS } from './levels.js'
 import { CLEARANCES, ROLE_IDS } from './roles.js'
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.invalidDate' })
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.invalidDate', abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: 'field.invalidDate' })
 export const unitId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'field.invalidFormat' })
 /** Codes used in document symbols: TU, VPTU, BTCTU, ĐU, CB ... (Vietnamese capitals allowed). */

@@ -74,8 +74,18 @@ const LEVEL_ALIASES: Record<string, string> = { tinh: 'city', 'thanh pho': 'city
 const KIND_ALIASES: Record<string, string> = { 'dang uy': 'party-committee', 'thanh uy': 'party-committee', 'tinh uy': 'party-committee', 'ban': 'advisory-board', 'mat tran': 'front', 'mttq': 'front', 'doan the': 'socio-political', 'to chuc co so dang': 'grassroots-organisation', 'dang bo co so': 'grassroots-organisation', 'chi bo': 'cell' }
 const ROLE_ALIASES: Record<string, string> = { 'quan tri': 'admin', 'chanh vp': 'office-chief', 'kiem tra': 'inspector' }
 
-function issuesOf(error: { issues: { path: PropertyKey[]; code: string; message: string }[] }): RowError[] {
-  return error.issues.map((i) => ({ column: String(i.path[0] ?? ''), code: i.message.startsWith('field.') ? i.message : i.code === 'invalid_value' ? 'field.invalidValue' : i.code === 'too_small' ? 'field.tooShort' : 'field.invalidFormat' }))
+type Issue = { path: PropertyKey[]; code: string; message: string; minimum?: unknown; maximum?: unknown }
+function issuesOf(error: { issues: Issue[] }): RowError[] {
+  return error.issues.map((i): RowError => {
+    const column = String(i.path[0] ?? '')
+    if (i.message.startsWith('field.')) return { column, code: i.message }
+    // Every cell arrives as text or not at all, so a type mismatch means an empty required cell.
+    if (i.code === 'invalid_type') return { column, code: 'field.required' }
+    if (i.code === 'invalid_value') return { column, code: 'field.invalidValue' }
+    if (i.code === 'too_small') return { column, code: 'field.tooShort', params: { min: Number(i.minimum) } }
+    if (i.code === 'too_big') return { column, code: 'field.tooLong', params: { max: Number(i.maximum) } }
+    return { column, code: 'field.invalidFormat' }
+  })
 }
 
 export function mapUnitRow(cells: Cell[], index: Map<string, number>, row: number): MappedRow<CreateUnitBody> {

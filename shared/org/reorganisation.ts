@@ -64,7 +64,8 @@ export function applyReorganisation(index: UnitIndex, request: Reorganisation, n
   for (const s of request.successors) {
     const u = changed.get(s.unitId) ?? index.get(s.unitId)
     if (!u) continue
-    const predecessors = [...new Set([...u.predecessors, ...changed.keys()])]
+    // Only the ended sources are predecessors (not the children moved above, nor the other successors of a split).
+    const predecessors = [...new Set([...u.predecessors, ...request.sourceUnitIds])]
     if (predecessors.length !== u.predecessors.length) changed.set(u.unitId, { ...u, predecessors, version: (index.get(u.unitId)?.version ?? 0) + 1, updatedAt: now })
   }
   return [...changed.values()]

@@ -85,7 +85,8 @@ export function childrenOn(index: UnitIndex, date: string, includeEnded = false)
     list.push(u)
     children.set(p, list)
   }
-  for (const list of children.values()) list.sort((a, b) => a.level.localeCompare(b.level) || nameOn(a, date).name.localeCompare(nameOn(b, date).name, 'vi'))
+  const rank = (u: Unit) => levelById(u.level)?.rank ?? 99
+  for (const list of children.values()) list.sort((a, b) => rank(a) - rank(b) || nameOn(a, date).name.localeCompare(nameOn(b, date).name, 'vi'))
   return children
 }
 

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { mapError } from '../../../functions/lib/http.js'
+import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from '../../../shared/errors/index.js'
+
+const body = (r: { body?: string }) => JSON.parse(r.body ?? 'null')
+
+describe('mapError', () => {
+  it('maps a broken rule to 422 with the message in Vietnamese', () => {
+    // Act
+    const res = mapError(new RuleError('rule.unitEnded', { unitId: 'q-hoankiem' }), 'vi', 'req-1')
+
+    // Assess
+    expect(res.statusCode).toBe(422)
+    expect(res.headers?.['content-type']).toMatch(/^application\/json/)
+    expect(body(res)).toEqual({
+      error: { code: 'rule.unitEnded', message: 'Đơn vị q-hoankiem đã giải thể hoặc sáp nhập, không thể thao tác.' },
+      requestId: 'req-1',
+    })
+  })
+
+  it('maps the same rule to English when the caller asked for English', () => {
+    const res = mapError(new RuleError('rule.cyclicMove'), 'en', 'req-2')
+
+    expect(body(res).error.message).toBe('A unit cannot be moved under itself or one of its descendants.')
+  })
+
+  it('maps a validation failure to 400 with each issue and its localised message', () => {
+    // Prepare
+    const err = new ValidationError([
+      { path: 'name', code: 'field.tooShort', params: { path: 'name', min: 2 } },
+      { path: '(body)', code: 'field.unknown', params: { path: '(body)', keys: 'foo' } },
+    ])
+
+    // Act
+    const res = mapError(err, 'en', 'req-3')
+
+    // Assess
+    expect(res.statusCode).toBe(400)
+    expect(body(res)).toEqual({
+      error: {
+        code: 'validation.failed', message: 'The request is invalid (2 problem(s)).',
+        issues: [
+          { path: 'name', code: 'field.tooShort', message: 'name is too short (at least 2).' },
+          { path: '(body)', code: 'field.unknown', message: 'Unknown field(s): foo.' },
+        ],
+      },
+      requestId: 'req-3',
+    })
+  })
+
+  it.each([
+    [new ForbiddenError('auth.outsideSubtree', { unitId: 'p-badinh' }), 403],
+    [new NotFoundError('unit', 'p-x'), 404],
+    [new ConflictError('conflict.version'), 409],
+  ])('gives %s its own status', (err, status) => {
+    const res = mapError(err, 'vi', 'req-4')
+
+    expect(res.statusCode).toBe(status)
+    expect(body(res).error.code).toBe(err.code)
+  })
+
+  it('maps an unknown error to 500 with a generic message quoting the request id, and nothing internal', () => {
+    // Prepare
+    const err = new Error('connect ECONNREFUSED 10.0.3.7:5432 password=hunter2')
+
+    // Act
+    const res = mapError(err, 'vi', 'req-5')
+
+    // Assess
+    expect(res.statusCode).toBe(500)
+    expect(body(res)).toEqual({
+      error: { code: 'server.error', message: 'Lỗi hệ thống, vui lòng thử lại sau. Mã: req-5' },
+      requestId: 'req-5',
+    })
+    expect(res.body).not.toMatch(/ECONNREFUSED|hunter2|at .*\.ts|stack/i)
+  })
+
+  it('treats a thrown non-Error value as unknown too', () => {
+    const res = mapError({ secret: 'x' }, 'en', 'req-6')
+
+    expect(res.statusCode).toBe(500)
+    expect(body(res).error.message).toBe('Something went wrong on our side. Reference: req-6')
+    expect(res.body).not.toContain('secret')
+  })
+})
