@@ -1,15 +1,22 @@
 import { defineConfig } from 'vitest/config'
 
+/**
+ * Two projects: `fast` (unit and infrastructure tests, no services) and
+ * `platform` (integration and browser tests against one embedded platform
+ * started by the global setup).
+ */
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    exclude: ['tests/bench/**', 'node_modules/**'],
-    globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    fileParallelism: true,
     maxWorkers: 2,
-    reporters: ['default'],
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['tests/unit/**/*.test.ts', 'tests/infra/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'platform', include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'], globalSetup: ['tests/support/global-setup.ts'] },
+      },
+    ],
   },
 })

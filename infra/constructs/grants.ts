@@ -1,0 +1,131 @@
+/**
+ * Least-privilege grants, driven by the `access` of a module in modules.ts:
+ * a function gets exactly the actions its module declares, on exactly the
+ * resources involved, and nothing else. Statements are written out rather
+ * than taken from the L2 `grant*` helpers, whose action sets contain
+ * wildcards (`s3:GetObject*`, `kms:GenerateDataKey*`) and which may touch
+ * resource policies in the stateful stack.
+ */
+import { Arn, Aws, Stack, Validations } from 'aws-cdk-lib'
+import { PolicyStatement, type IGrantable, type IRole } from 'aws-cdk-lib/aws-iam'
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
+import type { AppConfig } from '../config/index.js'
+import type { ModuleDefinition } from '../definitions/modules.js'
+import { TABLE } from '../../shared/table/definition.js'
+import { wildcardResourceFinding } from './nag.js'
+import type { PlatformResources } from './platform-resources.js'
+
+type Access = ModuleDefinition['access']
+
+export const TABLE_READ_ACTIONS = [
+  'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable',
+] as const
+export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] as const
+export const DATA_API_ACTIONS = [
+  'rds-data:ExecuteStatement', 'rds-data:BatchExecuteStatement',
+  'rds-data:BeginTransaction', 'rds-data:CommitTransaction', 'rds-data:RollbackTransaction',
+] as const
+/** What user administration and sign-in need from the pool (no `cognito-idp:Admin*`). */
+export const COGNITO_ADMIN_ACTIONS = [
+  'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminResetUserPassword', 'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminRemoveUserFromGroup', 'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminInitiateAuth', 'cognito-idp:AdminRespondToAuthChallenge', 'cognito-idp:AdminUserGlobalSignOut',
+  'cognito-idp:ListUsers',
+] as const
+export const TASK_RESPONSE_ACTIONS = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'] as const
+
+/** The ARN of every GSI of the table, spelled out (no `index/*`). */
+export function indexArns(tableArn: string): string[] {
+  return Object.values(TABLE.indexes).map((index) => `${tableArn}/index/${index.name}`)
+}
+
+/** The table: read (items + the indexes) or read/write, plus the key that encrypts it. */
+export function grantTable(grantee: IGrantable, resources: PlatformResources, mode: 'read' | 'readwrite'): void {
+  const { table, dataKey } = resources
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({
+    actions: [...TABLE_READ_ACTIONS],
+    resources: [table.tableArn, ...indexArns(table.tableArn)],
+  }))
+  const keyActions = ['kms:Decrypt', 'kms:DescribeKey']
+  if (mode === 'readwrite') {
+    grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: [...TABLE_WRITE_ACTIONS], resources: [table.tableArn] }))
+    keyActions.push('kms:Encrypt', 'kms:GenerateDataKey')
+  }
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: keyActions, resources: [dataKey.keyArn] }))
+}
+
+/**
+ * The uploads bucket's objects (presigned PUT/GET are signed with these
+ * rights). The ARNs are built from the bucket's fixed name, so the one
+ * unavoidable wildcard (`<bucket>/*`) can be acknowledged exactly.
+ */
+export function grantUploads(grantee: IRole, resources: PlatformResources, mode: 'read' | 'readwrite'): void {
+  const { uploadsBucketName, dataKey } = resources
+  const bucketArn = `arn:${Aws.PARTITION}:s3:::${uploadsBucketName}`
+  const objectsArn = `${bucketArn}/*`
+  grantee.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucketArn] }))
+  const objectActions = mode === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload']
+  grantee.addToPrincipalPolicy(new PolicyStatement({ actions: objectActions, resources: [objectsArn] }))
+  Validations.of(grantee).acknowledge({
+    id: wildcardResourceFinding(grantee, objectsArn),
+    reason: 'Object keys of the uploads bucket are generated per upload (unit/date/uuid); the statement is limited to that one bucket.',
+  })
+  const keyActions = mode === 'read' ? ['kms:Decrypt'] : ['kms:Decrypt', 'kms:GenerateDataKey']
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: keyActions, resources: [dataKey.keyArn] }))
+}
+
+/** The read model through the Data API: statements and transactions on the cluster, the secret it signs in with. */
+export function grantReadModel(grantee: IGrantable, resources: PlatformResources): void {
+  const { readModel } = resources
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: [...DATA_API_ACTIONS], resources: [readModel.clusterArn] }))
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({
+    actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+    resources: [readModel.secret.secretArn],
+  }))
+}
+
+export function grantIdentityAdmin(grantee: IGrantable, resources: PlatformResources): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: [...COGNITO_ADMIN_ACTIONS], resources: [resources.userPool.userPoolArn] }))
+}
+
+/** SES: send only from the configured sender, through its domain identity. */
+export function grantMail(grantee: IGrantable, config: AppConfig, scope: Stack): void {
+  const domain = config.mail.from.split('@')[1]
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({
+    actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+    resources: [Arn.format({ service: 'ses', resource: 'identity', resourceName: domain }, scope)],
+    conditions: { StringEquals: { 'ses:FromAddress': config.mail.from } },
+  }))
+}
+
+/** Start executions of a workflow and answer its task tokens (human approval steps). */
+export function grantWorkflow(grantee: IGrantable, stateMachine: IStateMachine): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({
+    actions: ['states:StartExecution', ...TASK_RESPONSE_ACTIONS],
+    resources: [stateMachine.stateMachineArn],
+  }))
+}
+
+export interface ModuleAccessContext {
+  readonly config: AppConfig
+  readonly resources: PlatformResources
+  /** State machines by workflow id; must hold every workflow the module's access names. */
+  readonly workflows: Readonly<Record<string, IStateMachine>>
+}
+
+/** Grants exactly `access` (from modules.ts) to `grantee`. */
+export function grantModuleAccess(grantee: IRole, access: Access, ctx: ModuleAccessContext, scope: Stack): void {
+  if (access.table) grantTable(grantee, ctx.resources, access.table)
+  if (access.uploads) grantUploads(grantee, ctx.resources, access.uploads)
+  if (access.readModel) grantReadModel(grantee, ctx.resources)
+  if (access.identity) grantIdentityAdmin(grantee, ctx.resources)
+  if (access.mail) grantMail(grantee, ctx.config, scope)
+  for (const id of access.workflows ?? []) {
+    const stateMachine = ctx.workflows[id]
+    if (!stateMachine) throw new Error(`Workflow "${id}" is not available to this function's stack`)
+    grantWorkflow(grantee, stateMachine)
+  }
+}

@@ -1,0 +1,127 @@
+import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib'
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
+import {
+  CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2'
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers'
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs'
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
+import type { Construct } from 'constructs'
+import type { AppConfig } from '../config/index.js'
+import { AppFunction, removalPolicyOf } from '../constructs/app-function.js'
+import type { PlatformResources } from '../constructs/platform-resources.js'
+import { MODULES } from '../definitions/modules.js'
+import { ROUTES, routeKey } from '../definitions/routes.js'
+
+export interface ApiStackProps extends StackProps {
+  readonly config: AppConfig
+  readonly resources: PlatformResources
+  /** State machines by workflow id (for modules that start or answer workflows). */
+  readonly stateMachines: Readonly<Record<string, IStateMachine>>
+  /** @default '.build/functions' */
+  readonly bundleOutRoot?: string
+}
+
+/** HTTP API access log line: what happened, never a token. */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(JSON.stringify({
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  userAgent: '$context.identity.userAgent',
+  requestTime: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  latency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  sub: '$context.authorizer.claims.sub',
+}))
+
+/**
+ * The HTTP API: one route per entry of routes.ts (the table the embedded
+ * gateway also serves), a Cognito JWT authorizer on `auth: 'jwt'` routes,
+ * and one Lambda function per `http` module.
+ */
+export class ApiStack extends Stack {
+  readonly api: HttpApi
+  readonly stage: HttpStage
+  /** The `http` functions, by module id. */
+  readonly functions: Readonly<Record<string, AppFunction>>
+  /** Host name of the API's default endpoint (the CloudFront `/api/*` origin). */
+  readonly apiDomainName: string
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props)
+    const { config, resources } = props
+    const prefix = `do-${config.envName}`
+
+    const functions: Record<string, AppFunction> = {}
+    for (const module of MODULES.filter((m) => m.trigger === 'http')) {
+      functions[module.id] = new AppFunction(this, `Fn-${module.id}`, {
+        module, config, resources, workflows: props.stateMachines, bundleOutRoot: props.bundleOutRoot,
+      })
+    }
+    this.functions = functions
+
+    const corsOrigins = [...config.web.corsOrigins, ...(config.web.domainName ? [`https://${config.web.domainName}`] : [])]
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `${prefix}-api`,
+      description: 'Digital Office HTTP API (routes from infra/definitions/routes.ts)',
+      createDefaultStage: false,
+      corsPreflight: corsOrigins.length === 0 ? undefined : {
+        allowOrigins: corsOrigins,
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'accept-language'],
+        maxAge: Duration.hours(1),
+      },
+    })
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      logGroupName: `/aws/apigateway/${prefix}-api`,
+      retention: config.logRetentionDays as RetentionDays,
+      removalPolicy: removalPolicyOf(config),
+    })
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: config.api.throttleRateLimit, burstLimit: config.api.throttleBurstLimit },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
+    })
+
+    const jwt = new HttpJwtAuthorizer('CognitoJwt', `https://cognito-idp.${this.region}.amazonaws.com/${resources.userPool.userPoolId}`, {
+      authorizerName: `${prefix}-cognito`,
+      identitySource: ['$request.header.Authorization'],
+      // Cognito access tokens carry client_id, which the JWT authorizer matches against the audience.
+      jwtAudience: [resources.userPoolClient.userPoolClientId],
+    })
+    const integrations = new Map<string, HttpLambdaIntegration>()
+    for (const route of ROUTES) {
+      const fn = functions[route.module]
+      if (!fn) throw new Error(`Route ${routeKey(route)} targets "${route.module}", which is not an http module`)
+      let integration = integrations.get(route.module)
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`Integration-${route.module}`, fn.function)
+        integrations.set(route.module, integration)
+      }
+      // Construct ids cannot hold '/': `Route GET api.units.{unitId}`.
+      const httpRoute = new HttpRoute(this, `Route ${route.method} ${route.path.slice(1).replaceAll('/', '.')}`, {
+        httpApi: this.api,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration,
+        authorizer: route.auth === 'jwt' ? jwt : new HttpNoneAuthorizer(),
+      })
+      if (route.auth === 'none') {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${routeKey(route)} is public by design (routes.ts auth: 'none'): sign-in and health check run before a user has a token.`,
+        })
+      }
+    }
+
+    this.apiDomainName = `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`
+  }
+}

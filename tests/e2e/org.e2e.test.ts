@@ -1,0 +1,105 @@
+/**
+ * Browser tests in Debian's Chromium against the real embedded platform:
+ * sign in, browse the tree, run an import, approve a merge.
+ */
+import { writeFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { baseUrl, eventually, login, uniq } from '../support/api.js'
+import { launch, signIn } from '../support/browser.js'
+
+let browser: Browser
+beforeAll(async () => { browser = await launch() })
+afterAll(async () => { await browser?.close() })
+
+describe('in the browser', () => {
+  it('a wrong password is explained; the right one opens the app', async () => {
+    const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage()
+    await page.goto(`${baseUrl()}/units`)
+    await page.waitForURL(/\/login/)
+    await page.getByLabel('Tên đăng nhập').fill('bithu.tu')
+    await page.getByLabel('Mật khẩu').fill('sai-mat-khau')
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng')
+    await page.getByLabel('Mật khẩu').fill('DigitalOffice@2026')
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor()
+    await page.context().close()
+  })
+
+  it('browses the organisation tree, today and with the units that ended in 2025', async () => {
+    const page = await signIn(browser, 'bithu.tu')
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Sơ đồ tổ chức', exact: true }).click()
+    const tree = page.getByRole('tree')
+    await tree.getByRole('treeitem').first().waitFor()
+    await expect.poll(() => tree.textContent()).toContain('Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội')
+    expect(await tree.textContent()).not.toContain('Quận ủy Hoàn Kiếm')
+    await page.getByRole('switch', { name: 'Hiện đơn vị đã giải thể, sáp nhập' }).click({ force: true })
+    await expect.poll(() => tree.textContent()).toContain('Quận ủy Hoàn Kiếm')
+    await page.getByLabel('Tìm đơn vị').fill('hang bac')
+    await expect.poll(() => tree.textContent()).toContain('Chi bộ khu phố Hàng Bạc')
+    await page.getByRole('link', { name: 'Chi bộ khu phố Hàng Bạc' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Chi bộ khu phố Hàng Bạc' }).waitFor()
+    await page.context().close()
+  })
+
+  it('works on a phone: the menu opens from the burger', async () => {
+    const page = await signIn(browser, 'bithu.hoankiem', { width: 390, height: 844 })
+    const menu = page.getByRole('button', { name: 'Mở menu điều hướng' })
+    await menu.click()
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Sơ đồ tổ chức', exact: true }).click()
+    await expect.poll(() => page.getByRole('tree').textContent()).toContain('Đảng ủy phường Hoàn Kiếm')
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
+    expect(overflow).toBe(false)
+    await page.context().close()
+  })
+
+  it('imports units from a spreadsheet: check, then import, with the row report', async () => {
+    const tag = uniq()
+    const dir = mkdtempSync(join(tmpdir(), 'do-e2e-'))
+    const file = join(dir, 'don-vi.csv')
+    writeFileSync(file, [
+      'Mã định danh,Mã ký hiệu,Tên đơn vị,Cấp,Loại,Đơn vị cấp trên,Ngày thành lập',
+      `x-socson-cb-${tag},CB,Chi bộ thôn Trình Duyệt ${tag},Chi bộ,Chi bộ,x-socson,01/02/2026`,
+    ].join('\n'))
+    const page = await signIn(browser, 'admin')
+    await page.goto(`${baseUrl()}/import`)
+    // Mantine's FileInput is a labelled button over a hidden file input.
+    await page.getByRole('button', { name: 'Tệp dữ liệu (.xlsx, .csv)' }).waitFor()
+    await page.locator('input[type="file"]').setInputFiles(file)
+    await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click()
+    const report = page.getByRole('table', { name: 'Kết quả từng dòng' })
+    await report.waitFor()
+    await expect.poll(() => report.textContent()).toContain(`x-socson-cb-${tag}`)
+    await page.getByRole('button', { name: 'Nhập', exact: true }).click()
+    const admin = await login('admin')
+    await eventually(async () => {
+      const unit = await admin.get(`/api/units/x-socson-cb-${tag}`)
+      expect(unit.body.unit.name).toBe(`Chi bộ thôn Trình Duyệt ${tag}`)
+    })
+    await page.context().close()
+  })
+
+  it('the city secretary approves a merge from the approvals page', async () => {
+    const admin = await login('admin')
+    const a = `p-e2e-a-${uniq()}`
+    const b = `p-e2e-b-${uniq()}`
+    for (const [id, name] of [[a, 'Đảng ủy phường Trình Duyệt A'], [b, 'Đảng ủy phường Trình Duyệt B']]) {
+      expect((await admin.post('/api/units', { unitId: id, code: 'ĐU', name, level: 'commune', kind: 'party-committee', parentId: 'hn-tu', validFrom: '2026-01-01' })).status).toBe(201)
+    }
+    const created = await admin.post('/api/reorganisations', { kind: 'merge', sourceUnitIds: [a], successors: [{ unitId: b }], effectiveDate: '2026-12-01', reason: 'Sáp nhập thử trên trình duyệt' })
+    expect(created.status).toBe(202)
+    const secretary = await login('bithu.tu')
+    await eventually(async () => expect((await secretary.get('/api/reorganisations?scope=pending')).body.requests.map((r: any) => r.requestId)).toContain(created.body.request.requestId))
+
+    const page = await signIn(browser, 'bithu.tu')
+    await page.goto(`${baseUrl()}/approvals`)
+    await page.getByRole('button', { name: 'Xem đề nghị sáp nhập Đảng ủy phường Trình Duyệt A', exact: true }).click()
+    await page.getByLabel('Ý kiến').fill('Đồng ý sáp nhập')
+    await page.getByRole('button', { name: 'Phê duyệt', exact: true }).click()
+    await eventually(async () => expect((await admin.get(`/api/units/${a}`)).body.unit.validTo).toBe('2026-11-30'))
+    await page.context().close()
+  })
+})

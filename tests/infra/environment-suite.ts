@@ -1,0 +1,424 @@
+/**
+ * The assertions every environment must pass. Each `<env>.test.ts` runs
+ * this suite against its own synthesised app (one synth per file, shared by
+ * all its tests), plus what is specific to that environment.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Template } from 'aws-cdk-lib/assertions'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { REPO_ROOT } from '../../infra/build/bundle.js'
+import { MODULES } from '../../infra/definitions/modules.js'
+import { ROUTES, routeKey } from '../../infra/definitions/routes.js'
+import { SCHEDULES } from '../../infra/definitions/schedules.js'
+import { WORKFLOWS } from '../../infra/definitions/workflows.js'
+import { aslPlaceholders } from '../../infra/stacks/workflow-stack.js'
+import { TABLE } from '../../shared/table/definition.js'
+import {
+  acknowledgements, allowedActions, annotationsOf, asArray, cleanup, findFunction, nagFindings, resourcesOf, roleStatements, synthesize,
+  type StackKey, type SynthesizedEnv,
+} from './synth.js'
+
+/** Managed policy ids CloudFront documents for these two behaviours. */
+export const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad'
+export const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac'
+
+/** Synthesises `envName` before the file's tests and returns a getter for it. */
+export function useEnvironment(envName: string): () => SynthesizedEnv {
+  let env: SynthesizedEnv | undefined
+  beforeAll(() => { env = synthesize(envName) })
+  afterAll(() => cleanup(envName))
+  return () => {
+    if (!env) throw new Error('the app is not synthesised yet')
+    return env
+  }
+}
+
+const single = (template: Template, type: string) => {
+  const all = Object.entries(resourcesOf(template, type))
+  expect(all, `exactly one ${type}`).toHaveLength(1)
+  return { logicalId: all[0][0], resource: all[0][1] }
+}
+
+export function describeEnvironment(envName: string, env: () => SynthesizedEnv): void {
+  describe(`${envName}: stacks`, () => {
+    it('prefixes every stack with the environment and keeps the WAF in us-east-1', () => {
+      const { stacks } = env().built
+      expect(Object.values(stacks).map((s) => s.stackName).sort()).toEqual(
+        ['api', 'ops', 'stateful', 'waf', 'web', 'workflow'].map((k) => `do-${envName}-${k}`),
+      )
+      expect(stacks.waf.region).toBe('us-east-1')
+      for (const key of ['stateful', 'workflow', 'api', 'ops', 'web'] as const) expect(stacks[key].region).toBe('ap-southeast-1')
+    })
+
+    it('has no unacknowledged cdk-nag AwsSolutions error or warning in any stack', () => {
+      for (const stack of Object.values(env().built.stacks)) {
+        const findings = nagFindings(stack).map((v) => `${v.severity} ${v.ruleName} @ ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)
+        expect(findings, stack.stackName).toEqual([])
+      }
+    })
+
+    it('acknowledges cdk-nag rules only on resources inside a stack, each with a specific reason', () => {
+      // CDK itself acknowledges some CloudFormation-Validate findings; ours are the AwsSolutions ones.
+      const acks = Object.values(env().built.stacks)
+        .flatMap((stack) => acknowledgements(stack).map((a) => ({ ...a, stack })))
+        .filter((a) => a.id.startsWith('AwsSolutions-'))
+      expect(acks.length).toBeGreaterThan(0)
+      for (const ack of acks) {
+        expect(ack.id, ack.path).toMatch(/^AwsSolutions-[A-Z]+\d+(\[.+\])?$/)
+        expect(ack.id, `${ack.path}: IAM5 is acknowledged per finding only`).not.toBe('AwsSolutions-IAM5')
+        expect(ack.path, `${ack.id} is not stack-wide`).not.toBe(ack.stack.node.path)
+        expect(ack.reason.length, `${ack.id} @ ${ack.path} has a reason`).toBeGreaterThan(40)
+      }
+      expect(acknowledgements(env().built.app).filter((a) => a.path === '' && a.id.startsWith('AwsSolutions-'))).toEqual([])
+    })
+
+    it('has no CDK error or warning annotation in any stack', () => {
+      for (const stack of Object.values(env().built.stacks)) {
+        expect(annotationsOf(env(), stack, 'error'), stack.stackName).toEqual([])
+        expect(annotationsOf(env(), stack, 'warning'), stack.stackName).toEqual([])
+      }
+    })
+  })
+
+  describe(`${envName}: data`, () => {
+    it('creates the single table from TABLE: keys, every GSI with ALL projection, TTL', () => {
+      const { resource } = single(env().templates.stateful, 'AWS::DynamoDB::Table')
+      const p = resource.Properties!
+      expect(p.KeySchema).toEqual([
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ])
+      const expected = Object.values(TABLE.indexes).map((index) => ({
+        IndexName: index.name,
+        KeySchema: [{ AttributeName: index.partitionKey, KeyType: 'HASH' }, { AttributeName: index.sortKey, KeyType: 'RANGE' }],
+        Projection: { ProjectionType: 'ALL' },
+      }))
+      expect(p.GlobalSecondaryIndexes).toEqual(expected)
+      expect(p.TimeToLiveSpecification).toEqual({ AttributeName: TABLE.ttlAttribute, Enabled: true })
+    })
+
+    it('streams new and old images, encrypts with the customer-managed key and keeps point-in-time recovery', () => {
+      const { templates } = env()
+      const { resource } = single(templates.stateful, 'AWS::DynamoDB::Table')
+      const p = resource.Properties!
+      expect(p.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' })
+      expect(p.SSESpecification).toMatchObject({ SSEEnabled: true, SSEType: 'KMS' })
+      const keyId = p.SSESpecification.KMSMasterKeyId['Fn::GetAtt'][0]
+      expect(resourcesOf(templates.stateful, 'AWS::KMS::Key')[keyId].Properties).toMatchObject({ EnableKeyRotation: true })
+      expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true })
+    })
+
+    it('has an asymmetric RSA-3072 sign/verify key for document signatures', () => {
+      env().templates.stateful.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'RSA_3072', KeyUsage: 'SIGN_VERIFY' })
+    })
+
+    it('blocks public access and enforces TLS on every bucket of every stack', () => {
+      let buckets = 0
+      for (const template of Object.values(env().templates)) {
+        const policies = Object.values(resourcesOf(template, 'AWS::S3::BucketPolicy'))
+        for (const [logicalId, bucket] of Object.entries(resourcesOf(template, 'AWS::S3::Bucket'))) {
+          buckets++
+          expect(bucket.Properties!.PublicAccessBlockConfiguration, logicalId).toEqual({
+            BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true,
+          })
+          const policy = policies.find((p) => JSON.stringify(p.Properties!.Bucket) === JSON.stringify({ Ref: logicalId }))
+          expect(policy, `${logicalId} has a bucket policy`).toBeDefined()
+          const denyInsecure = (policy!.Properties!.PolicyDocument.Statement as Record<string, any>[]).find(
+            (s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false',
+          )
+          expect(denyInsecure, `${logicalId} denies plain HTTP`).toBeDefined()
+        }
+      }
+      expect(buckets).toBeGreaterThanOrEqual(4)
+    })
+
+    it('lets the SPA PUT presigned uploads (CORS) into a KMS-encrypted, versioned uploads bucket', () => {
+      const uploads = Object.values(resourcesOf(env().templates.stateful, 'AWS::S3::Bucket')).find((b) => b.Properties!.CorsConfiguration)
+      expect(uploads).toBeDefined()
+      const p = uploads!.Properties!
+      expect(p.CorsConfiguration.CorsRules[0].AllowedMethods).toContain('PUT')
+      expect(p.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('aws:kms')
+      expect(p.VersioningConfiguration).toEqual({ Status: 'Enabled' })
+      expect(p.LoggingConfiguration).toBeDefined()
+    })
+
+    it('runs the read model on Aurora PostgreSQL Serverless v2 with the Data API, encrypted, IAM auth, rotated secret', () => {
+      const { templates, built } = env()
+      const { resource } = single(templates.stateful, 'AWS::RDS::DBCluster')
+      expect(resource.Properties).toMatchObject({
+        Engine: 'aurora-postgresql',
+        EnableHttpEndpoint: true,
+        StorageEncrypted: true,
+        EnableIAMDatabaseAuthentication: true,
+        ServerlessV2ScalingConfiguration: { MinCapacity: built.config.database.minAcu, MaxCapacity: built.config.database.maxAcu },
+        BackupRetentionPeriod: built.config.database.backupRetentionDays,
+      })
+      expect(JSON.stringify(resource.Properties!.MasterUserPassword)).toContain('{{resolve:secretsmanager:')
+      templates.stateful.resourceCountIs('AWS::SecretsManager::RotationSchedule', 1)
+      for (const instance of Object.values(resourcesOf(templates.stateful, 'AWS::RDS::DBInstance'))) {
+        expect(instance.Properties!.DBInstanceClass).toBe('db.serverless')
+      }
+    })
+
+    it('puts the database in isolated subnets: no internet gateway, no NAT', () => {
+      const { templates } = env()
+      templates.stateful.resourceCountIs('AWS::EC2::InternetGateway', 0)
+      templates.stateful.resourceCountIs('AWS::EC2::NatGateway', 0)
+      for (const subnet of Object.values(resourcesOf(templates.stateful, 'AWS::EC2::Subnet'))) {
+        expect(subnet.Properties!.MapPublicIpOnLaunch).toBe(false)
+      }
+    })
+
+    it('has a user pool without self sign-up, a strong password policy, TOTP, and a public SPA client', () => {
+      const { templates } = env()
+      const pool = single(templates.stateful, 'AWS::Cognito::UserPool').resource.Properties!
+      expect(pool.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true })
+      expect(pool.Policies.PasswordPolicy).toMatchObject({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true })
+      expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA'])
+      const client = single(templates.stateful, 'AWS::Cognito::UserPoolClient').resource.Properties!
+      expect(client.GenerateSecret).toBe(false)
+      expect(client.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']))
+    })
+  })
+
+  describe(`${envName}: functions`, () => {
+    it('creates one Node.js 22 ARM64 function with active tracing per module', () => {
+      const e = env()
+      const ours = Object.values(e.templates).flatMap((t) => Object.values(resourcesOf(t, 'AWS::Lambda::Function')))
+        .filter((f) => String(f.Properties!.FunctionName ?? '').startsWith(`do-${envName}-`))
+      expect(ours.map((f) => f.Properties!.FunctionName).sort()).toEqual(MODULES.map((m) => `do-${envName}-${m.id}`).sort())
+      for (const module of MODULES) {
+        const p = findFunction(e, module.id).resource.Properties!
+        expect(p).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler', TracingConfig: { Mode: 'Active' } })
+        expect(p.Environment.Variables).toMatchObject({ APP_ENV: envName, NODE_OPTIONS: '--enable-source-maps', READ_MODEL: 'data-api', IDENTITY: 'cognito', MAIL: 'ses' })
+        expect(p.LoggingConfig).toMatchObject({ LogFormat: 'JSON' })
+      }
+    })
+
+    it('places each function by trigger: http in the API stack, tasks with the workflows, stream and schedule in ops', () => {
+      const where: Record<string, StackKey> = { http: 'api', 'workflow-task': 'workflow', stream: 'ops', schedule: 'ops' }
+      for (const module of MODULES) expect(findFunction(env(), module.id).stack, module.id).toBe(where[module.trigger])
+    })
+
+    it('gives each function the variables of its access, and only those', () => {
+      const e = env()
+      for (const module of MODULES) {
+        const vars = Object.keys(findFunction(e, module.id).resource.Properties!.Environment.Variables)
+        const a = module.access as (typeof MODULES)[number]['access'] & Record<string, unknown>
+        expect(vars.includes('TABLE_NAME'), `${module.id} TABLE_NAME`).toBe(!!a.table)
+        expect(vars.includes('UPLOADS_BUCKET'), `${module.id} UPLOADS_BUCKET`).toBe(!!a.uploads)
+        expect(['DB_CLUSTER_ARN', 'DB_SECRET_ARN', 'DB_NAME'].every((v) => vars.includes(v)), `${module.id} DB_*`).toBe(!!a.readModel)
+        expect(['USER_POOL_ID', 'USER_POOL_CLIENT_ID'].every((v) => vars.includes(v)), `${module.id} USER_POOL_*`).toBe(!!a.identity)
+        expect(vars.includes('MAIL_FROM'), `${module.id} MAIL_FROM`).toBe(!!a.mail)
+        for (const workflow of WORKFLOWS) {
+          expect(vars.includes(workflow.arnEnvVar), `${module.id} ${workflow.arnEnvVar}`).toBe(((a.workflows ?? []) as readonly string[]).includes(workflow.id))
+        }
+      }
+    })
+
+    it('grants table writes only to modules with readwrite access, and index reads by exact index ARN', () => {
+      const e = env()
+      for (const module of MODULES) {
+        const fn = findFunction(e, module.id)
+        const statements = roleStatements(fn.template, fn.resource.Properties!.Role['Fn::GetAtt'][0])
+        const actions = allowedActions(statements)
+        const table = (module.access as { table?: string }).table
+        expect(actions.includes('dynamodb:PutItem'), module.id).toBe(table === 'readwrite')
+        expect(actions.includes('dynamodb:Query'), module.id).toBe(!!table)
+        const resources = JSON.stringify(statements.flatMap((s) => asArray(s.Resource)))
+        expect(resources).not.toContain('/index/*')
+        if (table) for (const index of Object.values(TABLE.indexes)) expect(resources).toContain(`/index/${index.name}`)
+      }
+    })
+
+    it('gives a module without table access no table action at all (only stream reads for the projector)', () => {
+      const e = env()
+      for (const module of MODULES.filter((m) => !(m.access as { table?: string }).table)) {
+        const fn = findFunction(e, module.id)
+        const statements = roleStatements(fn.template, fn.resource.Properties!.Role['Fn::GetAtt'][0])
+        const dynamo = statements.filter((s) => allowedActions([s]).some((a) => a.startsWith('dynamodb:')))
+        const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams']
+        for (const s of dynamo) {
+          for (const action of asArray<string>(s.Action)) expect(streamActions, `${module.id}: ${action}`).toContain(action)
+          const onStream = JSON.stringify(s.Resource).includes('StreamArn') || s.Resource === '*'
+          expect(onStream, `${module.id}: ${JSON.stringify(s.Resource)}`).toBe(true)
+        }
+        if (module.trigger !== 'stream') expect(dynamo).toEqual([])
+      }
+    })
+
+    it('attaches no AWS managed policy to any function role', () => {
+      const e = env()
+      for (const module of MODULES) {
+        const fn = findFunction(e, module.id)
+        const role = resourcesOf(fn.template, 'AWS::IAM::Role')[fn.resource.Properties!.Role['Fn::GetAtt'][0]]
+        expect(role.Properties!.ManagedPolicyArns, module.id).toBeUndefined()
+      }
+    })
+  })
+
+  describe(`${envName}: API`, () => {
+    it('creates every route of routes.ts with its authorization type, and no other', () => {
+      const { templates } = env()
+      const routes = Object.values(resourcesOf(templates.api, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties!)
+      expect(routes.map((r) => r.RouteKey).sort()).toEqual(ROUTES.map(routeKey).sort())
+      for (const route of ROUTES) {
+        const synthesized = routes.find((r) => r.RouteKey === routeKey(route))!
+        expect(synthesized.AuthorizationType, routeKey(route)).toBe(route.auth === 'jwt' ? 'JWT' : 'NONE')
+        expect(!!synthesized.AuthorizerId, routeKey(route)).toBe(route.auth === 'jwt')
+      }
+    })
+
+    it('validates JWTs issued by the user pool for the SPA client', () => {
+      const { resource } = single(env().templates.api, 'AWS::ApiGatewayV2::Authorizer')
+      const p = resource.Properties!
+      expect(p.AuthorizerType).toBe('JWT')
+      expect(JSON.stringify(p.JwtConfiguration.Issuer)).toContain('https://cognito-idp.ap-southeast-1.amazonaws.com/')
+      expect(JSON.stringify(p.JwtConfiguration.Issuer)).toContain('UserPool')
+      expect(JSON.stringify(p.JwtConfiguration.Audience)).toContain('UserPoolSpaClient')
+    })
+
+    it('integrates each route with the function of its module', () => {
+      const { templates } = env()
+      const integrations = resourcesOf(templates.api, 'AWS::ApiGatewayV2::Integration')
+      for (const route of Object.values(resourcesOf(templates.api, 'AWS::ApiGatewayV2::Route'))) {
+        const target = route.Properties!.Target['Fn::Join'][1][1].Ref as string
+        const uri = JSON.stringify(integrations[target].Properties!.IntegrationUri)
+        const moduleId = ROUTES.find((r) => routeKey(r) === route.Properties!.RouteKey)!.module
+        expect(uri).toContain(findFunction(env(), moduleId).logicalId)
+      }
+    })
+
+    it('logs access and throttles the default stage from the config', () => {
+      const { templates, built } = env()
+      const stage = single(templates.api, 'AWS::ApiGatewayV2::Stage').resource.Properties!
+      expect(stage.StageName).toBe('$default')
+      expect(stage.AccessLogSettings.DestinationArn).toBeDefined()
+      expect(JSON.parse(stage.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' })
+      expect(stage.DefaultRouteSettings).toMatchObject({
+        ThrottlingRateLimit: built.config.api.throttleRateLimit,
+        ThrottlingBurstLimit: built.config.api.throttleBurstLimit,
+      })
+    })
+  })
+
+  describe(`${envName}: workflows`, () => {
+    it('substitutes every ASL placeholder with the org-tasks function ARN', () => {
+      const e = env()
+      const orgTasks = findFunction(e, 'org-tasks')
+      expect(orgTasks.stack).toBe('workflow')
+      for (const workflow of WORKFLOWS) {
+        const placeholders = aslPlaceholders(readFileSync(join(REPO_ROOT, workflow.file), 'utf8'))
+        expect(placeholders).toEqual(['OrgTasksFunctionArn'])
+        const machine = Object.values(resourcesOf(e.templates.workflow, 'AWS::StepFunctions::StateMachine'))
+          .find((m) => m.Properties!.StateMachineName === `do-${envName}-${workflow.id}`)!
+        expect(machine.Properties!.DefinitionSubstitutions).toEqual(
+          Object.fromEntries(placeholders.map((p) => [p, { 'Fn::GetAtt': [orgTasks.logicalId, 'Arn'] }])),
+        )
+        expect(machine.Properties!.DefinitionS3Location).toBeDefined()
+      }
+    })
+
+    it('lets the state machine role invoke only the org-tasks function', () => {
+      const e = env()
+      const orgTasks = findFunction(e, 'org-tasks')
+      const machine = single(e.templates.workflow, 'AWS::StepFunctions::StateMachine').resource
+      const statements = roleStatements(e.templates.workflow, machine.Properties!.RoleArn['Fn::GetAtt'][0])
+      const lambda = statements.filter((s) => allowedActions([s]).some((a) => a.startsWith('lambda:')))
+      expect(lambda).toEqual([{ Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: { 'Fn::GetAtt': [orgTasks.logicalId, 'Arn'] } }])
+    })
+
+    it('logs ALL events and traces the state machine', () => {
+      const machine = single(env().templates.workflow, 'AWS::StepFunctions::StateMachine').resource.Properties!
+      expect(machine.LoggingConfiguration).toMatchObject({ Level: 'ALL' })
+      expect(machine.TracingConfiguration).toEqual({ Enabled: true })
+      expect(machine.StateMachineType).toBe('STANDARD')
+    })
+
+    it('lets the modules that start a workflow start it and answer its task tokens', () => {
+      const e = env()
+      for (const module of MODULES.filter((m) => ((m.access as { workflows?: readonly string[] }).workflows ?? []).length > 0)) {
+        const fn = findFunction(e, module.id)
+        const actions = allowedActions(roleStatements(fn.template, fn.resource.Properties!.Role['Fn::GetAtt'][0]))
+        expect(actions).toEqual(expect.arrayContaining(['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat']))
+      }
+    })
+  })
+
+  describe(`${envName}: operations`, () => {
+    it('feeds the read model from the table stream with bisect, retries and an encrypted failure queue', () => {
+      const { templates } = env()
+      const mapping = single(templates.ops, 'AWS::Lambda::EventSourceMapping').resource.Properties!
+      expect(mapping).toMatchObject({ BisectBatchOnFunctionError: true, MaximumRetryAttempts: 5, StartingPosition: 'TRIM_HORIZON' })
+      expect(JSON.stringify(mapping.EventSourceArn)).toContain('StreamArn')
+      const queueId = mapping.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0]
+      expect(resourcesOf(templates.ops, 'AWS::SQS::Queue')[queueId].Properties).toMatchObject({ SqsManagedSseEnabled: true })
+    })
+
+    it('creates one EventBridge Scheduler schedule per schedules.ts entry, invoking only the ops function', () => {
+      const e = env()
+      const ops = findFunction(e, 'ops')
+      const schedules = Object.values(resourcesOf(e.templates.ops, 'AWS::Scheduler::Schedule')).map((s) => s.Properties!)
+      expect(schedules.map((s) => s.Name).sort()).toEqual(SCHEDULES.map((s) => `do-${envName}-${s.id}`).sort())
+      for (const schedule of SCHEDULES) {
+        const p = schedules.find((s) => s.Name === `do-${envName}-${schedule.id}`)!
+        expect(p).toMatchObject({
+          ScheduleExpression: `cron(${schedule.cron})`,
+          ScheduleExpressionTimezone: schedule.timezone,
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          Target: { Arn: { 'Fn::GetAtt': [ops.logicalId, 'Arn'] }, Input: JSON.stringify(schedule.input) },
+        })
+        expect(p.Target.DeadLetterConfig.Arn).toBeDefined()
+        const statements = roleStatements(e.templates.ops, p.Target.RoleArn['Fn::GetAtt'][0])
+        const invoke = statements.filter((s) => asArray(s.Action).includes('lambda:InvokeFunction'))
+        expect(invoke.map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [ops.logicalId, 'Arn'] }])
+      }
+    })
+
+    it('alarms on every function, the workflows, API 5xx and table throttles, to an encrypted topic mailing the operators', () => {
+      const { templates, built } = env()
+      const alarms = Object.values(resourcesOf(templates.ops, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!.AlarmName as string)
+      expect(alarms).toEqual(expect.arrayContaining([
+        ...MODULES.map((m) => `do-${envName}-lambda-errors-${m.id}`),
+        ...WORKFLOWS.map((w) => `do-${envName}-workflow-failures-${w.id}`),
+        `do-${envName}-api-5xx`, `do-${envName}-table-throttles`,
+      ]))
+      const topic = single(templates.ops, 'AWS::SNS::Topic')
+      expect(topic.resource.Properties!.KmsMasterKeyId).toBeDefined()
+      templates.ops.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: built.config.alarmEmail })
+      for (const alarm of Object.values(resourcesOf(templates.ops, 'AWS::CloudWatch::Alarm'))) {
+        expect(alarm.Properties!.AlarmActions).toEqual([{ Ref: topic.logicalId }])
+      }
+    })
+  })
+
+  describe(`${envName}: web`, () => {
+    it('serves the SPA through CloudFront with OAC, security headers, logs, the WAF, and /api/* uncached to the HTTP API', () => {
+      const { templates } = env()
+      const config = single(templates.web, 'AWS::CloudFront::Distribution').resource.Properties!.DistributionConfig
+      expect(config.DefaultRootObject).toBe('index.html')
+      expect(config.WebACLId).toBeDefined()
+      expect(config.Logging).toBeDefined()
+      const s3Origin = config.Origins.find((o: Record<string, unknown>) => o.S3OriginConfig)
+      expect(s3Origin.OriginAccessControlId).toBeDefined()
+      expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined()
+      expect(config.DefaultCacheBehavior.FunctionAssociations[0].EventType).toBe('viewer-request')
+      const api = config.CacheBehaviors.find((b: Record<string, unknown>) => b.PathPattern === '/api/*')
+      expect(api).toMatchObject({ CachePolicyId: CACHING_DISABLED, OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER, ViewerProtocolPolicy: 'https-only' })
+      const apiOrigin = config.Origins.find((o: Record<string, unknown>) => o.Id === api.TargetOriginId)
+      expect(apiOrigin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] })
+      expect(JSON.stringify(apiOrigin.DomainName)).toContain('execute-api')
+    })
+
+    it('protects CloudFront with a us-east-1 web ACL: AWS managed rule groups and the configured rate limit', () => {
+      const { templates, built } = env()
+      const acl = single(templates.waf, 'AWS::WAFv2::WebACL').resource.Properties!
+      expect(acl.Scope).toBe('CLOUDFRONT')
+      const groups = acl.Rules.map((r: Record<string, any>) => r.Statement.ManagedRuleGroupStatement?.Name).filter(Boolean)
+      expect(groups).toEqual(expect.arrayContaining(['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList']))
+      const rate = acl.Rules.find((r: Record<string, any>) => r.Statement.RateBasedStatement)
+      expect(rate).toMatchObject({ Action: { Block: {} }, Statement: { RateBasedStatement: { Limit: built.config.waf.rateLimitPer5Minutes, AggregateKeyType: 'IP' } } })
+    })
+  })
+}

@@ -1,0 +1,47 @@
+/** Who is signed in, as an external store React can subscribe to. */
+import { useSyncExternalStore } from 'react'
+import { endpoints } from '../api/endpoints'
+import { session, type SessionUser } from '../api/session'
+
+const listeners = new Set<() => void>()
+let current: SessionUser | null = session.user()
+let expiredFlag = false
+
+function emit(): void {
+  current = session.user()
+  for (const l of listeners) l()
+}
+
+export const auth = {
+  async login(username: string, password: string): Promise<SessionUser> {
+    const res = await endpoints.login(username, password)
+    session.save(res.token, res.expiresIn, res.user)
+    expiredFlag = false
+    emit()
+    return res.user
+  },
+  logout(): void {
+    session.clear()
+    emit()
+  },
+  /** The session ended on the server side (401): forget it locally. */
+  expired(): void {
+    expiredFlag = true
+    emit()
+  },
+  /** Whether the last session ended because the server refused the token. */
+  wasExpired(): boolean {
+    return expiredFlag
+  },
+  subscribe(fn: () => void): () => void {
+    listeners.add(fn)
+    return () => listeners.delete(fn)
+  },
+  user(): SessionUser | null {
+    return current
+  },
+}
+
+export function useAuthUser(): SessionUser | null {
+  return useSyncExternalStore(auth.subscribe, auth.user, auth.user)
+}

@@ -1,0 +1,97 @@
+/**
+ * The signed-in workspace: the caller's profile and unit assignments
+ * (GET /api/me), the chosen working unit (remembered), what the caller's
+ * role there allows, and the number of requests awaiting their decision.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { PERMISSIONS, type Action, type Role } from '../../../shared/org/roles'
+import type { User } from '../../../shared/org/contracts'
+import { endpoints, type MeAssignment } from '../api/endpoints'
+import { session } from '../api/session'
+import { useData } from '../lib/useData'
+
+export interface Workspace {
+  user: User | undefined
+  assignments: MeAssignment[]
+  /** One entry per unit (a person may hold several roles in one unit). */
+  units: { unitId: string; name: string; roles: string[]; positions: string[]; assignment: MeAssignment }[]
+  unitId: string | null
+  unitName: string | undefined
+  setUnitId: (unitId: string) => void
+  can: (action: Action) => boolean
+  pendingCount: number
+  refreshPending: () => void
+  loading: boolean
+  error: unknown
+  reload: () => void
+}
+
+const Ctx = createContext<Workspace | null>(null)
+
+export function WorkspaceProvider({ children }: { children: ReactNode }) {
+  const me = useData((signal) => endpoints.me(signal), [])
+  const [chosen, setChosen] = useState<string | null>(() => session.unitId())
+  const [pendingCount, setPendingCount] = useState(0)
+  const [pendingTick, setPendingTick] = useState(0)
+
+  const assignments = useMemo(() => me.data?.assignments ?? [], [me.data])
+  const units = useMemo(() => {
+    const map = new Map<string, Workspace['units'][number]>()
+    for (const a of assignments) {
+      const u = map.get(a.unitId) ?? { unitId: a.unitId, name: a.unit?.name ?? a.unitId, roles: [], positions: [], assignment: a }
+      if (!u.roles.includes(a.role)) u.roles.push(a.role)
+      if (a.position && !u.positions.includes(a.position)) u.positions.push(a.position)
+      map.set(a.unitId, u)
+    }
+    return [...map.values()]
+  }, [assignments])
+
+  const unitId = chosen && units.some((u) => u.unitId === chosen) ? chosen : (units[0]?.unitId ?? null)
+  const current = units.find((u) => u.unitId === unitId)
+
+  const setUnitId = useCallback((id: string) => {
+    session.saveUnitId(id)
+    setChosen(id)
+  }, [])
+
+  const can = useCallback((action: Action) =>
+    !!current && current.roles.some((r) => PERMISSIONS[r as Role]?.includes(action)), [current])
+
+  const refreshPending = useCallback(() => setPendingTick((t) => t + 1), [])
+  const mayDecide = units.some((u) => u.roles.some((r) => PERMISSIONS[r as Role]?.includes('reorganisation.decide')))
+
+  useEffect(() => {
+    if (!me.data || !mayDecide) {
+      setPendingCount(0)
+      return
+    }
+    const ctrl = new AbortController()
+    const load = () => endpoints.reorganisations('pending', ctrl.signal)
+      .then((r) => setPendingCount(r.requests.length), () => { /* the badge is best effort */ })
+    void load()
+    const timer = window.setInterval(() => { if (document.visibilityState === 'visible') void load() }, 60_000)
+    return () => { ctrl.abort(); window.clearInterval(timer) }
+  }, [me.data, mayDecide, pendingTick])
+
+  const value: Workspace = {
+    user: me.data?.user,
+    assignments,
+    units,
+    unitId,
+    unitName: current?.name,
+    setUnitId,
+    can,
+    pendingCount,
+    refreshPending,
+    loading: me.loading,
+    error: me.error,
+    reload: me.reload,
+  }
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>
+}
+
+export function useWorkspace(): Workspace {
+  const ws = useContext(Ctx)
+  if (!ws) throw new Error('useWorkspace outside WorkspaceProvider')
+  return ws
+}

@@ -1,0 +1,48 @@
+/**
+ * i18next set-up: Vietnamese first, English second. The choice is kept in
+ * localStorage and mirrored on <html lang> and on every API call
+ * (Accept-Language), so server messages come back in the same language.
+ */
+import i18n from 'i18next'
+import { initReactI18next } from 'react-i18next'
+import type { Lang } from '../../../shared/i18n/messages'
+import { en } from './en'
+import { vi } from './vi'
+
+export const LANGS: readonly Lang[] = ['vi', 'en']
+const STORAGE_KEY = 'do.lang'
+
+function storedLang(): Lang {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY)
+    return v === 'en' ? 'en' : 'vi'
+  } catch {
+    return 'vi'
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en } },
+  lng: storedLang(),
+  fallbackLng: 'vi',
+  supportedLngs: ['vi', 'en'],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+  showSupportNotice: false,
+})
+
+function applyLang(lng: string): void {
+  document.documentElement.lang = lng
+  document.title = i18n.t('app.name')
+}
+applyLang(i18n.language)
+i18n.on('languageChanged', (lng) => {
+  try { localStorage.setItem(STORAGE_KEY, lng) } catch { /* private mode */ }
+  applyLang(lng)
+})
+
+/** The current UI language as the shared message table knows it. */
+export const currentLang = (): Lang => (i18n.language === 'en' ? 'en' : 'vi')
+
+export default i18n

@@ -1,0 +1,170 @@
+/**
+ * The signed-in shell: header (burger on phones, working-unit switcher,
+ * language, account menu), navigation, and the routed page in <main>.
+ */
+import { ActionIcon, Anchor, AppShell, Badge, Burger, Group, Menu, NavLink, ScrollArea, Select, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
+import { useDisclosure, useMediaQuery } from '@mantine/hooks'
+import {
+  IconChecklist, IconFileImport, IconHome, IconHistory, IconLogout, IconSitemap, IconUserCircle, IconUsers,
+} from '@tabler/icons-react'
+import { useEffect, useRef, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom'
+import type { Action } from '../../../shared/org/roles'
+import { auth, useAuthUser } from '../auth/store'
+import { useWorkspace, WorkspaceProvider } from '../auth/workspace'
+import { ErrorAlert, Loading } from '../components/common'
+import { LanguageSwitch } from '../components/LanguageSwitch'
+import { foldFilter } from '../lib/search'
+import { roleLabel, useLang } from '../lib/labels'
+
+export default function AppLayout() {
+  const user = useAuthUser()
+  const location = useLocation()
+  if (!user) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}`, expired: auth.wasExpired() }} />
+  return (
+    <WorkspaceProvider>
+      <Shell />
+    </WorkspaceProvider>
+  )
+}
+
+function UnitSwitcher() {
+  const { t } = useTranslation()
+  const lang = useLang()
+  const ws = useWorkspace()
+  if (!ws.units.length) return <Text size="sm" c="dimmed">{ws.loading ? t('app.loading') : t('header.noUnit')}</Text>
+  return (
+    <Select
+      label={t('header.unitSwitcher')}
+      size="xs"
+      w={{ base: '100%', sm: 320 }}
+      allowDeselect={false}
+      searchable={ws.units.length > 6}
+      filter={foldFilter}
+      value={ws.unitId}
+      onChange={(v) => v && ws.setUnitId(v)}
+      data={ws.units.map((u) => ({ value: u.unitId, label: `${u.name} — ${u.roles.map((r) => roleLabel(r, lang)).join(', ')}` }))}
+     
+    />
+  )
+}
+
+interface NavItem { to: string; label: string; icon: ReactNode; action?: Action; badge?: number; badgeLabel?: string }
+
+function Shell() {
+  const { t } = useTranslation()
+  const ws = useWorkspace()
+  const user = useAuthUser()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const [opened, { toggle, close }] = useDisclosure(false)
+  const desktop = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false })
+  const mainRef = useRef<HTMLElement>(null)
+  const first = useRef(true)
+
+  // Close the phone menu and move focus to the new page for screen readers.
+  useEffect(() => {
+    close()
+    if (first.current) { first.current = false; return }
+    const h1 = mainRef.current?.querySelector('h1')
+    ;(h1 as HTMLElement | null)?.setAttribute('tabindex', '-1')
+    ;((h1 as HTMLElement | null) ?? mainRef.current)?.focus({ preventScroll: false })
+  }, [location.pathname, close])
+
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden /> },
+    { to: '/units', label: t('nav.units'), icon: <IconSitemap size={20} aria-hidden />, action: 'unit.read' },
+    { to: '/users', label: t('nav.users'), icon: <IconUsers size={20} aria-hidden />, action: 'user.read' },
+    { to: '/import', label: t('nav.import'), icon: <IconFileImport size={20} aria-hidden />, action: 'import.run' },
+    {
+      to: '/approvals', label: t('nav.approvals'), icon: <IconChecklist size={20} aria-hidden />, action: 'reorganisation.request',
+      badge: ws.pendingCount, badgeLabel: t('nav.pendingCount', { count: ws.pendingCount }),
+    },
+    { to: '/audit', label: t('nav.audit'), icon: <IconHistory size={20} aria-hidden />, action: 'audit.read' },
+  ]
+  // Hide what the role in the working unit cannot do (the API still decides).
+  const visible = items.filter((i) => !i.action || !ws.units.length || ws.can(i.action) || (i.to === '/approvals' && ws.pendingCount > 0))
+  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`))
+  const displayName = ws.user?.fullName ?? user?.fullName ?? user?.username ?? ''
+
+  const logout = () => {
+    auth.logout()
+    navigate('/login', { replace: true })
+  }
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'md' }}
+    >
+      <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); mainRef.current?.focus() }}>{t('app.skipToContent')}</a>
+      <AppShell.Header>
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" miw={0}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
+              aria-expanded={opened}
+              aria-controls="app-navbar"
+            />
+            <Anchor component={Link} to="/" fw={700} c="brand.8" underline="never" truncate="end" fz={{ base: 'md', sm: 'lg' }}>
+              {t('app.name')}
+            </Anchor>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            {desktop && <UnitSwitcher />}
+            <LanguageSwitch />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <ActionIcon variant="subtle" color="gray" size="lg" aria-label={t('header.account', { name: displayName })}>
+                  <IconUserCircle size={26} aria-hidden />
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{displayName}</Menu.Label>
+                <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={logout}>{t('header.logout')}</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar id="app-navbar" p="xs" aria-label={t('nav.label')}>
+        {!desktop && <Stack mb="sm" px={4}><UnitSwitcher /></Stack>}
+        <AppShell.Section grow component={ScrollArea}>
+          {visible.map((i) => (
+            <NavLink
+              key={i.to}
+              component={Link}
+              to={i.to}
+              label={i.label}
+              leftSection={i.icon}
+              active={isActive(i.to)}
+              aria-current={isActive(i.to) ? 'page' : undefined}
+              aria-describedby={i.badge ? `nav-badge-${i.to.slice(1)}` : undefined}
+              rightSection={i.badge ? <Badge size="sm" color="red" variant="filled" circle aria-hidden>{i.badge}</Badge> : undefined}
+            />
+          ))}
+          {/* Badge counts described outside the links, so each link's name stays exactly its label. */}
+          {visible.filter((i) => i.badge).map((i) => <VisuallyHidden key={i.to} id={`nav-badge-${i.to.slice(1)}`}>{i.badgeLabel}</VisuallyHidden>)}
+        </AppShell.Section>
+        <AppShell.Section>
+          <UnstyledButton onClick={logout} w="100%" p="xs" hiddenFrom="sm">
+            <Group gap="xs"><IconLogout size={18} aria-hidden /><Text size="sm">{t('header.logout')}</Text></Group>
+          </UnstyledButton>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
+        {ws.error ? <ErrorAlert error={ws.error} onRetry={ws.reload} />
+          : ws.loading && !ws.user ? <Loading />
+          : <Outlet />}
+      </AppShell.Main>
+    </AppShell>
+  )
+}

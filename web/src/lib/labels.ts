@@ -1,0 +1,31 @@
+/** Display labels for levels, kinds, roles and clearances from shared/org, in the UI language. */
+import { useTranslation } from 'react-i18next'
+import { LEVELS, UNIT_KINDS, levelById, levelInForce, type UnitKind } from '../../../shared/org/levels'
+import { CLEARANCES, CLEARANCE_NAMES, ROLES, ROLE_IDS, type Clearance, type Role } from '../../../shared/org/roles'
+import type { Lang } from '../../../shared/i18n/messages'
+
+export function levelLabel(id: string, lang: Lang): string {
+  return levelById(id)?.name[lang] ?? id
+}
+export function kindLabel(id: string, lang: Lang): string {
+  return (UNIT_KINDS as Record<string, { vi: string; en: string }>)[id]?.[lang] ?? id
+}
+export function roleLabel(id: string, lang: Lang): string {
+  return (ROLES as Record<string, { vi: string; en: string }>)[id]?.[lang] ?? id
+}
+export function clearanceLabel(id: string, lang: Lang): string {
+  return CLEARANCE_NAMES[id as Clearance]?.[lang] ?? id
+}
+
+export const levelOptions = (lang: Lang, onDate?: string, minRank = 0) =>
+  LEVELS.filter((l) => l.rank >= minRank && (!onDate || levelInForce(l, onDate))).map((l) => ({ value: l.id, label: l.name[lang] }))
+export const kindOptions = (lang: Lang) =>
+  (Object.keys(UNIT_KINDS) as UnitKind[]).map((k) => ({ value: k, label: UNIT_KINDS[k][lang] }))
+export const roleOptions = (lang: Lang) => ROLE_IDS.map((r: Role) => ({ value: r, label: ROLES[r][lang] }))
+export const clearanceOptions = (lang: Lang) => CLEARANCES.map((c) => ({ value: c, label: CLEARANCE_NAMES[c][lang] }))
+
+/** The UI language as 'vi' | 'en', re-rendering on change. */
+export function useLang(): Lang {
+  const { i18n } = useTranslation()
+  return i18n.language === 'en' ? 'en' : 'vi'
+}

@@ -1,0 +1,193 @@
+/**
+ * The organisation chart as of a date: a keyboard-navigable tree
+ * (role="tree"), ended units on demand, diacritic-insensitive search.
+ */
+import { Anchor, Button, Group, Paper, Stack, Switch, Text, TextInput, Tree, getTreeExpandedState, useTree, type RenderTreeNodePayload, type TreeNodeData } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { IconChevronRight, IconSearch } from '@tabler/icons-react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useSearchParams } from 'react-router-dom'
+import type { TreeNode } from '../../../shared/org/tree'
+import { endpoints } from '../api/endpoints'
+import { ErrorAlert, Loading, PageHeader, UnitBadges, endedText } from '../components/common'
+import { formatDate, isIsoDate, todayLocal } from '../lib/dates'
+import { useLang } from '../lib/labels'
+import { filterTree, flattenTree } from '../lib/search'
+import { useData } from '../lib/useData'
+
+function toData(nodes: TreeNode[]): TreeNodeData[] {
+  return nodes.map((n) => ({ value: n.unitId, label: n.name, children: n.children.length ? toData(n.children) : undefined }))
+}
+
+export default function UnitsTreePage() {
+  const { t } = useTranslation()
+  const lang = useLang()
+  const navigate = useNavigate()
+  const [params, setParams] = useSearchParams()
+  const asOfParam = params.get('asOf')
+  const asOf = isIsoDate(asOfParam) ? asOfParam : todayLocal()
+  const [includeEnded, setIncludeEnded] = useState(params.get('ended') === '1')
+  const [query, setQuery] = useState(params.get('q') ?? '')
+  const [debounced] = useDebouncedValue(query, 200)
+  const [dateInput, setDateInput] = useState(asOf)
+
+  const setParam = useCallback((key: string, value: string | null) => {
+    setParams((p) => {
+      const next = new URLSearchParams(p)
+      if (value === null || value === '') next.delete(key)
+      else next.set(key, value)
+      return next
+    }, { replace: true })
+  }, [setParams])
+
+  useEffect(() => { setParam('q', debounced.trim() || null) }, [debounced, setParam])
+
+  const tree = useData((signal) => endpoints.tree({ asOf, includeEnded }, signal), [asOf, includeEnded])
+  const roots = useMemo(() => tree.data?.roots ?? [], [tree.data])
+  const byId = useMemo(() => new Map(flattenTree(roots).map(({ node }) => [node.unitId, node])), [roots])
+  const filtered = useMemo(() => (debounced.trim() ? filterTree(roots, debounced) : { nodes: roots, hits: byId.size }), [roots, debounced, byId])
+  const data = useMemo(() => toData(filtered.nodes), [filtered])
+
+  const controller = useTree()
+  const { setExpandedState } = controller
+  useEffect(() => {
+    // Searching opens every branch that leads to a hit; otherwise show the first two levels.
+    setExpandedState(debounced.trim() ? getTreeExpandedState(data, '*') : getTreeExpandedState(data, data.flatMap((d) => [d.value, ...(d.children ?? []).map((c) => c.value)])))
+  }, [data, debounced, setExpandedState])
+
+  // Mantine's Tree has no aria-expanded: mirror the state on the treeitems.
+  const treeRef = useRef<HTMLUListElement>(null)
+  useLayoutEffect(() => {
+    treeRef.current?.querySelectorAll<HTMLElement>('[role=treeitem]').forEach((li) => {
+      const id = li.dataset.value ?? ''
+      const node = byId.get(id)
+      if (node && node.children.length && li.querySelector(':scope > [data-has-children]')) li.setAttribute('aria-expanded', String(!!controller.expandedState[id]))
+      else li.removeAttribute('aria-expanded')
+    })
+  })
+
+  const openUnit = (id: string) => navigate(`/units/${encodeURIComponent(id)}${asOf !== todayLocal() ? `?asOf=${asOf}` : ''}`)
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    const target = e.target as HTMLElement
+    if (e.key === 'Enter' && target.getAttribute('role') === 'treeitem' && target.dataset.value) {
+      e.preventDefault()
+      openUnit(target.dataset.value)
+    }
+  }
+
+  const renderNode = ({ node, expanded, hasChildren, elementProps }: RenderTreeNodePayload) => {
+    const unit = byId.get(node.value)
+    if (!unit) return null
+    const ended = endedText(unit, t, lang)
+    return (
+      <div {...elementProps} className={`${elementProps.className} tree-node-label${ended ? ' tree-node-ended' : ''}`} data-has-children={hasChildren || undefined}>
+        {hasChildren
+          ? <IconChevronRight size={18} className="tree-chevron" data-expanded={expanded || undefined} aria-hidden />
+          : <span className="tree-chevron-spacer" aria-hidden />}
+        <Stack gap={2} miw={0}>
+          <Group gap="xs" wrap="wrap">
+            <Anchor
+              component={Link}
+              to={`/units/${encodeURIComponent(unit.unitId)}${asOf !== todayLocal() ? `?asOf=${asOf}` : ''}`}
+              tabIndex={-1}
+              onClick={(e) => e.stopPropagation()}
+              fw={600}
+              c={ended ? 'gray.7' : undefined}
+              className="tree-node-name"
+            >
+              {unit.name}
+            </Anchor>
+            <UnitBadges unit={unit} />
+          </Group>
+          {ended && (
+            <Text size="xs" c="gray.7">
+              {ended}
+              {unit.successors.length > 0 && <>{' · '}{t('units.successors')}:{' '}
+                {unit.successors.map((s, i) => (
+                  <span key={s.unitId}>
+                    {i > 0 && ', '}
+                    <Anchor component={Link} to={`/units/${encodeURIComponent(s.unitId)}`} tabIndex={-1} size="xs" onClick={(e) => e.stopPropagation()}>
+                      {byId.get(s.unitId)?.name ?? s.unitId}
+                    </Anchor>
+                    {s.share !== undefined && ` (${s.share}%)`}
+                  </span>
+                ))}
+              </>}
+            </Text>
+          )}
+        </Stack>
+      </div>
+    )
+  }
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('units.title')}>
+        <Button variant="default" size="xs" onClick={() => controller.expandAllNodes()}>{t('units.expandAll')}</Button>
+        <Button variant="default" size="xs" onClick={() => controller.collapseAllNodes()}>{t('units.collapseAll')}</Button>
+      </PageHeader>
+
+      <Paper withBorder p="sm" component="form" role="search" aria-label={t('app.filters')} onSubmit={(e) => e.preventDefault()}>
+        <Group align="flex-end" gap="md" wrap="wrap">
+          <TextInput
+            label={t('units.search')}
+            placeholder={t('units.searchPlaceholder')}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            type="search"
+            w={{ base: '100%', sm: 320 }}
+          />
+          <TextInput
+            label={t('units.asOf')}
+            type="date"
+            value={dateInput}
+            onChange={(e) => {
+              const v = e.currentTarget.value
+              setDateInput(v)
+              if (isIsoDate(v)) setParam('asOf', v === todayLocal() ? null : v)
+            }}
+            w={{ base: '100%', xs: 180 }}
+          />
+          <Switch
+            label={t('units.includeEnded')}
+            checked={includeEnded}
+            onChange={(e) => {
+              const on = e.currentTarget.checked
+              setIncludeEnded(on)
+              setParam('ended', on ? '1' : null)
+            }}
+            pb={8}
+          />
+        </Group>
+      </Paper>
+
+      <Text size="sm" role="status" aria-live="polite">
+        {tree.data && (debounced.trim()
+          ? (filtered.hits ? t('units.matches', { count: filtered.hits }) : t('units.noMatch', { q: debounced.trim() }))
+          : t('units.count', { count: byId.size }))}
+      </Text>
+
+      <ErrorAlert error={tree.error} onRetry={tree.reload} />
+      {tree.loading && !tree.data ? <Loading /> : tree.data && (
+        data.length === 0 ? (!debounced.trim() && <Text c="dimmed">{t('units.empty')}</Text>) : (
+          <Paper withBorder p="xs">
+            <Text size="xs" c="dimmed" mb={4} id="tree-hint">{t('units.enterHint')}</Text>
+            <Tree
+              ref={treeRef}
+              data={data}
+              tree={controller}
+              renderNode={renderNode}
+              levelOffset="lg"
+              expandOnClick
+              aria-label={t('units.treeLabel', { date: formatDate(asOf, lang) })}
+              aria-describedby="tree-hint"
+              onKeyDown={onKeyDown}
+            />
+          </Paper>
+        )
+      )}
+    </Stack>
+  )
+}
