@@ -9,13 +9,12 @@
  *     process), against an empty handler bundled the same way.
  */
 import autocannon from 'autocannon'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MODULES } from '../../infra/definitions/modules.js'
 import { bundleModule } from '../../infra/build/bundle.js'
-import { startPlatform } from '../../infra/local/platform.js'
 import { freePort } from '../../infra/local/ports.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
@@ -41,21 +40,34 @@ async function load(name: string, url: string, token: string): Promise<LoadResul
   }
 }
 
+/**
+ * The platform runs in its own process (as `npm start` does), so the load
+ * generator does not share its event loop with the server it measures.
+ */
 async function apiUnderLoad(): Promise<LoadResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'do-bench-'))
-  process.env.LOG_REQUESTS = 'false'
-  const platform = await startPlatform({ dataDir, port: await freePort(), dynamoPort: await freePort(), s3Port: await freePort(), sfnPort: await freePort(), schedules: false })
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts', '--data-dir', dataDir, '--port', String(port),
+    '--dynamo-port', String(await freePort()), '--s3-port', String(await freePort()), '--sfn-port', String(await freePort())],
+  { env: { ...process.env, LOG_REQUESTS: 'false' }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = `http://localhost:${port}`
   try {
-    const res = await fetch(`${platform.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'DigitalOffice@2026' }) })
+    await new Promise<void>((resolve, reject) => {
+      let out = ''
+      child.stdout!.on('data', (d) => { out += String(d); if (out.includes('Digital Office is running')) resolve() })
+      child.once('exit', (code) => reject(new Error(`platform exited (${code}): ${out.slice(-500)}`)))
+    })
+    const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'DigitalOffice@2026' }) })
     const { token } = (await res.json()) as { token: string }
     // Warm up (JIT, JVM) so the figures describe steady state.
-    await autocannon({ url: `${platform.url}/api/units`, connections: 10, duration: 2, headers: { authorization: `Bearer ${token}` } })
+    await autocannon({ url: `${url}/api/units`, connections: 10, duration: 2, headers: { authorization: `Bearer ${token}` } })
     return [
-      await load('list my subtree (GET /api/units, whole city as admin)', `${platform.url}/api/units`, token),
-      await load('get unit (GET /api/units/{unitId})', `${platform.url}/api/units/p-hoankiem`, token),
+      await load('list my subtree (GET /api/units, whole city as admin)', `${url}/api/units`, token),
+      await load('get unit (GET /api/units/{unitId})', `${url}/api/units/p-hoankiem`, token),
     ]
   } finally {
-    await platform.stop()
+    child.kill('SIGTERM')
+    await new Promise((r) => child.once('exit', r))
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
