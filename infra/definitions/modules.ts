@@ -18,6 +18,8 @@ export interface ModuleDefinition {
     readonly readModel?: boolean
     readonly identity?: boolean
     readonly mail?: boolean
+    /** Signs documents with the organisation's and signers' keys (KMS on AWS). */
+    readonly signing?: boolean
     /** Workflows (by id from workflows.ts) it starts or answers task tokens of. */
     readonly workflows?: readonly string[]
   }
