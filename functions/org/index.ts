@@ -5,6 +5,9 @@
 import { httpModule, type HttpRequest, type RouteHandler } from '../lib/http.js'
 import type { Actor } from '../../shared/auth/policy.js'
 import { orgContext, resolveActor } from './usecases/context.js'
+import { indexUnits } from '../../shared/org/tree.js'
+import { orgStore } from './adapters/store.js'
+import type { UnitIndex } from '../../shared/org/tree.js'
 import type { OrgRoute } from './routes.js'
 import { addUnit, listTree, relocateUnit, renameUnit, showUnit } from './handlers/units.js'
 import { addUser, changeUser, searchUsers, showUser } from './handlers/users.js'
@@ -13,7 +16,7 @@ import { importFile, requestUpload } from './handlers/imports.js'
 import { auditTrail, auditVerify, me } from './handlers/audit.js'
 
 const withContext = (route: OrgRoute): RouteHandler<Actor> =>
-  (req: HttpRequest<Actor>) => route({ ...req, ctx: orgContext(req.actor, req.sourceIp) })
+  (req: HttpRequest<Actor>) => route({ ...req, ctx: orgContext(req.actor, req.sourceIp, new Date(), req.prefetched as Promise<UnitIndex> | undefined) })
 
 export const ORG_ROUTES: Record<string, OrgRoute> = {
   'GET /api/me': me,
@@ -39,4 +42,6 @@ export const ORG_ROUTES: Record<string, OrgRoute> = {
 export const handler = httpModule<Actor>({
   routes: Object.fromEntries(Object.entries(ORG_ROUTES).map(([k, r]) => [k, withContext(r)])),
   resolveActor,
+  // Every organisation route reads the tree: fetch it while the caller is looked up.
+  prefetch: () => orgStore.listUnits().then(indexUnits),
 })

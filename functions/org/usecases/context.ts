@@ -6,6 +6,7 @@
 import { UnauthenticatedError, ForbiddenError } from '../../../shared/errors/index.js'
 import type { Actor } from '../../../shared/auth/policy.js'
 import { indexUnits, today, type UnitIndex } from '../../../shared/org/tree.js'
+
 import { orgStore } from '../adapters/store.js'
 import type { AuditActor } from '../../lib/adapters/transaction.js'
 
@@ -28,8 +29,9 @@ export async function resolveActor(claims: Record<string, unknown>): Promise<Act
   return { userId: user.userId, username: user.username, fullName: user.fullName, clearance: user.clearance, mfa: user.mfa, assignments: user.assignments }
 }
 
-export function orgContext(actor: Actor, sourceIp: string, now = new Date()): OrgContext {
-  let index: Promise<UnitIndex> | undefined
+/** `tree`: the tree read already under way (started with the request), if any. */
+export function orgContext(actor: Actor, sourceIp: string, now = new Date(), tree?: Promise<UnitIndex>): OrgContext {
+  let index: Promise<UnitIndex> | undefined = tree
   return {
     actor, now, date: today(now), sourceIp,
     tree: () => (index ??= orgStore.listUnits().then(indexUnits)),
