@@ -18,7 +18,7 @@ import type { PlatformResources } from './platform-resources.js'
 type Access = ModuleDefinition['access']
 
 export const TABLE_READ_ACTIONS = [
-  'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan',
+  'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query',
   'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable',
 ] as const
 export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] as const

@@ -20,3 +20,4 @@ describe('cdk synth through the CLI', () => {
     }
   }, 120_000)
 })
+

@@ -226,6 +226,8 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
         const table = (module.access as { table?: string }).table
         expect(actions.includes('dynamodb:PutItem'), module.id).toBe(table === 'readwrite')
         expect(actions.includes('dynamodb:Query'), module.id).toBe(!!table)
+        // Request paths use keys and indexes; jobs use the read model: nobody may scan the table.
+        expect(actions.some((a) => a === 'dynamodb:Scan' || a === 'dynamodb:*'), module.id).toBe(false)
         const resources = JSON.stringify(statements.flatMap((s) => asArray(s.Resource)))
         expect(resources).not.toContain('/index/*')
         if (table) for (const index of Object.values(TABLE.indexes)) expect(resources).toContain(`/index/${index.name}`)
