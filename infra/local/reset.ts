@@ -8,11 +8,13 @@ import { resetClients } from '../../functions/lib/clients.js'
 import { resetIdentity } from '../../functions/lib/adapters/identity.js'
 import { registerEmbeddedSql, type Sql } from '../../functions/lib/adapters/sql.js'
 import { resetMigrationFlag } from '../../functions/readmodel/schema.js'
+import { resetSigningCaches } from '../../functions/lib/signing/index.js'
 
 export function resetRuntimeCaches(sql: Sql): void {
   resetEnvCache()
   resetClients()
   resetIdentity()
   resetMigrationFlag()
+  resetSigningCaches()
   registerEmbeddedSql(sql)
 }

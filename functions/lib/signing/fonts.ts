@@ -1,0 +1,50 @@
+/**
+ * The TrueType fonts drawn into documents. Vietnamese needs glyphs with
+ * stacked diacritics (ệ, ữ, ặ), which the 14 standard PDF fonts lack, so
+ * DejaVu is embedded (subset) through fontkit.
+ *
+ * Found in the `dejavu-fonts-ttf` package; a Lambda bundle, which has no
+ * node_modules, ships the .ttf files and sets `SIGNING_FONT_DIR`.
+ */
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import fontkit from '@pdf-lib/fontkit'
+import type { PDFDocument, PDFFont } from 'pdf-lib'
+
+export type FontStyle = 'regular' | 'bold' | 'oblique'
+
+const FILES: Record<FontStyle, string> = {
+  regular: 'DejaVuSans.ttf',
+  bold: 'DejaVuSans-Bold.ttf',
+  oblique: 'DejaVuSans-Oblique.ttf',
+}
+
+const cache = new Map<FontStyle, Promise<Uint8Array>>()
+
+function fontDir(): string {
+  if (process.env.SIGNING_FONT_DIR) return process.env.SIGNING_FONT_DIR
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
+  } catch {
+    throw new Error('DejaVu fonts not found: install dejavu-fonts-ttf or set SIGNING_FONT_DIR to a folder with DejaVuSans*.ttf')
+  }
+}
+
+function fontBytes(style: FontStyle): Promise<Uint8Array> {
+  let bytes = cache.get(style)
+  if (!bytes) {
+    bytes = readFile(join(fontDir(), FILES[style])).then((b) => new Uint8Array(b))
+    cache.set(style, bytes)
+    bytes.catch(() => cache.delete(style))
+  }
+  return bytes
+}
+
+/** Embed the fonts in `doc`, subset: only the glyphs drawn are written. */
+export async function embedFonts<S extends FontStyle>(doc: PDFDocument, styles: readonly S[]): Promise<Record<S, PDFFont>> {
+  doc.registerFontkit(fontkit)
+  const fonts = {} as Record<S, PDFFont>
+  for (const style of styles) fonts[style] = await doc.embedFont(await fontBytes(style), { subset: true })
+  return fonts
+}
