@@ -3,11 +3,14 @@
  * stable error codes of shared/errors and the validation issue codes.
  * The SPA and the API use the same table.
  */
+import { SIGNING_MESSAGES } from './signing.js'
+
 export type Lang = 'vi' | 'en'
 
 type Catalog = Record<string, { vi: string; en: string }>
 
 export const MESSAGES: Catalog = {
+  ...SIGNING_MESSAGES,
   'validation.failed': { vi: 'Dữ liệu không hợp lệ ({count} lỗi).', en: 'The request is invalid ({count} problem(s)).' },
   'request.malformedJson': { vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   'request.tooLarge': { vi: 'Nội dung yêu cầu quá lớn (tối đa {limit} byte).', en: 'The request body is too large (at most {limit} bytes).' },
@@ -50,6 +53,47 @@ export const MESSAGES: Catalog = {
   'import.tooManyRows': { vi: 'Tệp có quá nhiều dòng (tối đa {max}).', en: 'The file has too many rows (at most {max}).' },
   'upload.tooLarge': { vi: 'Tệp quá lớn (tối đa {limit} byte).', en: 'The file is too large (at most {limit} bytes).' },
   'upload.badType': { vi: 'Loại tệp không được hỗ trợ: {type}.', en: 'Unsupported file type: {type}.' },
+  // official documents
+  'notFound.document': { vi: 'Không tìm thấy văn bản {id}.', en: 'Document {id} not found.' },
+  'document.symbolInvalid': { vi: 'Số, ký hiệu văn bản không hợp lệ.', en: 'The number and symbol of the document are not valid.' },
+  'symbol.empty': { vi: 'Chưa nhập số, ký hiệu văn bản.', en: 'The number and symbol are missing.' },
+  'symbol.noNumber': { vi: 'Số, ký hiệu “{input}” không bắt đầu bằng số văn bản.', en: 'The symbol “{input}” does not start with a document number.' },
+  'symbol.badNumber': { vi: 'Số văn bản “{number}” không hợp lệ (phải từ 1 trở lên, tối đa 6 chữ số).', en: 'Document number “{number}” is not valid (1 or more, at most 6 digits).' },
+  'symbol.noType': { vi: 'Số, ký hiệu “{input}” thiếu tên loại văn bản (NQ, QĐ, CV...).', en: 'The symbol “{input}” has no document type (NQ, QĐ, CV...).' },
+  'symbol.unknownType': { vi: 'Không có loại văn bản viết tắt “{type}” trong danh mục.', en: '“{type}” is not a known document type code.' },
+  'symbol.noIssuer': { vi: 'Số, ký hiệu thiếu cơ quan ban hành sau loại văn bản {type}.', en: 'The symbol names no issuing body after the type {type}.' },
+  'symbol.badIssuer': { vi: 'Ký hiệu cơ quan ban hành “{issuer}” không hợp lệ.', en: 'The issuing body code “{issuer}” is not valid.' },
+  'symbol.badYear': { vi: 'Năm ban hành “{year}” trong số, ký hiệu không hợp lệ.', en: 'The year “{year}” in the symbol is not valid.' },
+  'symbol.badDrafter': { vi: 'Ký hiệu đơn vị soạn thảo “{drafter}” không hợp lệ.', en: 'The drafting unit code “{drafter}” is not valid.' },
+  'symbol.unparseable': { vi: 'Không đọc được số, ký hiệu “{input}” (ví dụ đúng: 57-NQ/TW).', en: 'Cannot read the symbol “{input}” (e.g. 57-NQ/TW).' },
+  'document.dateInFuture': { vi: 'Ngày {date} ({field}) nằm trong tương lai: văn bản đến không thể mang ngày sau hôm nay.', en: 'The date {date} ({field}) is in the future: a received document cannot be dated after today.' },
+  'document.receivedBeforeWritten': { vi: 'Ngày đến không thể trước ngày văn bản ({date}).', en: 'A document cannot be received before its date ({date}).' },
+  'document.secretNoContent': { vi: 'Văn bản MẬT, TỐI MẬT, TUYỆT MẬT không được tải nội dung lên hệ thống: chỉ đăng ký thông tin vào sổ.', en: 'Classified documents (MẬT and above) cannot have content on this platform: register their metadata only.' },
+  'document.clearanceTooLow': { vi: 'Mức độ được tiếp cận bí mật của bạn không đủ cho văn bản này.', en: 'Your clearance is too low for this document.' },
+  'document.duplicate': { vi: 'Văn bản {symbol} cùng ngày đã có trong sổ văn bản đến của đơn vị.', en: 'Document {symbol} of that date is already in the unit\u2019s incoming register.' },
+  'document.immutable': { vi: 'Văn bản {symbol} đã ký ban hành, không thể sửa đổi: hãy ban hành văn bản đính chính.', en: 'Document {symbol} is signed and issued and cannot change: issue a correcting document instead.' },
+  'document.wrongState': { vi: 'Văn bản đang ở trạng thái “{status}”, không thực hiện được thao tác này.', en: 'The document is in state “{status}”; this step is not possible now.' },
+  'document.notApproved': { vi: 'Dự thảo chưa được duyệt xong (trạng thái “{status}”), chưa thể ký ban hành.', en: 'The draft is not approved yet (state “{status}”) and cannot be issued.' },
+  'document.noVersion': { vi: 'Dự thảo chưa có tệp nội dung: hãy tải lên một phiên bản trước khi trình.', en: 'The draft has no file yet: upload a version before submitting it.' },
+  'document.noSuchVersion': { vi: 'Dự thảo không có phiên bản {version}.', en: 'The draft has no version {version}.' },
+  'document.tooManyComments': { vi: 'Dự thảo đã có quá nhiều ý kiến (tối đa {max}).', en: 'The draft has too many comments (at most {max}).' },
+  'document.notDrafter': { vi: 'Chỉ người soạn thảo mới được thực hiện thao tác này với dự thảo.', en: 'Only the drafter may do this with the draft.' },
+  'document.notReviewer': { vi: 'Dự thảo không chờ ý kiến của bạn ở bước duyệt hiện tại.', en: 'The draft is not waiting for your decision at its current review step.' },
+  'document.selfReview': { vi: 'Không thể tự duyệt dự thảo do chính mình soạn.', en: 'You cannot approve a draft you wrote yourself.' },
+  'document.notSigner': { vi: 'Bạn không phải người ký được chỉ định của văn bản này.', en: 'You are not the designated signer of this document.' },
+  'document.signerNotAllowed': { vi: 'Người dùng {username} không có thẩm quyền ký văn bản của đơn vị này.', en: 'User {username} may not sign documents of this unit.' },
+  'document.recipientEnded': { vi: 'Đơn vị nhận {unitId} không còn tồn tại (đã giải thể hoặc sáp nhập).', en: 'Recipient unit {unitId} no longer exists (dissolved or merged).' },
+  'document.finalNotPdf': { vi: 'Phiên bản cuối của dự thảo phải là tệp PDF để ký số.', en: 'The draft\u2019s final version must be a PDF to be signed.' },
+  'document.noSignedFile': { vi: 'Văn bản này không có tệp PDF để xác thực.', en: 'This document has no PDF file to verify.' },
+  'document.deadlineInPast': { vi: 'Hạn xử lý {date} đã qua.', en: 'The deadline {date} is already past.' },
+  'document.leadUserNotInUnit': { vi: 'Người chủ trì {userId} không thuộc đơn vị được giao.', en: 'The lead person {userId} does not belong to the assigned unit.' },
+  'document.chainNoParent': { vi: 'Đơn vị {unitId} không có cấp trên cho bước duyệt ở cấp trên.', en: 'Unit {unitId} has no superior for a review step at the parent level.' },
+  'document.correctionTarget': { vi: 'Văn bản được đính chính {id} phải là văn bản đã ban hành mà bạn được xem.', en: 'The corrected document {id} must be an issued document you can see.' },
+  'document.busy': { vi: 'Hệ thống đang cấp số cho nhiều văn bản cùng lúc, vui lòng thử lại.', en: 'Many documents are being numbered at once; please try again.' },
+  'upload.notPdf': { vi: 'Tệp không phải là PDF hợp lệ.', en: 'The file is not a valid PDF.' },
+  'upload.pdfEncrypted': { vi: 'Tệp PDF được mã hóa hoặc đặt mật khẩu, không thể ký số hay lưu trữ.', en: 'The PDF is encrypted or password-protected and cannot be signed or kept.' },
+  'upload.pdfCorrupt': { vi: 'Tệp PDF bị hỏng hoặc không có trang nào.', en: 'The PDF is damaged or has no pages.' },
+  'upload.notDocx': { vi: 'Tệp không phải là tài liệu Word (DOCX) hợp lệ.', en: 'The file is not a valid Word (DOCX) document.' },
   'server.error': { vi: 'Lỗi hệ thống, vui lòng thử lại sau. Mã: {requestId}', en: 'Something went wrong on our side. Reference: {requestId}' },
   // validation issue codes (field level)
   'field.required': { vi: 'Trường {path} là bắt buộc.', en: '{path} is required.' },

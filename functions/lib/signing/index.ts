@@ -12,4 +12,4 @@ export {
 export { signingKeys, trustRoots, resetSigningCaches, type SignerRef, type SigningKeyStore } from './keys.js'
 export { localSigningKeys, DEV_CA_NAME, type LocalSigningKeyStore } from './keys-local.js'
 export { kmsSigningKeys, keyAlias, certificateKey, type KmsSigningConfig } from './keys-kms.js'
-export { SIGNING_MESSAGES } from './messages.js'
+export { SIGNING_MESSAGES } from '../../../shared/i18n/signing.js'

@@ -1,6 +1,6 @@
 /**
  * Messages of the signing module, Vietnamese first, English second, in the
- * shape of shared/i18n/messages.ts MESSAGES, to be merged into that catalogue.
+ * shape of MESSAGES, merged into that catalogue (shared/i18n/messages.ts).
  * Keys: the problem codes of a verification report, and the codes of the
  * errors signing and stamping throw.
  */
