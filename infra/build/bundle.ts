@@ -7,7 +7,7 @@
  * SDK version that runs on AWS is the one pinned in package-lock.json and
  * tested locally.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildSync, version as esbuildVersion, type BuildOptions } from 'esbuild'
@@ -108,6 +108,7 @@ export function bundleModule(module: ModuleDefinition, outRoot: string = DEFAULT
   const buildOptions = esbuildOptions(module, outDir)
   const fingerprint = JSON.stringify({ esbuild: esbuildVersion, ...buildOptions })
   if (!options.force && upToDate(outDir, fingerprint)) {
+    shipAssets(module, outDir)
     built.add(outDir)
     return outDir
   }
@@ -125,8 +126,21 @@ export function bundleModule(module: ModuleDefinition, outRoot: string = DEFAULT
     inputs: Object.keys(result.metafile.inputs).map((input) => resolve(REPO_ROOT, input)),
   }
   writeAtomically(recordFile(outDir), JSON.stringify(record))
+  shipAssets(module, outDir)
   built.add(outDir)
   return outDir
+}
+
+/** Fonts with Vietnamese glyphs, which the signing code draws with (SIGNING_FONT_DIR=/var/task/fonts). */
+const SIGNING_FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf']
+
+/** Files a bundle needs beside its code: a Lambda package has no node_modules. */
+function shipAssets(module: ModuleDefinition, outDir: string): void {
+  if (!module.access.signing) return
+  const fontsDir = join(outDir, 'fonts')
+  mkdirSync(fontsDir, { recursive: true })
+  const source = join(REPO_ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf')
+  for (const font of SIGNING_FONTS) copyFileSync(join(source, font), join(fontsDir, font))
 }
 
 /**

@@ -25,6 +25,7 @@ const LAMBDA_RESERVED = new Set([
 export const HOUSE_ENV_VARS = [
   'APP_ENV', 'NODE_OPTIONS', 'TABLE_NAME', 'UPLOADS_BUCKET', 'READ_MODEL', 'DB_CLUSTER_ARN', 'DB_SECRET_ARN', 'DB_NAME',
   'IDENTITY', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'MAIL', 'MAIL_FROM', ...WORKFLOWS.map((w) => w.arnEnvVar),
+  'SIGNING', 'SIGNING_KEY_ALIAS_PREFIX', 'SIGNING_CERTS_BUCKET', 'SIGNING_FONT_DIR',
 ] as const
 
 export const removalPolicyOf = (config: AppConfig): RemovalPolicy =>
@@ -163,6 +164,13 @@ function moduleEnvironment({ module, config, resources, workflows = {} }: AppFun
     env.USER_POOL_CLIENT_ID = resources.userPoolClient.userPoolClientId
   }
   if (access.mail) env.MAIL_FROM = config.mail.from
+  if (access.signing) {
+    env.SIGNING = 'kms'
+    env.SIGNING_KEY_ALIAS_PREFIX = `do-${config.envName}`
+    env.SIGNING_CERTS_BUCKET = resources.uploadsBucketName
+    // infra/build/bundle.ts ships the fonts next to the bundle.
+    env.SIGNING_FONT_DIR = '/var/task/fonts'
+  }
   for (const id of access.workflows ?? []) {
     const workflow = WORKFLOWS.find((w) => w.id === id)
     const stateMachine = workflows[id]

@@ -109,6 +109,32 @@ export function grantWorkflow(grantee: IGrantable, stateMachine: IStateMachine):
   }))
 }
 
+/**
+ * Document signatures: `kms:Sign` on the per-organisation and per-signer keys,
+ * restricted by alias (the keys are created per unit, so their ids are not
+ * known at synth), and read access to the certificate chains the platform keeps.
+ */
+export function grantSigning(grantee: IRole, resources: PlatformResources, envName: string): void {
+  const prefix = `do-${envName}`
+  const keysArn = Arn.format({ service: 'kms', resource: 'key', resourceName: '*' }, Stack.of(grantee))
+  grantee.addToPrincipalPolicy(new PolicyStatement({
+    actions: ['kms:Sign', 'kms:DescribeKey'],
+    resources: [keysArn],
+    conditions: { StringLike: { 'kms:RequestAlias': [`alias/${prefix}-org-*`, `alias/${prefix}-person-*`] } },
+  }))
+  Validations.of(grantee).acknowledge({
+    id: wildcardResourceFinding(grantee, keysArn),
+    reason: 'Signing keys are created per organisation and signer at run time; the statement is limited to kms:Sign on keys carrying this environment\'s signing aliases.',
+  })
+  const certsArn = `arn:${Aws.PARTITION}:s3:::${resources.uploadsBucketName}/certs/*`
+  grantee.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [certsArn] }))
+  Validations.of(grantee).acknowledge({
+    id: wildcardResourceFinding(grantee, certsArn),
+    reason: 'Certificate chains are kept one file per organisation or signer under the certs/ prefix; read only.',
+  })
+  grantee.addToPrincipalPolicy(new PolicyStatement({ actions: ['kms:Decrypt'], resources: [resources.dataKey.keyArn] }))
+}
+
 export interface ModuleAccessContext {
   readonly config: AppConfig
   readonly resources: PlatformResources
@@ -123,6 +149,7 @@ export function grantModuleAccess(grantee: IRole, access: Access, ctx: ModuleAcc
   if (access.readModel) grantReadModel(grantee, ctx.resources)
   if (access.identity) grantIdentityAdmin(grantee, ctx.resources)
   if (access.mail) grantMail(grantee, ctx.config, scope)
+  if (access.signing) grantSigning(grantee, ctx.resources, ctx.config.envName)
   for (const id of access.workflows ?? []) {
     const stateMachine = ctx.workflows[id]
     if (!stateMachine) throw new Error(`Workflow "${id}" is not available to this function's stack`)
