@@ -1,6 +1,8 @@
 /** How each entity becomes rows of the read model. */
 import type { Sql } from '../lib/adapters/sql.js'
 import { ENTITY } from '../../shared/table/keys.js'
+import { documentRow, pgArray } from '../../shared/documents/projection.js'
+import type { OfficialDocument } from '../../shared/documents/contracts.js'
 
 const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity', 'schemaVersion']
 const clean = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRS.includes(k)))
@@ -50,6 +52,30 @@ export async function projectItem(db: Sql, item: Record<string, unknown>, remove
            reminded_at = case when reorganisations.approver_unit_id = excluded.approver_unit_id then reorganisations.reminded_at end
          where reorganisations.version <= excluded.version`,
         [r.requestId, r.status, r.approverUnitId, r.kind, r.createdAt, r.deadlineAt ?? null, r.version, JSON.stringify(r)])
+      return 1
+    }
+    case ENTITY.document: {
+      const d = clean(item) as unknown as OfficialDocument
+      if (removed) { await db.query('delete from documents where document_id = $1', [d.documentId]); return 1 }
+      const r = documentRow(d)
+      await db.query(
+        `insert into documents (document_id, owner_unit_id, reader_unit_ids, flow, status, stage, symbol, symbol_key, type, issuer_code, issuer_name,
+           document_date, received_date, issued_date, deadline, register_year, register_number, urgency, confidentiality, clearance_rank,
+           summary, search, has_content, drafter_id, signer_id, review_pairs, source_document_id, created_at, updated_at, version, data)
+         values ($1, $2, $3::text[], $4, $5, $6, $7, $8, $9, $10, $11, $12::date, $13::date, $14::date, $15::date, $16, $17, $18, $19, $20,
+           $21, lower(unaccent($22)), $23, $24, $25, $26::text[], $27, $28::timestamptz, $29::timestamptz, $30, $31::jsonb)
+         on conflict (document_id) do update set reader_unit_ids = excluded.reader_unit_ids, status = excluded.status, stage = excluded.stage,
+           symbol = excluded.symbol, symbol_key = excluded.symbol_key, type = excluded.type, issuer_code = excluded.issuer_code,
+           issuer_name = excluded.issuer_name, document_date = excluded.document_date, received_date = excluded.received_date,
+           issued_date = excluded.issued_date, deadline = excluded.deadline, register_year = excluded.register_year,
+           register_number = excluded.register_number, urgency = excluded.urgency, confidentiality = excluded.confidentiality,
+           clearance_rank = excluded.clearance_rank, summary = excluded.summary, search = excluded.search, has_content = excluded.has_content,
+           drafter_id = excluded.drafter_id, signer_id = excluded.signer_id, review_pairs = excluded.review_pairs,
+           source_document_id = excluded.source_document_id, updated_at = excluded.updated_at, version = excluded.version, data = excluded.data
+         where documents.version <= excluded.version`,
+        [r.documentId, r.ownerUnitId, pgArray(r.readerUnitIds), r.flow, r.status, r.stage, r.symbol, r.symbolKey, r.type, r.issuerCode, r.issuerName,
+          r.documentDate, r.receivedDate, r.issuedDate, r.deadline, r.registerYear, r.registerNumber, r.urgency, r.confidentiality, r.clearanceRank,
+          r.summary, r.searchText, r.hasContent, r.drafterId, r.signerId, pgArray(r.reviewPairs), r.sourceDocumentId, r.createdAt, r.updatedAt, r.version, JSON.stringify(d)])
       return 1
     }
     default:

@@ -28,6 +28,23 @@ export const READ_MODEL_DDL = [
      request_id text primary key, status text not null, approver_unit_id text not null, kind text not null,
      created_at timestamptz not null, deadline_at timestamptz, reminded_at timestamptz, version int not null, data jsonb not null)`,
   'create index if not exists reorganisations_open on reorganisations (status, deadline_at)',
+  // Official documents: lists (boxes, registers) and search. `search` is folded text (unaccent, lower case)
+  // under a trigram index; `symbol_key` is the symbol without punctuation or leading zeros ("57nqtw");
+  // `reader_unit_ids` (owner + units named by the direction) and `clearance_rank` filter before ranking.
+  `create table if not exists documents (
+     document_id text primary key, owner_unit_id text not null, reader_unit_ids text[] not null,
+     flow text not null, status text not null, stage text not null,
+     symbol text, symbol_key text, type text not null, issuer_code text not null, issuer_name text not null,
+     document_date date, received_date date, issued_date date, deadline date,
+     register_year int, register_number int, urgency text not null, confidentiality text not null, clearance_rank int not null,
+     summary text not null, search text not null, has_content boolean not null,
+     drafter_id text, signer_id text, review_pairs text[] not null, source_document_id text,
+     created_at timestamptz not null, updated_at timestamptz not null, version int not null, data jsonb not null)`,
+  'create index if not exists documents_search on documents using gin (search gin_trgm_ops)',
+  'create index if not exists documents_readers on documents using gin (reader_unit_ids)',
+  'create index if not exists documents_symbol on documents (symbol_key text_pattern_ops)',
+  'create index if not exists documents_owner on documents (owner_unit_id, flow, status)',
+  'create index if not exists documents_source on documents (source_document_id)',
 ]
 
 let migrated: Promise<void> | undefined

@@ -46,6 +46,13 @@ export const MODULES = [
     timeoutSeconds: 60,
   },
   {
+    id: 'documents', entry: 'functions/documents/index.ts', trigger: 'http',
+    description: 'Official documents: incoming and outgoing registers, drafts and review chains, numbering, signing, distribution, search, verification',
+    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true, mail: true },
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  {
     id: 'readmodel', entry: 'functions/readmodel/index.ts', trigger: 'stream',
     description: 'Projects the table stream into the PostgreSQL read model (search, lists, KPIs)',
     access: { readModel: true },

@@ -8,7 +8,7 @@ export interface RouteDefinition {
   /** API Gateway path template, e.g. `/api/units/{unitId}`. */
   readonly path: string
   /** Module id from modules.ts (an `http` module). */
-  readonly module: 'auth' | 'org'
+  readonly module: 'auth' | 'org' | 'documents'
   /** `jwt`: the API's JWT authorizer must accept the bearer token. */
   readonly auth: 'jwt' | 'none'
 }
@@ -37,6 +37,25 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/imports', 'org'),
   r('GET', '/api/audit', 'org'),
   r('GET', '/api/audit/verify', 'org'),
+  // Official documents. Literal paths come before `{documentId}` (the embedded gateway matches in order, as API Gateway prefers literals).
+  r('POST', '/api/documents/uploads', 'documents'),
+  r('POST', '/api/documents/incoming', 'documents'),
+  r('POST', '/api/documents/drafts', 'documents'),
+  r('POST', '/api/documents/verify', 'documents'),
+  r('GET', '/api/documents', 'documents'),
+  r('GET', '/api/documents/search', 'documents'),
+  r('GET', '/api/documents/chains', 'documents'),
+  r('PUT', '/api/documents/chains', 'documents'),
+  r('GET', '/api/documents/{documentId}', 'documents'),
+  r('POST', '/api/documents/{documentId}/receipt', 'documents'),
+  r('POST', '/api/documents/{documentId}/return', 'documents'),
+  r('POST', '/api/documents/{documentId}/direction', 'documents'),
+  r('POST', '/api/documents/{documentId}/complete', 'documents'),
+  r('POST', '/api/documents/{documentId}/versions', 'documents'),
+  r('POST', '/api/documents/{documentId}/comments', 'documents'),
+  r('POST', '/api/documents/{documentId}/submit', 'documents'),
+  r('POST', '/api/documents/{documentId}/review', 'documents'),
+  r('POST', '/api/documents/{documentId}/issue', 'documents'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

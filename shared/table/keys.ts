@@ -30,6 +30,16 @@ export const keys = {
   auditEntries: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'AUDIT#' }),
 
   idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}`, sk: key }),
+
+  /** An official document, owned by its unit (the id begins with the owner: `<unitId>.<random>`). */
+  document: (ownerUnitId: string, documentId: string) => ({ pk: `UNIT#${ownerUnitId}`, sk: `DOC#${documentId}` }),
+  documentsOf: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'DOC#' }),
+  /** A numbering series of a unit (Party: type × term; state style: year; incoming register: year). */
+  documentCounter: (unitId: string, scope: string) => ({ pk: `UNIT#${unitId}`, sk: `DOCCOUNTER#${scope}` }),
+  /** Guard that makes one (symbol, date) appear once in a unit's incoming register (conditional put in the same transaction). */
+  documentSymbolClaim: (unitId: string, symbolKey: string, documentDate: string) => ({ pk: `UNIT#${unitId}`, sk: `DOCSYMBOL#${symbolKey}#${documentDate}` }),
+  /** The review chain of a unit for one document type (`*`: the unit's default). */
+  reviewChain: (unitId: string, type: string) => ({ pk: `UNIT#${unitId}`, sk: `DOCCHAIN#${type}` }),
   kpiSnapshot: (date: string) => ({ pk: 'KPI#org', sk: date }),
 } as const
 
@@ -38,5 +48,6 @@ export const ENTITY = {
   unit: 'unit', user: 'user', member: 'member', reorganisation: 'reorganisation',
   reorganisationLock: 'reorganisationLock', auditHead: 'auditHead', auditEntry: 'auditEntry',
   usernameClaim: 'usernameClaim', idempotency: 'idempotency', kpiSnapshot: 'kpiSnapshot',
+  document: 'document', documentCounter: 'documentCounter', documentSymbolClaim: 'documentSymbolClaim', reviewChain: 'reviewChain',
 } as const
 export const SCHEMA_VERSION = 1

@@ -1,9 +1,15 @@
 /** Routes: every page is a lazily loaded chunk. */
-import { createBrowserRouter, type RouteObject } from 'react-router-dom'
+import { Navigate, createBrowserRouter, type RouteObject } from 'react-router-dom'
 import { Loading } from './components/common'
+import { ensureDocStrings } from './i18n'
 import { RouteError } from './pages/RouteError'
 
 const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default })
+/** A document page: its chunk and the documents strings, loaded together. */
+const docPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
+  const [mod] = await Promise.all([load(), ensureDocStrings()])
+  return { Component: mod.default }
+}
 
 const routes: RouteObject[] = [
   {
@@ -23,6 +29,14 @@ const routes: RouteObject[] = [
             { path: 'import', lazy: page(() => import('./pages/ImportPage')) },
             { path: 'approvals', lazy: page(() => import('./pages/ApprovalsPage')) },
             { path: 'audit', lazy: page(() => import('./pages/AuditPage')) },
+            { path: 'documents', element: <Navigate to="/documents/incoming" replace /> },
+            { path: 'documents/incoming', lazy: docPage(() => import('./pages/documents/IncomingPage')) },
+            { path: 'documents/outgoing', lazy: docPage(() => import('./pages/documents/OutgoingPage')) },
+            { path: 'documents/registers', lazy: docPage(() => import('./pages/documents/RegistersPage')) },
+            { path: 'documents/search', lazy: docPage(() => import('./pages/documents/SearchPage')) },
+            { path: 'documents/verify', lazy: docPage(() => import('./pages/documents/VerifyPage')) },
+            { path: 'documents/chains', lazy: docPage(() => import('./pages/documents/ChainsPage')) },
+            { path: 'documents/:documentId', lazy: docPage(() => import('./pages/documents/DocumentPage')) },
             { path: '*', lazy: page(() => import('./pages/NotFoundPage')) },
           ] },
         ],

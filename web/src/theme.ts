@@ -26,8 +26,8 @@ export const theme = createTheme({
   // Closed option lists are unmounted, so a label names only its input
   // (getByLabel('Cấp') finds one element, not the input and a hidden listbox).
   components: Object.fromEntries(
-    ['TextInput', 'PasswordInput', 'Select', 'MultiSelect', 'Textarea', 'NumberInput', 'FileInput'].map((name) => [name, {
-      defaultProps: name === 'Select' || name === 'MultiSelect'
+    ['TextInput', 'PasswordInput', 'Select', 'MultiSelect', 'Textarea', 'NumberInput', 'FileInput', 'Autocomplete', 'TagsInput'].map((name) => [name, {
+      defaultProps: name === 'Select' || name === 'MultiSelect' || name === 'Autocomplete' || name === 'TagsInput'
         ? { withAsterisk: false, comboboxProps: { keepMounted: false } }
         : { withAsterisk: false },
     }]),

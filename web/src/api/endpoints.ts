@@ -4,6 +4,10 @@ import type {
   ImportReport, MoveUnitBody, Reorganisation, Unit, UpdateUnitBody, UpdateUserBody, User,
 } from '../../../shared/org/contracts'
 import type { TreeNode, UnitView } from '../../../shared/org/tree'
+import type {
+  AddVersionBody, Box, CommentBody, CreateDraftBody, DirectionBody, DocumentComment, DocumentSummary, OfficialDocument,
+  PutChainBody, RegisterIncomingBody, ReviewBody, ReviewChain, SearchQuery,
+} from '../../../shared/documents/contracts'
 import { api, request } from './client'
 import type { SessionUser } from './session'
 
@@ -15,6 +19,53 @@ export interface UnitMember { userId: string; fullName: string; role: string; po
 export interface UnitDetail { unit: UnitView; ancestors: UnitView[]; children: UnitView[]; members: UnitMember[]; canManage: boolean }
 export interface UploadTicket { objectKey: string; uploadUrl: string; headers: Record<string, string> }
 export interface VerifyResult { valid: boolean; checked: number; brokenAt?: number; reason?: string }
+
+// ---------- official documents ----------
+
+/** What the document page may offer the caller (computed by the API). */
+export interface DocumentActions {
+  confirmReceipt: boolean
+  return: boolean
+  direct: boolean
+  complete: boolean
+  addVersion: boolean
+  comment: boolean
+  submit: boolean
+  review: boolean
+  issue: boolean
+  verify: boolean
+}
+export interface DocumentDownload { url: string; expiresIn: number; fileName: string; contentType: string; size: number; sha256: string }
+export interface Delivery { documentId: string; unitId: string; status: string; receivedDate?: string; returnedReason?: string }
+export interface DocumentPageData { document: OfficialDocument; download?: DocumentDownload; deliveries?: Delivery[]; actions: DocumentActions }
+export interface DocumentList { total: number; items: DocumentSummary[] }
+export interface SearchResult extends DocumentList { interpretedAs: { symbol: string } | { words: string[] } }
+export interface DocumentUploadTicket extends UploadTicket { maxBytes: number }
+
+/** The signing port's verification report (functions/lib/signing/verify.ts), as the API returns it. */
+export interface CertificateSummary { subject: string; issuer: string; validFrom: string; validTo: string }
+export interface SignatureCheck {
+  field: string
+  signerName: string
+  organisation?: string
+  signedAt?: string
+  reason?: string
+  coversWholeDocument: boolean
+  integrity: 'intact' | 'modified'
+  chain: CertificateSummary[]
+  trusted: boolean
+  problems: string[]
+}
+export interface VerificationReport { valid: boolean; signatures: SignatureCheck[]; problems: string[] }
+export interface SignatureVerification {
+  source: 'upload' | 'register'
+  documentId?: string
+  symbol?: string
+  sha256: string
+  /** Register only: the stored file still has the hash recorded when it was kept. */
+  intact?: boolean
+  report: VerificationReport
+}
 
 const enc = encodeURIComponent
 
@@ -47,4 +98,30 @@ export const endpoints = {
 
   audit: (q: { unitId: string; limit?: number }, signal?: AbortSignal) => api.get<{ entries: AuditEntry[] }>('/api/audit', q, signal),
   verifyAudit: (unitId: string) => api.get<VerifyResult>('/api/audit/verify', { unitId }),
+
+  documents: {
+    uploadTicket: (body: { fileName: string; contentType: string; size: number }) =>
+      api.post<DocumentUploadTicket>('/api/documents/uploads', body),
+    list: (q: { box: Box; unitId?: string; year?: number; limit?: number; offset?: number }, signal?: AbortSignal) =>
+      api.get<DocumentList & { box: Box }>('/api/documents', q, signal),
+    search: (q: Partial<Record<keyof SearchQuery, string | number | undefined>>, signal?: AbortSignal) =>
+      api.get<SearchResult>('/api/documents/search', q, signal),
+    get: (documentId: string, signal?: AbortSignal) => api.get<DocumentPageData>(`/api/documents/${enc(documentId)}`, undefined, signal),
+    registerIncoming: (body: RegisterIncomingBody) => api.post<{ document: OfficialDocument }>('/api/documents/incoming', body),
+    confirmReceipt: (documentId: string) => api.post<{ document: OfficialDocument }>(`/api/documents/${enc(documentId)}/receipt`, {}),
+    giveBack: (documentId: string, reason: string) => api.post<{ document: OfficialDocument }>(`/api/documents/${enc(documentId)}/return`, { reason }),
+    direct: (documentId: string, body: DirectionBody) => api.post<{ document: OfficialDocument }>(`/api/documents/${enc(documentId)}/direction`, body),
+    complete: (documentId: string, note?: string) =>
+      api.post<{ document: OfficialDocument }>(`/api/documents/${enc(documentId)}/complete`, note ? { note } : {}),
+    createDraft: (body: CreateDraftBody) => api.post<{ document: OfficialDocument }>('/api/documents/drafts', body),
+    addVersion: (documentId: string, body: AddVersionBody) => api.post<{ document: OfficialDocument }>(`/api/documents/${enc(documentId)}/versions`, body),
+    comment: (documentId: string, body: CommentBody) =>
+      api.post<{ document: OfficialDocument; comment: DocumentComment }>(`/api/documents/${enc(documentId)}/comments`, body),
+    submit: (documentId: string) => api.post<{ document: OfficialDocument }>(`/api/documents/${enc(documentId)}/submit`, {}),
+    review: (documentId: string, body: ReviewBody) => api.post<{ document: OfficialDocument }>(`/api/documents/${enc(documentId)}/review`, body),
+    issue: (documentId: string) => api.post<{ document: OfficialDocument; alreadyIssued: boolean }>(`/api/documents/${enc(documentId)}/issue`, {}),
+    verify: (body: { documentId: string } | { objectKey: string }) => api.post<SignatureVerification>('/api/documents/verify', body),
+    chain: (q: { unitId: string; type: string }, signal?: AbortSignal) => api.get<{ chain: ReviewChain }>('/api/documents/chains', q, signal),
+    saveChain: (body: PutChainBody) => api.put<{ chain: ReviewChain }>('/api/documents/chains', body),
+  },
 }

@@ -5,6 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { PERMISSIONS, type Action, type Role } from '../../../shared/org/roles'
+import { DOCUMENT_PERMISSIONS, type DocumentAction } from '../../../shared/documents/policy'
 import type { User } from '../../../shared/org/contracts'
 import { endpoints, type MeAssignment } from '../api/endpoints'
 import { session } from '../api/session'
@@ -18,7 +19,10 @@ export interface Workspace {
   unitId: string | null
   unitName: string | undefined
   setUnitId: (unitId: string) => void
-  can: (action: Action) => boolean
+  /** What a role held in the working unit allows (organisation and document actions). */
+  can: (action: Action | DocumentAction) => boolean
+  /** Whether any of the caller's roles, in any unit, allows the action. */
+  canAnywhere: (action: Action | DocumentAction) => boolean
   pendingCount: number
   refreshPending: () => void
   loading: boolean
@@ -27,6 +31,12 @@ export interface Workspace {
 }
 
 const Ctx = createContext<Workspace | null>(null)
+
+/** Organisation actions live in PERMISSIONS, document actions in their own table (shared/documents/policy). */
+function allows(role: string, action: Action | DocumentAction): boolean {
+  const tables: Readonly<Record<string, readonly string[]>>[] = [PERMISSIONS, DOCUMENT_PERMISSIONS]
+  return tables.some((t) => t[role]?.includes(action) ?? false)
+}
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const me = useData((signal) => endpoints.me(signal), [])
@@ -54,8 +64,10 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     setChosen(id)
   }, [])
 
-  const can = useCallback((action: Action) =>
-    !!current && current.roles.some((r) => PERMISSIONS[r as Role]?.includes(action)), [current])
+  const can = useCallback((action: Action | DocumentAction) =>
+    !!current && current.roles.some((r) => allows(r, action)), [current])
+  const canAnywhere = useCallback((action: Action | DocumentAction) =>
+    units.some((u) => u.roles.some((r) => allows(r, action))), [units])
 
   const refreshPending = useCallback(() => setPendingTick((t) => t + 1), [])
   const mayDecide = units.some((u) => u.roles.some((r) => PERMISSIONS[r as Role]?.includes('reorganisation.decide')))
@@ -81,6 +93,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     unitName: current?.name,
     setUnitId,
     can,
+    canAnywhere,
     pendingCount,
     refreshPending,
     loading: me.loading,

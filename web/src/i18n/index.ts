@@ -46,3 +46,20 @@ i18n.on('languageChanged', (lng) => {
 export const currentLang = (): Lang => (i18n.language === 'en' ? 'en' : 'vi')
 
 export default i18n
+
+let docStrings: Promise<void> | null = null
+/**
+ * Adds the official documents strings (`docs.*`) in both languages; the
+ * document pages' routes await it before rendering, so the strings travel
+ * with those pages instead of with the first load of the app.
+ */
+export function ensureDocStrings(): Promise<void> {
+  if (!docStrings) {
+    docStrings = import('./docs').then(({ docsVi, docsEn }) => {
+      i18n.addResourceBundle('vi', 'translation', { docs: docsVi }, true, true)
+      i18n.addResourceBundle('en', 'translation', { docs: docsEn }, true, true)
+    })
+    docStrings.catch(() => { docStrings = null })
+  }
+  return docStrings
+}

@@ -5,12 +5,14 @@
 import { ActionIcon, Anchor, AppShell, Badge, Burger, Group, Menu, NavLink, ScrollArea, Select, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import {
-  IconChecklist, IconFileImport, IconHome, IconHistory, IconLogout, IconSitemap, IconUserCircle, IconUsers,
+  IconBook2, IconChecklist, IconFileImport, IconFileSearch, IconHistory, IconHome, IconInbox, IconLogout, IconRoute, IconSend, IconSitemap,
+  IconUserCircle, IconUsers,
 } from '@tabler/icons-react'
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom'
 import type { Action } from '../../../shared/org/roles'
+import type { DocumentAction } from '../../../shared/documents/policy'
 import { auth, useAuthUser } from '../auth/store'
 import { useWorkspace, WorkspaceProvider } from '../auth/workspace'
 import { ErrorAlert, Loading } from '../components/common'
@@ -50,7 +52,7 @@ function UnitSwitcher() {
   )
 }
 
-interface NavItem { to: string; label: string; icon: ReactNode; action?: Action; badge?: number; badgeLabel?: string }
+interface NavItem { to: string; label: string; icon: ReactNode; action?: Action | DocumentAction; anyOf?: (Action | DocumentAction)[]; badge?: number; badgeLabel?: string; group?: 'docs' | 'org' }
 
 function Shell() {
   const { t } = useTranslation()
@@ -74,17 +76,23 @@ function Shell() {
 
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden /> },
-    { to: '/units', label: t('nav.units'), icon: <IconSitemap size={20} aria-hidden />, action: 'unit.read' },
-    { to: '/users', label: t('nav.users'), icon: <IconUsers size={20} aria-hidden />, action: 'user.read' },
-    { to: '/import', label: t('nav.import'), icon: <IconFileImport size={20} aria-hidden />, action: 'import.run' },
+    { group: 'docs', to: '/documents/incoming', label: t('nav.docsIncoming'), icon: <IconInbox size={20} aria-hidden />, action: 'document.read' },
+    { group: 'docs', to: '/documents/outgoing', label: t('nav.docsOutgoing'), icon: <IconSend size={20} aria-hidden />, anyOf: ['document.draft', 'document.review', 'document.sign'] },
+    { group: 'docs', to: '/documents/registers', label: t('nav.docsRegisters'), icon: <IconBook2 size={20} aria-hidden />, anyOf: ['document.register', 'document.direct', 'document.configure'] },
+    { group: 'docs', to: '/documents/search', label: t('nav.docsSearch'), icon: <IconFileSearch size={20} aria-hidden />, action: 'document.read' },
+    { group: 'docs', to: '/documents/chains', label: t('nav.docsChains'), icon: <IconRoute size={20} aria-hidden />, action: 'document.configure' },
+    { group: 'org', to: '/units', label: t('nav.units'), icon: <IconSitemap size={20} aria-hidden />, action: 'unit.read' },
+    { group: 'org', to: '/users', label: t('nav.users'), icon: <IconUsers size={20} aria-hidden />, action: 'user.read' },
+    { group: 'org', to: '/import', label: t('nav.import'), icon: <IconFileImport size={20} aria-hidden />, action: 'import.run' },
     {
-      to: '/approvals', label: t('nav.approvals'), icon: <IconChecklist size={20} aria-hidden />, action: 'reorganisation.request',
+      group: 'org', to: '/approvals', label: t('nav.approvals'), icon: <IconChecklist size={20} aria-hidden />, action: 'reorganisation.request',
       badge: ws.pendingCount, badgeLabel: t('nav.pendingCount', { count: ws.pendingCount }),
     },
-    { to: '/audit', label: t('nav.audit'), icon: <IconHistory size={20} aria-hidden />, action: 'audit.read' },
+    { group: 'org', to: '/audit', label: t('nav.audit'), icon: <IconHistory size={20} aria-hidden />, action: 'audit.read' },
   ]
   // Hide what the role in the working unit cannot do (the API still decides).
-  const visible = items.filter((i) => !i.action || !ws.units.length || ws.can(i.action) || (i.to === '/approvals' && ws.pendingCount > 0))
+  const allowed = (i: NavItem) => (!i.action || ws.can(i.action)) && (!i.anyOf || i.anyOf.some((a) => ws.can(a)))
+  const visible = items.filter((i) => !ws.units.length || allowed(i) || (i.to === '/approvals' && ws.pendingCount > 0))
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`))
   const displayName = ws.user?.fullName ?? user?.fullName ?? user?.username ?? ''
 
@@ -137,7 +145,10 @@ function Shell() {
       <AppShell.Navbar id="app-navbar" p="xs" aria-label={t('nav.label')}>
         {!desktop && <Stack mb="sm" px={4}><UnitSwitcher /></Stack>}
         <AppShell.Section grow component={ScrollArea}>
-          {visible.map((i) => (
+          {visible.map((i, n) => [
+            i.group && i.group !== visible[n - 1]?.group
+              ? <Text key={`g-${i.group}`} className="nav-group-label">{t(`nav.groups.${i.group}`)}</Text>
+              : null,
             <NavLink
               key={i.to}
               component={Link}
@@ -148,8 +159,8 @@ function Shell() {
               aria-current={isActive(i.to) ? 'page' : undefined}
               aria-describedby={i.badge ? `nav-badge-${i.to.slice(1)}` : undefined}
               rightSection={i.badge ? <Badge size="sm" color="red" variant="filled" circle aria-hidden>{i.badge}</Badge> : undefined}
-            />
-          ))}
+            />,
+          ])}
           {/* Badge counts described outside the links, so each link's name stays exactly its label. */}
           {visible.filter((i) => i.badge).map((i) => <VisuallyHidden key={i.to} id={`nav-badge-${i.to.slice(1)}`}>{i.badgeLabel}</VisuallyHidden>)}
         </AppShell.Section>

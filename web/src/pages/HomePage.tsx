@@ -1,8 +1,11 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { IconChecklist, IconFileImport, IconHistory, IconSitemap, IconUsers } from '@tabler/icons-react'
+import { IconBook2, IconChecklist, IconFileImport, IconFileSearch, IconHistory, IconInbox, IconSend, IconSitemap, IconUsers } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
+import { endpoints } from '../api/endpoints'
 import { useWorkspace } from '../auth/workspace'
+import type { Box } from '../../../shared/documents/contracts'
+import { useData } from '../lib/useData'
 import { PageHeader, UnitBadges } from '../components/common'
 import { roleLabel, useLang } from '../lib/labels'
 
@@ -11,6 +14,10 @@ export default function HomePage() {
   const lang = useLang()
   const ws = useWorkspace()
   const links = [
+    { to: '/documents/incoming', label: t('home.quick.docsIncoming'), icon: IconInbox, show: ws.can('document.read') },
+    { to: '/documents/outgoing', label: t('home.quick.docsOutgoing'), icon: IconSend, show: ws.can('document.draft') || ws.can('document.review') || ws.can('document.sign') },
+    { to: '/documents/registers', label: t('home.quick.docsRegisters'), icon: IconBook2, show: ws.can('document.register') || ws.can('document.direct') },
+    { to: '/documents/search', label: t('home.quick.docsSearch'), icon: IconFileSearch, show: ws.can('document.read') },
     { to: '/units', label: t('home.quick.units'), icon: IconSitemap, show: ws.can('unit.read') },
     { to: '/users', label: t('home.quick.users'), icon: IconUsers, show: ws.can('user.read') },
     { to: '/import', label: t('home.quick.import'), icon: IconFileImport, show: ws.can('import.run') },
@@ -46,6 +53,7 @@ export default function HomePage() {
           )}
         </Card>
         <Stack gap="md">
+          {ws.canAnywhere('document.read') && <DocumentsCard />}
           <Card withBorder component="section" aria-labelledby="home-pending">
             <Title order={2} fz="h4" id="home-pending" mb="sm">{t('home.pending')}</Title>
             <Group justify="space-between" wrap="nowrap">
@@ -68,5 +76,37 @@ export default function HomePage() {
         </Stack>
       </SimpleGrid>
     </Stack>
+  )
+}
+
+/** What waits for the user among documents: receipts to confirm, overdue ones, drafts to review. */
+function DocumentsCard() {
+  const { t } = useTranslation()
+  const ws = useWorkspace()
+  const boxes: { box: Box; key: string; to: string; color: string; show: boolean }[] = [
+    { box: 'to-confirm', key: 'toConfirm', to: '/documents/incoming?box=to-confirm', color: 'orange', show: ws.canAnywhere('document.register') },
+    { box: 'inbox', key: 'inbox', to: '/documents/incoming', color: 'blue', show: true },
+    { box: 'overdue', key: 'overdue', to: '/documents/incoming?box=overdue', color: 'red', show: true },
+    { box: 'to-review', key: 'toReview', to: '/documents/outgoing?box=to-review', color: 'orange', show: ws.canAnywhere('document.review') },
+  ]
+  const shown = boxes.filter((b) => b.show)
+  const counts = useData((signal) => Promise.all(shown.map((b) => endpoints.documents.list({ box: b.box, limit: 1 }, signal).then((r) => r.total, () => null))), [shown.length])
+  return (
+    <Card withBorder component="section" aria-labelledby="home-docs">
+      <Title order={2} fz="h4" id="home-docs" mb="sm">{t('home.docs.title')}</Title>
+      <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {shown.map((b, i) => {
+          const n = counts.data?.[i]
+          return (
+            <li key={b.box}>
+              <Group justify="space-between" wrap="nowrap">
+                <Anchor component={Link} to={b.to} size="sm">{t(`home.docs.${b.key}`)}</Anchor>
+                <Badge color={n ? b.color : 'gray'} variant={n ? 'filled' : 'light'} aria-label={n === undefined || n === null ? undefined : t('home.docs.count', { count: n })}>{n ?? '…'}</Badge>
+              </Group>
+            </li>
+          )
+        })}
+      </Stack>
+    </Card>
   )
 }

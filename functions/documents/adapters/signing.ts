@@ -1,0 +1,83 @@
+/**
+ * Every call of the documents module into the signing port
+ * (functions/lib/signing): checking PDFs, stamping the number and date,
+ * the personal and seal signatures, verification. A change of the port's
+ * signatures touches this file only.
+ */
+import * as port from '../../lib/signing/index.js'
+
+export type PdfCheck = { ok: true; pages: number } | { ok: false; reason: 'notPdf' | 'encrypted' | 'corrupt' }
+
+export interface Signatory {
+  userId: string
+  fullName: string
+  /** Title lines above the personal signature ("T/M BAN THƯỜNG VỤ\nBÍ THƯ"). */
+  title?: string
+}
+export interface IssuingOrganisation { unitId: string; name: string; parentName: string }
+
+export interface IssueInput {
+  symbolLine: string
+  dateLine: string
+  signatory: Signatory
+  organisation: IssuingOrganisation
+  /** Place for the signature dictionary (the date line's place). */
+  location: string
+  reason: string
+}
+
+/** What the verification of a PDF found, as the API returns it. */
+export type VerificationReport = Awaited<ReturnType<typeof port.verifyPdf>>
+
+/**
+ * Signing is CPU work (PDF parsing, fonts, RSA): computing many at once in
+ * one process only interleaves them and starves every other request of the
+ * process (the embedded runtime serves all of them in one). A few at a time
+ * finish as fast in total and leave room for the rest.
+ */
+const SIGNING_SLOTS = 2
+let busy = 0
+const queue: (() => void)[] = []
+async function fewAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  if (busy >= SIGNING_SLOTS) await new Promise<void>((resolve) => queue.push(resolve))
+  else busy++
+  try {
+    return await fn()
+  } finally {
+    const next = queue.shift()
+    if (next) next()
+    else busy--
+  }
+}
+
+export const pdfEngine = {
+  async check(bytes: Uint8Array): Promise<PdfCheck> {
+    const r = await port.isPdf(bytes)
+    if (r.ok) return { ok: true, pages: r.pages }
+    const reason = r.reason === 'pdf.encrypted' ? 'encrypted' : r.reason === 'pdf.corrupt' ? 'corrupt' : 'notPdf'
+    return { ok: false, reason }
+  },
+
+  pageCount: (bytes: Uint8Array) => port.pageCount(bytes),
+
+  /**
+   * Issue: the number and date written onto the first page, then the
+   * signer's personal signature, then the organisation's seal over it.
+   */
+  issue: (pdf: Uint8Array, input: IssueInput, signedAt = new Date()): Promise<Uint8Array> => fewAtATime(async () => {
+    const stamped = await port.stampNumberAndDate(pdf, { symbolLine: input.symbolLine, dateLine: input.dateLine })
+    const personal = await port.signPdf(stamped, {
+      signer: { kind: 'person', id: input.signatory.userId, commonName: input.signatory.fullName, organisation: input.organisation.name },
+      kind: 'personal', reason: input.reason, location: input.location, title: input.signatory.title, signedAt,
+    })
+    return port.signPdf(personal, {
+      signer: { kind: 'organisation', id: input.organisation.unitId, commonName: input.organisation.name, organisation: input.organisation.parentName },
+      kind: 'seal', reason: input.reason, location: input.location, signedAt,
+    })
+  }),
+
+  async verify(pdf: Uint8Array): Promise<VerificationReport> {
+    return port.verifyPdf(pdf, { roots: await port.trustRoots() })
+  },
+}
+export type PdfEngine = typeof pdfEngine

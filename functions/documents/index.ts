@@ -1,0 +1,51 @@
+/**
+ * Lambda entry of the official documents module (HTTP API): incoming and
+ * outgoing registers, drafts and their review chain, issue with numbering
+ * and signatures, distribution, search and verification. Each route's
+ * handler lives in handlers/.
+ */
+import { httpModule, type HttpRequest, type RouteHandler } from '../lib/http.js'
+import { parse } from '../lib/validation.js'
+import { documentId } from '../../shared/documents/contracts.js'
+import type { Actor } from '../../shared/auth/policy.js'
+import { orgContext, resolveActor } from '../org/usecases/context.js'
+import { orgStore } from '../org/adapters/store.js'
+import { indexUnits, type UnitIndex } from '../../shared/org/tree.js'
+import type { DocRoute } from './routes.js'
+import { complete, direct, giveBack, receipt, register } from './handlers/incoming.js'
+import { comment, decide, draft, issue, submitDraft, version } from './handlers/drafts.js'
+import { list, search, show, upload, verify } from './handlers/read.js'
+import { saveChain, showChain } from './handlers/chains.js'
+
+/** Every route needs the tree: its read starts while the caller is resolved. A malformed id is a 400 on every route. */
+const withContext = (route: DocRoute): RouteHandler<Actor> => (req: HttpRequest<Actor>) => {
+  if (req.params.documentId !== undefined) parse(documentId, req.params.documentId)
+  return route({ ...req, ctx: orgContext(req.actor, req.sourceIp, new Date(), req.prefetched as Promise<UnitIndex> | undefined) })
+}
+
+export const DOCUMENT_ROUTES: Record<string, DocRoute> = {
+  'POST /api/documents/uploads': upload,
+  'POST /api/documents/incoming': register,
+  'POST /api/documents/{documentId}/receipt': receipt,
+  'POST /api/documents/{documentId}/return': giveBack,
+  'POST /api/documents/{documentId}/direction': direct,
+  'POST /api/documents/{documentId}/complete': complete,
+  'POST /api/documents/drafts': draft,
+  'POST /api/documents/{documentId}/versions': version,
+  'POST /api/documents/{documentId}/comments': comment,
+  'POST /api/documents/{documentId}/submit': submitDraft,
+  'POST /api/documents/{documentId}/review': decide,
+  'POST /api/documents/{documentId}/issue': issue,
+  'GET /api/documents': list,
+  'GET /api/documents/search': search,
+  'GET /api/documents/{documentId}': show,
+  'POST /api/documents/verify': verify,
+  'GET /api/documents/chains': showChain,
+  'PUT /api/documents/chains': saveChain,
+}
+
+export const handler = httpModule<Actor>({
+  routes: Object.fromEntries(Object.entries(DOCUMENT_ROUTES).map(([k, r]) => [k, withContext(r)])),
+  resolveActor,
+  prefetch: () => orgStore.listUnits().then(indexUnits),
+})

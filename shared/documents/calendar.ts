@@ -1,0 +1,174 @@
+/**
+ * The working-day calendar: weekends, public holidays and swapped working
+ * Saturdays, as data by year (Labour Code 2019 art. 112: New Year, Tết
+ * Nguyên Đán, Hùng Kings' day 10/3 lunar, 30/4, 1/5, 2/9 + one adjacent day;
+ * a holiday on a weekend moves to the next working day; the Government fixes
+ * Tết and swaps for civil servants each year).
+ *
+ * `status`: 'official' = as announced; 'provisional' = computed from the
+ * lunar calendar and the law before any announcement — configurable data, to
+ * be replaced when the year's notice is published. Years not listed fall back
+ * to weekends and the fixed solar holidays (and are reported as uncovered).
+ */
+import type { Named } from './types.js'
+
+export interface Holiday { from: string; to?: string; name: Named; status: 'official' | 'provisional' }
+export interface HolidayYear {
+  year: number
+  holidays: Holiday[]
+  /** Saturdays worked to bridge a holiday (làm bù). */
+  workingDays?: { date: string; note: string; status: 'official' | 'provisional' }[]
+}
+
+const h = (from: string, to: string | undefined, vi: string, en: string, status: Holiday['status'] = 'official'): Holiday => ({ from, ...(to ? { to } : {}), name: { vi, en }, status })
+const NEW_YEAR = ['Tết Dương lịch', "New Year's Day"] as const
+const TET = ['Tết Nguyên Đán', 'Lunar New Year (Tết)'] as const
+const HUNG = ['Giỗ Tổ Hùng Vương (10/3 âm lịch)', "Hùng Kings' Commemoration Day"] as const
+const REUNIFICATION = ['Ngày Giải phóng miền Nam, thống nhất đất nước', 'Reunification Day'] as const
+const LABOUR = ['Ngày Quốc tế Lao động', 'International Workers\u2019 Day'] as const
+const NATIONAL = ['Quốc khánh', 'National Day'] as const
+
+export const HOLIDAYS: readonly HolidayYear[] = [
+  {
+    year: 2025,
+    holidays: [
+      h('2025-01-01', undefined, ...NEW_YEAR),
+      // Tết Ất Tỵ (mùng 1 = 29/01/2025): civil servants off Sat 25/01 to Sun 02/02.
+      h('2025-01-25', '2025-02-02', ...TET),
+      h('2025-04-07', undefined, ...HUNG),
+      h('2025-04-30', '2025-05-01', REUNIFICATION[0] + ' và ' + LABOUR[0], `${REUNIFICATION[1]} and ${LABOUR[1]}`),
+      // Friday 02/05 swapped with Saturday 26/04.
+      h('2025-05-02', undefined, 'Nghỉ hoán đổi (làm bù thứ Bảy 26/4)', 'Swapped day off (worked Saturday 26 April)'),
+      h('2025-09-01', '2025-09-02', ...NATIONAL),
+    ],
+    workingDays: [{ date: '2025-04-26', note: 'Làm bù cho thứ Sáu 02/5/2025', status: 'official' }],
+  },
+  {
+    year: 2026,
+    holidays: [
+      h('2026-01-01', undefined, ...NEW_YEAR),
+      // Tết Bính Ngọ (mùng 1 = 17/02/2026, Tuesday): off Sat 14/02 (27 Tết) to Sun 22/02 (mùng 6).
+      h('2026-02-14', '2026-02-22', ...TET),
+      // 10/3 lunar = Sunday 26/04/2026: the day off moves to Monday 27/04.
+      h('2026-04-27', undefined, `${HUNG[0]} (nghỉ bù)`, `${HUNG[1]} (in lieu)`),
+      h('2026-04-30', '2026-05-01', REUNIFICATION[0] + ' và ' + LABOUR[0], `${REUNIFICATION[1]} and ${LABOUR[1]}`),
+      // The adjacent day (1/9 or 3/9) is chosen each year by the Government.
+      h('2026-09-01', '2026-09-02', ...NATIONAL, 'provisional'),
+    ],
+  },
+  {
+    year: 2027,
+    holidays: [
+      h('2027-01-01', undefined, ...NEW_YEAR),
+      // Tết Đinh Mùi (mùng 1 = Saturday 06/02/2027): 29 Tết to mùng 4, the two weekend days compensated.
+      h('2027-02-05', '2027-02-11', ...TET, 'provisional'),
+      h('2027-04-16', undefined, ...HUNG, 'provisional'),
+      h('2027-04-30', undefined, ...REUNIFICATION),
+      // 01/05/2027 is a Saturday: compensated on Monday 03/05.
+      h('2027-05-03', undefined, `${LABOUR[0]} (nghỉ bù)`, `${LABOUR[1]} (in lieu)`),
+      h('2027-09-02', '2027-09-03', ...NATIONAL, 'provisional'),
+    ],
+  },
+]
+
+/** Fixed solar holidays used for years without data. */
+const FIXED_SOLAR = ['01-01', '04-30', '05-01', '09-02']
+
+const toDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`)
+const toIso = (d: Date): string => d.toISOString().slice(0, 10)
+export function addDays(iso: string, days: number): string {
+  const d = toDate(iso)
+  d.setUTCDate(d.getUTCDate() + days)
+  return toIso(d)
+}
+export const weekday = (iso: string): number => toDate(iso).getUTCDay()
+
+export interface WorkingCalendar {
+  /** Years covered by holiday data. */
+  years: number[]
+  isCovered(date: string): boolean
+  isHoliday(date: string): Holiday | undefined
+  isWorkingDay(date: string): boolean
+  /** The date itself when it is a working day, else the next one. */
+  nextWorkingDay(date: string): string
+  /** `n` working days after `date` (0 → the date itself when working, else the next working day). */
+  addWorkingDays(date: string, n: number): string
+  /** Working days from `from` (exclusive) to `to` (inclusive); negative when `to` is earlier. */
+  workingDaysBetween(from: string, to: string): number
+}
+
+export function workingCalendar(data: readonly HolidayYear[] = HOLIDAYS): WorkingCalendar {
+  const holidays = new Map<string, Holiday>()
+  const working = new Set<string>()
+  for (const y of data) {
+    for (const hol of y.holidays) {
+      for (let d = hol.from; d <= (hol.to ?? hol.from); d = addDays(d, 1)) holidays.set(d, hol)
+    }
+    for (const w of y.workingDays ?? []) working.add(w.date)
+  }
+  const years = data.map((y) => y.year)
+  const isCovered = (date: string) => years.includes(Number(date.slice(0, 4)))
+  const isHoliday = (date: string): Holiday | undefined => {
+    if (isCovered(date)) return holidays.get(date)
+    return FIXED_SOLAR.includes(date.slice(5)) ? { from: date, name: { vi: 'Ngày lễ', en: 'Public holiday' }, status: 'provisional' } : undefined
+  }
+  const isWorkingDay = (date: string): boolean => {
+    if (working.has(date)) return true
+    const wd = weekday(date)
+    return wd !== 0 && wd !== 6 && !isHoliday(date)
+  }
+  const nextWorkingDay = (date: string): string => {
+    let d = date
+    for (let i = 0; i < 60 && !isWorkingDay(d); i++) d = addDays(d, 1)
+    return d
+  }
+  return {
+    years, isCovered, isHoliday, isWorkingDay, nextWorkingDay,
+    addWorkingDays(date, n) {
+      let d = nextWorkingDay(date)
+      for (let i = 0; i < n; i++) d = nextWorkingDay(addDays(d, 1))
+      return d
+    },
+    workingDaysBetween(from, to) {
+      const sign = to < from ? -1 : 1
+      const [a, b] = sign > 0 ? [from, to] : [to, from]
+      let count = 0
+      for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (isWorkingDay(d)) count++
+      return sign * count
+    },
+  }
+}
+
+export const CALENDAR = workingCalendar()
+
+/** Urgency marks (độ khẩn): normal, KHẨN, THƯỢNG KHẨN, HỎA TỐC. */
+export const URGENCIES = ['normal', 'khan', 'thuong-khan', 'hoa-toc'] as const
+export type Urgency = (typeof URGENCIES)[number]
+export const URGENCY_NAMES: Record<Urgency, Named> = {
+  normal: { vi: 'Thường', en: 'Normal' },
+  khan: { vi: 'KHẨN', en: 'Urgent' },
+  'thuong-khan': { vi: 'THƯỢNG KHẨN', en: 'Very urgent' },
+  'hoa-toc': { vi: 'HỎA TỐC', en: 'Immediate' },
+}
+
+/**
+ * Default handling time by urgency, in working days after receipt [R]:
+ * practice (Decree 30/2020) is "same or next working day, urgent ones at
+ * once"; units set their own in their rules of procedure, hence data with an
+ * effective date. HỎA TỐC is due the same calendar day, whatever the day.
+ */
+export interface DeadlineRule { validFrom: string; workingDays: Record<Exclude<Urgency, 'hoa-toc'>, number> }
+export const DEADLINE_RULES: readonly DeadlineRule[] = [
+  { validFrom: '2020-03-05', workingDays: { normal: 7, khan: 2, 'thuong-khan': 1 } },
+]
+
+export function deadlineRuleOn(date: string, rules: readonly DeadlineRule[] = DEADLINE_RULES): DeadlineRule {
+  const inForce = rules.filter((r) => r.validFrom <= date).sort((a, b) => b.validFrom.localeCompare(a.validFrom))
+  return inForce[0] ?? rules[0]
+}
+
+/** The default deadline for handling a document received on `date` with this urgency. */
+export function deadlineFor(date: string, urgency: Urgency, calendar: WorkingCalendar = CALENDAR, rules: readonly DeadlineRule[] = DEADLINE_RULES): string {
+  if (urgency === 'hoa-toc') return date
+  return calendar.addWorkingDays(date, deadlineRuleOn(date, rules).workingDays[urgency])
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { login } from '../../support/api.js'
+import { newWard, pdfOf, person, put, upload } from './support.js'
+
+/**
+ * How many drafts are issued at once. Measured alone on the embedded runtime
+ * (2 CPUs): 150 in 46 s, 200 in 72 s — signing (stamp + two signatures,
+ * ~275 ms of CPU each, one process) is the floor. In the full suite the burst
+ * also delays the read model for the test files running beside it, so the
+ * suite fires 60; `NUMBERING_CONCURRENCY=200` runs the full burst.
+ */
+const CONCURRENT = Math.max(50, Number(process.env.NUMBERING_CONCURRENCY ?? 60))
+
+async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = []
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))))
+  return out
+}
+
+describe('numbering under concurrency', () => {
+  it(`${CONCURRENT} concurrent issues of ${CONCURRENT} approved drafts give the numbers 1..${CONCURRENT}, no gap, no duplicate`, async () => {
+    // Prepare: a fresh ward (a fresh series), no review chain (the signature is the approval), CONCURRENT approved drafts
+    const admin = await login('admin')
+    const ward = await newWard(admin, 'Đảng ủy phường Cấp Số Đồng Thời')
+    const specialist = await person(admin, ward, 'specialist', 'Chuyên viên Đồng Thời')
+    const secretary = await person(admin, ward, 'secretary', 'Bí thư Đồng Thời')
+    expect((await put(secretary, '/api/documents/chains', { unitId: ward, type: 'CV', steps: [] })).status).toBe(200)
+    const file = await upload(specialist, await pdfOf('Công văn cấp số đồng thời'))
+    const ids = await inBatches([...Array(CONCURRENT).keys()], 20, async (i) => {
+      const d = await specialist.post('/api/documents/drafts', { unitId: ward, type: 'CV', summary: `Công văn thử cấp số số thứ tự ${i + 1}`, signer: secretary.username, file })
+      expect(d.status, JSON.stringify(d.body)).toBe(201)
+      const s = await specialist.post(`/api/documents/${d.body.document.documentId}/submit`, {})
+      expect(s.body.document.status).toBe('approved')
+      return d.body.document.documentId as string
+    })
+
+    // Act: every issue at once
+    const started = Date.now()
+    const results = await Promise.all(ids.map((id) => secretary.post(`/api/documents/${id}/issue`, {})))
+    const seconds = (Date.now() - started) / 1000
+    console.log(`[numbering] ${CONCURRENT} concurrent issues (number, stamp, two signatures, store, distribute) in ${seconds.toFixed(1)} s`)
+
+    // Assess
+    expect(results.filter((r) => r.status !== 201).map((r) => JSON.stringify(r.body))).toEqual([])
+    const numbers = results.map((r) => r.body.document.number as number).sort((a, b) => a - b)
+    expect(numbers).toEqual([...Array(CONCURRENT).keys()].map((i) => i + 1))
+    expect(new Set(results.map((r) => r.body.document.symbol)).size).toBe(CONCURRENT)
+    // One more issue continues the series: the counter stands exactly at the last number given.
+    const next = await specialist.post('/api/documents/drafts', { unitId: ward, type: 'CV', summary: 'Công văn sau loạt cấp số đồng thời', signer: secretary.username, file })
+    await specialist.post(`/api/documents/${next.body.document.documentId}/submit`, {})
+    const after = await secretary.post(`/api/documents/${next.body.document.documentId}/issue`, {})
+    expect(after.body.document.symbol).toBe(`${CONCURRENT + 1}-CV/ĐU`)
+  }, 300_000)
+})
