@@ -7,6 +7,7 @@
  */
 import type { Unit } from '../../shared/org/contracts.js'
 import type { Assignment } from '../../shared/org/contracts.js'
+import { DEMO_DOCUMENT_USERS } from './demo-document-users.js'
 
 type Seed = Pick<Unit, 'unitId' | 'code' | 'name' | 'level' | 'kind' | 'parentId' | 'validFrom'> & Partial<Pick<Unit, 'validTo' | 'endedBy' | 'successors' | 'predecessors'>>
 
@@ -55,7 +56,7 @@ export const DEMO_UNITS: Seed[] = [
 export const DEMO_PASSWORD = 'DigitalOffice@2026'
 
 export interface DemoUser { username: string; fullName: string; email: string; clearance: 'internal' | 'confidential' | 'secret'; mfa: boolean; assignments: Assignment[]; note: string }
-export const DEMO_USERS: DemoUser[] = [
+const ORG_DEMO_USERS: DemoUser[] = [
   { username: 'admin', fullName: 'Nguyễn Văn Quản', email: 'admin@hanoi.dcs.vn', clearance: 'secret', mfa: true, assignments: [{ unitId: 'hn-tu', role: 'admin', position: 'Quản trị hệ thống' }], note: 'quản trị toàn thành phố / city-wide administrator' },
   { username: 'bithu.tu', fullName: 'Trần Thị Bình', email: 'bithu@hanoi.dcs.vn', clearance: 'secret', mfa: true, assignments: [{ unitId: 'hn-tu', role: 'secretary', position: 'Bí thư Thành ủy' }], note: 'Bí thư Thành ủy: phê duyệt sắp xếp / approves reorganisations' },
   { username: 'chanhvp.tu', fullName: 'Lê Văn Chánh', email: 'chanhvp@hanoi.dcs.vn', clearance: 'confidential', mfa: true, assignments: [{ unitId: 'hn-vptu', role: 'office-chief', position: 'Chánh Văn phòng Thành ủy' }], note: 'Chánh Văn phòng' },
@@ -65,3 +66,6 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'chuyenvien.badinh', fullName: 'Hoàng Văn Viên', email: 'chuyenvien.badinh@hanoi.dcs.vn', clearance: 'internal', mfa: false, assignments: [{ unitId: 'p-badinh', role: 'specialist', position: 'Chuyên viên' }], note: 'Chuyên viên phường Ba Đình' },
   { username: 'dangvien.hangbac', fullName: 'Ngô Thị Hằng', email: 'hang.ngo@example.vn', clearance: 'internal', mfa: false, assignments: [{ unitId: 'p-hoankiem-cb-hangbac', role: 'member', position: 'Đảng viên' }], note: 'Đảng viên chi bộ Hàng Bạc' },
 ]
+
+/** Everyone who can sign in to the demo: organisation roles, then the documents module's clerks and drafters. */
+export const DEMO_USERS: DemoUser[] = [...ORG_DEMO_USERS, ...DEMO_DOCUMENT_USERS]

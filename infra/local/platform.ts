@@ -27,6 +27,7 @@ import { startStreamPoller, type StreamPoller } from './streams.js'
 import { startScheduler } from './scheduler.js'
 import { loadIssuerKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity.js'
 import { isEmpty, seedDemoData } from './seed.js'
+import { seedDemoDocuments } from './demo-documents.js'
 import { resetRuntimeCaches } from './reset.js'
 
 export interface PlatformOptions {
@@ -113,7 +114,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     if (seeded) {
       const t0 = Date.now()
       const counts = await seedDemoData()
-      log(`demo data loaded: ${counts.units} units, ${counts.users} users (${Date.now() - t0} ms)`)
+      await seedDemoDocuments()
+      log(`demo data loaded: ${counts.units} units, ${counts.users} users, demo documents (${Date.now() - t0} ms)`)
     }
 
     const poller: StreamPoller = await startStreamPoller({

@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startPlatform, type Platform } from '../../../infra/local/platform.js'
 import { freePort } from '../../../infra/local/ports.js'
-import { seedDemoDocuments } from '../../../infra/local/demo-documents.js'
 import { login } from '../../support/api.js'
 import { settled } from './support.js'
 
@@ -17,8 +16,8 @@ describe('demo documents of the embedded runtime', () => {
     // Prepare: a platform of its own with the organisation demo data
     platform = await startPlatform({ dataDir, port: await freePort(), dynamoPort: await freePort(), s3Port: await freePort(), sfnPort: await freePort(), schedules: false })
 
-    // Act
-    await seedDemoDocuments()
+    // Act: the first start loads the demo documents with the rest of the demo data
+    expect(platform.seeded).toBe(true)
     await platform.drain()
 
     // Assess

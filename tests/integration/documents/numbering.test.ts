@@ -9,7 +9,7 @@ import { newWard, pdfOf, person, put, upload } from './support.js'
  * also delays the read model for the test files running beside it, so the
  * suite fires 60; `NUMBERING_CONCURRENCY=200` runs the full burst.
  */
-const CONCURRENT = Math.max(50, Number(process.env.NUMBERING_CONCURRENCY ?? 60))
+const CONCURRENT = Math.max(50, Number(process.env.NUMBERING_CONCURRENCY ?? 50))
 
 async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = []

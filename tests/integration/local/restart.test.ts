@@ -36,5 +36,5 @@ describe('the embedded runtime across a restart', () => {
     expect((await secretary.get('/api/reorganisations?scope=pending')).body.requests.map((r: any) => r.requestId)).toContain(requestId)
     await eventually(async () => expect((await secretary.post(`/api/reorganisations/${requestId}/decision`, { approved: true })).status).toBe(200))
     await eventually(async () => expect((await secretary.get('/api/units/p-ben-vung')).body.unit.validTo).toBe('2026-11-30'))
-  })
+  }, 240_000) // two full starts (a JVM, initdb, demo data) on a 2-core machine
 })
