@@ -272,6 +272,9 @@ export const SearchQuery = z.strictObject({
 })
 export type SearchQuery = z.infer<typeof SearchQuery>
 
+/** `version`: a download link to that version of a draft instead of the current file. */
+export const ShowQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() })
+
 export const VerifyBody = z.strictObject({ objectKey: objectKey.optional(), documentId: documentId.optional() })
   .refine((b) => (b.objectKey === undefined) !== (b.documentId === undefined), { message: 'field.required', path: ['objectKey'] })
 export type VerifyBody = z.infer<typeof VerifyBody>

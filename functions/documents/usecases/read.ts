@@ -4,6 +4,7 @@
  * its deliveries once issued, and what the caller may do next. Reading a
  * classified register entry is itself audited.
  */
+import { RuleError } from '../../../shared/errors/index.js'
 import type { OfficialDocument } from '../../../shared/documents/contracts.js'
 import { isClassified } from '../../../shared/documents/confidentiality.js'
 import { canDocument } from '../../../shared/documents/policy.js'
@@ -37,12 +38,13 @@ export function allowedActions(ctx: DocContext, doc: OfficialDocument, index: Un
   }
 }
 
-export async function getDocument(ctx: DocContext, documentId: string) {
+export async function getDocument(ctx: DocContext, documentId: string, version?: number) {
   const { doc, index } = await loadVisible(ctx, documentId)
   if (isClassified(doc.confidentiality)) {
     await new Transaction().audit({ unitId: doc.ownerUnitId, action: 'document.read', target: documentId, details: { confidentiality: doc.confidentiality } }).commit(ctx.auditActor, ctx.now)
   }
-  const file = currentFile(doc)
+  const file = version === undefined ? currentFile(doc) : doc.versions?.find((v) => v.version === version)
+  if (version !== undefined && !file) throw new RuleError('document.noSuchVersion', { version })
   const download = file ? { ...(await files.presignDownload(file.objectKey, file.fileName, file.contentType)), fileName: file.fileName, contentType: file.contentType, size: file.size, sha256: file.sha256 } : undefined
   const deliveries = doc.flow === 'outgoing' && doc.status === 'issued' && (doc.recipients?.length ?? 0) > 0 ? await deliveriesOf(documentId) : undefined
   return { document: doc, ...(download ? { download } : {}), ...(deliveries ? { deliveries } : {}), actions: allowedActions(ctx, doc, index) }

@@ -40,6 +40,10 @@ describe('outgoing documents: draft, review chain, issue with signatures, distri
     expect(v2.status, JSON.stringify(v2.body)).toBe(201)
     expect(v2.body.document.versions.map((v: any) => v.version)).toEqual([1, 2])
     expect((await chief.post(`/api/documents/${id}/comments`, { text: 'Đề nghị bổ sung thời hạn triển khai.', version: 2 })).status).toBe(201)
+    // Every version stays downloadable for the reviewers.
+    const first = await chief.get(`/api/documents/${id}?version=1`)
+    expect(first.body.download).toMatchObject({ fileName: 'du-thao.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })
+    expect((await chief.get(`/api/documents/${id}?version=9`)).status).toBe(422)
     const submitted = await specialist.post(`/api/documents/${id}/submit`, {})
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200)
     expect(submitted.body.document).toMatchObject({ status: 'in-review', review: { stepIndex: 0, round: 1 } })
