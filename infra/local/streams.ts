@@ -22,6 +22,7 @@ export async function startStreamPoller(opts: {
   const checkpoints: Record<string, string> = existsSync(opts.checkpointFile) ? JSON.parse(readFileSync(opts.checkpointFile, 'utf8')) : {}
   const iterators = new Map<string, string | undefined>()
   const closedShards = new Set<string>()
+  const failures = new Map<string, number>()
   let stopped = false
   let idle = true
   let waiters: (() => void)[] = []
@@ -48,7 +49,17 @@ export async function startStreamPoller(opts: {
       const res = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }))
       const records = res.Records ?? []
       if (records.length) {
-        await opts.handler({ Records: records.map((r) => ({ ...r, eventSourceARN: streamArn })) } as unknown as DynamoDBStreamEvent)
+        try {
+          await opts.handler({ Records: records.map((r) => ({ ...r, eventSourceARN: streamArn })) } as unknown as DynamoDBStreamEvent)
+          failures.delete(shardId)
+        } catch (err) {
+          // As Lambda's retry limit + on-failure destination do on AWS: retry a few times, then set the batch aside.
+          const n = (failures.get(shardId) ?? 0) + 1
+          failures.set(shardId, n)
+          if (n < 5) throw err
+          opts.log?.(`stream batch skipped after ${n} failures (${records.length} records): ${(err as Error).message}`)
+          failures.delete(shardId)
+        }
         checkpoints[shardId] = records.at(-1)!.dynamodb!.SequenceNumber!
         writeFileSync(opts.checkpointFile, JSON.stringify(checkpoints))
         delivered += records.length

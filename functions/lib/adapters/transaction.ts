@@ -84,7 +84,7 @@ export class Transaction {
       const head = heads.get(a.unitId)!
       const content = {
         unitId: a.unitId, seq: head.seq + 1, at: now.toISOString(), actor: { userId: actor.userId, name: actor.name },
-        action: a.action, target: a.target, details: a.details, sourceIp: actor.sourceIp, prevHash: head.hash,
+        action: a.action, target: a.target, details: compactDetails(a.details), sourceIp: actor.sourceIp, prevHash: head.hash,
       }
       const hash = await entryHash(content)
       items.push({ Put: { TableName, Item: { ...keys.auditEntry(a.unitId, content.seq), entity: ENTITY.auditEntry, schemaVersion: SCHEMA_VERSION, ...stripUndefined(content), hash }, ConditionExpression: 'attribute_not_exists(pk)' } })
@@ -104,6 +104,13 @@ export class Transaction {
     }
     return items
   }
+}
+
+/** Drops empty fields: an empty map would come back from the stream as an empty value and not hash the same. */
+function compactDetails(details: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!details) return undefined
+  const kept = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined && v !== null))
+  return Object.keys(kept).length ? kept : undefined
 }
 
 function stripUndefined<T extends Record<string, unknown>>(o: T): T {

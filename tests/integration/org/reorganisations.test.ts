@@ -67,6 +67,19 @@ describe('reorganisation approved by the superior unit (Step Functions workflow)
     expect((await secretary.post(`/api/reorganisations/${requestId}/decision`, { approved: false })).status).toBe(409)
   })
 
+  it('a decision without a comment is audited and the read model keeps up', async () => {
+    const admin = await login('admin')
+    const a = await ward(admin, 'Đảng ủy phường Không Ý Kiến')
+    const created = await admin.post('/api/reorganisations', { kind: 'dissolve', sourceUnitIds: [a], successors: [], effectiveDate: '2026-12-15', reason: 'Giải thể không kèm ý kiến' })
+    const secretary = await login('bithu.tu')
+    await eventually(async () => expect((await secretary.post(`/api/reorganisations/${created.body.request.requestId}/decision`, { approved: false })).status).toBe(200))
+    await statusOf(secretary, created.body.request.requestId, 'rejected')
+    const username = `sau.quyet.dinh.${uniq()}`
+    await admin.post('/api/users', { username, fullName: 'Người Tạo Sau Quyết Định', assignments: [{ unitId: 'x-socson', role: 'clerk' }], password: 'Mat-khau-rat-dai-9' })
+    await eventually(async () => expect((await admin.get(`/api/users?q=${username}`)).body.users.map((u: any) => u.username)).toContain(username))
+    expect((await (await login('kiemtra.tu')).get('/api/audit/verify?unitId=hn-tu')).body.valid).toBe(true)
+  })
+
   it('a rejection leaves the units as they were and frees them for a new request', async () => {
     const admin = await login('admin')
     const a = await ward(admin, 'Đảng ủy phường Bị Từ Chối')
