@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { LEVELS, UNIT_KIND_IDS } from './levels.js'
 import { CLEARANCES, ROLE_IDS } from './roles.js'
+import type { ChainableEntry } from '../audit/chain.js'
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'field.invalidDate', abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: 'field.invalidDate' })
@@ -192,18 +193,8 @@ export const AuditQuery = z.strictObject({
   unitId,
   limit: z.coerce.number().int().min(1).max(200).optional(),
 })
-export interface AuditEntry {
-  unitId: string
-  seq: number
-  at: string
-  actor: { userId: string; name: string }
-  action: string
-  target: string
-  details?: Record<string, unknown>
-  sourceIp?: string
-  prevHash: string
-  hash: string
-}
+/** An audit entry as stored and returned: the chained content plus its hash. */
+export type AuditEntry = ChainableEntry & { hash: string }
 
 export const LoginBody = z.strictObject({
   username,
