@@ -39,7 +39,10 @@ describe('in the browser', () => {
     await page.getByRole('switch', { name: 'Hiện đơn vị đã giải thể, sáp nhập' }).click({ force: true })
     await expect.poll(() => tree.textContent()).toContain('Quận ủy Hoàn Kiếm')
     await page.getByLabel('Tìm đơn vị').fill('hang bac')
-    await expect.poll(() => tree.textContent()).toContain('Chi bộ khu phố Hàng Bạc')
+    await page.waitForURL(/q=hang/)
+    // The filter applied: the city's Front is no longer listed.
+    await expect.poll(() => tree.textContent()).not.toContain('Ủy ban Mặt trận Tổ quốc')
+    expect(await tree.textContent()).toContain('Chi bộ khu phố Hàng Bạc')
     await page.getByRole('link', { name: 'Chi bộ khu phố Hàng Bạc' }).click()
     await page.getByRole('heading', { level: 1, name: 'Chi bộ khu phố Hàng Bạc' }).waitFor()
     await page.context().close()

@@ -41,7 +41,10 @@ export default function UnitsTreePage() {
     }, { replace: true })
   }, [setParams])
 
-  useEffect(() => { setParam('q', debounced.trim() || null) }, [debounced, setParam])
+  // The query goes into the address as it is typed, not from a timer: a
+  // debounced write could fire after a link was clicked and, as a navigation
+  // of its own, cancel the one the user asked for.
+  const onQuery = (value: string) => { setQuery(value); setParam('q', value.trim() || null) }
 
   const tree = useData((signal) => endpoints.tree({ asOf, includeEnded }, signal), [asOf, includeEnded])
   const roots = useMemo(() => tree.data?.roots ?? [], [tree.data])
@@ -135,7 +138,7 @@ export default function UnitsTreePage() {
             placeholder={t('units.searchPlaceholder')}
             leftSection={<IconSearch size={16} aria-hidden />}
             value={query}
-            onChange={(e) => setQuery(e.currentTarget.value)}
+            onChange={(e) => onQuery(e.currentTarget.value)}
             type="search"
             w={{ base: '100%', sm: 320 }}
           />
