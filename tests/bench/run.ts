@@ -7,6 +7,10 @@
  *     "get unit".
  *  2. Each Lambda bundle's size and cold init time (import in a fresh Node
  *     process), against an empty handler bundled the same way.
+ *  3. Official documents (documents.ts): search p50/p95 with 100,000
+ *     documents in the read model, inbox listing under 50 clients (with the
+ *     API figures), signing throughput for a 10-page PDF, numbering
+ *     throughput under contention.
  */
 import autocannon from 'autocannon'
 import { execFileSync, spawn } from 'node:child_process'
@@ -16,10 +20,14 @@ import { join } from 'node:path'
 import { MODULES } from '../../infra/definitions/modules.js'
 import { bundleModule } from '../../infra/build/bundle.js'
 import { freePort } from '../../infra/local/ports.js'
+import { numberingUnderContention, searchAtScale, signingThroughput, syntheticDocuments } from './documents.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 50
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7)
+const SEARCH_DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 100_000)
+const INBOX_DOCUMENTS = Number(process.env.BENCH_INBOX_DOCUMENTS ?? 2_000)
+const NUMBERING_CONCURRENCY = Number(process.env.BENCH_NUMBERING ?? 200)
 
 const percentile = (sorted: number[], p: number): number => sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN
 const median = (xs: number[]): number => percentile([...xs].sort((a, b) => a - b), 50)
@@ -44,11 +52,12 @@ async function load(name: string, url: string, token: string): Promise<LoadResul
  * The platform runs in its own process (as `npm start` does), so the load
  * generator does not share its event loop with the server it measures.
  */
-async function apiUnderLoad(): Promise<LoadResult[]> {
+async function apiUnderLoad(): Promise<{ load: LoadResult[]; numbering: Awaited<ReturnType<typeof numberingUnderContention>> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'do-bench-'))
   const port = await freePort()
+  const dynamoPort = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts', '--data-dir', dataDir, '--port', String(port),
-    '--dynamo-port', String(await freePort()), '--s3-port', String(await freePort()), '--sfn-port', String(await freePort())],
+    '--dynamo-port', String(dynamoPort), '--s3-port', String(await freePort()), '--sfn-port', String(await freePort())],
   { env: { ...process.env, LOG_REQUESTS: 'false' }, stdio: ['ignore', 'pipe', 'inherit'] })
   const url = `http://localhost:${port}`
   try {
@@ -57,18 +66,50 @@ async function apiUnderLoad(): Promise<LoadResult[]> {
       child.stdout!.on('data', (d) => { out += String(d); if (out.includes('Digital Office is running')) resolve() })
       child.once('exit', (code) => reject(new Error(`platform exited (${code}): ${out.slice(-500)}`)))
     })
-    const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'DigitalOffice@2026' }) })
-    const { token } = (await res.json()) as { token: string }
+    const signIn = async (username: string) => {
+      const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'DigitalOffice@2026' }) })
+      return ((await res.json()) as { token: string }).token
+    }
+    const token = await signIn('admin')
+    const clerk = await signIn('vanthu.hoankiem')
+    const inbox = `${url}/api/documents?box=inbox`
+    await fillInbox(`http://127.0.0.1:${dynamoPort}`, inbox, clerk)
     // Warm up (JIT, JVM) so the figures describe steady state.
     await autocannon({ url: `${url}/api/units`, connections: 10, duration: 2, headers: { authorization: `Bearer ${token}` } })
-    return [
+    await autocannon({ url: inbox, connections: 10, duration: 2, headers: { authorization: `Bearer ${clerk}` } })
+    const results = [
       await load('list my subtree (GET /api/units, whole city as admin)', `${url}/api/units`, token),
       await load('get unit (GET /api/units/{unitId})', `${url}/api/units/p-hoankiem`, token),
+      await load(`inbox listing, first page of ${INBOX_DOCUMENTS} (GET /api/documents?box=inbox, ward clerk)`, inbox, clerk),
     ]
+    const numbering = await numberingUnderContention(`http://127.0.0.1:${dynamoPort}`, NUMBERING_CONCURRENCY)
+    return { load: results, numbering }
   } finally {
     child.kill('SIGTERM')
     await new Promise((r) => child.once('exit', r))
     rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Puts INBOX_DOCUMENTS incoming documents into the ward's register straight
+ * into the platform's table (as distribution would), then waits until the
+ * stream has projected them into the read model.
+ */
+async function fillInbox(dynamoEndpoint: string, inboxUrl: string, token: string): Promise<void> {
+  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb')
+  const { BatchWriteCommand, DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb')
+  const { documentItem } = await import('../../functions/documents/adapters/store.js')
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'ap-southeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), { marshallOptions: { removeUndefinedValues: true } })
+  const docs = syntheticDocuments(INBOX_DOCUMENTS, ['p-hoankiem']).map((d) => ({ ...d, flow: 'incoming' as const, status: 'received' as const, documentId: d.documentId.replace('.', '.inbox') }))
+  for (let i = 0; i < docs.length; i += 25) {
+    await client.send(new BatchWriteCommand({ RequestItems: { 'digital-office-local': docs.slice(i, i + 25).map((d) => ({ PutRequest: { Item: documentItem(d) } })) } }))
+  }
+  for (;;) {
+    const res = await fetch(inboxUrl, { headers: { authorization: `Bearer ${token}` } })
+    const body = (await res.json()) as { total?: number }
+    if ((body.total ?? 0) >= INBOX_DOCUMENTS) return
+    await new Promise((r) => setTimeout(r, 1000))
   }
 }
 
@@ -105,10 +146,19 @@ console.table([{ module: '(empty handler)', KiB: round(b.baseline.bytes / 1024),
   ...b.modules.map((m) => ({ module: m.module, KiB: round(m.bytes / 1024), 'init ms': m.coldInitMs, 'x empty': m.ratioToEmpty }))])
 
 console.log(`\n2. API under load: ${CONNECTIONS} concurrent clients, ${DURATION_S} s per route, embedded runtime`)
-const api = await apiUnderLoad()
+const { load: api, numbering } = await apiUnderLoad()
 console.table(api.map((r) => ({ route: r.name, 'req/s': r.rps, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, requests: r.requests, 'non-2xx': r.non2xx, errors: r.errors })))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api }
+console.log(`\n3. Official documents`)
+console.log(`   numbering under contention: ${numbering.concurrent} concurrent callers on one series: ${numbering.seconds} s, ${numbering.perSecond} numbers/s, gapless: ${numbering.gapless}`)
+const signing = await signingThroughput()
+console.log(`   signing a ${signing.pages}-page PDF (${round(signing.bytes / 1024)} KiB: stamp + personal signature + seal): ${signing.sequential.perSecond} documents/s one at a time (${signing.sequential.msEach} ms each), ${signing.concurrent.perSecond} documents/s with ${signing.concurrent.documents} at once`)
+console.log(`   search with ${SEARCH_DOCUMENTS} documents in the read model (indexing …)`)
+const search = await searchAtScale(SEARCH_DOCUMENTS)
+console.log(`   indexed ${search.documents} documents through the stream projection in ${search.loadSeconds} s`)
+console.table(search.queries.map((q) => ({ query: q.query, 'p50 ms': q.p50, 'p95 ms': q.p95, hits: q.hits, runs: q.runs })))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search } }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -119,6 +169,12 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...b.modules.map((m) => `| ${m.module} | ${round(m.bytes / 1024)} | ${m.coldInitMs} | ${m.ratioToEmpty} |`), '',
   `## API under load (${CONNECTIONS} clients, ${DURATION_S} s)`, '', '| route | req/s | p50 ms | p95 ms | p99 ms | requests | non-2xx |', '|---|---|---|---|---|---|---|',
   ...api.map((r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.requests} | ${r.non2xx} |`), '',
+  '## Official documents', '',
+  `- Numbering under contention: ${numbering.concurrent} concurrent callers on one series in ${numbering.seconds} s (${numbering.perSecond} numbers/s), gapless: ${numbering.gapless}`,
+  `- Signing a ${signing.pages}-page PDF (stamp + personal signature + seal): ${signing.sequential.perSecond} documents/s sequentially (${signing.sequential.msEach} ms each), ${signing.concurrent.perSecond} documents/s with ${signing.concurrent.documents} at once`,
+  `- Search with ${search.documents} documents in the read model (indexed in ${search.loadSeconds} s):`, '',
+  '| query | p50 ms | p95 ms | hits |', '|---|---|---|---|',
+  ...search.queries.map((q) => `| ${q.query} | ${q.p50} | ${q.p95} | ${q.hits} |`), '',
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)

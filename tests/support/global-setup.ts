@@ -16,12 +16,14 @@ let dataDir: string | undefined
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   dataDir = mkdtempSync(join(tmpdir(), 'do-test-'))
   process.env.LOG_REQUESTS = 'false'
+  const dynamoPort = await freePort()
   platform = await startPlatform({
-    dataDir, port: await freePort(), dynamoPort: await freePort(), s3Port: await freePort(), sfnPort: await freePort(),
+    dataDir, port: await freePort(), dynamoPort, s3Port: await freePort(), sfnPort: await freePort(),
     schedules: false,
   })
   project.provide('baseUrl', platform.url)
   project.provide('dataDir', dataDir)
+  project.provide('dynamoEndpoint', `http://127.0.0.1:${dynamoPort}`)
   return async () => {
     await platform?.stop()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
@@ -29,5 +31,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string; dataDir: string }
+  export interface ProvidedContext { baseUrl: string; dataDir: string; dynamoEndpoint: string }
 }

@@ -9,7 +9,7 @@ import { clearanceRank } from '../../../shared/org/roles.js'
 import type { ListQuery, SearchQuery } from '../../../shared/documents/contracts.js'
 import { documentReach } from '../../../shared/documents/policy.js'
 import { canonical, parseSymbol, symbolKey, textKey } from '../../../shared/documents/symbols.js'
-import { queryDocuments, type Visibility } from '../adapters/search.js'
+import { queryDocuments, type DocumentQuery, type Visibility } from '../adapters/search.js'
 import type { DocContext } from './common.js'
 
 export async function visibility(ctx: DocContext): Promise<Visibility> {
@@ -41,17 +41,23 @@ export async function listBox(ctx: DocContext, q: ListQuery) {
 export async function searchDocuments(ctx: DocContext, q: SearchQuery) {
   const v = await visibility(ctx)
   assertUnitInReach(v, q.unitId)
+  const { query, interpretedAs } = searchQuery(q, ctx.date)
+  return { interpretedAs, ...(await queryDocuments(v, query)) }
+}
+
+/** How a search request becomes a read-model query (pure: the benchmark runs the same mapping). */
+export function searchQuery(q: SearchQuery, today: string): { query: DocumentQuery; interpretedAs: { symbol: string } | { words: string[] } } {
   const text = q.q?.trim() ?? ''
   const parsed = text ? parseSymbol(text) : undefined
   const words = parsed?.ok ? undefined : text.split(/\s+/).filter(Boolean).slice(0, 12)
   const fragment = textKey(text)
-  const result = await queryDocuments(v, {
+  const query: DocumentQuery = {
     q: text || undefined,
     ...(parsed?.ok ? { symbolKey: symbolKey(parsed.symbol) } : {}),
     ...(words?.length ? { words } : {}),
     ...(words?.length && /\d/.test(fragment) && /[a-z]/.test(fragment) ? { symbolFragment: fragment } : {}),
     issuer: q.issuer, type: q.type, from: q.from, to: q.to, status: q.status, flow: q.flow, unitId: q.unitId,
-    today: ctx.date, limit: q.limit ?? 50, offset: q.offset ?? 0,
-  })
-  return { interpretedAs: parsed?.ok ? { symbol: canonical(parsed.symbol) } : { words: words ?? [] }, ...result }
+    today, limit: q.limit ?? 50, offset: q.offset ?? 0,
+  }
+  return { query, interpretedAs: parsed?.ok ? { symbol: canonical(parsed.symbol) } : { words: words ?? [] } }
 }

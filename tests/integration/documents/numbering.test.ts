@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { randomUUID } from 'node:crypto'
+import { describe, expect, inject, it } from 'vitest'
 import { login } from '../../support/api.js'
 import { newWard, pdfOf, person, put, upload } from './support.js'
 
@@ -52,5 +53,29 @@ describe('numbering under concurrency', () => {
     await specialist.post(`/api/documents/${next.body.document.documentId}/submit`, {})
     const after = await secretary.post(`/api/documents/${next.body.document.documentId}/issue`, {})
     expect(after.body.document.symbol).toBe(`${CONCURRENT + 1}-CV/ĐU`)
+  }, 300_000)
+
+  it('200 concurrent callers taking numbers from one series on DynamoDB get 1..200, each written with its document, the counter at 200', async () => {
+    // The numbering step the issue runs (counter condition + the document + the unit's audit chain in one
+    // transaction), called directly against the platform's DynamoDB Local: 200 at once, without the signing work.
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'), TABLE_NAME: 'digital-office-local',
+      AWS_REGION: 'ap-southeast-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local',
+    })
+    const { commitNumbered } = await import('../../../functions/documents/usecases/common.js')
+    const { documentStore } = await import('../../../functions/documents/adapters/store.js')
+    const { Transaction } = await import('../../../functions/lib/adapters/transaction.js')
+    const { keys } = await import('../../../shared/table/keys.js')
+    const unitId = `test-series-${randomUUID().slice(0, 8)}`
+    const scope = 'CV|2026'
+    const ctx = { auditActor: { userId: 'numbering-test', name: 'Kiểm thử cấp số' }, now: new Date() }
+    const numbers = await Promise.all([...Array(200).keys()].map((i) => commitNumbered(ctx, { unitId, scope, label: 'Công văn 2026' }, (next) =>
+      new Transaction()
+        .put({ ...keys.document(unitId, `${unitId}.n${i}`), entity: 'numbering-test', number: next }, { expectVersion: 'new' })
+        .audit({ unitId, action: 'document.number', target: `${unitId}.n${i}`, details: { number: String(next) } }))))
+    expect([...numbers].sort((a, b) => a - b)).toEqual([...Array(200).keys()].map((i) => i + 1))
+    expect(await documentStore.counterValue(unitId, scope)).toBe(200)
+    const written = await Promise.all(numbers.map((_, i) => documentStore.getDocument(`${unitId}.n${i}`)))
+    expect(written.map((d) => (d as unknown as { number: number }).number)).toEqual(numbers)
   }, 300_000)
 })
