@@ -22,8 +22,6 @@ export interface PlatformResources {
   readonly table: ITable
   /** Customer-managed key of the table, the uploads bucket and the database storage. */
   readonly dataKey: IKey
-  /** Asymmetric RSA_3072 SIGN_VERIFY key for the organisation's document signatures. */
-  readonly signingKey: IKey
   readonly uploadsBucket: IBucket
   /**
    * The uploads bucket's name: a literal (or pseudo-parameter) string that

@@ -6,7 +6,7 @@ import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, Tabl
 import {
   FlowLogDestination, FlowLogTrafficType, InterfaceVpcEndpointAwsService, Port, SecurityGroup, SubnetType, Vpc,
 } from 'aws-cdk-lib/aws-ec2'
-import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms'
+import { Key } from 'aws-cdk-lib/aws-kms'
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs'
 import {
   AuroraPostgresEngineVersion, ClusterInstance, Credentials, DatabaseCluster, DatabaseClusterEngine,
@@ -56,15 +56,8 @@ export class StatefulStack extends Stack {
       removalPolicy,
       pendingWindow: Duration.days(config.removalPolicy === 'destroy' ? 7 : 30),
     })
-    const signingKey = new Key(this, 'SigningKey', {
-      alias: `alias/${prefix}/document-signing`,
-      description: "Digital Office: the organisation's document signatures (RSA-3072, sign/verify only)",
-      keySpec: KeySpec.RSA_3072,
-      keyUsage: KeyUsage.SIGN_VERIFY,
-      // Asymmetric keys cannot rotate automatically; signatures already issued
-      // must stay verifiable, so the key outlives any stack deletion.
-      removalPolicy: RemovalPolicy.RETAIN,
-    })
+    // Signing keys are not resources of the stack: one per organisation and signer, made as units and
+    // people appear, by the operators' tool (infra/operators/signing.ts, `npm run signing`).
 
     // ── The single table ───────────────────────────────────────────────────
     this.table = new Table(this, 'Table', {
@@ -265,7 +258,6 @@ export class StatefulStack extends Stack {
     this.resources = {
       table: this.table,
       dataKey,
-      signingKey,
       uploadsBucket: uploads,
       uploadsBucketName,
       userPool,

@@ -109,8 +109,10 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
       expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true })
     })
 
-    it('has an asymmetric RSA-3072 sign/verify key for document signatures', () => {
-      env().templates.stateful.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'RSA_3072', KeyUsage: 'SIGN_VERIFY' })
+    it('creates no signing key itself: keys are per organisation and signer, provisioned by the operators\' tool', () => {
+      for (const template of Object.values(env().templates)) {
+        for (const key of Object.values(resourcesOf(template, 'AWS::KMS::Key'))) expect(key.Properties!.KeyUsage ?? 'ENCRYPT_DECRYPT').toBe('ENCRYPT_DECRYPT')
+      }
     })
 
     it('blocks public access and enforces TLS on every bucket of every stack', () => {
@@ -247,6 +249,26 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
           expect(onStream, `${module.id}: ${JSON.stringify(s.Resource)}`).toBe(true)
         }
         if (module.trigger !== 'stream') expect(dynamo).toEqual([])
+      }
+    })
+
+    it('lets only signing modules sign, with kms:Sign limited to this environment\'s signing aliases, and tells them where the chains are', () => {
+      const e = env()
+      for (const module of MODULES) {
+        const fn = findFunction(e, module.id)
+        const statements = roleStatements(fn.template, fn.resource.Properties!.Role['Fn::GetAtt'][0])
+        const signs = statements.filter((s) => allowedActions([s]).includes('kms:Sign'))
+        const vars = fn.resource.Properties!.Environment.Variables
+        if (!(module.access as { signing?: boolean }).signing) {
+          expect(signs, module.id).toEqual([])
+          expect(vars.SIGNING, module.id).toBeUndefined()
+          continue
+        }
+        expect(signs).toHaveLength(1)
+        expect(signs[0].Condition).toEqual({ StringLike: { 'kms:RequestAlias': [`alias/do-${envName}-org-*`, `alias/do-${envName}-person-*`] } })
+        expect(vars).toMatchObject({ SIGNING: 'kms', SIGNING_KEY_ALIAS_PREFIX: `do-${envName}`, SIGNING_FONT_DIR: '/var/task/fonts' })
+        const certReads = statements.filter((s) => allowedActions([s]).includes('s3:GetObject') && JSON.stringify(s.Resource).includes('/certs/*'))
+        expect(certReads, module.id).toHaveLength(1)
       }
     })
 
