@@ -219,7 +219,8 @@ export const DirectionBody = z.strictObject({
 export type DirectionBody = z.infer<typeof DirectionBody>
 export const CompleteBody = z.strictObject({ note: z.string().trim().max(2000).optional() })
 
-export const MAX_RECIPIENTS = 24
+/** Every commune, ward and board of a city fits: delivery goes in chunks (functions/documents/usecases/issue.ts). */
+export const MAX_RECIPIENTS = 300
 export const CreateDraftBody = z.strictObject({
   unitId,
   type: documentTypeCode,

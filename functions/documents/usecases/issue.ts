@@ -94,55 +94,22 @@ async function takeNumber(ctx: DocContext, doc: OfficialDocument, index: UnitInd
   return numbered!
 }
 
+/** Recipients delivered per transaction: each takes its copy, its audit entry and its audit head (3 of DynamoDB's 100 items). */
+export const DELIVERY_CHUNK = 25
+
 async function signAndDistribute(ctx: DocContext, doc: OfficialDocument, index: UnitIndex, original: Uint8Array) {
-  const issued = doc.issued!
+  const signed = doc.issued!.signedFile ? doc : await signOnce(ctx, doc, index, original)
+  if (signed.status === 'issued') return { document: signed, alreadyIssued: true }
+  await deliver(ctx, signed, index)
   const unit = index.get(doc.ownerUnitId)!
-  const parent = ancestorsOn(index, unit.unitId, ctx.date)[0]
-  const final = doc.versions!.at(-1)!
-  const signedAt = ctx.now
-  const signed = await pdfEngine.issue(original, {
-    symbolLine: issued.numberLine, dateLine: issued.dateLine,
-    signatory: { userId: doc.signer!.userId, fullName: doc.signer!.fullName, title: doc.signer!.title },
-    organisation: { unitId: unit.unitId, name: unit.name, parentName: parent ? index.get(parent)!.name : unit.name },
-    location: issued.dateLine.split(',')[0], reason: `Ban hành văn bản ${issued.symbol}`,
-  }, signedAt)
-  const attempt = randomBytes(4).toString('hex')
-  const fileName = `${issued.symbol.replace(/[/\\]/g, '_')}.pdf`
-  const written: string[] = []
-  const store = async (ownerUnitId: string, documentId: string) => {
-    const objectKey = objectKeys.content(ownerUnitId, documentId, `signed-${attempt}.pdf`)
-    await files.put(objectKey, signed, ACCEPTED_CONTENT_TYPES.pdf)
-    written.push(objectKey)
-    return { objectKey, fileName, contentType: ACCEPTED_CONTENT_TYPES.pdf, size: signed.length, sha256: sha256(signed), pageCount: final.pageCount ?? (await pdfEngine.pageCount(signed)) }
-  }
-  const recipients = doc.recipients ?? []
-  const now = signedAt.toISOString()
-  const [signedFile, ...copies] = await Promise.all([store(unit.unitId, doc.documentId), ...recipients.map((r) => store(r, incomingCopyId(r, doc.documentId)))])
-  const done: OfficialDocument = {
-    ...doc, status: 'issued', file: signedFile, pageCount: signedFile.pageCount,
-    issued: { ...issued, signedFile, signedAt: now, deliveredTo: recipients }, version: doc.version + 1, updatedAt: now,
-  }
+  const recipients = signed.recipients ?? []
+  const now = ctx.now.toISOString()
+  const done: OfficialDocument = { ...signed, status: 'issued', issued: { ...signed.issued!, deliveredTo: recipients }, version: signed.version + 1, updatedAt: now }
   try {
-    await commitWithRetry(ctx, () => {
-      const tx = new Transaction()
-        .put(documentItem(done), { expectVersion: doc.version, onConflict: new DocumentChangedError() })
-        .audit({ unitId: unit.unitId, action: 'document.issue', target: doc.documentId, details: { symbol: issued.symbol, type: typeName(doc.type), sha256: signedFile.sha256, recipients } })
-      recipients.forEach((r, i) => {
-        const copy: OfficialDocument = {
-          documentId: incomingCopyId(r, doc.documentId), ownerUnitId: r, flow: 'incoming', status: 'arrived',
-          symbol: issued.symbol, symbolStyle: doc.symbolStyle, number: issued.number, type: doc.type,
-          issuer: { code: unit.code, name: unit.name, unitId: unit.unitId }, documentDate: issued.date, summary: doc.summary,
-          urgency: doc.urgency, confidentiality: 'none', pageCount: signedFile.pageCount, file: copies[i],
-          source: { kind: 'platform', documentId: doc.documentId, unitId: unit.unitId }, arrivedAt: now,
-          readerUnitIds: [], createdBy: person(ctx.actor), version: 1, createdAt: now, updatedAt: now,
-        }
-        tx.put(documentItem(copy), { expectVersion: 'new', onConflict: new DocumentChangedError() })
-        tx.audit({ unitId: r, action: 'document.arrive', target: copy.documentId, details: { from: unit.unitId, symbol: issued.symbol } })
-      })
-      return tx
-    })
+    await commitWithRetry(ctx, () => new Transaction()
+      .put(documentItem(done), { expectVersion: signed.version, onConflict: new DocumentChangedError() })
+      .audit({ unitId: unit.unitId, action: 'document.issue', target: doc.documentId, details: { symbol: done.issued!.symbol, type: typeName(doc.type), sha256: done.file!.sha256, recipients } }))
   } catch (err) {
-    await Promise.all(written.map((k) => files.remove(k).catch(() => undefined)))
     if (!(err instanceof DocumentChangedError)) throw err
     const current = await reload(doc.documentId)
     if (current.status === 'issued') return { document: current, alreadyIssued: true }
@@ -150,6 +117,103 @@ async function signAndDistribute(ctx: DocContext, doc: OfficialDocument, index: 
   }
   await notifyRecipients(done, recipients).catch(() => undefined)
   return { document: done, alreadyIssued: false }
+}
+
+/**
+ * The number and date stamped, the personal signature and the seal applied
+ * ONCE: the signed file is recorded on the document (still "issuing") before
+ * any recipient gets a copy, so every copy and any resumed call carry the
+ * same bytes. Of two concurrent callers, the one whose record lands first
+ * wins; the other drops its file and goes on with the recorded one.
+ */
+async function signOnce(ctx: DocContext, doc: OfficialDocument, index: UnitIndex, original: Uint8Array): Promise<OfficialDocument> {
+  const issued = doc.issued!
+  const unit = index.get(doc.ownerUnitId)!
+  const parent = ancestorsOn(index, unit.unitId, ctx.date)[0]
+  const final = doc.versions!.at(-1)!
+  const signedAt = ctx.now
+  const bytes = await pdfEngine.issue(original, {
+    symbolLine: issued.numberLine, dateLine: issued.dateLine,
+    signatory: { userId: doc.signer!.userId, fullName: doc.signer!.fullName, title: doc.signer!.title },
+    organisation: { unitId: unit.unitId, name: unit.name, parentName: parent ? index.get(parent)!.name : unit.name },
+    location: issued.dateLine.split(',')[0], reason: `Ban hành văn bản ${issued.symbol}`,
+  }, signedAt)
+  const objectKey = objectKeys.content(unit.unitId, doc.documentId, `signed-${randomBytes(4).toString('hex')}.pdf`)
+  await files.put(objectKey, bytes, ACCEPTED_CONTENT_TYPES.pdf)
+  const signedFile = {
+    objectKey, fileName: `${issued.symbol.replace(/[/\\]/g, '_')}.pdf`, contentType: ACCEPTED_CONTENT_TYPES.pdf, size: bytes.length, sha256: sha256(bytes),
+    pageCount: final.pageCount ?? (await pdfEngine.pageCount(bytes)),
+  }
+  const recorded: OfficialDocument = {
+    ...doc, file: signedFile, pageCount: signedFile.pageCount,
+    issued: { ...issued, signedFile, signedAt: signedAt.toISOString() }, version: doc.version + 1, updatedAt: ctx.now.toISOString(),
+  }
+  try {
+    await commitWithRetry(ctx, () => new Transaction()
+      .put(documentItem(recorded), { expectVersion: doc.version, onConflict: new DocumentChangedError() })
+      .audit({ unitId: unit.unitId, action: 'document.sign', target: doc.documentId, details: { symbol: issued.symbol, sha256: signedFile.sha256 } }))
+    return recorded
+  } catch (err) {
+    await files.remove(objectKey).catch(() => undefined)
+    if (!(err instanceof DocumentChangedError)) throw err
+    const current = await reload(doc.documentId)
+    if (current.status === 'issued' || current.issued?.signedFile) return current
+    throw err
+  }
+}
+
+/**
+ * Each recipient unit gets its incoming copy ("arrived", to confirm) and an
+ * audit entry, DELIVERY_CHUNK units per transaction. A copy's id and file
+ * name follow from the document, so a resumed or concurrent delivery finds
+ * the copies already made and makes only the missing ones: nobody receives
+ * a document twice, however many recipients and however often it is resumed.
+ */
+async function deliver(ctx: DocContext, doc: OfficialDocument, index: UnitIndex): Promise<void> {
+  const recipients = doc.recipients ?? []
+  if (recipients.length === 0) return
+  const issued = doc.issued!
+  const unit = index.get(doc.ownerUnitId)!
+  const signedFile = issued.signedFile!
+  let bytes: Uint8Array | undefined
+  const now = ctx.now.toISOString()
+  for (let i = 0; i < recipients.length; i += DELIVERY_CHUNK) {
+    const chunk = recipients.slice(i, i + DELIVERY_CHUNK)
+    for (let attempt = 0; ; attempt++) {
+      const existing = await Promise.all(chunk.map((r) => documentStore.getDocument(incomingCopyId(r, doc.documentId))))
+      const missing = chunk.filter((_, k) => !existing[k])
+      if (missing.length === 0) break
+      bytes ??= new Uint8Array(await files.read(signedFile.objectKey, 64 * 1024 * 1024))
+      const copies = await Promise.all(missing.map(async (r) => {
+        const copyId = incomingCopyId(r, doc.documentId)
+        const objectKey = objectKeys.content(r, copyId, 'signed.pdf')
+        await files.put(objectKey, bytes!, ACCEPTED_CONTENT_TYPES.pdf)
+        const copy: OfficialDocument = {
+          documentId: copyId, ownerUnitId: r, flow: 'incoming', status: 'arrived',
+          symbol: issued.symbol, symbolStyle: doc.symbolStyle, number: issued.number, type: doc.type,
+          issuer: { code: unit.code, name: unit.name, unitId: unit.unitId }, documentDate: issued.date, summary: doc.summary,
+          urgency: doc.urgency, confidentiality: 'none', pageCount: signedFile.pageCount, file: { ...signedFile, objectKey },
+          source: { kind: 'platform', documentId: doc.documentId, unitId: unit.unitId }, arrivedAt: now,
+          readerUnitIds: [], createdBy: person(ctx.actor), version: 1, createdAt: now, updatedAt: now,
+        }
+        return copy
+      }))
+      try {
+        await commitWithRetry(ctx, () => {
+          const tx = new Transaction()
+          for (const copy of copies) {
+            tx.put(documentItem(copy), { expectVersion: 'new', onConflict: new DocumentChangedError() })
+            tx.audit({ unitId: copy.ownerUnitId, action: 'document.arrive', target: copy.documentId, details: { from: unit.unitId, symbol: issued.symbol } })
+          }
+          return tx
+        })
+        break
+      } catch (err) {
+        // A concurrent delivery made some of these copies first: look again and make the rest.
+        if (!(err instanceof DocumentChangedError) || attempt >= 5) throw err
+      }
+    }
+  }
 }
 
 /** Mails the clerks of each recipient unit that a document arrived (best effort: the inbox is the record). */
