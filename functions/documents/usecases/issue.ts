@@ -47,9 +47,13 @@ export async function issueDocument(ctx: DocContext, documentId: string): Promis
   }
   if (doc.status === 'issued') return { document: doc, alreadyIssued: true }
   if (doc.status !== 'approved' && doc.status !== 'issuing') throw new ConflictError('document.notApproved', { status: doc.status })
-  // Everything that can refuse the issue is checked before anything is written.
-  requireLiveUnit(index, doc.ownerUnitId, ctx.date)
-  for (const r of doc.recipients ?? []) requireLiveUnit(index, r, ctx.date, 'document.recipientEnded')
+  // Everything that can refuse the issue is checked before anything is written. Once the number is
+  // taken ("issuing") the issue must complete, or the series would have a gap: a resumed call delivers
+  // even to a unit that ended meanwhile (its register passes to its successors).
+  if (doc.status === 'approved') {
+    requireLiveUnit(index, doc.ownerUnitId, ctx.date)
+    for (const r of doc.recipients ?? []) requireLiveUnit(index, r, ctx.date, 'document.recipientEnded')
+  }
   const final = doc.versions?.at(-1)
   if (!final || final.contentType !== ACCEPTED_CONTENT_TYPES.pdf) throw new RuleError('document.finalNotPdf')
   const original = new Uint8Array(await files.read(final.objectKey, 64 * 1024 * 1024))
