@@ -13,16 +13,21 @@ import { parse } from '../lib/validation.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../shared/table/keys.js'
 import { PERMISSIONS, type Role } from '../../shared/org/roles.js'
 import { migrate } from '../readmodel/schema.js'
+import { DOCUMENT_PERMISSIONS } from '../../shared/documents/policy.js'
+import { CALENDAR } from '../../shared/documents/calendar.js'
+import { pgArray } from '../../shared/documents/projection.js'
 import { orgStore } from '../org/adapters/store.js'
 
-const Job = z.object({ job: z.enum(['overdue-approvals', 'kpi-snapshot']), now: z.string().datetime().optional() })
+const Job = z.object({ job: z.enum(['overdue-approvals', 'kpi-snapshot', 'overdue-documents']), now: z.string().datetime().optional() })
 
 export const handler = async (event: unknown) => {
   const { job, now: nowText } = parse(Job, event)
   const now = nowText ? new Date(nowText) : new Date()
   const db = sql()
   await migrate(db)
-  return job === 'kpi-snapshot' ? kpiSnapshot(now) : remindOverdueApprovals(now)
+  if (job === 'kpi-snapshot') return kpiSnapshot(now)
+  if (job === 'overdue-documents') return remindOverdueDocuments(now)
+  return remindOverdueApprovals(now)
 }
 
 async function kpiSnapshot(now: Date) {
@@ -31,7 +36,24 @@ async function kpiSnapshot(now: Date) {
     `select level, count(*)::int as units from units where valid_to is null or valid_to >= $1::date group by level order by level`, [date])
   const [users] = await sql().query<{ total: number; mfa: number }>(
     `select count(*)::int as total, count(*) filter (where mfa)::int as mfa from users where status = 'active'`)
-  const snapshot = { date, unitsByLevel, activeUsers: users?.total ?? 0, mfaShare: users?.total ? users.mfa / users.total : 0 }
+  // The targets: every non-confidential document issued signed and received electronically, handled on time.
+  const [docs] = await sql().query<{ issued: number; incoming: number; incoming_electronic: number; completed: number; completed_on_time: number; overdue: number }>(
+    `select count(*) filter (where flow = 'outgoing' and status = 'issued')::int as issued,
+            count(*) filter (where flow = 'incoming' and confidentiality = 'none')::int as incoming,
+            count(*) filter (where flow = 'incoming' and confidentiality = 'none' and source_document_id is not null)::int as incoming_electronic,
+            count(*) filter (where flow = 'incoming' and status = 'completed' and deadline is not null)::int as completed,
+            count(*) filter (where flow = 'incoming' and status = 'completed' and deadline is not null
+                               and (data->'completed'->>'at')::date <= deadline)::int as completed_on_time,
+            count(*) filter (where flow = 'incoming' and status in ('received', 'directed') and deadline < $1::date)::int as overdue
+       from documents where register_year = extract(year from $1::date)::int`, [date])
+  const share = (part: number, whole: number) => (whole ? part / whole : 0)
+  const documents = {
+    year: Number(date.slice(0, 4)), issuedSigned: docs?.issued ?? 0, incoming: docs?.incoming ?? 0,
+    // Every outgoing document of the platform is issued with its digital signatures; arrivals from other units on the platform are electronic.
+    incomingElectronicShare: share(docs?.incoming_electronic ?? 0, docs?.incoming ?? 0),
+    onTimeShare: share(docs?.completed_on_time ?? 0, docs?.completed ?? 0), overdue: docs?.overdue ?? 0,
+  }
+  const snapshot = { date, unitsByLevel, activeUsers: users?.total ?? 0, mfaShare: users?.total ? users.mfa / users.total : 0, documents }
   await documentClient().send(new PutCommand({ TableName: env().TABLE_NAME, Item: { ...keys.kpiSnapshot(date), entity: ENTITY.kpiSnapshot, schemaVersion: SCHEMA_VERSION, ...snapshot } }))
   return snapshot
 }
@@ -53,4 +75,42 @@ async function remindOverdueApprovals(now: Date) {
     await sql().query('update reorganisations set reminded_at = $2::timestamptz where request_id = $1', [r.request_id, now.toISOString()])
   }
   return { reminded: due.length }
+}
+
+/**
+ * On working days, mails each person responsible for incoming documents past
+ * their deadline (the lead person of the direction, otherwise the unit's
+ * leaders) one digest of them, once a day.
+ */
+async function remindOverdueDocuments(now: Date) {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now)
+  if (!CALENDAR.isWorkingDay(today)) return { skipped: 'not a working day', reminded: 0 }
+  const due = await sql().query<{ document_id: string; owner_unit_id: string; symbol: string | null; summary: string; deadline: string | Date; data: { direction?: { leadUnitId?: string; leadUser?: { userId: string } } } }>(
+    `select document_id, owner_unit_id, symbol, summary, deadline, data from documents
+      where flow = 'incoming' and status in ('received', 'directed') and deadline < $1::date
+        and (reminded_on is null or reminded_on < $1::date)
+      order by deadline`, [today])
+  const byPerson = new Map<string, typeof due>()
+  for (const d of due) {
+    const lead = d.data.direction?.leadUser?.userId
+    const people = lead ? [lead] : (await orgStore.listMembers(d.data.direction?.leadUnitId ?? d.owner_unit_id))
+      .filter((m) => m.role.split(',').some((r) => (DOCUMENT_PERMISSIONS as Record<string, readonly string[]>)[r]?.includes('document.direct')))
+      .map((m) => m.userId)
+    for (const p of people) byPerson.set(p, [...(byPerson.get(p) ?? []), d])
+  }
+  const users = await orgStore.getUsers([...byPerson.keys()])
+  let mails = 0
+  for (const u of users) {
+    const docs = byPerson.get(u.userId)!
+    if (!u.email) continue
+    const day = (v: string | Date) => (typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10))
+    const lines = docs.map((d) => `- ${d.symbol ?? d.document_id}: ${d.summary} (hạn / due ${day(d.deadline)})`)
+    await mail().send({
+      to: [u.email], subject: `[Digital Office] ${docs.length} văn bản quá hạn xử lý / overdue documents`,
+      text: `Các văn bản sau đã quá hạn xử lý / These documents are past their deadline:\n${lines.join('\n')}`,
+    })
+    mails++
+  }
+  if (due.length) await sql().query('update documents set reminded_on = $2::date where document_id = any($1::text[])', [pgArray(due.map((d) => d.document_id)), today])
+  return { overdue: due.length, reminded: mails }
 }

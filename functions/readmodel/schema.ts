@@ -45,6 +45,8 @@ export const READ_MODEL_DDL = [
   'create index if not exists documents_symbol on documents (symbol_key text_pattern_ops)',
   'create index if not exists documents_owner on documents (owner_unit_id, flow, status)',
   'create index if not exists documents_source on documents (source_document_id)',
+  // The day the overdue reminder last mailed about a document (the projection's upsert leaves it alone).
+  'alter table documents add column if not exists reminded_on date',
 ]
 
 let migrated: Promise<void> | undefined

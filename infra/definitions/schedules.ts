@@ -21,7 +21,11 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   },
   {
     id: 'daily-kpi-snapshot', module: 'ops', cron: '30 0 * * ? *', timezone: 'Asia/Ho_Chi_Minh',
-    input: { job: 'kpi-snapshot' }, description: 'Snapshot of the organisation KPIs (units, users, MFA share) per level',
+    input: { job: 'kpi-snapshot' }, description: 'Snapshot of the KPIs: units and users per level, MFA share, documents signed and received electronically, handled on time',
+  },
+  {
+    id: 'overdue-documents', module: 'ops', cron: '30 7 ? * MON-FRI *', timezone: 'Asia/Ho_Chi_Minh',
+    input: { job: 'overdue-documents' }, description: 'Each working morning, mail the people responsible for incoming documents past their deadline',
   },
 ]
 

@@ -12,6 +12,7 @@ import { extname, join, normalize } from 'node:path'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 import { jwtVerify, type JWTVerifyGetKey, type CryptoKey } from 'jose'
 import { ROUTES, routeKey, type RouteDefinition } from '../definitions/routes.js'
+import { SCHEDULES } from '../definitions/schedules.js'
 
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>
 const MAX_PAYLOAD = 10 * 1024 * 1024 // the HTTP API's own limit
@@ -54,6 +55,7 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     const method = (req.method ?? 'GET').toUpperCase()
     if (url.pathname.startsWith('/api/')) return api(req, res, url, method)
     if (url.pathname === '/local/outbox') return outbox(res)
+    if (url.pathname.startsWith('/local/jobs/') && method === 'POST') return runJob(req, res, url.pathname.slice('/local/jobs/'.length))
     return staticFile(res, url.pathname)
   }
 
@@ -104,6 +106,22 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     const result = await handler(event, { awsRequestId: event.requestContext.requestId, functionName: match.r.route.module })
     res.writeHead(result.statusCode ?? 200, result.headers as http.OutgoingHttpHeaders)
     res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : result.body ?? '')
+  }
+
+  /**
+   * Runs a scheduled job now, with the schedule's own input (and `now` from
+   * the body, if given), as EventBridge Scheduler would invoke it. Local only:
+   * for developers and tests.
+   */
+  async function runJob(req: http.IncomingMessage, res: http.ServerResponse, id: string): Promise<void> {
+    const send = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }); res.end(JSON.stringify(body)) }
+    const schedule = SCHEDULES.find((s) => s.id === id)
+    if (!schedule) return send(404, { message: `No schedule ${id}; known: ${SCHEDULES.map((s) => s.id).join(', ')}` })
+    let body = ''
+    for await (const chunk of req) body += String(chunk)
+    const extra = body ? (JSON.parse(body) as { now?: string }) : {}
+    const handler = opts.handlers[schedule.module] as unknown as (event: unknown, context: unknown) => Promise<unknown>
+    send(200, await handler({ ...schedule.input, ...(extra.now ? { now: extra.now } : {}) }, { awsRequestId: randomUUID(), functionName: schedule.module }))
   }
 
   function outbox(res: http.ServerResponse): void {

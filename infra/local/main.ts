@@ -18,13 +18,14 @@ const HELP = `Digital Office — embedded runtime (every AWS service played loca
   --data-dir <path>   where all data lives (default .data, env DATA_DIR)
   --reset             delete the data directory first (fresh demo data)
   --no-seed           do not load demo data into an empty database
+  --no-schedules      do not fire the scheduled jobs (tests run them on demand: POST /local/jobs/<id>)
   -h, --help          this text
 `
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string' }, 'dynamo-port': { type: 'string' }, 's3-port': { type: 'string' }, 'sfn-port': { type: 'string' },
-    'data-dir': { type: 'string' }, reset: { type: 'boolean' }, 'no-seed': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    'data-dir': { type: 'string' }, reset: { type: 'boolean' }, 'no-seed': { type: 'boolean' }, 'no-schedules': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   },
 })
 if (values.help) { console.log(HELP); process.exit(0) }
@@ -43,7 +44,7 @@ try {
     s3Port: num(values['s3-port'], 4569, '--s3-port'),
     sfnPort: num(values['sfn-port'], 8083, '--sfn-port'),
     dataDir: values['data-dir'] ?? process.env.DATA_DIR ?? '.data',
-    reset: values.reset, seed: !values['no-seed'],
+    reset: values.reset, seed: !values['no-seed'], schedules: !values['no-schedules'],
     log: (m) => console.log(`  · ${m}`),
   })
   console.log(`

@@ -1,31 +1,46 @@
 /**
  * Starts one embedded platform (real DynamoDB Local, PGlite, s3rver, Step
  * Functions interpreter, gateway) on free ports with a throw-away data
- * directory for the integration and browser tests.
+ * directory for the integration and browser tests — in its own process, as
+ * `npm start` runs it, so a busy platform (signing, a burst of issues) never
+ * stalls the test runner's own messages.
  */
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { startPlatform, type Platform } from '../../infra/local/platform.js'
 import { freePort } from '../../infra/local/ports.js'
 
-let platform: Platform | undefined
+let child: ChildProcess | undefined
 let dataDir: string | undefined
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   dataDir = mkdtempSync(join(tmpdir(), 'do-test-'))
-  process.env.LOG_REQUESTS = 'false'
-  const dynamoPort = await freePort()
-  platform = await startPlatform({
-    dataDir, port: await freePort(), dynamoPort, s3Port: await freePort(), sfnPort: await freePort(),
-    schedules: false,
+  const [port, dynamoPort, s3Port, sfnPort] = [await freePort(), await freePort(), await freePort(), await freePort()]
+  child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts', '--data-dir', dataDir, '--port', String(port),
+    '--dynamo-port', String(dynamoPort), '--s3-port', String(s3Port), '--sfn-port', String(sfnPort), '--no-schedules'],
+  { env: { ...process.env, LOG_REQUESTS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  await new Promise<void>((resolve, reject) => {
+    const onData = (d: Buffer) => { output += String(d); if (output.includes('Digital Office is running')) resolve() }
+    child!.stdout!.on('data', onData)
+    child!.stderr!.on('data', (d: Buffer) => { output += String(d) })
+    child!.once('exit', (code) => reject(new Error(`the embedded platform exited (${code}) while starting:\n${output.slice(-3000)}`)))
   })
-  project.provide('baseUrl', platform.url)
+  // Keep reading so the child never blocks on a full pipe; show what it says on stderr (errors).
+  child.stdout!.resume()
+  child.stderr!.on('data', (d: Buffer) => process.stderr.write(d))
+  project.provide('baseUrl', `http://localhost:${port}`)
   project.provide('dataDir', dataDir)
   project.provide('dynamoEndpoint', `http://127.0.0.1:${dynamoPort}`)
   return async () => {
-    await platform?.stop()
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child!.once('exit', r))
+      child.kill('SIGTERM')
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000).unref())])
+      if (child.exitCode === null) child.kill('SIGKILL')
+    }
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
   }
 }

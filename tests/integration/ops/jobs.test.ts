@@ -1,0 +1,77 @@
+/**
+ * Scheduled jobs, run the way the scheduler runs them (the embedded runtime's
+ * "run this schedule now", with the schedule's own input).
+ */
+import { describe, expect, it, vi } from 'vitest'
+import { baseUrl, login, uniq } from '../../support/api.js'
+import { listed, newWard, pdfOf, PASSWORD, upload } from '../documents/support.js'
+import { addDays, CALENDAR } from '../../../shared/documents/calendar.js'
+
+vi.setConfig({ testTimeout: 120_000 })
+
+async function runJob(id: string, now?: string): Promise<any> {
+  const res = await fetch(`${baseUrl()}/local/jobs/${id}`, { method: 'POST', body: JSON.stringify(now ? { now } : {}) })
+  expect(res.status).toBe(200)
+  return res.json()
+}
+
+async function outbox(): Promise<{ to: string[]; subject: string; text: string }[]> {
+  return (await fetch(`${baseUrl()}/local/outbox`)).json()
+}
+
+describe('overdue documents reminder', () => {
+  it('mails the ward\'s leader a digest of the documents past their deadline, once a day, and not at the weekend', async () => {
+    const admin = await login('admin')
+    const ward = await newWard(admin, 'Đảng ủy phường Nhắc Hạn')
+    const tag = uniq()
+    const make = async (role: string, fullName: string) => {
+      const username = `${role}.nhac${tag}`
+      const email = `${username}@phuong.example.vn`
+      const res = await admin.post('/api/users', { username, fullName, email, clearance: 'internal', password: PASSWORD, assignments: [{ unitId: ward, role }] })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+      return { session: await login(username, PASSWORD), email }
+    }
+    const clerk = await make('clerk', 'Văn thư Nhắc Hạn')
+    const leader = await make('secretary', 'Bí thư Nhắc Hạn')
+    const received = new Date(Date.now() - 30 * 86400_000).toISOString().slice(0, 10)
+    const reg = await clerk.session.post('/api/documents/incoming', {
+      unitId: ward, symbol: '7-CV/TU', issuerName: 'Thành ủy Hà Nội', documentDate: received, receivedDate: received,
+      summary: 'Công văn đề nghị rà soát hồ sơ đảng viên', file: await upload(clerk.session, await pdfOf('Đề nghị rà soát')),
+    })
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201)
+    await listed(leader.session, '/api/documents?box=overdue', reg.body.document.documentId)
+
+    // A day off: no reminder. The next working morning: one digest for the leader, none for the clerk. Again the same day: nothing new.
+    const today = new Date().toISOString().slice(0, 10)
+    let dayOff = addDays(today, 1)
+    while (CALENDAR.isWorkingDay(dayOff)) dayOff = addDays(dayOff, 1)
+    const workday = CALENDAR.nextWorkingDay(addDays(today, 1))
+    const morning = (d: string) => `${d}T00:30:00.000Z` // 07:30 in Hà Nội
+    expect(await runJob('overdue-documents', morning(dayOff))).toMatchObject({ reminded: 0, skipped: 'not a working day' })
+    const first = await runJob('overdue-documents', morning(workday))
+    expect(first.reminded).toBeGreaterThanOrEqual(1)
+    const mails = (await outbox()).filter((m) => m.to.includes(leader.email))
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.subject).toContain('quá hạn')
+    expect(mails[0]!.text).toContain('07-CV/TU: Công văn đề nghị rà soát hồ sơ đảng viên')
+    expect((await outbox()).some((m) => m.to.includes(clerk.email))).toBe(false)
+    await runJob('overdue-documents', morning(workday))
+    expect((await outbox()).filter((m) => m.to.includes(leader.email))).toHaveLength(1)
+    // The next working day it reminds again, as long as the document is not handled.
+    await runJob('overdue-documents', morning(CALENDAR.nextWorkingDay(addDays(workday, 1))))
+    expect((await outbox()).filter((m) => m.to.includes(leader.email))).toHaveLength(2)
+  })
+})
+
+describe('daily KPI snapshot', () => {
+  it('reports the year\'s documents: issued signed, received electronically, handled on time, overdue', async () => {
+    const snapshot = await runJob('daily-kpi-snapshot')
+    expect(snapshot.documents.year).toBe(new Date().getFullYear())
+    expect(snapshot.documents.incoming).toBeGreaterThan(0)
+    for (const share of [snapshot.documents.incomingElectronicShare, snapshot.documents.onTimeShare]) {
+      expect(share).toBeGreaterThanOrEqual(0)
+      expect(share).toBeLessThanOrEqual(1)
+    }
+    expect(snapshot.unitsByLevel.length).toBeGreaterThan(0)
+  })
+})
