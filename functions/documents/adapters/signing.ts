@@ -4,7 +4,15 @@
  * the personal and seal signatures, verification. A change of the port's
  * signatures touches this file only.
  */
-import * as port from '../../lib/signing/index.js'
+
+/**
+ * The port is loaded on first use: PDF, font and certificate libraries are
+ * most of the module's bundle, and lists, search and directions (most
+ * requests, and every cold start they meet) never touch them.
+ */
+type Port = typeof import('../../lib/signing/index.js')
+let loading: Promise<Port> | undefined
+const signingPort = (): Promise<Port> => (loading ??= import('../../lib/signing/index.js'))
 
 export type PdfCheck = { ok: true; pages: number } | { ok: false; reason: 'notPdf' | 'encrypted' | 'corrupt' }
 
@@ -27,7 +35,7 @@ export interface IssueInput {
 }
 
 /** What the verification of a PDF found, as the API returns it. */
-export type VerificationReport = Awaited<ReturnType<typeof port.verifyPdf>>
+export type VerificationReport = Awaited<ReturnType<Port['verifyPdf']>>
 
 /**
  * Signing is CPU work (PDF parsing, fonts, RSA): computing many at once in
@@ -52,19 +60,20 @@ async function fewAtATime<T>(fn: () => Promise<T>): Promise<T> {
 
 export const pdfEngine = {
   async check(bytes: Uint8Array): Promise<PdfCheck> {
-    const r = await port.isPdf(bytes)
+    const r = await (await signingPort()).isPdf(bytes)
     if (r.ok) return { ok: true, pages: r.pages }
     const reason = r.reason === 'pdf.encrypted' ? 'encrypted' : r.reason === 'pdf.corrupt' ? 'corrupt' : 'notPdf'
     return { ok: false, reason }
   },
 
-  pageCount: (bytes: Uint8Array) => port.pageCount(bytes),
+  pageCount: async (bytes: Uint8Array) => (await signingPort()).pageCount(bytes),
 
   /**
    * Issue: the number and date written onto the first page, then the
    * signer's personal signature, then the organisation's seal over it.
    */
   issue: (pdf: Uint8Array, input: IssueInput, signedAt = new Date()): Promise<Uint8Array> => fewAtATime(async () => {
+    const port = await signingPort()
     const stamped = await port.stampNumberAndDate(pdf, { symbolLine: input.symbolLine, dateLine: input.dateLine })
     const personal = await port.signPdf(stamped, {
       signer: { kind: 'person', id: input.signatory.userId, commonName: input.signatory.fullName, organisation: input.organisation.name },
@@ -77,6 +86,7 @@ export const pdfEngine = {
   }),
 
   async verify(pdf: Uint8Array): Promise<VerificationReport> {
+    const port = await signingPort()
     return port.verifyPdf(pdf, { roots: await port.trustRoots() })
   },
 }
