@@ -12,8 +12,12 @@ const brand: MantineColorsTuple = [
 const green: MantineColorsTuple = ['#ebfbee', '#d3f9d8', '#b2f2bb', '#8ce99a', '#69db7c', '#51cf66', '#40c057', '#2f9e44', '#237a35', '#1b5e29']
 const orange: MantineColorsTuple = ['#fff4e6', '#ffe8cc', '#ffd8a8', '#ffc078', '#ffa94d', '#ff922b', '#fd7e14', '#e8590c', '#c2410c', '#9a3412']
 
+// Light badges put shade 9 on a 10% tint of the colour: teal's and cyan's own shade 9 fall just short of 4.5:1 there.
+const teal: MantineColorsTuple = ['#e6fcf5', '#c3fae8', '#96f2d7', '#63e6be', '#38d9a9', '#20c997', '#12b886', '#0ca678', '#087f5b', '#065f46']
+const cyan: MantineColorsTuple = ['#e3fafc', '#c5f6fa', '#99e9f2', '#66d9e8', '#3bc9db', '#22b8cf', '#15aabf', '#1098ad', '#0c8599', '#0e5e6f']
+
 export const theme = createTheme({
-  colors: { brand, green, orange },
+  colors: { brand, green, orange, teal, cyan },
   primaryColor: 'brand',
   primaryShade: { light: 8, dark: 6 },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
@@ -47,7 +51,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (th) => {
     if (!shades) continue
     light[`--mantine-color-${c}-light-color`] = shades[9]
     light[`--mantine-color-${c}-text`] = shades[9]
-    light[`--mantine-color-${c}-outline`] = shades[8]
+    light[`--mantine-color-${c}-outline`] = shades[9]
   }
   return { variables: {}, light, dark: {} }
 }

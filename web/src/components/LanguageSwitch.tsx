@@ -14,7 +14,8 @@ export function LanguageSwitch() {
           size="compact-sm"
           variant={current === l ? 'filled' : 'default'}
           aria-pressed={current === l}
-          aria-label={t(`lang.${l}`)}
+          // The visible code first, so what is seen is what is said (WCAG 2.5.3), then the language's name.
+          aria-label={`${l.toUpperCase()} – ${t(`lang.${l}`)}`}
           title={t(`lang.${l}`)}
           lang={l}
           onClick={() => void i18n.changeLanguage(l)}

@@ -57,8 +57,7 @@ export function BoxTabs({ tabs, variant, listLabel, reloadKey = 0 }: { tabs: Box
             const n = counts.data?.[x.box]
             return (
               <Tabs.Tab key={x.box} value={x.box}
-                rightSection={n ? <Badge size="sm" variant={x.countColor ? 'filled' : 'light'} color={x.countColor ?? 'gray'} circle={n < 100} aria-hidden>{n}</Badge> : undefined}
-                aria-label={n ? `${x.label} (${n})` : undefined}>
+                rightSection={n ? <Badge size="sm" variant={x.countColor ? 'filled' : 'light'} color={x.countColor ?? 'gray'} circle={n < 100}>{n}</Badge> : undefined}>
                 {x.label}
               </Tabs.Tab>
             )

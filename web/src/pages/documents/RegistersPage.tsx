@@ -101,81 +101,89 @@ export default function RegistersPage() {
           <Tabs.Tab value="incoming-register">{t('docs.registers.incoming')}</Tabs.Tab>
           <Tabs.Tab value="outgoing-register">{t('docs.registers.outgoing')}</Tabs.Tab>
         </Tabs.List>
-      </Tabs>
+        {/* One panel per tab (each tab controls its panel); the register shown is the active one. */}
+        {(['incoming-register', 'outgoing-register'] as const).map((v) => (
+          <Tabs.Panel key={v} value={v} pt="md">
+            {v === kind && (
+              <Stack gap="md">
+                <Paper withBorder p="sm" component="form" role="search" aria-label={t('app.filters')} onSubmit={(e) => e.preventDefault()}>
+                  <Group align="flex-end" gap="md" wrap="wrap">
+                    <Select label={t('docs.filters.unit')} placeholder={t('docs.filters.allUnits')} clearable searchable filter={foldFilter}
+                      data={units.options.map((o) => ({ value: o.value, label: o.label }))} value={unitId ?? null}
+                      onChange={(v) => set({ unitId: v ?? '', page: undefined })} w={{ base: '100%', sm: 380 }} />
+                    <Select label={t('docs.filters.year')} data={years} value={String(year)} allowDeselect={false} onChange={(v) => set({ year: v ?? undefined, page: undefined })} w={120} />
+                  </Group>
+                </Paper>
 
-      <Paper withBorder p="sm" component="form" role="search" aria-label={t('app.filters')} onSubmit={(e) => e.preventDefault()}>
-        <Group align="flex-end" gap="md" wrap="wrap">
-          <Select label={t('docs.filters.unit')} placeholder={t('docs.filters.allUnits')} clearable searchable filter={foldFilter}
-            data={units.options.map((o) => ({ value: o.value, label: o.label }))} value={unitId ?? null}
-            onChange={(v) => set({ unitId: v ?? '', page: undefined })} w={{ base: '100%', sm: 380 }} />
-          <Select label={t('docs.filters.year')} data={years} value={String(year)} allowDeselect={false} onChange={(v) => set({ year: v ?? undefined, page: undefined })} w={120} />
-        </Group>
-      </Paper>
-
-      <Text size="sm" role="status" aria-live="polite">{list.data && t('docs.count', { count: list.data.total })}</Text>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      {list.loading && !list.data ? <Loading /> : list.data && (items.length === 0 ? <Text c="dimmed">{t('docs.registers.empty')}</Text> : phone ? (
-        <DocumentList items={items} variant={kind === 'incoming-register' ? 'incoming' : 'outgoing'} label={tableLabel} empty="" />
-      ) : (
-        <Table.ScrollContainer minWidth={960}>
-          <Table striped highlightOnHover verticalSpacing="xs" aria-label={tableLabel} fz="sm">
-            <Table.Thead>
-              {kind === 'incoming-register' ? (
-                <Table.Tr>
-                  <Table.Th scope="col" w={64}>{t('docs.registers.arrivalNo')}</Table.Th>
-                  <Table.Th scope="col" w={104}>{t('docs.form.receivedDate')}</Table.Th>
-                  <Table.Th scope="col" w={150}>{t('docs.registers.symbolDate')}</Table.Th>
-                  <Table.Th scope="col" w={170}>{t('docs.issuer')}</Table.Th>
-                  <Table.Th scope="col">{t('docs.registers.typeSummary')}</Table.Th>
-                  <Table.Th scope="col" w={110}>{t('docs.deadline')}</Table.Th>
-                  <Table.Th scope="col" w={150}>{t('docs.status')}</Table.Th>
-                  {!unitId && <Table.Th scope="col" w={160}>{t('docs.registers.unit')}</Table.Th>}
-                </Table.Tr>
-              ) : (
-                <Table.Tr>
-                  <Table.Th scope="col" w={150}>{t('docs.symbol')}</Table.Th>
-                  <Table.Th scope="col" w={110}>{t('docs.issuedDate')}</Table.Th>
-                  <Table.Th scope="col">{t('docs.registers.typeSummary')}</Table.Th>
-                  <Table.Th scope="col" w={130}>{t('docs.status')}</Table.Th>
-                  {!unitId && <Table.Th scope="col" w={180}>{t('docs.registers.issuingUnit')}</Table.Th>}
-                </Table.Tr>
-              )}
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((d) => {
-                const summaryCell = (
-                  <Table.Td>
-                    <Text size="xs" c="dimmed">{typeLabel(d.type, lang)}</Text>
-                    <Anchor component={Link} to={documentPath(d.documentId)} size="sm">{d.summary}</Anchor>
-                    <Group gap={4} mt={2}><UrgencyBadge urgency={d.urgency} size="xs" /><ConfidentialityBadge confidentiality={d.confidentiality} size="xs" /></Group>
-                  </Table.Td>
-                )
-                return kind === 'incoming-register' ? (
-                  <Table.Tr key={d.documentId} className={d.overdue ? 'doc-row-overdue' : undefined}>
-                    <Table.Th scope="row">{d.registerNumber}</Table.Th>
-                    <Table.Td>{formatDate(d.receivedDate, lang)}</Table.Td>
-                    <Table.Td><span className="nowrap">{d.symbol}</span><Text size="xs" c="dimmed">{formatDate(d.documentDate, lang)}</Text></Table.Td>
-                    <Table.Td>{d.issuer.name}</Table.Td>
-                    {summaryCell}
-                    <Table.Td>{formatDate(d.deadline, lang)}{d.overdue && <OverdueBadge size="xs" />}</Table.Td>
-                    <Table.Td><StatusBadge status={d.status} size="sm" /></Table.Td>
-                    {!unitId && <Table.Td>{units.name(d.ownerUnitId)}</Table.Td>}
-                  </Table.Tr>
+                <Text size="sm" role="status" aria-live="polite">{list.data && t('docs.count', { count: list.data.total })}</Text>
+                <ErrorAlert error={list.error} onRetry={list.reload} />
+                {list.loading && !list.data ? <Loading /> : list.data && (items.length === 0 ? <Text c="dimmed">{t('docs.registers.empty')}</Text> : phone ? (
+                  <DocumentList items={items} variant={kind === 'incoming-register' ? 'incoming' : 'outgoing'} label={tableLabel} empty="" />
                 ) : (
-                  <Table.Tr key={d.documentId}>
-                    <Table.Th scope="row" className="nowrap">{d.symbol}</Table.Th>
-                    <Table.Td>{formatDate(d.issuedDate ?? d.documentDate, lang)}</Table.Td>
-                    {summaryCell}
-                    <Table.Td><StatusBadge status={d.status} size="sm" /></Table.Td>
-                    {!unitId && <Table.Td>{units.name(d.ownerUnitId)}</Table.Td>}
-                  </Table.Tr>
-                )
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ))}
-      {list.data && <Pager total={list.data.total} pageSize={PAGE} page={page} onChange={(p) => set({ page: p > 1 ? String(p) : undefined })} />}
+                  <Table.ScrollContainer minWidth={960}>
+                    <Table striped highlightOnHover verticalSpacing="xs" aria-label={tableLabel} fz="sm">
+                      <Table.Thead>
+                        {kind === 'incoming-register' ? (
+                          <Table.Tr>
+                            <Table.Th scope="col" w={64}>{t('docs.registers.arrivalNo')}</Table.Th>
+                            <Table.Th scope="col" w={104}>{t('docs.form.receivedDate')}</Table.Th>
+                            <Table.Th scope="col" w={150}>{t('docs.registers.symbolDate')}</Table.Th>
+                            <Table.Th scope="col" w={170}>{t('docs.issuer')}</Table.Th>
+                            <Table.Th scope="col">{t('docs.registers.typeSummary')}</Table.Th>
+                            <Table.Th scope="col" w={110}>{t('docs.deadline')}</Table.Th>
+                            <Table.Th scope="col" w={150}>{t('docs.status')}</Table.Th>
+                            {!unitId && <Table.Th scope="col" w={160}>{t('docs.registers.unit')}</Table.Th>}
+                          </Table.Tr>
+                        ) : (
+                          <Table.Tr>
+                            <Table.Th scope="col" w={150}>{t('docs.symbol')}</Table.Th>
+                            <Table.Th scope="col" w={110}>{t('docs.issuedDate')}</Table.Th>
+                            <Table.Th scope="col">{t('docs.registers.typeSummary')}</Table.Th>
+                            <Table.Th scope="col" w={130}>{t('docs.status')}</Table.Th>
+                            {!unitId && <Table.Th scope="col" w={180}>{t('docs.registers.issuingUnit')}</Table.Th>}
+                          </Table.Tr>
+                        )}
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {items.map((d) => {
+                          const summaryCell = (
+                            <Table.Td>
+                              <Text size="xs" c="dimmed">{typeLabel(d.type, lang)}</Text>
+                              <Anchor component={Link} to={documentPath(d.documentId)} size="sm">{d.summary}</Anchor>
+                              <Group gap={4} mt={2}><UrgencyBadge urgency={d.urgency} size="xs" /><ConfidentialityBadge confidentiality={d.confidentiality} size="xs" /></Group>
+                            </Table.Td>
+                          )
+                          return kind === 'incoming-register' ? (
+                            <Table.Tr key={d.documentId} className={d.overdue ? 'doc-row-overdue' : undefined}>
+                              <Table.Th scope="row">{d.registerNumber}</Table.Th>
+                              <Table.Td>{formatDate(d.receivedDate, lang)}</Table.Td>
+                              <Table.Td><span className="nowrap">{d.symbol}</span><Text size="xs" c="dimmed">{formatDate(d.documentDate, lang)}</Text></Table.Td>
+                              <Table.Td>{d.issuer.name}</Table.Td>
+                              {summaryCell}
+                              <Table.Td>{formatDate(d.deadline, lang)}{d.overdue && <OverdueBadge size="xs" />}</Table.Td>
+                              <Table.Td><StatusBadge status={d.status} size="sm" /></Table.Td>
+                              {!unitId && <Table.Td>{units.name(d.ownerUnitId)}</Table.Td>}
+                            </Table.Tr>
+                          ) : (
+                            <Table.Tr key={d.documentId}>
+                              <Table.Th scope="row" className="nowrap">{d.symbol}</Table.Th>
+                              <Table.Td>{formatDate(d.issuedDate ?? d.documentDate, lang)}</Table.Td>
+                              {summaryCell}
+                              <Table.Td><StatusBadge status={d.status} size="sm" /></Table.Td>
+                              {!unitId && <Table.Td>{units.name(d.ownerUnitId)}</Table.Td>}
+                            </Table.Tr>
+                          )
+                        })}
+                      </Table.Tbody>
+                    </Table>
+                  </Table.ScrollContainer>
+                ))}
+                {list.data && <Pager total={list.data.total} pageSize={PAGE} page={page} onChange={(p) => set({ page: p > 1 ? String(p) : undefined })} />}
+              </Stack>
+            )}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
     </Stack>
   )
 }

@@ -1,0 +1,70 @@
+/**
+ * Accessibility of every page, checked by axe-core (WCAG 2.1 A and AA rules)
+ * inside Debian's Chromium once the page has loaded its data. A serious or
+ * critical violation fails the test, with the rule, the element and the help
+ * text in the message.
+ */
+import { createRequire } from 'node:module'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { baseUrl, login } from '../support/api.js'
+import { launch, signIn } from '../support/browser.js'
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE })
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> } }).axe
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }))
+  }) as Violation[]
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+}
+
+/** Opens a page and waits until its heading is there and nothing is loading any more. */
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(`${baseUrl()}${path}`)
+  await page.getByRole('heading', { level: 1 }).first().waitFor()
+  await page.waitForLoadState('networkidle')
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .mantine-Loader-root'), undefined, { timeout: 30_000 })
+}
+
+let browser: Browser
+beforeAll(async () => { browser = await launch() })
+afterAll(async () => { await browser?.close() })
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  it('the sign-in page', async () => {
+    const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage()
+    await page.goto(`${baseUrl()}/login`)
+    await page.getByLabel('Tên đăng nhập').waitFor()
+    expect(await violations(page)).toEqual([])
+    await page.context().close()
+  })
+
+  it('the organisation and people pages', async () => {
+    const page = await signIn(browser, 'admin')
+    for (const path of ['/', '/units', '/units/p-hoankiem', '/users', '/approvals', '/audit', '/import']) {
+      await open(page, path)
+      expect(await violations(page), path).toEqual([])
+    }
+    await page.context().close()
+  })
+
+  it('the documents pages, and a document with its viewer', async () => {
+    const office = await login('vanthu.tu')
+    const found = await office.get('/api/documents/search?q=57-NQ/TW')
+    const documentId = found.body.items[0].documentId as string
+    const page = await signIn(browser, 'vanthu.tu')
+    for (const path of ['/documents/incoming', '/documents/outgoing', '/documents/registers', '/documents/search?q=chuyen%20doi%20so', '/documents/verify', '/documents/chains', `/documents/${encodeURIComponent(documentId)}`]) {
+      await open(page, path)
+      expect(await violations(page), path).toEqual([])
+    }
+    await page.context().close()
+  })
+})
