@@ -22,4 +22,11 @@ export const WORKFLOWS = [
     arnEnvVar: 'REORGANISATION_STATE_MACHINE_ARN',
     description: 'A merge, split or dissolution approved by the superior unit, with a deadline and escalation',
   },
+  {
+    id: 'party-transfer',
+    file: 'infra/workflows/party-transfer.asl.json',
+    functionSubstitutions: { MembersTasksFunctionArn: 'members-tasks' },
+    arnEnvVar: 'TRANSFER_STATE_MACHINE_ARN',
+    description: 'Transfer of Party activity: approval chain with working-day deadlines and escalation, signed introduction letter, acceptance by the receiving cell',
+  },
 ] as const satisfies readonly WorkflowDefinition[]

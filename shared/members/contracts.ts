@@ -110,7 +110,12 @@ export interface PaymentEntry { memberId: string; paymentId: string; month: stri
 
 /* ------------------------------------------------------------- transfers */
 
-export const TRANSFER_STATUSES = ['pending', 'issued', 'accepted', 'rejected', 'expired', 'overdue', 'removed-flag', 'returned', 'extended'] as const
+/**
+ * pending: in the approval chain; issued: letter issued, waiting for the receiving cell; overdue: not presented within 30 working days;
+ * accepted: the member now belongs to the receiving cell (temporary: is away); handed-off: outside the city, package exported;
+ * removal-proposed: not presented within 3 months; returned: back from a temporary transfer; rejected / expired: closed in the chain.
+ */
+export const TRANSFER_STATUSES = ['pending', 'issued', 'overdue', 'accepted', 'handed-off', 'removal-proposed', 'returned', 'rejected', 'expired'] as const
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number]
 
 export interface ApprovalStep {
@@ -147,7 +152,10 @@ export interface Transfer {
   filedBy: { userId: string; fullName: string; via: 'app' | 'portal' }
   portalRef?: string
   letter?: { registerNumber: string; objectKey: string; issuedAt: string; feesPaidUpTo?: string; sha256: string }
+  acceptedBy?: { userId: string; fullName: string; at: string; comment?: string }
   deadlines: { approvalSeconds: number; acceptSeconds: number; lateSeconds: number }
+  /** Deadlines set by an officer (a drill or test) rather than the working-day calendar. */
+  drill?: boolean
   history: { at: string; status: string; by: string; note?: string }[]
   executionArn?: string
   version: number

@@ -127,9 +127,8 @@ export interface Exemption { reason: 'social-pension' | 'poor-household' | 'othe
 /** Reduction (giảm) of 30/50/70% for a limited time. */
 export interface Reduction { percent: number; from: Month; to: Month }
 
-/** What the assessment needs to know about a member. */
+/** How a member's fee is assessed (the member record's `fee`). */
 export interface FeeProfile {
-  admissionDate: string
   category: FeeCategory
   area: FeeArea
   incomes: IncomeEntry[]
@@ -159,7 +158,7 @@ function yearsBetween(fromIso: string, month: Month): number {
 }
 
 /** The fee a member owes for one month under the rule in force. */
-export function assessMonth(profile: FeeProfile, month: Month, rules: readonly FeeRule[] = FEE_RULES): Assessment {
+export function assessMonth(profile: FeeProfile & { admissionDate: string }, month: Month, rules: readonly FeeRule[] = FEE_RULES): Assessment {
   if (monthOf(profile.admissionDate) > month) return { month, status: 'not-member', amount: 0 }
   const rule = ruleForMonth(month, rules)
   if (!rule) return { month, status: 'no-rule', amount: 0 }

@@ -4,7 +4,7 @@ import {
   type FeeProfile,
 } from '../../../shared/members/fees.js'
 
-const profile = (p: Partial<FeeProfile> = {}): FeeProfile => ({
+const profile = (p: Partial<FeeProfile & { admissionDate: string }> = {}): FeeProfile & { admissionDate: string } => ({
   admissionDate: '2000-05-19', category: 'insured', area: 'city-ward', incomes: [], exemptions: [], reductions: [], ...p,
 })
 

@@ -1,0 +1,11 @@
+/** HTTP handlers: member records, the cell's list, the fee profile, the member's own handbook. */
+import { CreateMemberBody, ListMembersQuery, UpdateFeeProfileBody } from '../../../shared/members/contracts.js'
+import { parse } from '../../lib/validation.js'
+import type { MemberRoute } from '../routes.js'
+import { createMember, handbook, handbookOf, listCell, loadMember, updateFeeProfile } from '../usecases/members.js'
+
+export const list: MemberRoute = async ({ ctx, query }) => { const q = parse(ListMembersQuery, query); return { body: await listCell(ctx, q.cellId, q.status) } }
+export const create: MemberRoute = async ({ ctx, body }) => ({ status: 201, body: { member: await createMember(ctx, parse(CreateMemberBody, body)) } })
+export const show: MemberRoute = async ({ ctx, params }) => ({ body: await handbookOf(ctx, (await loadMember(ctx, params.memberId)).member) })
+export const feeProfile: MemberRoute = async ({ ctx, params, body }) => ({ body: { member: await updateFeeProfile(ctx, params.memberId, parse(UpdateFeeProfileBody, body)) } })
+export const myHandbook: MemberRoute = async ({ ctx }) => ({ body: await handbook(ctx) })
