@@ -17,7 +17,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda'
 import { MODULES } from '../definitions/modules.js'
 import { WORKFLOWS } from '../definitions/workflows.js'
 import { LOCAL_TABLES } from '../../shared/table/definition.js'
-import { assertPortFree } from './ports.js'
+import { assertPortFree, freePort } from './ports.js'
 import { ensureTables, localDynamoClient, mainTableInput, simpleTableInput, startDynamoLocal, type DynamoLocal } from './dynamodb.js'
 import { startPostgres, type EmbeddedPostgres } from './postgres.js'
 import { startS3Local, type S3Local } from './s3.js'
@@ -28,6 +28,8 @@ import { startScheduler } from './scheduler.js'
 import { loadIssuerKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity.js'
 import { isEmpty, seedDemoData } from './seed.js'
 import { seedDemoDocuments } from './demo-documents.js'
+import { seedDemoMembers } from './demo-members.js'
+import { startPortalSimulator } from './portal/simulator.js'
 import { resetRuntimeCaches } from './reset.js'
 
 export interface PlatformOptions {
@@ -36,6 +38,8 @@ export interface PlatformOptions {
   dynamoPort: number
   s3Port: number
   sfnPort: number
+  /** The national portal simulator (default: a free port). */
+  portalPort?: number
   reset?: boolean
   seed?: boolean
   schedules?: boolean
@@ -48,6 +52,8 @@ export interface Platform {
   url: string
   dataDir: string
   seeded: boolean
+  /** The national public service portal simulator (infra/local/portal). */
+  portalUrl: string
   /** Waits until every table change so far reached the read model. */
   drain(): Promise<void>
   invoke(moduleId: string, payload: unknown): Promise<unknown>
@@ -86,6 +92,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     stops.push(() => s3.stop())
 
     const issuer = await loadIssuerKey(join(dataDir, 'identity'))
+    const portalPort = opts.portalPort ?? await freePort()
     const sfnArn = (id: string) => `arn:aws:states:ap-southeast-1:000000000000:stateMachine:${id}`
     Object.assign(process.env, {
       APP_ENV: 'local', AWS_REGION: 'ap-southeast-1', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER',
@@ -94,6 +101,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       TABLE_NAME: tableName, UPLOADS_BUCKET: 'uploads', READ_MODEL: 'embedded', IDENTITY: 'local', MAIL: 'outbox',
       LOCAL_IDENTITY_TABLE: LOCAL_TABLES.identity, LOCAL_IDENTITY_KEY_FILE: issuer.privateKeyFile, LOCAL_ISSUER,
       OUTBOX_DIR: join(dataDir, 'outbox'), SIGNING: 'local', SIGNING_DIR: join(dataDir, 'signing'),
+      PORTAL_URL: `http://127.0.0.1:${portalPort}`,
       ...Object.fromEntries(WORKFLOWS.map((w) => [w.arnEnvVar, sfnArn(w.id)])),
       ...(opts.approvalDeadlineSeconds ? { APPROVAL_DEADLINE_SECONDS: String(opts.approvalDeadlineSeconds) } : {}),
     })
@@ -115,6 +123,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       const t0 = Date.now()
       const counts = await seedDemoData()
       await seedDemoDocuments()
+      await seedDemoMembers()
       log(`demo data loaded: ${counts.units} units, ${counts.users} users, demo documents (${Date.now() - t0} ms)`)
     }
 
@@ -142,7 +151,12 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     })
     stops.push(() => gateway.close())
 
-    return { url: gateway.url, dataDir, seeded, drain: () => poller.drain(), invoke, stop: stopAll }
+    const { env } = await import('../../functions/lib/env.js')
+    const portal = await startPortalSimulator({ port: portalPort, platformUrl: () => gateway.url, secret: env().PORTAL_SHARED_SECRET })
+    stops.push(() => portal.close())
+    log(`national portal simulator: ${portal.url}`)
+
+    return { url: gateway.url, dataDir, seeded, portalUrl: portal.url, drain: () => poller.drain(), invoke, stop: stopAll }
   } catch (err) {
     await stopAll()
     throw err

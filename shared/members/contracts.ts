@@ -10,7 +10,7 @@ import { FEE_AREAS, FEE_CATEGORIES, MONTH_PATTERN, type Exemption, type FeeArea,
 
 export const month = z.string().regex(MONTH_PATTERN, { message: 'field.invalidMonth' })
 /** Whole đồng: an integer, not negative, below 1 billion a month (a figure in thousands or with decimals is refused). */
-export const dong = z.number({ message: 'field.invalidAmount' }).int({ message: 'field.invalidAmount' }).min(0, { message: 'field.invalidAmount' }).max(999_999_999, { message: 'field.invalidAmount' })
+export const dong = z.number().refine((n) => Number.isInteger(n) && n >= 0 && n <= 999_999_999, { message: 'field.invalidAmount' })
 /** Số thẻ đảng viên: digits (8 to 12 in practice). */
 export const cardNumber = z.string().trim().regex(/^\d{6,12}$/, { message: 'field.invalidCardNumber' })
 /** Số lý lịch đảng viên: letters, digits, dots, dashes and slashes. */

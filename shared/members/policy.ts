@@ -39,7 +39,8 @@ export function canMember(actor: Actor, action: MemberAction, unitId: string, in
 
 export function authorizeMember(actor: Actor, action: MemberAction, unitId: string, index: UnitIndex, date: string): void {
   if (canMember(actor, action, unitId, index, date)) return
-  throw new ForbiddenError(canMember(actor, 'member.read', unitId, index, date) ? 'auth.forbidden' : 'auth.outsideSubtree', { unitId })
+  const readable = canMember(actor, 'member.read', unitId, index, date)
+  throw new ForbiddenError(readable ? 'auth.forbidden' : 'auth.outsideSubtree', { unitId })
 }
 
 export function memberReach(actor: Actor, action: MemberAction, index: UnitIndex, date: string): Set<string> {

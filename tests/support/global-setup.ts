@@ -22,6 +22,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   })
   project.provide('baseUrl', platform.url)
   project.provide('dataDir', dataDir)
+  project.provide('portalUrl', platform.portalUrl)
   return async () => {
     await platform?.stop()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })
@@ -29,5 +30,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string; dataDir: string }
+  export interface ProvidedContext { baseUrl: string; dataDir: string; portalUrl: string }
 }
