@@ -44,7 +44,7 @@ export const PortalRequest = z.discriminatedUnion('type', [
 ])
 export type PortalRequest = z.infer<typeof PortalRequest>
 
-export interface SignedHeaders { 'x-portal-request-id': string; 'x-portal-timestamp': string; 'x-portal-signature': string }
+export type SignedHeaders = { 'x-portal-request-id': string; 'x-portal-timestamp': string; 'x-portal-signature': string }
 
 export function signature(secret: string, timestamp: string, requestId: string, rawBody: string): string {
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.${requestId}.${rawBody}`).digest('hex')}`
