@@ -26,6 +26,7 @@ const withContext = (route: MemberRoute): RouteHandler<Actor> => (req: HttpReque
 export const MEMBER_ROUTES: Record<string, MemberRoute> = {
   'GET /api/me/handbook': members.myHandbook,
   'GET /api/members': members.list,
+  'GET /api/members/destinations': members.destinations,
   'POST /api/members': members.create,
   'GET /api/members/{memberId}': members.show,
   'PUT /api/members/{memberId}/fee-profile': members.feeProfile,

@@ -60,6 +60,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('GET', '/api/me/handbook', 'members'),
   r('POST', '/api/portal/requests', 'members', 'none'),
   r('GET', '/api/members', 'members'),
+  r('GET', '/api/members/destinations', 'members'),
   r('POST', '/api/members', 'members'),
   r('POST', '/api/members/fees/assessments', 'members'),
   r('POST', '/api/members/fees/payments', 'members'),

@@ -1,6 +1,7 @@
 /** HTTP handlers: member records, the cell's list, the fee profile, the member's own handbook. */
 import { CreateMemberBody, ListMembersQuery, UpdateFeeProfileBody } from '../../../shared/members/contracts.js'
 import { parse } from '../../lib/validation.js'
+import { existsOn, nameOn, parentOn } from '../../../shared/org/tree.js'
 import type { MemberRoute } from '../routes.js'
 import { createMember, handbook, handbookOf, listCell, loadMember, updateFeeProfile } from '../usecases/members.js'
 
@@ -9,3 +10,13 @@ export const create: MemberRoute = async ({ ctx, body }) => ({ status: 201, body
 export const show: MemberRoute = async ({ ctx, params }) => ({ body: await handbookOf(ctx, (await loadMember(ctx, params.memberId)).member) })
 export const feeProfile: MemberRoute = async ({ ctx, params, body }) => ({ body: { member: await updateFeeProfile(ctx, params.memberId, parse(UpdateFeeProfileBody, body)) } })
 export const myHandbook: MemberRoute = async ({ ctx }) => ({ body: await handbook(ctx) })
+
+/** Live cells of the city (for the destination of a transfer): names are not restricted. */
+export const destinations: MemberRoute = async ({ ctx }) => {
+  const index = await ctx.tree()
+  const cells = [...index.values()].filter((u) => u.level === 'cell' && existsOn(u, ctx.date)).map((u) => {
+    const parent = parentOn(u, ctx.date)
+    return { unitId: u.unitId, name: nameOn(u, ctx.date).name, parentName: parent && index.get(parent) ? nameOn(index.get(parent)!, ctx.date).name : '' }
+  })
+  return { body: { cells: cells.sort((a, b) => a.parentName.localeCompare(b.parentName, 'vi') || a.name.localeCompare(b.name, 'vi')) } }
+}
