@@ -27,7 +27,7 @@ const Env = z.object({
   /** Party members (issue 4): the transfer workflow, and the national public service portal (base URL and shared HMAC secret). */
   TRANSFER_STATE_MACHINE_ARN: z.string().optional(),
   PORTAL_URL: z.string().optional(),
-  PORTAL_SHARED_SECRET: z.string().min(16).default('local-portal-shared-secret-do-not-use-in-prod'),
+  PORTAL_SHARED_SECRET: z.string().min(16).optional(),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   AWS_REGION: z.string().default('ap-southeast-1'),

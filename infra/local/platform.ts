@@ -17,7 +17,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda'
 import { MODULES } from '../definitions/modules.js'
 import { WORKFLOWS } from '../definitions/workflows.js'
 import { LOCAL_TABLES } from '../../shared/table/definition.js'
-import { assertPortFree, freePort } from './ports.js'
+import { assertPortFree } from './ports.js'
 import { ensureTables, localDynamoClient, mainTableInput, simpleTableInput, startDynamoLocal, type DynamoLocal } from './dynamodb.js'
 import { startPostgres, type EmbeddedPostgres } from './postgres.js'
 import { startS3Local, type S3Local } from './s3.js'
@@ -29,7 +29,7 @@ import { loadIssuerKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity.js'
 import { isEmpty, seedDemoData } from './seed.js'
 import { seedDemoDocuments } from './demo-documents.js'
 import { seedDemoMembers } from './demo-members.js'
-import { startPortalSimulator } from './portal/simulator.js'
+import { LOCAL_PORTAL_SECRET, startPortalSimulator } from './portal/simulator.js'
 import { resetRuntimeCaches } from './reset.js'
 
 export interface PlatformOptions {
@@ -92,7 +92,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     stops.push(() => s3.stop())
 
     const issuer = await loadIssuerKey(join(dataDir, 'identity'))
-    const portalPort = opts.portalPort ?? await freePort()
+    // The portal simulator listens first (port 0: the system picks a free one) so functions learn its URL with the rest of their settings.
+    let gatewayUrl = ''
+    const portal = await startPortalSimulator({ port: opts.portalPort ?? 0, platformUrl: () => gatewayUrl, secret: process.env.PORTAL_SHARED_SECRET ?? LOCAL_PORTAL_SECRET })
+    stops.push(() => portal.close())
     const sfnArn = (id: string) => `arn:aws:states:ap-southeast-1:000000000000:stateMachine:${id}`
     Object.assign(process.env, {
       APP_ENV: 'local', AWS_REGION: 'ap-southeast-1', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER',
@@ -101,7 +104,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       TABLE_NAME: tableName, UPLOADS_BUCKET: 'uploads', READ_MODEL: 'embedded', IDENTITY: 'local', MAIL: 'outbox',
       LOCAL_IDENTITY_TABLE: LOCAL_TABLES.identity, LOCAL_IDENTITY_KEY_FILE: issuer.privateKeyFile, LOCAL_ISSUER,
       OUTBOX_DIR: join(dataDir, 'outbox'), SIGNING: 'local', SIGNING_DIR: join(dataDir, 'signing'),
-      PORTAL_URL: `http://127.0.0.1:${portalPort}`,
+      PORTAL_URL: portal.url, PORTAL_SHARED_SECRET: process.env.PORTAL_SHARED_SECRET ?? LOCAL_PORTAL_SECRET,
       ...Object.fromEntries(WORKFLOWS.map((w) => [w.arnEnvVar, sfnArn(w.id)])),
       ...(opts.approvalDeadlineSeconds ? { APPROVAL_DEADLINE_SECONDS: String(opts.approvalDeadlineSeconds) } : {}),
     })
@@ -150,10 +153,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       webDist: resolve('web/dist'), outboxDir: join(dataDir, 'outbox'),
     })
     stops.push(() => gateway.close())
-
-    const { env } = await import('../../functions/lib/env.js')
-    const portal = await startPortalSimulator({ port: portalPort, platformUrl: () => gateway.url, secret: env().PORTAL_SHARED_SECRET })
-    stops.push(() => portal.close())
+    gatewayUrl = gateway.url
     log(`national portal simulator: ${portal.url}`)
 
     return { url: gateway.url, dataDir, seeded, portalUrl: portal.url, drain: () => poller.drain(), invoke, stop: stopAll }

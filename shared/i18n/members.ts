@@ -46,5 +46,6 @@ export const MEMBERS_MESSAGES: Record<string, { vi: string; en: string }> = {
   'members.portal.stale': { vi: 'Yêu cầu từ Cổng Dịch vụ công đã quá thời gian cho phép.', en: 'The portal request is too old or from the future.' },
   'members.portal.signature': { vi: 'Chữ ký của yêu cầu từ Cổng Dịch vụ công không hợp lệ.', en: 'The portal request signature is invalid.' },
   'members.portal.replayed': { vi: 'Yêu cầu {requestId} đã được xử lý trước đó; không ghi thêm gì.', en: 'Request {requestId} was already processed; nothing was changed.' },
+  'members.portal.notConfigured': { vi: 'Kết nối với Cổng Dịch vụ công chưa được cấu hình.', en: 'The connection to the national portal is not configured.' },
   'members.portal.unknownCard': { vi: 'Không có đảng viên với số thẻ {cardNumber}.', en: 'No Party member has card number {cardNumber}.' },
 }

@@ -84,9 +84,9 @@ type Fetch = (url: string, init: { method: string; headers: Record<string, strin
 export function portalStatusClient(fetcher: Fetch = fetch as unknown as Fetch) {
   return {
     async send(update: StatusUpdate): Promise<boolean> {
-      const base = env().PORTAL_URL
-      if (!base) { console.log(JSON.stringify({ level: 'info', msg: 'portal status (not connected)', ...update })); return false }
-      const { url, init } = statusRequest(base, env().PORTAL_SHARED_SECRET, update)
+      const { PORTAL_URL: base, PORTAL_SHARED_SECRET: secret } = env()
+      if (!base || !secret) { console.log(JSON.stringify({ level: 'info', msg: 'portal status (not connected)', ...update })); return false }
+      const { url, init } = statusRequest(base, secret, update)
       try {
         const res = await fetcher(url, init)
         if (!res.ok) console.warn(JSON.stringify({ level: 'warn', msg: 'portal status refused', httpStatus: res.status, ...update }))

@@ -21,7 +21,10 @@ export async function portalRequest(event: APIGatewayProxyEventV2): Promise<APIG
   try {
     const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : ''
     if (Buffer.byteLength(raw) > 64 * 1024) throw new DomainError('request.tooLarge', 413, { limit: 64 * 1024 })
-    const verified = verifySigned(env().PORTAL_SHARED_SECRET, headers, raw)
+    const secret = env().PORTAL_SHARED_SECRET
+    // A deployment without the portal's secret accepts nothing from it (no well-known default).
+    if (!secret) throw new DomainError('members.portal.notConfigured', 503)
+    const verified = verifySigned(secret, headers, raw)
     if (!verified.ok) throw new UnauthenticatedError(`members.portal.${verified.reason}`)
     let json: unknown
     try { json = JSON.parse(raw) } catch { throw new DomainError('request.malformedJson', 400) }

@@ -18,6 +18,9 @@ import { signedHeaders, verifySigned, type SignedHeaders } from '../../../functi
 
 export interface PortalSimulator { url: string; close(): Promise<void> }
 
+/** The shared secret of the embedded runtime (a deployment sets PORTAL_SHARED_SECRET from its secret store). */
+export const LOCAL_PORTAL_SECRET = 'local-portal-shared-secret-do-not-use-in-prod'
+
 interface Sent { requestId: string; headers: SignedHeaders; body: string }
 
 const readBody = (req: IncomingMessage): Promise<string> => new Promise((resolve, reject) => {
@@ -78,8 +81,9 @@ export async function startPortalSimulator(opts: { port: number; platformUrl: ()
     }
   })
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(opts.port, '127.0.0.1', () => resolve()))
+  const address = server.address()
   return {
-    url: `http://127.0.0.1:${opts.port}`,
+    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : opts.port}`,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()) }),
   }
 }

@@ -40,15 +40,19 @@ describe('portal adapter: signed requests', () => {
     expect(verifySigned(SECRET, init.headers, init.body, now)).toEqual({ ok: true, requestId: 'st-HS-1-issued' })
 
     process.env.PORTAL_URL = 'https://portal.example.vn'
+    process.env.PORTAL_SHARED_SECRET = SECRET
     const { resetEnvCache } = await import('../../../functions/lib/env.js')
     resetEnvCache()
     const calls: { url: string; body: string }[] = []
     const ok = await portalStatusClient(async (u, i) => { calls.push({ url: u, body: i.body }); return { ok: true, status: 200 } }).send(update)
     expect(ok).toBe(true)
     expect(calls).toEqual([{ url: 'https://portal.example.vn/status', body: JSON.stringify(update) }])
+    const sent = statusRequest('https://portal.example.vn', SECRET, update)
+    expect(verifySigned(SECRET, sent.init.headers, calls[0].body).ok).toBe(true)
     const refused = await portalStatusClient(async () => ({ ok: false, status: 503 })).send(update)
     expect(refused).toBe(false)
     delete process.env.PORTAL_URL
+    delete process.env.PORTAL_SHARED_SECRET
     resetEnvCache()
   })
 })
