@@ -28,6 +28,7 @@ export const MEMBER_ROUTES: Record<string, MemberRoute> = {
   'GET /api/members': members.list,
   'GET /api/members/destinations': members.destinations,
   'POST /api/members': members.create,
+  'POST /api/members/bulk-transfers': members.bulk,
   'GET /api/members/{memberId}': members.show,
   'PUT /api/members/{memberId}/fee-profile': members.feeProfile,
   'POST /api/members/fees/assessments': fees.assess,

@@ -42,6 +42,8 @@ export const MEMBERS_MESSAGES: Record<string, { vi: string; en: string }> = {
   'members.stepNotReady': { vi: 'Bước này chưa sẵn sàng để xử lý, vui lòng thử lại sau giây lát.', en: 'This step is not ready yet; try again in a moment.' },
   'members.notAwaitingAcceptance': { vi: 'Đề nghị này không chờ tiếp nhận.', en: 'This transfer is not awaiting acceptance.' },
   'members.notReceiver': { vi: 'Chỉ cấp ủy nơi đến ({unitId}) mới tiếp nhận được đảng viên.', en: 'Only the receiving unit ({unitId}) can accept the member.' },
+  'members.bulkMismatch': { vi: 'Mã thao tác {operationId} đã dùng cho một danh sách chuyển khác.', en: 'Operation {operationId} was started with other moves.' },
+  'members.bulkTooLarge': { vi: 'Một lần chuyển tối đa {max} đảng viên (đang có {count}): hãy chia thành nhiều lần.', en: 'One operation moves at most {max} members ({count} listed): split it.' },
   'members.portal.missing': { vi: 'Yêu cầu từ Cổng Dịch vụ công thiếu chữ ký hoặc thông tin định danh.', en: 'The portal request lacks its signature headers.' },
   'members.portal.stale': { vi: 'Yêu cầu từ Cổng Dịch vụ công đã quá thời gian cho phép.', en: 'The portal request is too old or from the future.' },
   'members.portal.signature': { vi: 'Chữ ký của yêu cầu từ Cổng Dịch vụ công không hợp lệ.', en: 'The portal request signature is invalid.' },

@@ -193,3 +193,40 @@ export interface Handbook {
   fees: { months: { month: string; due: number; paid: number; owed: number; status: string }[]; arrears: number; paidUpTo?: string; flaggedYears: number[]; payments: PaymentEntry[] }
   transfers: Transfer[]
 }
+
+/* ----------------------------------------------------- bulk transfer */
+
+export const BulkTransferBody = z.strictObject({
+  /** The client's id for the operation: sending it again resumes the same operation. */
+  operationId: z.string().regex(/^[a-z0-9-]{8,64}$/, { message: 'field.invalidFormat' }),
+  moves: z.array(z.strictObject({ fromCellId: unitId, toCellId: unitId })).min(1).max(200),
+  reason: text(500),
+  /** Members to move in this call at most (the rest with the next call). */
+  batch: z.number().int().min(1).max(5000).optional(),
+})
+export type BulkTransferBody = z.infer<typeof BulkTransferBody>
+
+export interface BulkTransfer {
+  operationId: string
+  reason: string
+  moves: { fromCellId: string; toCellId: string; memberIds: string[] }[]
+  /** Members moved so far, by id. */
+  moved: string[]
+  status: 'running' | 'done'
+  startedBy: { userId: string; fullName: string }
+  report?: BulkReport
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface BulkReport {
+  moves: { fromCellId: string; toCellId: string; expected: number; inDestination: number; leftInSource: number }[]
+  expected: number
+  moved: number
+  /** Members of the snapshot found neither in their destination (lost). */
+  lost: string[]
+  /** Members listed twice in the snapshot (in two source cells). */
+  duplicated: string[]
+  balanced: boolean
+}

@@ -63,6 +63,8 @@ export const keys = {
   /** A request or callback from the national portal, by its request id (replays are refused). */
   portalRequest: (requestId: string) => ({ pk: `PORTAL#${requestId}`, sk: 'REQUEST' }),
   portalRef: (portalRef: string) => ({ gsi2pk: `PORTAL-REF#${portalRef}`, gsi2sk: 'REF' }),
+  /** A bulk transfer of the members of ended units to their successors (one operation, resumable). */
+  bulkTransfer: (operationId: string) => ({ pk: `BULKTRANSFER#${operationId}`, sk: 'META' }),
 } as const
 
 /** Entity names stored on every item (`entity`), with the schema version (`schemaVersion`). */
@@ -72,6 +74,6 @@ export const ENTITY = {
   usernameClaim: 'usernameClaim', idempotency: 'idempotency', kpiSnapshot: 'kpiSnapshot',
   document: 'document', documentCounter: 'documentCounter', documentSymbolClaim: 'documentSymbolClaim', reviewChain: 'reviewChain',
   partyMember: 'partyMember', partyCardClaim: 'partyCardClaim', transferLock: 'transferLock', feeAssessment: 'feeAssessment',
-  feePayment: 'feePayment', feeRemittance: 'feeRemittance', transfer: 'transfer', portalRequest: 'portalRequest',
+  feePayment: 'feePayment', feeRemittance: 'feeRemittance', transfer: 'transfer', portalRequest: 'portalRequest', bulkTransfer: 'bulkTransfer',
 } as const
 export const SCHEMA_VERSION = 1

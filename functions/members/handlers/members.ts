@@ -1,5 +1,6 @@
 /** HTTP handlers: member records, the cell's list, the fee profile, the member's own handbook. */
-import { CreateMemberBody, ListMembersQuery, UpdateFeeProfileBody } from '../../../shared/members/contracts.js'
+import { BulkTransferBody, CreateMemberBody, ListMembersQuery, UpdateFeeProfileBody } from '../../../shared/members/contracts.js'
+import { bulkTransfer } from '../usecases/bulk.js'
 import { parse } from '../../lib/validation.js'
 import { existsOn, nameOn, parentOn } from '../../../shared/org/tree.js'
 import type { MemberRoute } from '../routes.js'
@@ -19,4 +20,10 @@ export const destinations: MemberRoute = async ({ ctx }) => {
     return { unitId: u.unitId, name: nameOn(u, ctx.date).name, parentName: parent && index.get(parent) ? nameOn(index.get(parent)!, ctx.date).name : '' }
   })
   return { body: { cells: cells.sort((a, b) => a.parentName.localeCompare(b.parentName, 'vi') || a.name.localeCompare(b.name, 'vi')) } }
+}
+
+/** Starts or resumes a bulk transfer (202 while members remain, 200 with the reconciliation report when done). */
+export const bulk: MemberRoute = async ({ ctx, body }) => {
+  const op = await bulkTransfer(ctx, parse(BulkTransferBody, body))
+  return { status: op.status === 'done' ? 200 : 202, body: { operation: { ...op, moves: op.moves.map(({ memberIds, ...m }) => ({ ...m, members: memberIds.length })), moved: op.moved.length } } }
 }
