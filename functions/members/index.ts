@@ -41,6 +41,8 @@ export const MEMBER_ROUTES: Record<string, MemberRoute> = {
   'GET /api/members/transfers/{transferId}': transfers.show,
   'POST /api/members/transfers/{transferId}/decision': transfers.decision,
   'POST /api/members/transfers/{transferId}/accept': transfers.receive,
+  'POST /api/members/transfers/{transferId}/return': transfers.comeBack,
+  'POST /api/members/transfers/{transferId}/extension': transfers.extension,
 }
 
 const http = httpModule<Actor>({

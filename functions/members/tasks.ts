@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { parse } from '../lib/validation.js'
-import { awaitAcceptance, awaitDecision, close, complete, escalateAcceptance, escalateDecision, flagMember, issueLetter } from './usecases/workflow-steps.js'
+import { awaitAcceptance, awaitDecision, awaitReturn, close, complete, escalateAcceptance, escalateDecision, flagMember, issueLetter, remindReturn, returned } from './usecases/workflow-steps.js'
 
 const id = z.string().min(3).max(120)
 const Payload = z.discriminatedUnion('task', [
@@ -16,6 +16,9 @@ const Payload = z.discriminatedUnion('task', [
   z.object({ task: z.literal('flagMember'), transferId: id }),
   z.object({ task: z.literal('complete'), transferId: id }),
   z.object({ task: z.literal('close'), transferId: id, status: z.enum(['rejected', 'expired']) }),
+  z.object({ task: z.literal('awaitReturn'), transferId: id, taskToken: z.string().min(1), reminded: z.boolean() }),
+  z.object({ task: z.literal('remindReturn'), transferId: id }),
+  z.object({ task: z.literal('returned'), transferId: id }),
 ])
 
 export const handler = async (event: unknown) => {
@@ -29,5 +32,8 @@ export const handler = async (event: unknown) => {
     case 'flagMember': return flagMember(p)
     case 'complete': return complete(p)
     case 'close': return close(p)
+    case 'awaitReturn': return awaitReturn(p)
+    case 'remindReturn': return remindReturn(p)
+    case 'returned': return returned(p)
   }
 }

@@ -73,6 +73,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('GET', '/api/members/transfers/{transferId}', 'members'),
   r('POST', '/api/members/transfers/{transferId}/decision', 'members'),
   r('POST', '/api/members/transfers/{transferId}/accept', 'members'),
+  r('POST', '/api/members/transfers/{transferId}/return', 'members'),
+  r('POST', '/api/members/transfers/{transferId}/extension', 'members'),
   r('GET', '/api/members/{memberId}', 'members'),
   r('PUT', '/api/members/{memberId}/fee-profile', 'members'),
 ]

@@ -44,6 +44,7 @@ export const MEMBERS_MESSAGES: Record<string, { vi: string; en: string }> = {
   'members.notReceiver': { vi: 'Chỉ cấp ủy nơi đến ({unitId}) mới tiếp nhận được đảng viên.', en: 'Only the receiving unit ({unitId}) can accept the member.' },
   'members.bulkMismatch': { vi: 'Mã thao tác {operationId} đã dùng cho một danh sách chuyển khác.', en: 'Operation {operationId} was started with other moves.' },
   'members.bulkTooLarge': { vi: 'Một lần chuyển tối đa {max} đảng viên (đang có {count}): hãy chia thành nhiều lần.', en: 'One operation moves at most {max} members ({count} listed): split it.' },
+  'members.notAway': { vi: 'Đảng viên không đang sinh hoạt tạm thời theo đề nghị này.', en: 'The member is not away on this temporary transfer.' },
   'members.portal.missing': { vi: 'Yêu cầu từ Cổng Dịch vụ công thiếu chữ ký hoặc thông tin định danh.', en: 'The portal request lacks its signature headers.' },
   'members.portal.stale': { vi: 'Yêu cầu từ Cổng Dịch vụ công đã quá thời gian cho phép.', en: 'The portal request is too old or from the future.' },
   'members.portal.signature': { vi: 'Chữ ký của yêu cầu từ Cổng Dịch vụ công không hợp lệ.', en: 'The portal request signature is invalid.' },

@@ -185,6 +185,7 @@ export type CreateTransferBody = z.infer<typeof CreateTransferBody>
 
 export const DecisionBody = z.strictObject({ approved: z.boolean(), comment: z.string().trim().max(500).optional() })
 export const AcceptBody = z.strictObject({ comment: z.string().trim().max(500).optional() })
+export const ExtendBody = z.strictObject({ until: isoDate, reason: text(500) })
 
 /** What the handbook shows a member about themselves. */
 export interface Handbook {

@@ -51,16 +51,18 @@ export function memberReach(actor: Actor, action: MemberAction, index: UnitIndex
  * The approval chain of an official transfer (294-QĐ/TW): the member's cell,
  * the grassroots committee above it, then the issuing committee (the one
  * above the grassroots organisation) — or, when that is the city committee,
- * its Organisation Board may decide for it.
+ * its Organisation Board may decide for it. A temporary transfer stops at
+ * the grassroots committee, which issues its letter.
  */
-export function approvalChain(index: UnitIndex, cellId: string, date: string): ApprovalStep[] {
+export function approvalChain(index: UnitIndex, cellId: string, date: string, kind: 'official' | 'temporary' = 'official'): ApprovalStep[] {
   const cell = index.get(cellId)
   if (!cell) return []
   const grassroots = parentOn(cell, date)
   const issuer = grassroots ? parentOn(index.get(grassroots)!, date) : null
   const steps: ApprovalStep[] = [{ stage: 'cell', unitId: cellId, alsoUnitIds: [] }]
   if (grassroots) steps.push({ stage: 'grassroots', unitId: grassroots, alsoUnitIds: [] })
-  if (issuer) {
+  // A temporary transfer's letter is issued by the grassroots committee itself.
+  if (issuer && kind === 'official') {
     const board = [...index.values()].find((u) => u.kind === 'advisory-board' && parentOn(u, date) === issuer && existsOn(u, date) && /^BTC/.test(u.code))
     steps.push({ stage: 'issuer', unitId: issuer, alsoUnitIds: board ? [board.unitId] : [] })
   }

@@ -16,7 +16,7 @@ export const transferWorkflow = {
     }))
     return res.executionArn!
   },
-  async answer(taskToken: string, output: DecisionOutput | { accepted: true }): Promise<void> {
+  async answer(taskToken: string, output: DecisionOutput | { accepted: true } | { outcome: 'returned' } | { outcome: 'extended'; returnSeconds: number }): Promise<void> {
     await stepFunctions().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }))
   },
 }

@@ -1,9 +1,9 @@
 /** HTTP handlers: filing a transfer, the officer's inbox, one transfer (with its letter), decisions, acceptance. */
-import { AcceptBody, CreateTransferBody, DecisionBody, transferId } from '../../../shared/members/contracts.js'
+import { AcceptBody, CreateTransferBody, DecisionBody, ExtendBody, transferId } from '../../../shared/members/contracts.js'
 import { parse } from '../../lib/validation.js'
 import { files } from '../../documents/adapters/files.js'
 import type { MemberRoute } from '../routes.js'
-import { accept, decide, fileTransfer, inbox, loadTransfer, view } from '../usecases/transfers.js'
+import { accept, decide, extend, fileTransfer, inbox, loadTransfer, reportReturn, view } from '../usecases/transfers.js'
 import { mayDecide } from '../../../shared/members/policy.js'
 
 export const file: MemberRoute = async ({ ctx, body }) => ({ status: 202, body: { transfer: view(await fileTransfer(ctx, parse(CreateTransferBody, body))) } })
@@ -16,3 +16,5 @@ export const show: MemberRoute = async ({ ctx, params }) => {
 }
 export const decision: MemberRoute = async ({ ctx, params, body }) => ({ body: { transfer: view(await decide(ctx, parse(transferId, params.transferId), parse(DecisionBody, body))) } })
 export const receive: MemberRoute = async ({ ctx, params, body }) => ({ body: { transfer: view(await accept(ctx, parse(transferId, params.transferId), parse(AcceptBody, body ?? {}))) } })
+export const comeBack: MemberRoute = async ({ ctx, params }) => ({ body: { transfer: view(await reportReturn(ctx, parse(transferId, params.transferId))) } })
+export const extension: MemberRoute = async ({ ctx, params, body }) => ({ body: { transfer: view(await extend(ctx, parse(transferId, params.transferId), parse(ExtendBody, body))) } })

@@ -16,6 +16,7 @@ import { memberItem, memberStore, transferItem, transferLockItem } from '../adap
 import { transferWorkflow, type DecisionOutput } from '../adapters/workflows.js'
 import { portalStatus } from '../adapters/portal.js'
 import { loadMember, memberNotFound, type MemberContext } from './members.js'
+import { returnSeconds } from './workflow-steps.js'
 
 export const newTransferId = (cellId: string, now: Date): string => `${cellId}.tr-${now.getTime().toString(36)}${randomBytes(5).toString('hex')}`
 export const transferNotFound = (id: string) => new DomainError('notFound.transfer', 404, { id })
@@ -46,7 +47,7 @@ export async function openTransfer(ctx: MemberContext, member: PartyMember, body
     if (problem) throw new ValidationError([{ path: 'until', code: `members.temporary.${problem}`, params: { path: 'until' } }])
   }
   if (body.deadlines && !officer) throw new ForbiddenError('members.deadlinesOfficersOnly')
-  const steps = approvalChain(index, member.cellId, ctx.date)
+  const steps = approvalChain(index, member.cellId, ctx.date, body.kind)
   if (steps.length < 2) throw new RuleError('members.noChain', { unitId: member.cellId })
   const at = ctx.now.toISOString()
   const deadlines = body.deadlines ?? {
@@ -146,6 +147,38 @@ export async function accept(ctx: MemberContext, transferId: string, body: { com
   const saved = await saveTransfer(t, { ...t, taskToken: undefined, acceptedBy: { userId: ctx.actor.userId, fullName: ctx.actor.fullName, at, comment: body.comment } },
     ctx.auditActor, ctx.now, { unitId: t.toUnitId, action: 'transfer.received', details: { memberId: t.memberId, comment: body.comment } })
   await transferWorkflow.answer(t.taskToken, { accepted: true })
+  return saved
+}
+
+/** Back from a temporary transfer: the member, an officer of the home cell or of the temporary cell reports the return. */
+export async function reportReturn(ctx: MemberContext, transferId: string) {
+  const t = await loadTransfer(ctx, transferId)
+  if (t.kind !== 'temporary' || t.status !== 'accepted') throw new ConflictError('members.notAway')
+  const index = await ctx.tree()
+  const member = await memberStore.getMember(t.memberId)
+  const allowed = member?.userId === ctx.actor.userId || canMember(ctx.actor, 'transfer.file', t.fromCellId, index, ctx.date) || (!!t.toUnitId && mayReceive(ctx.actor, t.toUnitId, index, ctx.date))
+  if (!allowed) throw new ForbiddenError('auth.forbidden', { unitId: t.fromCellId })
+  if (!t.taskToken) throw new ConflictError('members.stepNotReady')
+  const saved = await saveTransfer(t, { ...t, taskToken: undefined }, ctx.auditActor, ctx.now, { unitId: t.fromCellId, action: 'transfer.returnReported', details: { by: ctx.actor.fullName } })
+  await transferWorkflow.answer(t.taskToken, { outcome: 'returned' })
+  return saved
+}
+
+/** An extension asked at the temporary place and reported home: the return date moves (within the limits of the period). */
+export async function extend(ctx: MemberContext, transferId: string, body: { until: string; reason: string }) {
+  const t = await loadTransfer(ctx, transferId)
+  if (t.kind !== 'temporary' || t.status !== 'accepted' || !t.from || !t.until) throw new ConflictError('members.notAway')
+  const index = await ctx.tree()
+  if (!t.toUnitId || !mayReceive(ctx.actor, t.toUnitId, index, ctx.date)) throw new ForbiddenError('members.notReceiver', { unitId: t.toUnitId ?? '' })
+  if (body.until <= t.until) throw new ValidationError([{ path: 'until', code: 'members.temporary.order', params: { path: 'until' } }])
+  const problem = temporaryPeriodProblem(t.from, body.until, t.purpose ?? 'work')
+  if (problem) throw new ValidationError([{ path: 'until', code: `members.temporary.${problem}`, params: { path: 'until' } }])
+  if (!t.taskToken) throw new ConflictError('members.stepNotReady')
+  const at = ctx.now.toISOString()
+  const next: Transfer = { ...t, until: body.until, taskToken: undefined, history: [...t.history, { at, status: 'extended', by: ctx.actor.fullName, note: `${body.until}: ${body.reason}` }] }
+  const saved = await saveTransfer(t, next, ctx.auditActor, ctx.now, { unitId: t.toUnitId, action: 'transfer.extended', details: { until: body.until, reason: body.reason } },
+    (tx) => tx.audit({ unitId: t.fromCellId, action: 'transfer.extensionReported', target: t.transferId, details: { until: body.until } }))
+  await transferWorkflow.answer(t.taskToken, { outcome: 'extended', returnSeconds: returnSeconds(next) })
   return saved
 }
 

@@ -155,7 +155,8 @@ export async function issueLetter(p: { transferId: string }) {
 
 /** The member's record after the transfer ends: moved, away, or gone; the lock released. */
 function releaseMember(t: Transfer, tx: Transaction, change: { status: PartyMember['status']; cellId: string; at: string; kind: Transfer['kind']; toName?: string }, member?: PartyMember) {
-  tx.delete(keys.transferLock(t.memberId))
+  // Away on a temporary transfer, the member keeps the lock: no other transfer until the return.
+  if (change.status !== 'temporarily-away') tx.delete(keys.transferLock(t.memberId))
   if (member) {
     tx.put(memberItem({
       ...member, status: change.status, cellId: change.cellId, openTransferId: change.status === 'temporarily-away' ? member.openTransferId : undefined,
@@ -206,6 +207,44 @@ export async function complete(p: { transferId: string }) {
     else releaseMember(cur, tx, { status: 'temporarily-away', cellId: cur.fromCellId, at, kind: cur.kind }, member)
     tx.audit({ unitId: cur.fromCellId, action: cur.kind === 'official' ? 'member.transferredOut' : 'member.temporaryOut', target: cur.memberId, details: { toUnitId: cur.toUnitId, transferId: cur.transferId } })
   })
+  const t = await load(p.transferId)
+  return { returnSeconds: t.kind === 'temporary' ? returnSeconds(t) : 0 }
+}
+
+/** Seconds until the end of the last day away (Vietnam time); a drill counts its own timer. */
+export function returnSeconds(t: Transfer, now = new Date()): number {
+  if (t.drill) return t.deadlines.acceptSeconds
+  return Math.max(1, Math.ceil((Date.parse(`${t.until}T23:59:59+07:00`) - now.getTime()) / 1000))
+}
+
+export async function awaitReturn(p: { transferId: string; taskToken: string; reminded: boolean }) {
+  await update(p.transferId, (cur) => (cur.taskToken === p.taskToken || cur.status !== 'accepted' ? undefined : {
+    next: { ...cur, taskToken: p.taskToken }, unitId: cur.fromCellId, action: 'transfer.awaitingReturn', details: { until: cur.until, reminded: p.reminded },
+  }))
+  return {}
+}
+
+/** The return date passed: the member, the home cell and the temporary cell are reminded. */
+export async function remindReturn(p: { transferId: string }) {
+  const t = await update(p.transferId, (cur) => (cur.history.some((h) => h.status === 'return-reminder' && h.note === cur.until) ? undefined : {
+    next: { ...cur, taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'return-reminder', by: SYSTEM.name, note: cur.until }] },
+    unitId: cur.fromCellId, action: 'transfer.returnReminder', details: { until: cur.until },
+  }))
+  const member = await memberStore.getMember(t.memberId)
+  const units = [t.fromCellId, ...(t.toUnitId ? [t.toUnitId] : [])]
+  await notify(units, 'Hết thời hạn sinh hoạt đảng tạm thời / Temporary transfer ended',
+    `Đồng chí ${t.memberName} hết thời hạn sinh hoạt tạm thời (${t.until}); đề nghị trở về sinh hoạt tại chi bộ nơi chính thức.\n\nThe temporary transfer ended: please return to the home cell.`)
+  if (member?.email) await mail().send({ to: [member.email], subject: '[Digital Office] Nhắc trở về sinh hoạt đảng / Time to return', text: `Thời hạn sinh hoạt tạm thời của đồng chí đã hết (${t.until}).` })
+  return {}
+}
+
+/** Back from a temporary transfer: active in the home cell again, the lock released. */
+export async function returned(p: { transferId: string }) {
+  const member = await memberStore.getMember((await load(p.transferId)).memberId)
+  await update(p.transferId, (cur) => (cur.status === 'returned' ? undefined : {
+    next: { ...cur, status: 'returned', taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'returned', by: SYSTEM.name }] },
+    unitId: cur.fromCellId, action: 'member.returned', details: { memberId: cur.memberId, fromUnitId: cur.toUnitId },
+  }), (cur, tx) => releaseMember(cur, tx, { status: 'active', cellId: cur.fromCellId, at: new Date().toISOString(), kind: cur.kind, toName: undefined }, member))
   return {}
 }
 

@@ -38,6 +38,10 @@ describe('approval chain of an official transfer', () => {
     expect(chain.map((s) => [s.stage, s.unitId, s.alsoUnitIds])).toEqual([['cell', 'cell-a', []], ['grassroots', 'ward', []], ['issuer', 'tu', ['btctu']]])
   })
 
+  it('a temporary transfer stops at the grassroots committee, which issues its letter', () => {
+    expect(approvalChain(index, 'cell-a', D, 'temporary').map((s) => s.stage)).toEqual(['cell', 'grassroots'])
+  })
+
   it('a cell of a grassroots organisation: cell → grassroots committee → ward', () => {
     expect(approvalChain(index, 'cell-b', D).map((s) => s.unitId)).toEqual(['cell-b', 'school', 'ward'])
   })
