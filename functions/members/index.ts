@@ -29,6 +29,7 @@ export const MEMBER_ROUTES: Record<string, MemberRoute> = {
   'GET /api/members/destinations': members.destinations,
   'POST /api/members': members.create,
   'POST /api/members/bulk-transfers': members.bulk,
+  'POST /api/members/imports': members.importList,
   'GET /api/members/{memberId}': members.show,
   'PUT /api/members/{memberId}/fee-profile': members.feeProfile,
   'POST /api/members/fees/assessments': fees.assess,

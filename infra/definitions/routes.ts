@@ -63,6 +63,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('GET', '/api/members/destinations', 'members'),
   r('POST', '/api/members', 'members'),
   r('POST', '/api/members/bulk-transfers', 'members'),
+  r('POST', '/api/members/imports', 'members'),
   r('POST', '/api/members/fees/assessments', 'members'),
   r('POST', '/api/members/fees/payments', 'members'),
   r('GET', '/api/members/fees/sheet', 'members'),

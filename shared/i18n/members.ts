@@ -45,6 +45,7 @@ export const MEMBERS_MESSAGES: Record<string, { vi: string; en: string }> = {
   'members.bulkMismatch': { vi: 'Mã thao tác {operationId} đã dùng cho một danh sách chuyển khác.', en: 'Operation {operationId} was started with other moves.' },
   'members.bulkTooLarge': { vi: 'Một lần chuyển tối đa {max} đảng viên (đang có {count}): hãy chia thành nhiều lần.', en: 'One operation moves at most {max} members ({count} listed): split it.' },
   'members.notAway': { vi: 'Đảng viên không đang sinh hoạt tạm thời theo đề nghị này.', en: 'The member is not away on this temporary transfer.' },
+  'members.incomeRequired': { vi: 'Đối tượng này cần mức lương (lương đóng BHXH, trợ cấp hoặc lương hưu) để tính đảng phí.', en: 'This category needs a salary (insurance base, benefit or pension) to assess the fee.' },
   'members.portal.missing': { vi: 'Yêu cầu từ Cổng Dịch vụ công thiếu chữ ký hoặc thông tin định danh.', en: 'The portal request lacks its signature headers.' },
   'members.portal.stale': { vi: 'Yêu cầu từ Cổng Dịch vụ công đã quá thời gian cho phép.', en: 'The portal request is too old or from the future.' },
   'members.portal.signature': { vi: 'Chữ ký của yêu cầu từ Cổng Dịch vụ công không hợp lệ.', en: 'The portal request signature is invalid.' },

@@ -1,6 +1,8 @@
 /** HTTP handlers: member records, the cell's list, the fee profile, the member's own handbook. */
 import { BulkTransferBody, CreateMemberBody, ListMembersQuery, UpdateFeeProfileBody } from '../../../shared/members/contracts.js'
 import { bulkTransfer } from '../usecases/bulk.js'
+import { importMembers } from '../usecases/imports.js'
+import { z } from 'zod'
 import { parse } from '../../lib/validation.js'
 import { existsOn, nameOn, parentOn } from '../../../shared/org/tree.js'
 import type { MemberRoute } from '../routes.js'
@@ -26,4 +28,11 @@ export const destinations: MemberRoute = async ({ ctx }) => {
 export const bulk: MemberRoute = async ({ ctx, body }) => {
   const op = await bulkTransfer(ctx, parse(BulkTransferBody, body))
   return { status: op.status === 'done' ? 200 : 202, body: { operation: { ...op, moves: op.moves.map(({ memberIds, ...m }) => ({ ...m, members: memberIds.length })), moved: op.moved.length } } }
+}
+
+const ImportBody = z.strictObject({ objectKey: z.string().min(1).max(300), dryRun: z.boolean().default(false) })
+/** Import of a member list (XLSX/CSV) with a row-by-row report; any rejected row → 422 and nothing written. */
+export const importList: MemberRoute = async ({ ctx, body, lang }) => {
+  const r = await importMembers(ctx, parse(ImportBody, body), lang)
+  return { status: r.status, body: { report: r.report } }
 }
