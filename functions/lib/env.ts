@@ -26,6 +26,7 @@ const Env = z.object({
   APPROVAL_DEADLINE_SECONDS: z.coerce.number().int().positive().default(5 * 24 * 3600),
   /** Party members (issue 4): the transfer workflow, and the national public service portal (base URL and shared HMAC secret). */
   TRANSFER_STATE_MACHINE_ARN: z.string().optional(),
+  COMMENT_STATE_MACHINE_ARN: z.string().optional(),
   PORTAL_URL: z.string().optional(),
   PORTAL_SHARED_SECRET: z.string().min(16).optional(),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),

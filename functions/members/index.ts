@@ -44,6 +44,11 @@ export const MEMBER_ROUTES: Record<string, MemberRoute> = {
   'POST /api/members/transfers/{transferId}/accept': transfers.receive,
   'POST /api/members/transfers/{transferId}/return': transfers.comeBack,
   'POST /api/members/transfers/{transferId}/extension': transfers.extension,
+  'POST /api/members/comments/campaigns': transfers.campaign,
+  'GET /api/members/comments': transfers.comments,
+  'GET /api/members/comments/{commentId}': transfers.comment,
+  'POST /api/members/comments/{commentId}/form': transfers.commentForm,
+  'POST /api/members/comments/{commentId}/confirmation': transfers.commentConfirm,
 }
 
 const http = httpModule<Actor>({

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { parse } from '../lib/validation.js'
+import { awaitComment, escalateComment, expireComment, returnComment } from './usecases/comments.js'
 import { awaitAcceptance, awaitDecision, awaitReturn, close, complete, escalateAcceptance, escalateDecision, flagMember, issueLetter, remindReturn, returned } from './usecases/workflow-steps.js'
 
 const id = z.string().min(3).max(120)
@@ -19,6 +20,10 @@ const Payload = z.discriminatedUnion('task', [
   z.object({ task: z.literal('awaitReturn'), transferId: id, taskToken: z.string().min(1), reminded: z.boolean() }),
   z.object({ task: z.literal('remindReturn'), transferId: id }),
   z.object({ task: z.literal('returned'), transferId: id }),
+  z.object({ task: z.literal('awaitComment'), commentId: id, stage: z.enum(['form', 'confirm']), taskToken: z.string().min(1) }),
+  z.object({ task: z.literal('escalateComment'), commentId: id }),
+  z.object({ task: z.literal('returnComment'), commentId: id }),
+  z.object({ task: z.literal('expireComment'), commentId: id }),
 ])
 
 export const handler = async (event: unknown) => {
@@ -35,5 +40,9 @@ export const handler = async (event: unknown) => {
     case 'awaitReturn': return awaitReturn(p)
     case 'remindReturn': return remindReturn(p)
     case 'returned': return returned(p)
+    case 'awaitComment': return awaitComment(p)
+    case 'escalateComment': return escalateComment(p)
+    case 'returnComment': return returnComment(p)
+    case 'expireComment': return expireComment(p)
   }
 }

@@ -55,7 +55,7 @@ export const MODULES = [
   {
     id: 'members', entry: 'functions/members/index.ts', trigger: 'http',
     description: 'Party members: records and the electronic handbook, Party fees, transfers of Party activity, the national portal adapter',
-    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true, workflows: ['party-transfer'] },
+    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true, workflows: ['party-transfer', 'residence-comment'] },
     memoryMb: 1024,
     timeoutSeconds: 29,
   },

@@ -76,6 +76,11 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/members/transfers/{transferId}/accept', 'members'),
   r('POST', '/api/members/transfers/{transferId}/return', 'members'),
   r('POST', '/api/members/transfers/{transferId}/extension', 'members'),
+  r('POST', '/api/members/comments/campaigns', 'members'),
+  r('GET', '/api/members/comments', 'members'),
+  r('GET', '/api/members/comments/{commentId}', 'members'),
+  r('POST', '/api/members/comments/{commentId}/form', 'members'),
+  r('POST', '/api/members/comments/{commentId}/confirmation', 'members'),
   r('GET', '/api/members/{memberId}', 'members'),
   r('PUT', '/api/members/{memberId}/fee-profile', 'members'),
 ]

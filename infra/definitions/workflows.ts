@@ -29,4 +29,11 @@ export const WORKFLOWS = [
     arnEnvVar: 'TRANSFER_STATE_MACHINE_ARN',
     description: 'Transfer of Party activity: approval chain with working-day deadlines and escalation, signed introduction letter, acceptance by the receiving cell',
   },
+  {
+    id: 'residence-comment',
+    file: 'infra/workflows/residence-comment.asl.json',
+    functionSubstitutions: { MembersTasksFunctionArn: 'members-tasks' },
+    arnEnvVar: 'COMMENT_STATE_MACHINE_ARN',
+    description: 'Yearly comment of the residence cell on a member working elsewhere: form, confirmation by the ward, return to the workplace cell, escalation when overdue',
+  },
 ] as const satisfies readonly WorkflowDefinition[]

@@ -18,6 +18,8 @@ export const recordNumber = z.string().trim().regex(/^[A-Za-z0-9./-]{3,30}$/, { 
 export const memberId = z.string().regex(/^m-[a-z0-9]{6,40}$/, { message: 'field.invalidFormat' })
 export const transferId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}\.tr-[a-z0-9]{8,40}$/, { message: 'field.invalidFormat' })
 
+export type CommentExemption = 'barracks' | 'working-away' | 'full-time-study' | 'student-away'
+
 export const MEMBER_STATUSES = ['active', 'temporarily-away', 'transferring', 'transferred-out', 'removed', 'deceased'] as const
 export type MemberStatus = (typeof MEMBER_STATUSES)[number]
 
@@ -47,6 +49,10 @@ export interface PartyMember {
   username?: string
   workplace?: string
   residence?: string
+  /** The cell where the member lives, when it is not their own (for the yearly residence-cell comment). */
+  residenceCellId?: string
+  /** Exempt from the residence-cell comment (213-QĐ/TW): barracks-based forces, working away, full-time study ≥ 12 months, students away. */
+  commentExemption?: CommentExemption
   phone?: string
   email?: string
   fee: { category: FeeCategory; area: FeeArea; incomes: IncomeEntry[]; exemptions: Exemption[]; reductions: Reduction[] }
@@ -82,6 +88,8 @@ export const CreateMemberBody = z.strictObject({
   username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,64}$/, { message: 'field.invalidFormat' }).optional(),
   workplace: text(200).optional(),
   residence: text(200).optional(),
+  residenceCellId: unitId.optional(),
+  commentExemption: z.enum(['barracks', 'working-away', 'full-time-study', 'student-away']).optional(),
   phone: z.string().trim().regex(/^\+?[0-9 .-]{8,20}$/, { message: 'field.invalidFormat' }).optional(),
   email: z.email({ message: 'field.invalidEmail' }).optional(),
   fee: FeeProfileBody,
@@ -231,3 +239,44 @@ export interface BulkReport {
   duplicated: string[]
   balanced: boolean
 }
+
+/* ------------------------------------------------ residence-cell comment */
+
+/** The criteria of the residence cell's comment (213-QĐ/TW; 33-HD/BTCTU). */
+export const COMMENT_CRITERIA = ['example', 'civicDuties', 'meetings', 'contact', 'residentsViews'] as const
+export type CommentCriterion = (typeof COMMENT_CRITERIA)[number]
+
+export interface CommentRequest {
+  commentId: string
+  year: number
+  memberId: string
+  memberName: string
+  workplaceCellId: string
+  residenceCellId: string
+  /** The commune/ward committee that confirms (the residence cell's parent). */
+  confirmingUnitId: string
+  status: 'requested' | 'escalated' | 'filled' | 'confirmed' | 'returned' | 'expired'
+  form?: { criteria: Record<CommentCriterion, boolean>; conclusion: 'good' | 'not-good'; note?: string; by: { userId: string; fullName: string }; at: string }
+  confirmation?: { by: { userId: string; fullName: string }; at: string; note?: string }
+  taskToken?: string
+  deadlineAt: string
+  deadlineSeconds: number
+  history: { at: string; status: string; by: string; note?: string }[]
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export const CampaignBody = z.strictObject({
+  cellId: unitId,
+  year: z.number().int().min(2020).max(2100),
+  /** Officers may set a shorter deadline (seconds) for a drill or a test. */
+  deadlineSeconds: z.number().int().min(1).max(60 * 60 * 24 * 120).optional(),
+})
+export const CommentFormBody = z.strictObject({
+  criteria: z.strictObject(Object.fromEntries(COMMENT_CRITERIA.map((c) => [c, z.boolean()])) as Record<CommentCriterion, z.ZodBoolean>),
+  conclusion: z.enum(['good', 'not-good']),
+  note: z.string().trim().max(1000).optional(),
+})
+export const ConfirmBody = z.strictObject({ note: z.string().trim().max(500).optional() })
+export const commentId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}\.cm-\d{4}-m-[a-z0-9]{6,40}$/, { message: 'field.invalidFormat' })

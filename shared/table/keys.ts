@@ -65,6 +65,10 @@ export const keys = {
   portalRef: (portalRef: string) => ({ gsi2pk: `PORTAL-REF#${portalRef}`, gsi2sk: 'REF' }),
   /** A bulk transfer of the members of ended units to their successors (one operation, resumable). */
   bulkTransfer: (operationId: string) => ({ pk: `BULKTRANSFER#${operationId}`, sk: 'META' }),
+  /** A residence-cell comment request, owned by the member's workplace cell (its id begins with that cell). */
+  commentRequest: (workplaceCellId: string, commentId: string) => ({ pk: `UNIT#${workplaceCellId}`, sk: `COMMENT#${commentId}` }),
+  commentsOfCell: (workplaceCellId: string) => ({ pk: `UNIT#${workplaceCellId}`, skPrefix: 'COMMENT#' }),
+  commentInbox: (unitId: string, createdAt: string) => ({ gsi3pk: `COMMENT-INBOX#${unitId}`, gsi3sk: createdAt }),
 } as const
 
 /** Entity names stored on every item (`entity`), with the schema version (`schemaVersion`). */
@@ -74,6 +78,6 @@ export const ENTITY = {
   usernameClaim: 'usernameClaim', idempotency: 'idempotency', kpiSnapshot: 'kpiSnapshot',
   document: 'document', documentCounter: 'documentCounter', documentSymbolClaim: 'documentSymbolClaim', reviewChain: 'reviewChain',
   partyMember: 'partyMember', partyCardClaim: 'partyCardClaim', transferLock: 'transferLock', feeAssessment: 'feeAssessment',
-  feePayment: 'feePayment', feeRemittance: 'feeRemittance', transfer: 'transfer', portalRequest: 'portalRequest', bulkTransfer: 'bulkTransfer',
+  feePayment: 'feePayment', feeRemittance: 'feeRemittance', transfer: 'transfer', portalRequest: 'portalRequest', bulkTransfer: 'bulkTransfer', commentRequest: 'commentRequest',
 } as const
 export const SCHEMA_VERSION = 1

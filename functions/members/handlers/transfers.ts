@@ -1,5 +1,6 @@
 /** HTTP handlers: filing a transfer, the officer's inbox, one transfer (with its letter), decisions, acceptance. */
-import { AcceptBody, CreateTransferBody, DecisionBody, ExtendBody, transferId } from '../../../shared/members/contracts.js'
+import { AcceptBody, CampaignBody, CommentFormBody, ConfirmBody, CreateTransferBody, DecisionBody, ExtendBody, commentId, transferId } from '../../../shared/members/contracts.js'
+import { commentInbox, confirmComment, fillComment, openCampaign, showComment } from '../usecases/comments.js'
 import { parse } from '../../lib/validation.js'
 import { files } from '../../documents/adapters/files.js'
 import type { MemberRoute } from '../routes.js'
@@ -18,3 +19,10 @@ export const decision: MemberRoute = async ({ ctx, params, body }) => ({ body: {
 export const receive: MemberRoute = async ({ ctx, params, body }) => ({ body: { transfer: view(await accept(ctx, parse(transferId, params.transferId), parse(AcceptBody, body ?? {}))) } })
 export const comeBack: MemberRoute = async ({ ctx, params }) => ({ body: { transfer: view(await reportReturn(ctx, parse(transferId, params.transferId))) } })
 export const extension: MemberRoute = async ({ ctx, params, body }) => ({ body: { transfer: view(await extend(ctx, parse(transferId, params.transferId), parse(ExtendBody, body))) } })
+
+// Residence-cell comments.
+export const campaign: MemberRoute = async ({ ctx, body }) => ({ status: 201, body: await openCampaign(ctx, parse(CampaignBody, body)) })
+export const comments: MemberRoute = async ({ ctx }) => ({ body: { comments: await commentInbox(ctx) } })
+export const comment: MemberRoute = async ({ ctx, params }) => ({ body: { comment: await showComment(ctx, parse(commentId, params.commentId)) } })
+export const commentForm: MemberRoute = async ({ ctx, params, body }) => ({ body: { comment: await fillComment(ctx, parse(commentId, params.commentId), parse(CommentFormBody, body)) } })
+export const commentConfirm: MemberRoute = async ({ ctx, params, body }) => ({ body: { comment: await confirmComment(ctx, parse(commentId, params.commentId), parse(ConfirmBody, body ?? {})) } })

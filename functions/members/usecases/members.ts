@@ -40,6 +40,7 @@ export async function buildMember(ctx: MemberContext, body: CreateMemberBody): P
   requireLiveCell(index, body.cellId, ctx.date)
   authorizeMember(ctx.actor, 'member.manage', body.cellId, index, ctx.date)
   checkFeeProfile(body.fee)
+  if (body.residenceCellId) requireLiveCell(index, body.residenceCellId, ctx.date, 'residenceCellId')
   let userId: string | undefined
   if (body.username) {
     const user = await orgStore.getUserByUsername(body.username)
