@@ -58,4 +58,19 @@ describe('Party members in the browser', () => {
     expect(t.steps[0].decision).toMatchObject({ approved: true, comment: 'Chi bộ đồng ý', by: { fullName: 'Lưu Văn Bắc' } })
     expect(t.currentStep).toBe(1)
   })
+
+  it('the cell secretary records a cash payment (more than due) on the fee sheet of last month', async () => {
+    const page = await signIn(browser, 'bithu.cb.hangbac')
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đảng phí' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Thu, nộp đảng phí' }).waitFor()
+    const row = page.getByRole('row').filter({ hasText: 'Phạm Quốc Việt' })
+    await expect.poll(() => row.textContent()).toContain('10.000 đ')
+    const amount = row.getByRole('textbox', { name: 'Số tiền thu của Phạm Quốc Việt (đồng)' })
+    await amount.fill('15000')
+    await row.getByRole('button', { name: 'Ghi nhận thu' }).click()
+    await expect.poll(() => page.getByText('Đã ghi nhận khoản thu.').count()).toBeGreaterThan(0)
+    // Paid 15.000 đ against 10.000 đ due: nothing owed for the month.
+    await expect.poll(async () => (await row.getByRole('cell').allTextContents()).slice(1, 4)).toEqual(['10.000 đ', '15.000 đ', '0 đ'])
+    await page.context().close()
+  })
 })

@@ -46,6 +46,7 @@ const routes: RouteObject[] = [
             { path: 'party/handbook', lazy: memberPage(() => import('./pages/members/HandbookPage')) },
             { path: 'party/members', lazy: memberPage(() => import('./pages/members/MembersPage')) },
             { path: 'party/transfers', lazy: memberPage(() => import('./pages/members/TransfersPage')) },
+            { path: 'party/fees', lazy: memberPage(() => import('./pages/members/FeesPage')) },
             { path: '*', lazy: page(() => import('./pages/NotFoundPage')) },
           ] },
         ],

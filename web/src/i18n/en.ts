@@ -46,6 +46,7 @@ export const en: Shape<typeof vi> = {
     handbook: 'Member handbook',
     members: 'Party members',
     memberTransfers: 'Transfers',
+    memberFees: 'Party fees',
     groups: { docs: 'Documents', org: 'Organisation', members: 'Party members' },
     openMenu: 'Open navigation menu',
     closeMenu: 'Close navigation menu',

@@ -61,6 +61,17 @@ export const membersVi = {
   emptyCell: 'Chi bộ chưa có đảng viên.',
   history_: 'Lịch sử',
   deadline: 'Hạn xử lý',
+  feesTitle: 'Thu, nộp đảng phí',
+  assess: 'Tính đảng phí tháng',
+  assessed: 'Đã tính đảng phí tháng {{month}}: {{total}}.',
+  notAssessed: 'Chưa tính',
+  recordPayment: 'Ghi nhận thu',
+  amount: 'Số tiền thu của {{name}} (đồng)',
+  recorded: 'Đã ghi nhận khoản thu.',
+  remit: 'Nộp lên cấp trên',
+  remitted: 'Đã nộp {{amount}} lên cấp trên.',
+  allocation: 'Phân chia',
+  flaggedRow: '3 tháng chưa đóng',
 }
 
 export const membersEn: Shape<typeof membersVi> = {
@@ -119,4 +130,15 @@ export const membersEn: Shape<typeof membersVi> = {
   emptyCell: 'The cell has no members.',
   history_: 'History',
   deadline: 'Deadline',
+  feesTitle: 'Party fee collection',
+  assess: 'Assess the month',
+  assessed: '{{month}} assessed: {{total}}.',
+  notAssessed: 'Not assessed',
+  recordPayment: 'Record payment',
+  amount: 'Amount paid by {{name}} (đồng)',
+  recorded: 'Payment recorded.',
+  remit: 'Remit upward',
+  remitted: '{{amount}} remitted upward.',
+  allocation: 'Split',
+  flaggedRow: '3 unpaid months',
 }

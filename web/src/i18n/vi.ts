@@ -42,6 +42,7 @@ export const vi = {
     handbook: 'Sổ tay đảng viên',
     members: 'Đảng viên',
     memberTransfers: 'Chuyển sinh hoạt đảng',
+    memberFees: 'Đảng phí',
     groups: { docs: 'Văn bản', org: 'Tổ chức', members: 'Đảng viên' },
     openMenu: 'Mở menu điều hướng',
     closeMenu: 'Đóng menu điều hướng',
