@@ -24,6 +24,11 @@ const Env = z.object({
   REORGANISATION_STATE_MACHINE_ARN: z.string().optional(),
   /** Default seconds a superior unit has to decide a reorganisation before escalation (5 working days). */
   APPROVAL_DEADLINE_SECONDS: z.coerce.number().int().positive().default(5 * 24 * 3600),
+  /** Party members (issue 4): the transfer workflow, and the national public service portal (base URL and shared HMAC secret). */
+  TRANSFER_STATE_MACHINE_ARN: z.string().optional(),
+  COMMENT_STATE_MACHINE_ARN: z.string().optional(),
+  PORTAL_URL: z.string().optional(),
+  PORTAL_SHARED_SECRET: z.string().min(16).optional(),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   AWS_REGION: z.string().default('ap-southeast-1'),

@@ -53,6 +53,20 @@ export const MODULES = [
     timeoutSeconds: 29,
   },
   {
+    id: 'members', entry: 'functions/members/index.ts', trigger: 'http',
+    description: 'Party members: records and the electronic handbook, Party fees, transfers of Party activity, the national portal adapter',
+    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true, workflows: ['party-transfer', 'residence-comment'] },
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  {
+    id: 'members-tasks', entry: 'functions/members/tasks.ts', trigger: 'workflow-task',
+    description: 'Steps of the Party transfer workflow (ask, escalate, issue the signed letter, complete, close)',
+    access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true },
+    memoryMb: 1024,
+    timeoutSeconds: 60,
+  },
+  {
     id: 'readmodel', entry: 'functions/readmodel/index.ts', trigger: 'stream',
     description: 'Projects the table stream into the PostgreSQL read model (search, lists, KPIs)',
     access: { readModel: true },

@@ -8,7 +8,7 @@ export interface RouteDefinition {
   /** API Gateway path template, e.g. `/api/units/{unitId}`. */
   readonly path: string
   /** Module id from modules.ts (an `http` module). */
-  readonly module: 'auth' | 'org' | 'documents'
+  readonly module: 'auth' | 'org' | 'documents' | 'members'
   /** `jwt`: the API's JWT authorizer must accept the bearer token. */
   readonly auth: 'jwt' | 'none'
 }
@@ -56,6 +56,33 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/documents/{documentId}/submit', 'documents'),
   r('POST', '/api/documents/{documentId}/review', 'documents'),
   r('POST', '/api/documents/{documentId}/issue', 'documents'),
+  // Party members (issue 4). Literal paths before `{memberId}`; the portal's route is signed (HMAC), not token-authenticated.
+  r('GET', '/api/me/handbook', 'members'),
+  r('POST', '/api/portal/requests', 'members', 'none'),
+  r('GET', '/api/members', 'members'),
+  r('GET', '/api/members/destinations', 'members'),
+  r('POST', '/api/members', 'members'),
+  r('POST', '/api/members/bulk-transfers', 'members'),
+  r('POST', '/api/members/imports', 'members'),
+  r('POST', '/api/members/fees/assessments', 'members'),
+  r('POST', '/api/members/fees/payments', 'members'),
+  r('GET', '/api/members/fees/sheet', 'members'),
+  r('POST', '/api/members/fees/remittances', 'members'),
+  r('GET', '/api/members/fees/remittances', 'members'),
+  r('POST', '/api/members/transfers', 'members'),
+  r('GET', '/api/members/transfers', 'members'),
+  r('GET', '/api/members/transfers/{transferId}', 'members'),
+  r('POST', '/api/members/transfers/{transferId}/decision', 'members'),
+  r('POST', '/api/members/transfers/{transferId}/accept', 'members'),
+  r('POST', '/api/members/transfers/{transferId}/return', 'members'),
+  r('POST', '/api/members/transfers/{transferId}/extension', 'members'),
+  r('POST', '/api/members/comments/campaigns', 'members'),
+  r('GET', '/api/members/comments', 'members'),
+  r('GET', '/api/members/comments/{commentId}', 'members'),
+  r('POST', '/api/members/comments/{commentId}/form', 'members'),
+  r('POST', '/api/members/comments/{commentId}/confirmation', 'members'),
+  r('GET', '/api/members/{memberId}', 'members'),
+  r('PUT', '/api/members/{memberId}/fee-profile', 'members'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

@@ -22,4 +22,18 @@ export const WORKFLOWS = [
     arnEnvVar: 'REORGANISATION_STATE_MACHINE_ARN',
     description: 'A merge, split or dissolution approved by the superior unit, with a deadline and escalation',
   },
+  {
+    id: 'party-transfer',
+    file: 'infra/workflows/party-transfer.asl.json',
+    functionSubstitutions: { MembersTasksFunctionArn: 'members-tasks' },
+    arnEnvVar: 'TRANSFER_STATE_MACHINE_ARN',
+    description: 'Transfer of Party activity: approval chain with working-day deadlines and escalation, signed introduction letter, acceptance by the receiving cell',
+  },
+  {
+    id: 'residence-comment',
+    file: 'infra/workflows/residence-comment.asl.json',
+    functionSubstitutions: { MembersTasksFunctionArn: 'members-tasks' },
+    arnEnvVar: 'COMMENT_STATE_MACHINE_ARN',
+    description: 'Yearly comment of the residence cell on a member working elsewhere: form, confirmation by the ward, return to the workplace cell, escalation when overdue',
+  },
 ] as const satisfies readonly WorkflowDefinition[]

@@ -15,6 +15,7 @@ const HELP = `Digital Office — embedded runtime (every AWS service played loca
   --dynamo-port <n>   DynamoDB Local (default 8000)
   --s3-port <n>       S3 stand-in (default 4569)
   --sfn-port <n>      Step Functions stand-in (default 8083)
+  --portal-port <n>   the national public service portal simulator (default 8090)
   --data-dir <path>   where all data lives (default .data, env DATA_DIR)
   --reset             delete the data directory first (fresh demo data)
   --no-seed           do not load demo data into an empty database
@@ -24,7 +25,7 @@ const HELP = `Digital Office — embedded runtime (every AWS service played loca
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string' }, 'dynamo-port': { type: 'string' }, 's3-port': { type: 'string' }, 'sfn-port': { type: 'string' },
+    port: { type: 'string' }, 'dynamo-port': { type: 'string' }, 's3-port': { type: 'string' }, 'sfn-port': { type: 'string' }, 'portal-port': { type: 'string' },
     'data-dir': { type: 'string' }, reset: { type: 'boolean' }, 'no-seed': { type: 'boolean' }, 'no-schedules': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   },
 })
@@ -43,6 +44,7 @@ try {
     dynamoPort: num(values['dynamo-port'], 8000, '--dynamo-port'),
     s3Port: num(values['s3-port'], 4569, '--s3-port'),
     sfnPort: num(values['sfn-port'], 8083, '--sfn-port'),
+    portalPort: num(values['portal-port'], 8090, '--portal-port'),
     dataDir: values['data-dir'] ?? process.env.DATA_DIR ?? '.data',
     reset: values.reset, seed: !values['no-seed'], schedules: !values['no-schedules'],
     log: (m) => console.log(`  · ${m}`),
@@ -53,6 +55,7 @@ Digital Office is running (${((Date.now() - started) / 1000).toFixed(1)} s)
   Open:      ${platform.url}
   Data:      ${platform.dataDir}  (npm start -- --reset for fresh demo data)
   Outbox:    ${platform.url}/local/outbox
+  Portal:    ${platform.portalUrl}  (national public service portal simulator)
 
   Demo logins — password for all / mật khẩu chung: ${DEMO_PASSWORD}
 ${DEMO_USERS.map((u) => `    ${u.username.padEnd(20)} ${u.fullName.padEnd(18)} ${u.note}`).join('\n')}

@@ -28,6 +28,8 @@ import { startScheduler } from './scheduler.js'
 import { loadIssuerKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity.js'
 import { isEmpty, seedDemoData } from './seed.js'
 import { seedDemoDocuments } from './demo-documents.js'
+import { seedDemoMembers } from './demo-members.js'
+import { LOCAL_PORTAL_SECRET, startPortalSimulator } from './portal/simulator.js'
 import { resetRuntimeCaches } from './reset.js'
 
 export interface PlatformOptions {
@@ -36,6 +38,8 @@ export interface PlatformOptions {
   dynamoPort: number
   s3Port: number
   sfnPort: number
+  /** The national portal simulator (default: a free port). */
+  portalPort?: number
   reset?: boolean
   seed?: boolean
   schedules?: boolean
@@ -48,6 +52,8 @@ export interface Platform {
   url: string
   dataDir: string
   seeded: boolean
+  /** The national public service portal simulator (infra/local/portal). */
+  portalUrl: string
   /** Waits until every table change so far reached the read model. */
   drain(): Promise<void>
   invoke(moduleId: string, payload: unknown): Promise<unknown>
@@ -61,7 +67,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   // Lambda runs Node 22; the SDK's notice about Node 20 is noise on a developer machine.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
   const dataDir = resolve(opts.dataDir)
-  for (const [port, what] of [[opts.port, 'web + API'], [opts.dynamoPort, 'DynamoDB Local'], [opts.s3Port, 'S3'], [opts.sfnPort, 'Step Functions']] as const) {
+  for (const [port, what] of [[opts.port, 'web + API'], [opts.dynamoPort, 'DynamoDB Local'], [opts.s3Port, 'S3'], [opts.sfnPort, 'Step Functions'], ...(opts.portalPort ? [[opts.portalPort, 'portal simulator'] as const] : [])] as const) {
     await assertPortFree(port, what)
   }
   if (opts.reset) rmSync(dataDir, { recursive: true, force: true })
@@ -86,6 +92,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     stops.push(() => s3.stop())
 
     const issuer = await loadIssuerKey(join(dataDir, 'identity'))
+    // The portal simulator listens first (port 0: the system picks a free one) so functions learn its URL with the rest of their settings.
+    let gatewayUrl = ''
+    const portal = await startPortalSimulator({ port: opts.portalPort ?? 0, platformUrl: () => gatewayUrl, secret: process.env.PORTAL_SHARED_SECRET ?? LOCAL_PORTAL_SECRET })
+    stops.push(() => portal.close())
     const sfnArn = (id: string) => `arn:aws:states:ap-southeast-1:000000000000:stateMachine:${id}`
     Object.assign(process.env, {
       APP_ENV: 'local', AWS_REGION: 'ap-southeast-1', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER',
@@ -94,6 +104,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       TABLE_NAME: tableName, UPLOADS_BUCKET: 'uploads', READ_MODEL: 'embedded', IDENTITY: 'local', MAIL: 'outbox',
       LOCAL_IDENTITY_TABLE: LOCAL_TABLES.identity, LOCAL_IDENTITY_KEY_FILE: issuer.privateKeyFile, LOCAL_ISSUER,
       OUTBOX_DIR: join(dataDir, 'outbox'), SIGNING: 'local', SIGNING_DIR: join(dataDir, 'signing'),
+      PORTAL_URL: portal.url, PORTAL_SHARED_SECRET: process.env.PORTAL_SHARED_SECRET ?? LOCAL_PORTAL_SECRET,
       ...Object.fromEntries(WORKFLOWS.map((w) => [w.arnEnvVar, sfnArn(w.id)])),
       ...(opts.approvalDeadlineSeconds ? { APPROVAL_DEADLINE_SECONDS: String(opts.approvalDeadlineSeconds) } : {}),
     })
@@ -115,6 +126,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       const t0 = Date.now()
       const counts = await seedDemoData()
       await seedDemoDocuments()
+      await seedDemoMembers()
       log(`demo data loaded: ${counts.units} units, ${counts.users} users, demo documents (${Date.now() - t0} ms)`)
     }
 
@@ -141,8 +153,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       webDist: resolve('web/dist'), outboxDir: join(dataDir, 'outbox'),
     })
     stops.push(() => gateway.close())
+    gatewayUrl = gateway.url
+    log(`national portal simulator: ${portal.url}`)
 
-    return { url: gateway.url, dataDir, seeded, drain: () => poller.drain(), invoke, stop: stopAll }
+    return { url: gateway.url, dataDir, seeded, portalUrl: portal.url, drain: () => poller.drain(), invoke, stop: stopAll }
   } catch (err) {
     await stopAll()
     throw err

@@ -41,6 +41,34 @@ export const keys = {
   /** The review chain of a unit for one document type (`*`: the unit's default). */
   reviewChain: (unitId: string, type: string) => ({ pk: `UNIT#${unitId}`, sk: `DOCCHAIN#${type}` }),
   kpiSnapshot: (date: string) => ({ pk: 'KPI#org', sk: date }),
+
+  // Party members (issue 4). A member's record and fee ledger follow the person across transfers; the cell is an index.
+  partyMember: (memberId: string) => ({ pk: `PMEMBER#${memberId}`, sk: 'RECORD' }),
+  partyMembersOfCell: (cellId: string, sortName = '') => ({ gsi1pk: `PMEMBERS#${cellId}`, gsi1sk: sortName }),
+  partyMemberByUser: (userId: string) => ({ gsi2pk: `PMEMBER-USER#${userId}`, gsi2sk: 'PMEMBER' }),
+  /** Guard that makes a Party card number unique. */
+  partyCardClaim: (cardNumber: string) => ({ pk: `PCARD#${cardNumber}`, sk: 'CLAIM' }),
+  /** Guard: one open transfer per member at a time. */
+  transferLock: (memberId: string) => ({ pk: `PMEMBER#${memberId}`, sk: 'TRANSFER-LOCK' }),
+  feeAssessment: (memberId: string, month: string) => ({ pk: `PMEMBER#${memberId}`, sk: `FEE#${month}` }),
+  feePayment: (memberId: string, month: string, paymentId: string) => ({ pk: `PMEMBER#${memberId}`, sk: `PAY#${month}#${paymentId}` }),
+  feeLedgerOf: (memberId: string) => ({ pk: `PMEMBER#${memberId}` }),
+  /** A remittance of a cell's month upward (one per cell and month). */
+  feeRemittance: (cellId: string, month: string) => ({ pk: `UNIT#${cellId}`, sk: `REMIT#${month}` }),
+  /** A transfer request, owned by the member's cell at filing (its id begins with that cell). */
+  transfer: (fromCellId: string, transferId: string) => ({ pk: `UNIT#${fromCellId}`, sk: `TRANSFER#${transferId}` }),
+  transfersOfMember: (memberId: string, createdAt: string) => ({ gsi1pk: `PMEMBER-TRANSFERS#${memberId}`, gsi1sk: createdAt }),
+  /** Transfers waiting on a unit: a decision of its step, or acceptance by the receiving cell. */
+  transferInbox: (unitId: string, createdAt: string) => ({ gsi3pk: `TRANSFER-INBOX#${unitId}`, gsi3sk: createdAt }),
+  /** A request or callback from the national portal, by its request id (replays are refused). */
+  portalRequest: (requestId: string) => ({ pk: `PORTAL#${requestId}`, sk: 'REQUEST' }),
+  portalRef: (portalRef: string) => ({ gsi2pk: `PORTAL-REF#${portalRef}`, gsi2sk: 'REF' }),
+  /** A bulk transfer of the members of ended units to their successors (one operation, resumable). */
+  bulkTransfer: (operationId: string) => ({ pk: `BULKTRANSFER#${operationId}`, sk: 'META' }),
+  /** A residence-cell comment request, owned by the member's workplace cell (its id begins with that cell). */
+  commentRequest: (workplaceCellId: string, commentId: string) => ({ pk: `UNIT#${workplaceCellId}`, sk: `COMMENT#${commentId}` }),
+  commentsOfCell: (workplaceCellId: string) => ({ pk: `UNIT#${workplaceCellId}`, skPrefix: 'COMMENT#' }),
+  commentInbox: (unitId: string, createdAt: string) => ({ gsi3pk: `COMMENT-INBOX#${unitId}`, gsi3sk: createdAt }),
 } as const
 
 /** Entity names stored on every item (`entity`), with the schema version (`schemaVersion`). */
@@ -49,5 +77,7 @@ export const ENTITY = {
   reorganisationLock: 'reorganisationLock', auditHead: 'auditHead', auditEntry: 'auditEntry',
   usernameClaim: 'usernameClaim', idempotency: 'idempotency', kpiSnapshot: 'kpiSnapshot',
   document: 'document', documentCounter: 'documentCounter', documentSymbolClaim: 'documentSymbolClaim', reviewChain: 'reviewChain',
+  partyMember: 'partyMember', partyCardClaim: 'partyCardClaim', transferLock: 'transferLock', feeAssessment: 'feeAssessment',
+  feePayment: 'feePayment', feeRemittance: 'feeRemittance', transfer: 'transfer', portalRequest: 'portalRequest', bulkTransfer: 'bulkTransfer', commentRequest: 'commentRequest',
 } as const
 export const SCHEMA_VERSION = 1

@@ -21,6 +21,7 @@ import { MODULES } from '../../infra/definitions/modules.js'
 import { bundleModule } from '../../infra/build/bundle.js'
 import { freePort } from '../../infra/local/ports.js'
 import { numberingUnderContention, searchAtScale, signingThroughput, syntheticDocuments } from './documents.js'
+import { membersBench, membersMarkdown } from './members.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 50
@@ -57,7 +58,7 @@ async function apiUnderLoad(): Promise<{ load: LoadResult[]; numbering: Awaited<
   const port = await freePort()
   const dynamoPort = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts', '--data-dir', dataDir, '--port', String(port),
-    '--dynamo-port', String(dynamoPort), '--s3-port', String(await freePort()), '--sfn-port', String(await freePort())],
+    '--dynamo-port', String(dynamoPort), '--s3-port', String(await freePort()), '--sfn-port', String(await freePort()), '--portal-port', String(await freePort())],
   { env: { ...process.env, LOG_REQUESTS: 'false' }, stdio: ['ignore', 'pipe', 'inherit'] })
   const url = `http://localhost:${port}`
   try {
@@ -158,7 +159,11 @@ const search = await searchAtScale(SEARCH_DOCUMENTS)
 console.log(`   indexed ${search.documents} documents through the stream projection in ${search.loadSeconds} s`)
 console.table(search.queries.map((q) => ({ query: q.query, 'p50 ms': q.p50, 'p95 ms': q.p95, hits: q.hits, runs: q.runs })))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search } }
+console.log('\n4. Party members: fee assessment, bulk transfer, procedure step latency (embedded runtime)')
+const members = await membersBench()
+console.log(membersMarkdown(members).join('\n'))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -175,6 +180,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   `- Search with ${search.documents} documents in the read model (indexed in ${search.loadSeconds} s):`, '',
   '| query | p50 ms | p95 ms | hits |', '|---|---|---|---|',
   ...search.queries.map((q) => `| ${q.query} | ${q.p50} | ${q.p95} | ${q.hits} |`), '',
+  ...membersMarkdown(members),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)

@@ -17,9 +17,9 @@ let dataDir: string | undefined
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   dataDir = mkdtempSync(join(tmpdir(), 'do-test-'))
-  const [port, dynamoPort, s3Port, sfnPort] = [await freePort(), await freePort(), await freePort(), await freePort()]
+  const [port, dynamoPort, s3Port, sfnPort, portalPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()]
   child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts', '--data-dir', dataDir, '--port', String(port),
-    '--dynamo-port', String(dynamoPort), '--s3-port', String(s3Port), '--sfn-port', String(sfnPort), '--no-schedules'],
+    '--dynamo-port', String(dynamoPort), '--s3-port', String(s3Port), '--sfn-port', String(sfnPort), '--portal-port', String(portalPort), '--no-schedules'],
   { env: { ...process.env, LOG_REQUESTS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   await new Promise<void>((resolve, reject) => {
@@ -34,6 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('baseUrl', `http://localhost:${port}`)
   project.provide('dataDir', dataDir)
   project.provide('dynamoEndpoint', `http://127.0.0.1:${dynamoPort}`)
+  project.provide('portalUrl', `http://127.0.0.1:${portalPort}`)
   return async () => {
     if (child && child.exitCode === null) {
       const exited = new Promise((r) => child!.once('exit', r))
@@ -46,5 +47,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string; dataDir: string; dynamoEndpoint: string }
+  export interface ProvidedContext { baseUrl: string; dataDir: string; dynamoEndpoint: string; portalUrl: string }
 }

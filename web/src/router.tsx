@@ -1,13 +1,19 @@
 /** Routes: every page is a lazily loaded chunk. */
 import { Navigate, createBrowserRouter, type RouteObject } from 'react-router-dom'
 import { Loading } from './components/common'
-import { ensureDocStrings } from './i18n'
+import { ensureDocStrings, ensureMemberStrings } from './i18n'
 import { RouteError } from './pages/RouteError'
 
 const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default })
 /** A document page: its chunk and the documents strings, loaded together. */
 const docPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
   const [mod] = await Promise.all([load(), ensureDocStrings()])
+  return { Component: mod.default }
+}
+
+/** A Party members page: its chunk and the members strings, loaded together. */
+const memberPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
+  const [mod] = await Promise.all([load(), ensureMemberStrings()])
   return { Component: mod.default }
 }
 
@@ -37,6 +43,10 @@ const routes: RouteObject[] = [
             { path: 'documents/verify', lazy: docPage(() => import('./pages/documents/VerifyPage')) },
             { path: 'documents/chains', lazy: docPage(() => import('./pages/documents/ChainsPage')) },
             { path: 'documents/:documentId', lazy: docPage(() => import('./pages/documents/DocumentPage')) },
+            { path: 'party/handbook', lazy: memberPage(() => import('./pages/members/HandbookPage')) },
+            { path: 'party/members', lazy: memberPage(() => import('./pages/members/MembersPage')) },
+            { path: 'party/transfers', lazy: memberPage(() => import('./pages/members/TransfersPage')) },
+            { path: 'party/fees', lazy: memberPage(() => import('./pages/members/FeesPage')) },
             { path: '*', lazy: page(() => import('./pages/NotFoundPage')) },
           ] },
         ],

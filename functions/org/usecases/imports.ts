@@ -33,7 +33,7 @@ export async function createUpload(ctx: OrgContext, body: { fileName: string; co
   return { objectKey, ...(await presignUpload(objectKey, body.contentType || 'application/octet-stream')) }
 }
 
-async function readRows(bytes: Buffer): Promise<Cell[][]> {
+export async function readRows(bytes: Buffer): Promise<Cell[][]> {
   // Loaded on first use: the spreadsheet library is most of the bundle and only imports need it.
   const { default: ExcelJS } = await import('exceljs')
   const wb = new ExcelJS.Workbook()

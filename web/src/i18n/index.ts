@@ -63,3 +63,16 @@ export function ensureDocStrings(): Promise<void> {
   }
   return docStrings
 }
+
+let memberStrings: Promise<void> | null = null
+/** Adds the Party members strings (`members.*`) in both languages, with the first members page (as ensureDocStrings). */
+export function ensureMemberStrings(): Promise<void> {
+  if (!memberStrings) {
+    memberStrings = import('./members').then(({ membersVi, membersEn }) => {
+      i18n.addResourceBundle('vi', 'translation', { members: membersVi }, true, true)
+      i18n.addResourceBundle('en', 'translation', { members: membersEn }, true, true)
+    })
+    memberStrings.catch(() => { memberStrings = null })
+  }
+  return memberStrings
+}

@@ -6,7 +6,7 @@ import { ActionIcon, Anchor, AppShell, Badge, Burger, Group, Menu, NavLink, Scro
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import {
   IconBook2, IconChecklist, IconFileImport, IconFileSearch, IconHistory, IconHome, IconInbox, IconLogout, IconRoute, IconSend, IconSitemap,
-  IconUserCircle, IconUsers,
+  IconUserCircle, IconUsers, IconId, IconUsersGroup, IconArrowsExchange, IconCoin,
 } from '@tabler/icons-react'
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -52,7 +52,7 @@ function UnitSwitcher() {
   )
 }
 
-interface NavItem { to: string; label: string; icon: ReactNode; action?: Action | DocumentAction; anyOf?: (Action | DocumentAction)[]; badge?: number; badgeLabel?: string; group?: 'docs' | 'org' }
+interface NavItem { to: string; label: string; icon: ReactNode; action?: Action | DocumentAction; anyOf?: (Action | DocumentAction)[]; badge?: number; badgeLabel?: string; group?: 'docs' | 'org' | 'members' }
 
 function Shell() {
   const { t } = useTranslation()
@@ -89,6 +89,11 @@ function Shell() {
       badge: ws.pendingCount, badgeLabel: t('nav.pendingCount', { count: ws.pendingCount }),
     },
     { group: 'org', to: '/audit', label: t('nav.audit'), icon: <IconHistory size={20} aria-hidden />, action: 'audit.read' },
+    // Party members (issue 4): every member has a handbook; the roles that read member records are those that read users.
+    { group: 'members', to: '/party/handbook', label: t('nav.handbook'), icon: <IconId size={20} aria-hidden /> },
+    { group: 'members', to: '/party/members', label: t('nav.members'), icon: <IconUsersGroup size={20} aria-hidden />, action: 'user.read' },
+    { group: 'members', to: '/party/fees', label: t('nav.memberFees'), icon: <IconCoin size={20} aria-hidden />, action: 'user.read' },
+    { group: 'members', to: '/party/transfers', label: t('nav.memberTransfers'), icon: <IconArrowsExchange size={20} aria-hidden />, action: 'user.read' },
   ]
   // Hide what the role in the working unit cannot do (the API still decides).
   const allowed = (i: NavItem) => (!i.action || ws.can(i.action)) && (!i.anyOf || i.anyOf.some((a) => ws.can(a)))

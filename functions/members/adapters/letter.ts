@@ -1,0 +1,86 @@
+/**
+ * The introduction letter for a transfer of Party activity (giấy giới thiệu
+ * sinh hoạt đảng): an A4 PDF with the register number, the member's card and
+ * record numbers and "fees paid up to month ...", the member's dossier
+ * attached (dossier.json: the record and its transfer history), signed with
+ * the issuing committee's seal (PAdES, KMS on AWS, local keys embedded).
+ * The signature covers the attachment, so the exported package for an
+ * organisation outside the city is this one signed file.
+ */
+import { PDFDocument, rgb, type PDFFont } from 'pdf-lib'
+import { signPdf } from '../../lib/signing/index.js'
+import { embedFonts } from '../../lib/signing/fonts.js'
+
+export interface LetterInput {
+  registerNumber: string
+  issuer: { unitId: string; name: string; parentName: string }
+  member: { fullName: string; birthDate?: string; cardNumber: string; recordNumber: string; admissionDate: string; officialDate?: string }
+  fromCell: string
+  toName: string
+  kind: 'official' | 'temporary'
+  feesPaidUpTo?: string
+  reason: string
+  presentWithinDays: number
+  until?: string
+  dossier: unknown
+  issuedAt: Date
+}
+
+const vnDate = (iso: string) => { const [y, m, d] = iso.slice(0, 10).split('-'); return `${d}/${m}/${y}` }
+const vnMonth = (month: string) => { const [y, m] = month.split('-'); return `${m}/${y}` }
+
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word
+    if (font.widthOfTextAtSize(next, size) > width && line) { lines.push(line); line = word } else line = next
+  }
+  if (line) lines.push(line)
+  return lines
+}
+
+export async function renderLetter(input: LetterInput): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  const { regular, bold } = await embedFonts(doc, ['regular', 'bold'] as const)
+  doc.setTitle(`Giấy giới thiệu sinh hoạt đảng ${input.registerNumber}`)
+  doc.setAuthor(input.issuer.name)
+  doc.setCreationDate(input.issuedAt)
+  doc.setModificationDate(input.issuedAt)
+  const page = doc.addPage([595.28, 841.89])
+  const ink = rgb(0, 0, 0)
+  const centre = (text: string, font: PDFFont, size: number, cx: number, y: number) => page.drawText(text, { x: cx - font.widthOfTextAtSize(text, size) / 2, y, size, font, color: ink })
+  centre(input.issuer.parentName.toUpperCase(), regular, 11, 150, 790)
+  centre(input.issuer.name.toUpperCase(), bold, 11, 150, 774)
+  centre('*', regular, 11, 150, 760)
+  centre(`Số ${input.registerNumber}`, regular, 11, 150, 744)
+  centre('ĐẢNG CỘNG SẢN VIỆT NAM', bold, 12, 420, 790)
+  centre(`Hà Nội, ngày ${vnDate(input.issuedAt.toISOString())}`, regular, 11, 420, 760)
+  centre(input.kind === 'official' ? 'GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG CHÍNH THỨC' : 'GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG TẠM THỜI', bold, 14, 297, 700)
+  const m = input.member
+  const lines = [
+    `Kính gửi: ${input.toName}`,
+    `Giới thiệu đồng chí: ${m.fullName}${m.birthDate ? `, sinh ngày ${vnDate(m.birthDate)}` : ''}`,
+    `Số thẻ đảng viên: ${m.cardNumber}    Số lý lịch đảng viên: ${m.recordNumber}`,
+    `Ngày vào Đảng: ${vnDate(m.admissionDate)}${m.officialDate ? `    Ngày chính thức: ${vnDate(m.officialDate)}` : ''}`,
+    `Sinh hoạt tại: ${input.fromCell}`,
+    `Đã đóng đảng phí đến hết tháng ${input.feesPaidUpTo ? vnMonth(input.feesPaidUpTo) : '(chưa đóng)'}.`,
+    `Lý do: ${input.reason}`,
+    input.kind === 'temporary' && input.until
+      ? `Đến sinh hoạt đảng tạm thời đến ngày ${vnDate(input.until)}; không biểu quyết, không ứng cử, đề cử, bầu cử tại nơi sinh hoạt tạm thời.`
+      : `Đề nghị đồng chí xuất trình giấy giới thiệu này với tổ chức đảng nơi đến trong thời hạn ${input.presentWithinDays} ngày làm việc.`,
+    'Kèm theo: hồ sơ đảng viên (tệp dossier.json đính kèm trong văn bản này).',
+  ]
+  let y = 660
+  for (const l of lines) for (const w of wrap(l, regular, 12, 480)) { page.drawText(w, { x: 60, y, size: 12, font: regular, color: ink }); y -= 20 }
+  centre('T/M CẤP ỦY', bold, 12, 420, 300)
+  await doc.attach(new TextEncoder().encode(JSON.stringify(input.dossier, null, 2)), 'dossier.json', {
+    mimeType: 'application/json', description: 'Hồ sơ đảng viên / Party member dossier', creationDate: input.issuedAt, modificationDate: input.issuedAt,
+  })
+  const pdf = await doc.save({ useObjectStreams: false })
+  return signPdf(pdf, {
+    signer: { kind: 'organisation', id: input.issuer.unitId, commonName: input.issuer.name, organisation: input.issuer.parentName },
+    kind: 'seal', reason: 'Giấy giới thiệu sinh hoạt đảng', location: 'Hà Nội', signedAt: input.issuedAt,
+    appearance: { page: 1, rect: [340, 170, 500, 290] },
+  })
+}

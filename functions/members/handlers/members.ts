@@ -1,0 +1,38 @@
+/** HTTP handlers: member records, the cell's list, the fee profile, the member's own handbook. */
+import { BulkTransferBody, CreateMemberBody, ListMembersQuery, UpdateFeeProfileBody } from '../../../shared/members/contracts.js'
+import { bulkTransfer } from '../usecases/bulk.js'
+import { importMembers } from '../usecases/imports.js'
+import { z } from 'zod'
+import { parse } from '../../lib/validation.js'
+import { existsOn, nameOn, parentOn } from '../../../shared/org/tree.js'
+import type { MemberRoute } from '../routes.js'
+import { createMember, handbook, handbookOf, listCell, loadMember, updateFeeProfile } from '../usecases/members.js'
+
+export const list: MemberRoute = async ({ ctx, query }) => { const q = parse(ListMembersQuery, query); return { body: await listCell(ctx, q.cellId, q.status) } }
+export const create: MemberRoute = async ({ ctx, body }) => ({ status: 201, body: { member: await createMember(ctx, parse(CreateMemberBody, body)) } })
+export const show: MemberRoute = async ({ ctx, params }) => ({ body: await handbookOf(ctx, (await loadMember(ctx, params.memberId)).member) })
+export const feeProfile: MemberRoute = async ({ ctx, params, body }) => ({ body: { member: await updateFeeProfile(ctx, params.memberId, parse(UpdateFeeProfileBody, body)) } })
+export const myHandbook: MemberRoute = async ({ ctx }) => ({ body: await handbook(ctx) })
+
+/** Live cells of the city (for the destination of a transfer): names are not restricted. */
+export const destinations: MemberRoute = async ({ ctx }) => {
+  const index = await ctx.tree()
+  const cells = [...index.values()].filter((u) => u.level === 'cell' && existsOn(u, ctx.date)).map((u) => {
+    const parent = parentOn(u, ctx.date)
+    return { unitId: u.unitId, name: nameOn(u, ctx.date).name, parentName: parent && index.get(parent) ? nameOn(index.get(parent)!, ctx.date).name : '' }
+  })
+  return { body: { cells: cells.sort((a, b) => a.parentName.localeCompare(b.parentName, 'vi') || a.name.localeCompare(b.name, 'vi')) } }
+}
+
+/** Starts or resumes a bulk transfer (202 while members remain, 200 with the reconciliation report when done). */
+export const bulk: MemberRoute = async ({ ctx, body }) => {
+  const op = await bulkTransfer(ctx, parse(BulkTransferBody, body))
+  return { status: op.status === 'done' ? 200 : 202, body: { operation: { ...op, moves: op.moves.map(({ memberIds, ...m }) => ({ ...m, members: memberIds.length })), moved: op.moved.length } } }
+}
+
+const ImportBody = z.strictObject({ objectKey: z.string().min(1).max(300), dryRun: z.boolean().default(false) })
+/** Import of a member list (XLSX/CSV) with a row-by-row report; any rejected row → 422 and nothing written. */
+export const importList: MemberRoute = async ({ ctx, body, lang }) => {
+  const r = await importMembers(ctx, parse(ImportBody, body), lang)
+  return { status: r.status, body: { report: r.report } }
+}

@@ -1,0 +1,64 @@
+/**
+ * Lambda entry of the Party members module (HTTP API): member records and
+ * the electronic handbook, Party fees, transfers of Party activity, and the
+ * national portal's signed inbound route. Each route's handler lives in
+ * handlers/.
+ */
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda'
+import { httpModule, type HttpRequest, type RouteHandler } from '../lib/http.js'
+import { parse } from '../lib/validation.js'
+import type { Actor } from '../../shared/auth/policy.js'
+import { memberId } from '../../shared/members/contracts.js'
+import { indexUnits, type UnitIndex } from '../../shared/org/tree.js'
+import { orgContext, resolveActor } from '../org/usecases/context.js'
+import { orgStore } from '../org/adapters/store.js'
+import type { MemberRoute } from './routes.js'
+import * as members from './handlers/members.js'
+import * as fees from './handlers/fees.js'
+import * as transfers from './handlers/transfers.js'
+import { PORTAL_ROUTE, portalRequest } from './handlers/portal.js'
+
+const withContext = (route: MemberRoute): RouteHandler<Actor> => (req: HttpRequest<Actor>) => {
+  if (req.params.memberId !== undefined) parse(memberId, req.params.memberId)
+  return route({ ...req, ctx: orgContext(req.actor, req.sourceIp, new Date(), req.prefetched as Promise<UnitIndex> | undefined) })
+}
+
+export const MEMBER_ROUTES: Record<string, MemberRoute> = {
+  'GET /api/me/handbook': members.myHandbook,
+  'GET /api/members': members.list,
+  'GET /api/members/destinations': members.destinations,
+  'POST /api/members': members.create,
+  'POST /api/members/bulk-transfers': members.bulk,
+  'POST /api/members/imports': members.importList,
+  'GET /api/members/{memberId}': members.show,
+  'PUT /api/members/{memberId}/fee-profile': members.feeProfile,
+  'POST /api/members/fees/assessments': fees.assess,
+  'POST /api/members/fees/payments': fees.pay,
+  'GET /api/members/fees/sheet': fees.sheet,
+  'POST /api/members/fees/remittances': fees.remittance,
+  'GET /api/members/fees/remittances': fees.showRemittance,
+  'POST /api/members/transfers': transfers.file,
+  'GET /api/members/transfers': transfers.list,
+  'GET /api/members/transfers/{transferId}': transfers.show,
+  'POST /api/members/transfers/{transferId}/decision': transfers.decision,
+  'POST /api/members/transfers/{transferId}/accept': transfers.receive,
+  'POST /api/members/transfers/{transferId}/return': transfers.comeBack,
+  'POST /api/members/transfers/{transferId}/extension': transfers.extension,
+  'POST /api/members/comments/campaigns': transfers.campaign,
+  'GET /api/members/comments': transfers.comments,
+  'GET /api/members/comments/{commentId}': transfers.comment,
+  'POST /api/members/comments/{commentId}/form': transfers.commentForm,
+  'POST /api/members/comments/{commentId}/confirmation': transfers.commentConfirm,
+}
+
+const http = httpModule<Actor>({
+  routes: Object.fromEntries(Object.entries(MEMBER_ROUTES).map(([k, r]) => [k, withContext(r)])),
+  resolveActor,
+  prefetch: () => orgStore.listUnits().then(indexUnits),
+})
+
+/** The portal's route is signed, not token-authenticated: it needs the raw body, so it bypasses the JSON middleware. */
+export const handler = (event: APIGatewayProxyEventV2, context: Context) =>
+  event.routeKey === PORTAL_ROUTE ? portalRequest(event) : http(event as never, context)
+
+export const PUBLIC_ROUTES = [PORTAL_ROUTE]

@@ -1,0 +1,191 @@
+/**
+ * The yearly comment of the residence cell (213-QĐ/TW): the workplace cell
+ * opens a campaign for its members who live in another cell (exempt
+ * categories skipped); each request is a `residence-comment` workflow: the
+ * residence cell fills the form, the commune/ward committee confirms, the
+ * result returns to the workplace cell; an overdue request is escalated.
+ */
+import { createHash } from 'node:crypto'
+import { QueryCommand, GetCommand } from '@aws-sdk/lib-dynamodb'
+import { SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn'
+import { ConflictError, DomainError, ForbiddenError } from '../../../shared/errors/index.js'
+import type { CommentRequest } from '../../../shared/members/contracts.js'
+import { MEMBER_PERMISSIONS, authorizeMember, canMember } from '../../../shared/members/policy.js'
+import { TABLE } from '../../../shared/table/definition.js'
+import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
+import { parentOn, today, indexUnits } from '../../../shared/org/tree.js'
+import { TRANSFER_RULES, secondsToWorkingDay } from '../../../shared/members/transfer.js'
+import { documentClient, stepFunctions } from '../../lib/clients.js'
+import { env } from '../../lib/env.js'
+import { mail } from '../../lib/adapters/mail.js'
+import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
+import { orgStore } from '../../org/adapters/store.js'
+import { memberStore } from '../adapters/store.js'
+import type { MemberContext } from './members.js'
+
+const SYSTEM = { userId: 'system', name: 'Digital Office' }
+const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity', 'schemaVersion']
+const strip = (i: Record<string, unknown>) => Object.fromEntries(Object.entries(i).filter(([k]) => !KEY_ATTRS.includes(k))) as unknown as CommentRequest
+
+const waitingOn = (c: CommentRequest) => (['requested', 'escalated'].includes(c.status) ? c.residenceCellId : c.status === 'filled' ? c.confirmingUnitId : undefined)
+const commentItem = (c: CommentRequest) => {
+  const unit = waitingOn(c)
+  return { ...keys.commentRequest(c.workplaceCellId, c.commentId), ...(unit ? keys.commentInbox(unit, c.createdAt) : {}), entity: ENTITY.commentRequest, schemaVersion: SCHEMA_VERSION, ...c }
+}
+const cellOf = (commentId: string) => commentId.slice(0, commentId.indexOf('.'))
+export const commentNotFound = (id: string) => new DomainError('notFound.comment', 404, { id })
+
+export async function getComment(commentId: string): Promise<CommentRequest | undefined> {
+  const res = await documentClient().send(new GetCommand({ TableName: env().TABLE_NAME, Key: keys.commentRequest(cellOf(commentId), commentId), ConsistentRead: true }))
+  return res.Item ? strip(res.Item) : undefined
+}
+
+async function save(before: CommentRequest | undefined, next: CommentRequest, actor: AuditActor, audit: { unitId: string; action: string; details?: Record<string, unknown> }): Promise<CommentRequest> {
+  const saved = { ...next, version: (before?.version ?? 0) + 1, updatedAt: new Date().toISOString() }
+  await new Transaction().put(commentItem(saved), { expectVersion: before ? before.version : 'new', onConflict: new ConflictError(before ? 'conflict.version' : 'members.commentExists') })
+    .audit({ unitId: audit.unitId, action: audit.action, target: next.commentId, details: audit.details })
+    .commit(actor)
+  return saved
+}
+
+/** Opens the year's campaign of a workplace cell: one request per member living in another cell and not exempt. Idempotent per member and year. */
+export async function openCampaign(ctx: MemberContext, body: { cellId: string; year: number; deadlineSeconds?: number }) {
+  const index = await ctx.tree()
+  authorizeMember(ctx.actor, 'transfer.file', body.cellId, index, ctx.date)
+  const members = await memberStore.listCell(body.cellId)
+  const created: CommentRequest[] = []
+  const skipped: { memberId: string; reason: string }[] = []
+  const deadlineSeconds = body.deadlineSeconds ?? secondsToWorkingDay(ctx.now, TRANSFER_RULES.approvalWorkingDays)
+  for (const m of members) {
+    if (m.status !== 'active') { skipped.push({ memberId: m.memberId, reason: m.status }); continue }
+    if (m.commentExemption) { skipped.push({ memberId: m.memberId, reason: m.commentExemption }); continue }
+    if (!m.residenceCellId || m.residenceCellId === m.cellId || !index.get(m.residenceCellId)) { skipped.push({ memberId: m.memberId, reason: 'lives-in-cell' }); continue }
+    const commentId = `${body.cellId}.cm-${body.year}-${m.memberId}`
+    if (await getComment(commentId)) { skipped.push({ memberId: m.memberId, reason: 'already-requested' }); continue }
+    const at = ctx.now.toISOString()
+    const c: CommentRequest = {
+      commentId, year: body.year, memberId: m.memberId, memberName: m.fullName, workplaceCellId: body.cellId, residenceCellId: m.residenceCellId,
+      confirmingUnitId: parentOn(index.get(m.residenceCellId)!, ctx.date) ?? m.residenceCellId, status: 'requested',
+      deadlineSeconds, deadlineAt: new Date(ctx.now.getTime() + deadlineSeconds * 1000).toISOString(),
+      history: [{ at, status: 'requested', by: ctx.actor.fullName }], version: 0, createdAt: at, updatedAt: at,
+    }
+    const saved = await save(undefined, c, ctx.auditActor, { unitId: body.cellId, action: 'comment.requested', details: { memberId: m.memberId, residenceCellId: m.residenceCellId, year: body.year } })
+    await stepFunctions().send(new StartExecutionCommand({
+      stateMachineArn: env().COMMENT_STATE_MACHINE_ARN, name: `cm-${createHash('sha256').update(commentId).digest('hex').slice(0, 40)}`,
+      input: JSON.stringify({ commentId, deadlineSeconds }),
+    }))
+    created.push(saved)
+  }
+  return { created: created.map(({ taskToken: _t, ...c }) => c), skipped }
+}
+
+async function loadVisible(ctx: MemberContext, commentId: string): Promise<CommentRequest> {
+  const c = await getComment(commentId)
+  if (!c) throw commentNotFound(commentId)
+  const index = await ctx.tree()
+  if (![c.workplaceCellId, c.residenceCellId, c.confirmingUnitId].some((u) => canMember(ctx.actor, 'member.read', u, index, ctx.date))) throw new ForbiddenError('auth.outsideSubtree', { unitId: c.workplaceCellId })
+  return c
+}
+export const showComment = async (ctx: MemberContext, commentId: string) => { const { taskToken: _t, ...c } = await loadVisible(ctx, commentId); return c }
+
+const holds = (ctx: MemberContext, unitId: string) => ctx.actor.assignments.some((a) => a.unitId === unitId && (MEMBER_PERMISSIONS as Record<string, readonly string[]>)[a.role]?.includes('transfer.approve'))
+
+/** The residence cell fills the form. */
+export async function fillComment(ctx: MemberContext, commentId: string, body: { criteria: Record<string, boolean>; conclusion: 'good' | 'not-good'; note?: string }) {
+  const c = await loadVisible(ctx, commentId)
+  if (!['requested', 'escalated'].includes(c.status)) throw new ConflictError('conflict.requestDecided')
+  if (!holds(ctx, c.residenceCellId)) throw new ForbiddenError('members.notResidenceCell', { unitId: c.residenceCellId })
+  if (!c.taskToken) throw new ConflictError('members.stepNotReady')
+  const at = ctx.now.toISOString()
+  const saved = await save(c, { ...c, status: 'filled', taskToken: undefined, form: { ...body, criteria: body.criteria as NonNullable<CommentRequest['form']>['criteria'], by: { userId: ctx.actor.userId, fullName: ctx.actor.fullName }, at }, history: [...c.history, { at, status: 'filled', by: ctx.actor.fullName, note: body.conclusion }] },
+    ctx.auditActor, { unitId: c.residenceCellId, action: 'comment.filled', details: { conclusion: body.conclusion } })
+  await stepFunctions().send(new SendTaskSuccessCommand({ taskToken: c.taskToken, output: JSON.stringify({ conclusion: body.conclusion }) }))
+  const { taskToken: _t, ...view } = saved
+  return view
+}
+
+/** The commune/ward committee confirms the residence cell's comment. */
+export async function confirmComment(ctx: MemberContext, commentId: string, body: { note?: string }) {
+  const c = await loadVisible(ctx, commentId)
+  if (c.status !== 'filled') throw new ConflictError('conflict.requestDecided')
+  if (!holds(ctx, c.confirmingUnitId)) throw new ForbiddenError('members.notConfirmingUnit', { unitId: c.confirmingUnitId })
+  if (!c.taskToken) throw new ConflictError('members.stepNotReady')
+  const at = ctx.now.toISOString()
+  const saved = await save(c, { ...c, status: 'confirmed', taskToken: undefined, confirmation: { by: { userId: ctx.actor.userId, fullName: ctx.actor.fullName }, at, note: body.note }, history: [...c.history, { at, status: 'confirmed', by: ctx.actor.fullName, note: body.note }] },
+    ctx.auditActor, { unitId: c.confirmingUnitId, action: 'comment.confirmed' })
+  await stepFunctions().send(new SendTaskSuccessCommand({ taskToken: c.taskToken, output: JSON.stringify({ confirmed: true }) }))
+  const { taskToken: _t, ...view } = saved
+  return view
+}
+
+/** Requests waiting on the caller's units (to fill or to confirm), and those of their workplace cells. */
+export async function commentInbox(ctx: MemberContext) {
+  const units = [...new Set(ctx.actor.assignments.map((a) => a.unitId))]
+  const { name, partitionKey } = TABLE.indexes.byInbox
+  const out: CommentRequest[] = []
+  for (const u of units) {
+    const res = await documentClient().send(new QueryCommand({ TableName: env().TABLE_NAME, IndexName: name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': keys.commentInbox(u, '').gsi3pk } }))
+    for (const i of res.Items ?? []) { const c = await getComment(String(i.commentId)); if (c && waitingOn(c) === u) out.push(c) }
+  }
+  return out.map(({ taskToken: _t, ...c }) => c)
+}
+
+/* ---------------------------------------------------- workflow steps */
+
+async function update(commentId: string, change: (c: CommentRequest) => { next: CommentRequest; unitId: string; action: string } | undefined): Promise<CommentRequest> {
+  for (let i = 0; ; i++) {
+    const cur = await getComment(commentId)
+    if (!cur) throw commentNotFound(commentId)
+    const c = change(cur)
+    if (!c) return cur
+    try { return await save(cur, c.next, SYSTEM, { unitId: c.unitId, action: c.action }) } catch (err) { if (!(err instanceof ConflictError) || i >= 5) throw err }
+  }
+}
+
+async function notifyUnits(unitIds: string[], subject: string, text: string) {
+  const members = (await Promise.all(unitIds.map((u) => orgStore.listMembers(u)))).flat()
+  const officers = members.filter((m) => m.role.split(',').some((r) => (MEMBER_PERMISSIONS as Record<string, readonly string[]>)[r]?.includes('transfer.approve')))
+  const to = (await orgStore.getUsers([...new Set(officers.map((m) => m.userId))])).map((u) => u.email).filter((e): e is string => !!e)
+  if (to.length) await mail().send({ to, subject: `[Digital Office] ${subject}`, text })
+}
+
+export async function awaitComment(p: { commentId: string; stage: 'form' | 'confirm'; taskToken: string }) {
+  const c = await update(p.commentId, (cur) => {
+    const ready = p.stage === 'form' ? ['requested', 'escalated'].includes(cur.status) : cur.status === 'filled'
+    if (!ready || cur.taskToken === p.taskToken) return undefined
+    return { next: { ...cur, taskToken: p.taskToken, deadlineAt: new Date(Date.now() + cur.deadlineSeconds * 1000).toISOString() }, unitId: cur.workplaceCellId, action: `comment.awaiting.${p.stage}` }
+  })
+  const unit = p.stage === 'form' ? c.residenceCellId : c.confirmingUnitId
+  await notifyUnits([unit], p.stage === 'form' ? 'Đề nghị nhận xét đảng viên nơi cư trú / Residence comment requested' : 'Xác nhận nhận xét đảng viên / Confirm a residence comment',
+    `Đảng viên ${c.memberName} (năm ${c.year}): ${p.stage === 'form' ? 'chi bộ nơi cư trú nhận xét' : 'đảng ủy xã/phường xác nhận'} trước ${c.deadlineAt}.`)
+  return {}
+}
+
+export async function escalateComment(p: { commentId: string }) {
+  const index = indexUnits(await orgStore.listUnits())
+  const c = await update(p.commentId, (cur) => (cur.status === 'escalated' || cur.history.some((h) => h.status === `escalated:${cur.status}`) ? undefined : {
+    next: { ...cur, status: cur.status === 'requested' ? 'escalated' : cur.status, taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: `escalated:${cur.status}`, by: SYSTEM.name }] },
+    unitId: cur.workplaceCellId, action: 'comment.escalated',
+  }))
+  const above = index.get(c.confirmingUnitId) ? parentOn(index.get(c.confirmingUnitId)!, today()) : null
+  await notifyUnits([c.residenceCellId, c.confirmingUnitId, c.workplaceCellId, ...(above ? [above] : [])], 'Quá hạn nhận xét đảng viên nơi cư trú / Residence comment overdue',
+    `Nhận xét đảng viên ${c.memberName} (năm ${c.year}) đã quá hạn.`)
+  return {}
+}
+
+export async function returnComment(p: { commentId: string }) {
+  const c = await update(p.commentId, (cur) => (cur.status === 'returned' ? undefined : {
+    next: { ...cur, status: 'returned', taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'returned', by: SYSTEM.name }] },
+    unitId: cur.workplaceCellId, action: 'comment.returned',
+  }))
+  await notifyUnits([c.workplaceCellId], 'Kết quả nhận xét của chi bộ nơi cư trú / Residence comment returned', `Đảng viên ${c.memberName}: ${c.form?.conclusion === 'good' ? 'Tốt' : 'Chưa tốt'} (năm ${c.year}).`)
+  return {}
+}
+
+export async function expireComment(p: { commentId: string }) {
+  await update(p.commentId, (cur) => (cur.status === 'expired' ? undefined : {
+    next: { ...cur, status: 'expired', taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'expired', by: SYSTEM.name }] },
+    unitId: cur.workplaceCellId, action: 'comment.expired',
+  }))
+  return {}
+}

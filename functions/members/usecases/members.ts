@@ -1,0 +1,124 @@
+/**
+ * Member records: create (with the card-number guard), read within reach,
+ * the cell's list, the fee profile, and the member's own handbook.
+ */
+import { randomBytes } from 'node:crypto'
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, RuleError, ValidationError } from '../../../shared/errors/index.js'
+import type { CreateMemberBody, Handbook, PartyMember } from '../../../shared/members/contracts.js'
+import { reductionProblem, type FeeProfile } from '../../../shared/members/fees.js'
+import { authorizeMember, canMember } from '../../../shared/members/policy.js'
+import { existsOn, nameOn, type UnitIndex } from '../../../shared/org/tree.js'
+import type { Actor } from '../../../shared/auth/policy.js'
+import { Transaction } from '../../lib/adapters/transaction.js'
+import { orgStore } from '../../org/adapters/store.js'
+import type { OrgContext } from '../../org/usecases/context.js'
+import { cardClaimItem, memberItem, memberStore } from '../adapters/store.js'
+import { feeSummary } from './fees.js'
+
+export type MemberContext = OrgContext
+
+export const newMemberId = (): string => `m-${Date.now().toString(36)}${randomBytes(5).toString('hex')}`
+
+/** A cell that exists today (members belong to cells). */
+export function requireLiveCell(index: UnitIndex, cellId: string, date: string, path = 'cellId') {
+  const cell = index.get(cellId)
+  if (!cell) throw new NotFoundError('unit', cellId)
+  if (!existsOn(cell, date)) throw new RuleError('rule.unitEnded', { unitId: cellId })
+  if (cell.level !== 'cell') throw new ValidationError([{ path, code: 'members.notACell', params: { unitId: cellId } }])
+  return cell
+}
+
+export function checkFeeProfile(fee: FeeProfile): void {
+  fee.reductions.forEach((r, i) => {
+    const problem = reductionProblem(r)
+    if (problem) throw new ValidationError([{ path: `fee.reductions.${i}`, code: problem === 'duration' ? 'members.reductionTooLong' : 'field.invalidReduction', params: { path: `fee.reductions.${i}` } }])
+  })
+}
+
+export async function buildMember(ctx: MemberContext, body: CreateMemberBody): Promise<PartyMember> {
+  const index = await ctx.tree()
+  requireLiveCell(index, body.cellId, ctx.date)
+  authorizeMember(ctx.actor, 'member.manage', body.cellId, index, ctx.date)
+  checkFeeProfile(body.fee)
+  if (body.residenceCellId) requireLiveCell(index, body.residenceCellId, ctx.date, 'residenceCellId')
+  let userId: string | undefined
+  if (body.username) {
+    const user = await orgStore.getUserByUsername(body.username)
+    if (!user) throw new RuleError('members.unknownUsername', { username: body.username })
+    if (await memberStore.getMemberByUser(user.userId)) throw new ConflictError('members.userHasRecord', { username: body.username })
+    userId = user.userId
+  }
+  const now = ctx.now.toISOString()
+  const { username, ...rest } = body
+  return {
+    ...rest, memberId: newMemberId(), status: 'active', userId, username,
+    history: [{ at: now, kind: 'admission', toUnitId: body.cellId }],
+    version: 1, createdAt: now, updatedAt: now,
+  }
+}
+
+/** Writes a new member with the guard that makes the card number unique, and its audit entry, in one transaction. */
+export async function writeNewMember(ctx: MemberContext, m: PartyMember): Promise<void> {
+  await new Transaction()
+    .put(memberItem(m), { expectVersion: 'new' })
+    .put(cardClaimItem(m.cardNumber, m.memberId), { expectVersion: 'new', onConflict: new ConflictError('members.cardTaken', { cardNumber: m.cardNumber }) })
+    .audit({ unitId: m.cellId, action: 'member.create', target: m.memberId, details: { cardNumber: m.cardNumber, fullName: m.fullName } })
+    .commit(ctx.auditActor, ctx.now)
+}
+
+export async function createMember(ctx: MemberContext, body: CreateMemberBody): Promise<PartyMember> {
+  const m = await buildMember(ctx, body)
+  await writeNewMember(ctx, m)
+  return m
+}
+
+/** A member the caller may see: themselves, or a member of a cell in their reach (others: 404 / 403). */
+export async function loadMember(ctx: MemberContext, memberId: string): Promise<{ member: PartyMember; index: UnitIndex }> {
+  const member = await memberStore.getMember(memberId)
+  if (!member) throw memberNotFound(memberId)
+  const index = await ctx.tree()
+  if (member.userId === ctx.actor.userId) return { member, index }
+  if (!canMember(ctx.actor, 'member.read', member.cellId, index, ctx.date)) throw new ForbiddenError('auth.outsideSubtree', { unitId: member.cellId })
+  return { member, index }
+}
+
+export async function listCell(ctx: MemberContext, cellId: string, status?: string) {
+  const index = await ctx.tree()
+  if (!index.has(cellId)) throw new NotFoundError('unit', cellId)
+  authorizeMember(ctx.actor, 'member.read', cellId, index, ctx.date)
+  const members = (await memberStore.listCell(cellId)).filter((m) => !status || m.status === status)
+  return { cell: { unitId: cellId, name: nameOn(index.get(cellId)!, ctx.date).name }, members }
+}
+
+export async function updateFeeProfile(ctx: MemberContext, memberId: string, body: { fee: FeeProfile; version: number }): Promise<PartyMember> {
+  const { member, index } = await loadMember(ctx, memberId)
+  authorizeMember(ctx.actor, 'member.manage', member.cellId, index, ctx.date)
+  checkFeeProfile(body.fee)
+  if (body.version !== member.version) throw new ConflictError('conflict.version')
+  const next: PartyMember = { ...member, fee: body.fee, version: member.version + 1, updatedAt: ctx.now.toISOString() }
+  await new Transaction().put(memberItem(next), { expectVersion: member.version })
+    .audit({ unitId: member.cellId, action: 'member.feeProfile', target: memberId, details: { category: body.fee.category, incomes: body.fee.incomes.length, reductions: body.fee.reductions.length, exemptions: body.fee.exemptions.length } })
+    .commit(ctx.auditActor, ctx.now)
+  return next
+}
+
+/** The caller's own handbook (sổ tay đảng viên điện tử): record, fees, requests. */
+export async function handbook(ctx: MemberContext): Promise<Handbook> {
+  const member = await memberStore.getMemberByUser(ctx.actor.userId)
+  if (!member) throw new DomainError('members.noRecord', 404)
+  return handbookOf(ctx, member)
+}
+
+export async function handbookOf(ctx: MemberContext, member: PartyMember): Promise<Handbook> {
+  const index = await ctx.tree()
+  const cell = index.get(member.cellId)
+  const [fees, transfers] = await Promise.all([feeSummary(member.memberId), memberStore.transfersOfMember(member.memberId)])
+  return {
+    member, cell: { unitId: member.cellId, name: cell ? nameOn(cell, ctx.date).name : member.cellId },
+    fees, transfers: transfers.map(({ taskToken: _t, ...t }) => t),
+  }
+}
+
+export const isSelf = (actor: Actor, m: PartyMember) => !!m.userId && m.userId === actor.userId
+
+export const memberNotFound = (memberId: string) => new DomainError('notFound.member', 404, { id: memberId })

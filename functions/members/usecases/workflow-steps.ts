@@ -1,0 +1,260 @@
+/**
+ * The steps the transfer workflow calls (Step Functions tasks). Each is
+ * idempotent: Step Functions may retry a task, and the embedded runtime
+ * replays after a restart.
+ */
+import { createHash } from 'node:crypto'
+import { ConflictError } from '../../../shared/errors/index.js'
+import type { PartyMember, Transfer } from '../../../shared/members/contracts.js'
+import { MEMBER_PERMISSIONS } from '../../../shared/members/policy.js'
+import { TRANSFER_RULES, secondsToMonthsLater, secondsToWorkingDay } from '../../../shared/members/transfer.js'
+import { indexUnits, nameOn, parentOn, today } from '../../../shared/org/tree.js'
+import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
+import { Transaction } from '../../lib/adapters/transaction.js'
+import { mail } from '../../lib/adapters/mail.js'
+import { putObject } from '../../lib/adapters/blobs.js'
+import { orgStore } from '../../org/adapters/store.js'
+import { memberItem, memberStore } from '../adapters/store.js'
+import { renderLetter } from '../adapters/letter.js'
+import { documentStore } from '../../documents/adapters/store.js'
+import { saveTransfer, transferNotFound } from './transfers.js'
+import { feeSummary } from './fees.js'
+
+const SYSTEM = { userId: 'system', name: 'Digital Office' }
+
+async function load(transferId: string): Promise<Transfer> {
+  const t = await memberStore.getTransfer(transferId)
+  if (!t) throw transferNotFound(transferId)
+  return t
+}
+
+/** Applies a change, re-reading and retrying if a decision landed meanwhile; `undefined` = nothing to do. */
+async function update(transferId: string, change: (t: Transfer) => { next: Transfer; action: string; unitId: string; details?: Record<string, unknown> } | undefined, extra?: (t: Transfer, tx: Transaction) => void, retries = 5): Promise<Transfer> {
+  for (let i = 0; ; i++) {
+    const current = await load(transferId)
+    const c = change(current)
+    if (!c) return current
+    try {
+      return await saveTransfer(current, c.next, SYSTEM, new Date(), { unitId: c.unitId, action: c.action, details: c.details }, extra ? (tx) => extra(current, tx) : undefined)
+    } catch (err) {
+      if (!(err instanceof ConflictError) || i >= retries) throw err
+    }
+  }
+}
+
+async function notify(unitIds: string[], subject: string, text: string): Promise<void> {
+  const members = (await Promise.all(unitIds.map((u) => orgStore.listMembers(u)))).flat()
+  const officers = members.filter((m) => m.role.split(',').some((r) => (MEMBER_PERMISSIONS as Record<string, readonly string[]>)[r]?.includes('transfer.approve')))
+  const to = (await orgStore.getUsers([...new Set(officers.map((m) => m.userId))])).map((u) => u.email).filter((e): e is string => !!e)
+  if (to.length) await mail().send({ to, subject: `[Digital Office] ${subject}`, text })
+}
+
+export async function awaitDecision(p: { transferId: string; step: number; taskToken: string; escalated?: boolean }) {
+  const t = await update(p.transferId, (cur) => {
+    if (cur.status !== 'pending' || cur.currentStep !== p.step || cur.taskToken === p.taskToken) return undefined
+    return {
+      next: { ...cur, taskToken: p.taskToken, stageDeadlineAt: new Date(Date.now() + cur.deadlines.approvalSeconds * 1000).toISOString() },
+      unitId: cur.steps[p.step].unitId, action: 'transfer.awaiting', details: { stage: cur.steps[p.step].stage, escalated: p.escalated },
+    }
+  })
+  const step = t.steps[p.step]
+  await notify([step.unitId, ...step.alsoUnitIds], `Chuyển sinh hoạt đảng chờ cho ý kiến / Transfer awaiting your decision`,
+    `Đề nghị chuyển sinh hoạt đảng của đồng chí ${t.memberName} (${t.transferId}) chờ ý kiến của đơn vị ${step.unitId}. Hạn: ${t.stageDeadlineAt}.\n\nThe transfer of ${t.memberName} awaits your decision.`)
+  return { waitingFor: step.unitId }
+}
+
+/** A missed step deadline: recorded on the step and escalated to the unit above it (reminder mail to both). */
+export async function escalateDecision(p: { transferId: string; step: number }) {
+  const index = indexUnits(await orgStore.listUnits())
+  const cur = await load(p.transferId)
+  if (cur.steps[p.step]?.escalatedAt && cur.taskToken === undefined && cur.currentStep === p.step) return { expired: false }
+  const step = cur.steps[p.step]
+  const above = index.get(step.unitId) ? parentOn(index.get(step.unitId)!, today()) : null
+  const t = await update(p.transferId, (c) => {
+    if (c.status !== 'pending' || c.steps[p.step].escalatedAt) return undefined
+    const at = new Date().toISOString()
+    return {
+      next: { ...c, taskToken: undefined, steps: c.steps.map((s, i) => (i === p.step ? { ...s, escalatedAt: at } : s)), history: [...c.history, { at, status: `escalated:${step.stage}`, by: SYSTEM.name, note: `deadline missed by ${step.unitId}` }] },
+      unitId: above ?? step.unitId, action: 'transfer.escalated', details: { stage: step.stage, missedBy: step.unitId },
+    }
+  })
+  await notify([step.unitId, ...(above ? [above] : [])], 'Quá hạn cho ý kiến chuyển sinh hoạt đảng / Transfer decision overdue',
+    `Đề nghị ${t.transferId} (${t.memberName}) đã quá hạn ở đơn vị ${step.unitId}; đã báo cáo cấp trên.\n\nThe decision is overdue and was escalated.`)
+  return { expired: false }
+}
+
+/** The next register number of the issuer's introduction letters this year: a counter written under a version condition in the issuing transaction (gapless). */
+async function nextRegisterNumber(issuerUnitId: string, year: number) {
+  const scope = `GGT-${year}`
+  const value = ((await documentStore.counterValue(issuerUnitId, scope)) ?? 0) + 1
+  return {
+    registerNumber: `${value}-GGT/${year}`,
+    write: (tx: Transaction) => tx.put({ ...keys.documentCounter(issuerUnitId, scope), entity: ENTITY.documentCounter, schemaVersion: SCHEMA_VERSION, unitId: issuerUnitId, scope, label: 'Giấy giới thiệu sinh hoạt đảng', value, version: value },
+      { expectVersion: value === 1 ? 'new' : value - 1 }),
+  }
+}
+
+/** The receiving side's timers, counted from the letter's issue on the working-day calendar (a drill keeps its own). */
+function receivingTimers(t: Transfer, now: Date) {
+  if (t.drill) return { acceptSeconds: t.deadlines.acceptSeconds, lateSeconds: t.deadlines.lateSeconds }
+  const acceptSeconds = secondsToWorkingDay(now, TRANSFER_RULES.presentWithinWorkingDays)
+  return { acceptSeconds, lateSeconds: Math.max(1, secondsToMonthsLater(now, TRANSFER_RULES.removalAfterMonths) - acceptSeconds) }
+}
+
+/** Issues the signed introduction letter; within the city the dossier waits for the receiving cell, outside it is handed off. */
+export async function issueLetter(p: { transferId: string }) {
+  const t0 = await load(p.transferId)
+  const handOff = t0.toUnitId ? 'within-city' : 'outside'
+  if (t0.letter) return { handOff, ...receivingTimers(t0, new Date(t0.letter.issuedAt)) }
+  const index = indexUnits(await orgStore.listUnits())
+  const date = today()
+  const issuerStep = t0.steps[t0.steps.length - 1]
+  const issuer = index.get(issuerStep.unitId)!
+  const issuerParent = parentOn(issuer, date)
+  const member = (await memberStore.getMember(t0.memberId))!
+  const fees = await feeSummary(member.memberId)
+  const toName = t0.toUnitId ? nameOn(index.get(t0.toUnitId)!, date).name : `${t0.toOutside!.name} (${t0.toOutside!.province})`
+  const outside = handOff === 'outside'
+  let issuedAt = new Date()
+  for (let attempt = 0; ; attempt++) {
+    issuedAt = new Date()
+    const { registerNumber, write } = await nextRegisterNumber(issuer.unitId, issuedAt.getUTCFullYear())
+    const pdf = await renderLetter({
+      registerNumber, kind: t0.kind, reason: t0.reason, until: t0.until, issuedAt,
+      issuer: { unitId: issuer.unitId, name: nameOn(issuer, date).name, parentName: issuerParent ? nameOn(index.get(issuerParent)!, date).name : 'Đảng Cộng sản Việt Nam' },
+      member, fromCell: nameOn(index.get(t0.fromCellId)!, date).name, toName, feesPaidUpTo: fees.paidUpTo,
+      presentWithinDays: TRANSFER_RULES.presentWithinWorkingDays,
+      dossier: { member: { ...member, openTransferId: undefined }, fees: { paidUpTo: fees.paidUpTo, arrears: fees.arrears }, transfer: { transferId: t0.transferId, kind: t0.kind, steps: t0.steps } },
+    })
+    const objectKey = `transfers/${t0.transferId}/${registerNumber.replace(/\//g, '-')}.pdf`
+    await putObject(objectKey, Buffer.from(pdf), 'application/pdf')
+    const sha256 = createHash('sha256').update(pdf).digest('hex')
+    const at = issuedAt.toISOString()
+    try {
+      await update(p.transferId, (cur) => (cur.letter ? undefined : {
+        next: {
+          ...cur, status: outside ? 'handed-off' : 'issued', taskToken: undefined,
+          letter: { registerNumber, objectKey, issuedAt: at, feesPaidUpTo: fees.paidUpTo, sha256 },
+          acceptBy: outside ? undefined : new Date(issuedAt.getTime() + receivingTimers(cur, issuedAt).acceptSeconds * 1000).toISOString(),
+          history: [...cur.history, { at, status: outside ? 'handed-off' : 'issued', by: nameOn(issuer, date).name, note: registerNumber }],
+        },
+        unitId: issuer.unitId, action: 'transfer.letterIssued', details: { registerNumber, sha256, toUnitId: cur.toUnitId, outside },
+      }), (cur, tx) => {
+        write(tx)
+        if (outside) releaseMember(cur, tx, { status: 'transferred-out', cellId: cur.fromCellId, at, kind: cur.kind, toName }, member)
+      }, 0)
+      break
+    } catch (err) {
+      if (!(err instanceof ConflictError) || attempt >= 5) throw err
+    }
+  }
+  await notify(t0.toUnitId ? [t0.toUnitId] : [t0.fromCellId], 'Giấy giới thiệu sinh hoạt đảng đã cấp / Introduction letter issued',
+    `Đã cấp giấy giới thiệu cho đồng chí ${t0.memberName} đến ${toName}.\n\nThe introduction letter was issued.`)
+  return { handOff, ...receivingTimers(t0, issuedAt) }
+}
+
+/** The member's record after the transfer ends: moved, away, or gone; the lock released. */
+function releaseMember(t: Transfer, tx: Transaction, change: { status: PartyMember['status']; cellId: string; at: string; kind: Transfer['kind']; toName?: string }, member?: PartyMember) {
+  // Away on a temporary transfer, the member keeps the lock: no other transfer until the return.
+  if (change.status !== 'temporarily-away') tx.delete(keys.transferLock(t.memberId))
+  if (member) {
+    tx.put(memberItem({
+      ...member, status: change.status, cellId: change.cellId, openTransferId: change.status === 'temporarily-away' ? member.openTransferId : undefined,
+      history: change.cellId !== member.cellId || change.status !== member.status ? [...member.history, { at: change.at, kind: change.kind, fromUnitId: member.cellId, toUnitId: t.toUnitId, toName: change.toName, transferId: t.transferId }] : member.history,
+      version: member.version + 1, updatedAt: change.at,
+    }), { expectVersion: member.version })
+  }
+}
+
+export async function awaitAcceptance(p: { transferId: string; taskToken: string; late: boolean }) {
+  const t = await update(p.transferId, (cur) => (cur.taskToken === p.taskToken || !['issued', 'overdue'].includes(cur.status) ? undefined : {
+    next: { ...cur, taskToken: p.taskToken }, unitId: cur.toUnitId!, action: 'transfer.awaitingReceipt', details: { late: p.late },
+  }))
+  return { waitingFor: t.toUnitId }
+}
+
+export async function escalateAcceptance(p: { transferId: string }) {
+  const index = indexUnits(await orgStore.listUnits())
+  const t = await update(p.transferId, (cur) => (cur.status !== 'issued' ? undefined : {
+    next: { ...cur, status: 'overdue', taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'overdue', by: SYSTEM.name, note: `not presented within ${TRANSFER_RULES.presentWithinWorkingDays} working days` }] },
+    unitId: cur.fromCellId, action: 'transfer.overdue',
+  }))
+  const above = t.toUnitId && index.get(t.toUnitId) ? parentOn(index.get(t.toUnitId)!, today()) : null
+  await notify([t.fromCellId, ...(t.toUnitId ? [t.toUnitId] : []), ...(above ? [above] : [])], 'Quá hạn xuất trình giấy giới thiệu / Introduction letter not presented',
+    `Đồng chí ${t.memberName} chưa xuất trình giấy giới thiệu (${t.letter?.registerNumber}) trong ${TRANSFER_RULES.presentWithinWorkingDays} ngày làm việc: đề nghị báo cáo lý do.`)
+  return {}
+}
+
+/** More than 3 months without presenting the letter: the home cell considers removing the name. */
+export async function flagMember(p: { transferId: string }) {
+  const member = await memberStore.getMember((await load(p.transferId)).memberId)
+  await update(p.transferId, (cur) => (cur.status === 'removal-proposed' ? undefined : {
+    next: { ...cur, status: 'removal-proposed', taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'removal-proposed', by: SYSTEM.name, note: `more than ${TRANSFER_RULES.removalAfterMonths} months without presenting the letter` }] },
+    unitId: cur.fromCellId, action: 'transfer.removalProposed', details: { memberId: cur.memberId },
+  }), (cur, tx) => releaseMember(cur, tx, { status: member!.status, cellId: member!.cellId, at: new Date().toISOString(), kind: cur.kind }, member))
+  return {}
+}
+
+/** The receiving cell accepted: the member now belongs there (temporary: is away, home cell kept). */
+export async function complete(p: { transferId: string }) {
+  const member = await memberStore.getMember((await load(p.transferId)).memberId)
+  await update(p.transferId, (cur) => (cur.status === 'accepted' ? undefined : {
+    next: { ...cur, status: 'accepted', taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'accepted', by: cur.acceptedBy?.fullName ?? SYSTEM.name, note: cur.acceptedBy?.comment }] },
+    unitId: cur.toUnitId!, action: cur.kind === 'official' ? 'member.transferredIn' : 'member.temporaryIn', details: { memberId: cur.memberId, fromCellId: cur.fromCellId },
+  }), (cur, tx) => {
+    const at = new Date().toISOString()
+    if (cur.kind === 'official') releaseMember(cur, tx, { status: 'active', cellId: cur.toUnitId!, at, kind: cur.kind }, member)
+    else releaseMember(cur, tx, { status: 'temporarily-away', cellId: cur.fromCellId, at, kind: cur.kind }, member)
+    tx.audit({ unitId: cur.fromCellId, action: cur.kind === 'official' ? 'member.transferredOut' : 'member.temporaryOut', target: cur.memberId, details: { toUnitId: cur.toUnitId, transferId: cur.transferId } })
+  })
+  const t = await load(p.transferId)
+  return { returnSeconds: t.kind === 'temporary' ? returnSeconds(t) : 0 }
+}
+
+/** Seconds until the end of the last day away (Vietnam time); a drill counts its own timer. */
+export function returnSeconds(t: Transfer, now = new Date()): number {
+  if (t.drill) return t.deadlines.acceptSeconds
+  return Math.max(1, Math.ceil((Date.parse(`${t.until}T23:59:59+07:00`) - now.getTime()) / 1000))
+}
+
+export async function awaitReturn(p: { transferId: string; taskToken: string; reminded: boolean }) {
+  await update(p.transferId, (cur) => (cur.taskToken === p.taskToken || cur.status !== 'accepted' ? undefined : {
+    next: { ...cur, taskToken: p.taskToken }, unitId: cur.fromCellId, action: 'transfer.awaitingReturn', details: { until: cur.until, reminded: p.reminded },
+  }))
+  return {}
+}
+
+/** The return date passed: the member, the home cell and the temporary cell are reminded. */
+export async function remindReturn(p: { transferId: string }) {
+  const t = await update(p.transferId, (cur) => (cur.history.some((h) => h.status === 'return-reminder' && h.note === cur.until) ? undefined : {
+    next: { ...cur, taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'return-reminder', by: SYSTEM.name, note: cur.until }] },
+    unitId: cur.fromCellId, action: 'transfer.returnReminder', details: { until: cur.until },
+  }))
+  const member = await memberStore.getMember(t.memberId)
+  const units = [t.fromCellId, ...(t.toUnitId ? [t.toUnitId] : [])]
+  await notify(units, 'Hết thời hạn sinh hoạt đảng tạm thời / Temporary transfer ended',
+    `Đồng chí ${t.memberName} hết thời hạn sinh hoạt tạm thời (${t.until}); đề nghị trở về sinh hoạt tại chi bộ nơi chính thức.\n\nThe temporary transfer ended: please return to the home cell.`)
+  if (member?.email) await mail().send({ to: [member.email], subject: '[Digital Office] Nhắc trở về sinh hoạt đảng / Time to return', text: `Thời hạn sinh hoạt tạm thời của đồng chí đã hết (${t.until}).` })
+  return {}
+}
+
+/** Back from a temporary transfer: active in the home cell again, the lock released. */
+export async function returned(p: { transferId: string }) {
+  const member = await memberStore.getMember((await load(p.transferId)).memberId)
+  await update(p.transferId, (cur) => (cur.status === 'returned' ? undefined : {
+    next: { ...cur, status: 'returned', taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'returned', by: SYSTEM.name }] },
+    unitId: cur.fromCellId, action: 'member.returned', details: { memberId: cur.memberId, fromUnitId: cur.toUnitId },
+  }), (cur, tx) => releaseMember(cur, tx, { status: 'active', cellId: cur.fromCellId, at: new Date().toISOString(), kind: cur.kind, toName: undefined }, member))
+  return {}
+}
+
+/** Rejected in the chain or expired: closed, the member's lock released. */
+export async function close(p: { transferId: string; status: 'rejected' | 'expired' }) {
+  const member = await memberStore.getMember((await load(p.transferId)).memberId)
+  await update(p.transferId, (cur) => (cur.status === p.status ? undefined : {
+    next: { ...cur, status: p.status, taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: p.status, by: SYSTEM.name }] },
+    unitId: cur.fromCellId, action: `transfer.${p.status}`,
+  }), (cur, tx) => releaseMember(cur, tx, { status: member!.status, cellId: member!.cellId, at: new Date().toISOString(), kind: cur.kind }, member))
+  return { status: p.status }
+}
+

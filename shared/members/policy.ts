@@ -1,0 +1,81 @@
+/**
+ * Who may do what with Party member records, fees and transfers: role × unit
+ * subtree, deny by default, the same rules as shared/auth/policy.ts. A member
+ * sees only themselves (the handbook); cell and committee officers see their
+ * subtree. The actions have their own table (as documents do) so the
+ * organisation roles' table stays exactly the organisation's actions.
+ */
+import { ForbiddenError } from '../errors/index.js'
+import type { Actor } from '../auth/policy.js'
+import type { Role } from '../org/roles.js'
+import { existsOn, isWithin, parentOn, subtreeOn, type UnitIndex } from '../org/tree.js'
+import type { ApprovalStep } from './contracts.js'
+
+export type MemberAction = 'member.read' | 'member.manage' | 'fee.collect' | 'transfer.file' | 'transfer.approve'
+
+export const MEMBER_PERMISSIONS: Readonly<Record<Role, readonly MemberAction[]>> = {
+  admin: ['member.read', 'member.manage', 'fee.collect', 'transfer.file'],
+  secretary: ['member.read', 'member.manage', 'fee.collect', 'transfer.file', 'transfer.approve'],
+  'deputy-secretary': ['member.read', 'member.manage', 'fee.collect', 'transfer.file', 'transfer.approve'],
+  'office-chief': ['member.read', 'member.manage'],
+  clerk: ['member.read', 'member.manage', 'fee.collect'],
+  specialist: ['member.read'],
+  inspector: ['member.read'],
+  member: [],
+}
+
+const grants = (role: string, action: MemberAction): boolean => (MEMBER_PERMISSIONS as Record<string, readonly MemberAction[]>)[role]?.includes(action) ?? false
+
+export function memberGrantingUnits(actor: Actor, action: MemberAction, index: UnitIndex, date: string): string[] {
+  return actor.assignments
+    .filter((a) => grants(a.role, action))
+    .filter((a) => { const u = index.get(a.unitId); return !!u && existsOn(u, date) })
+    .map((a) => a.unitId)
+}
+
+export function canMember(actor: Actor, action: MemberAction, unitId: string, index: UnitIndex, date: string): boolean {
+  return memberGrantingUnits(actor, action, index, date).some((g) => isWithin(index, unitId, g, date))
+}
+
+export function authorizeMember(actor: Actor, action: MemberAction, unitId: string, index: UnitIndex, date: string): void {
+  if (canMember(actor, action, unitId, index, date)) return
+  const readable = canMember(actor, 'member.read', unitId, index, date)
+  throw new ForbiddenError(readable ? 'auth.forbidden' : 'auth.outsideSubtree', { unitId })
+}
+
+export function memberReach(actor: Actor, action: MemberAction, index: UnitIndex, date: string): Set<string> {
+  return subtreeOn(index, memberGrantingUnits(actor, action, index, date), date)
+}
+
+/**
+ * The approval chain of an official transfer (294-QĐ/TW): the member's cell,
+ * the grassroots committee above it, then the issuing committee (the one
+ * above the grassroots organisation) — or, when that is the city committee,
+ * its Organisation Board may decide for it. A temporary transfer stops at
+ * the grassroots committee, which issues its letter.
+ */
+export function approvalChain(index: UnitIndex, cellId: string, date: string, kind: 'official' | 'temporary' = 'official'): ApprovalStep[] {
+  const cell = index.get(cellId)
+  if (!cell) return []
+  const grassroots = parentOn(cell, date)
+  const issuer = grassroots ? parentOn(index.get(grassroots)!, date) : null
+  const steps: ApprovalStep[] = [{ stage: 'cell', unitId: cellId, alsoUnitIds: [] }]
+  if (grassroots) steps.push({ stage: 'grassroots', unitId: grassroots, alsoUnitIds: [] })
+  // A temporary transfer's letter is issued by the grassroots committee itself.
+  if (issuer && kind === 'official') {
+    const board = [...index.values()].find((u) => u.kind === 'advisory-board' && parentOn(u, date) === issuer && existsOn(u, date) && /^BTC/.test(u.code))
+    steps.push({ stage: 'issuer', unitId: issuer, alsoUnitIds: board ? [board.unitId] : [] })
+  }
+  return steps
+}
+
+/** May the actor decide this step? Only a role granting approval held in the step's own unit (or the board acting for it). */
+export function mayDecide(actor: Actor, step: ApprovalStep): boolean {
+  const units = [step.unitId, ...step.alsoUnitIds]
+  return actor.assignments.some((a) => units.includes(a.unitId) && grants(a.role, 'transfer.approve'))
+}
+
+/** May the actor accept an incoming member for the receiving cell (its officers, or the committees above it)? */
+export function mayReceive(actor: Actor, toUnitId: string, index: UnitIndex, date: string): boolean {
+  return canMember(actor, 'transfer.approve', toUnitId, index, date)
+}

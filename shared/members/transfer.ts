@@ -1,0 +1,41 @@
+/**
+ * Deadlines of a transfer of Party activity on the working-day calendar
+ * (294-QĐ/TW): each approval step has a number of working days [R]; the
+ * member presents the letter within 30 working days; more than 3 months
+ * without presenting it → proposal to remove the name. Temporary transfers:
+ * 3 months to under 1 year (study in Vietnam: up to 2 years).
+ */
+import { CALENDAR, addDays, type WorkingCalendar } from '../documents/calendar.js'
+
+export const TRANSFER_RULES = {
+  /** [R] Working days each step of the chain has to decide (all three fit in the 60 working days of the rule). */
+  approvalWorkingDays: 10,
+  presentWithinWorkingDays: 30,
+  removalAfterMonths: 3,
+  temporary: { minMonths: 3, maxMonthsExclusive: 12, maxMonthsStudy: 24 },
+} as const
+
+/** Today in Vietnam (UTC+7). */
+export const vietnamDate = (now: Date): string => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10)
+
+/** Seconds from `now` to the end (23:59:59, Vietnam time) of the n-th working day after today. */
+export function secondsToWorkingDay(now: Date, workingDays: number, calendar: WorkingCalendar = CALENDAR): number {
+  const due = calendar.addWorkingDays(addDays(vietnamDate(now), 1), workingDays - 1)
+  return Math.max(1, Math.ceil((Date.parse(`${due}T23:59:59+07:00`) - now.getTime()) / 1000))
+}
+
+/** Seconds from `now` to the same day `months` later (end of day, Vietnam time). */
+export function secondsToMonthsLater(now: Date, months: number): number {
+  const d = new Date(`${vietnamDate(now)}T00:00:00Z`)
+  d.setUTCMonth(d.getUTCMonth() + months)
+  return Math.max(1, Math.ceil((Date.parse(`${d.toISOString().slice(0, 10)}T23:59:59+07:00`) - now.getTime()) / 1000))
+}
+
+/** A temporary transfer's period must be 3 months to under 1 year (study: up to 2 years). */
+export function temporaryPeriodProblem(from: string, until: string, purpose: 'work' | 'study'): 'order' | 'tooShort' | 'tooLong' | undefined {
+  if (until <= from) return 'order'
+  const plus = (months: number) => { const d = new Date(`${from}T00:00:00Z`); d.setUTCMonth(d.getUTCMonth() + months); return d.toISOString().slice(0, 10) }
+  if (until < plus(TRANSFER_RULES.temporary.minMonths)) return 'tooShort'
+  if (purpose === 'study' ? until > plus(TRANSFER_RULES.temporary.maxMonthsStudy) : until >= plus(TRANSFER_RULES.temporary.maxMonthsExclusive)) return 'tooLong'
+  return undefined
+}
