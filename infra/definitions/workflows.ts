@@ -22,4 +22,11 @@ export const WORKFLOWS = [
     arnEnvVar: 'REORGANISATION_STATE_MACHINE_ARN',
     description: 'A merge, split or dissolution approved by the superior unit, with a deadline and escalation',
   },
+  {
+    id: 'digitisation',
+    file: 'infra/workflows/digitisation.asl.json',
+    functionSubstitutions: { ArchivesTasksFunctionArn: 'archives-tasks' },
+    arnEnvVar: 'DIGITISATION_STATE_MACHINE_ARN',
+    description: 'Digitisation of a batch of scans: each page read with retries and its own failure branch, then documents assembled and their metadata extracted',
+  },
 ] as const satisfies readonly WorkflowDefinition[]

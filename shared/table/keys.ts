@@ -41,6 +41,22 @@ export const keys = {
   /** The review chain of a unit for one document type (`*`: the unit's default). */
   reviewChain: (unitId: string, type: string) => ({ pk: `UNIT#${unitId}`, sk: `DOCCHAIN#${type}` }),
   kpiSnapshot: (date: string) => ({ pk: 'KPI#org', sk: date }),
+
+  // Archives (issue 5): files of a unit's fonds, digitisation batches, their pages and the documents found, handovers.
+  archiveFile: (unitId: string, fileId: string) => ({ pk: `UNIT#${unitId}`, sk: `ARCFILE#${fileId}` }),
+  archiveFilesOf: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'ARCFILE#' }),
+  /** Files a unit keeps in custody after a handover (the file itself stays under its fonds' unit). */
+  archiveCustody: (custodianUnitId: string, fileId: string) => ({ gsi1pk: `ARCCUSTODY#${custodianUnitId}`, gsi1sk: fileId }),
+  archiveBatch: (unitId: string, batchId: string) => ({ pk: `UNIT#${unitId}`, sk: `ARCBATCH#${batchId}` }),
+  archiveBatchesOfFile: (fileId: string, createdAt: string) => ({ gsi2pk: `ARCFILEBATCH#${fileId}`, gsi2sk: createdAt }),
+  archivePage: (unitId: string, batchId: string, pageNo: number) => ({ pk: `UNIT#${unitId}`, sk: `ARCPAGE#${batchId}#${pad(pageNo, 5)}` }),
+  archivePagesOf: (unitId: string, batchId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: `ARCPAGE#${batchId}#` }),
+  archiveDocument: (unitId: string, scanDocumentId: string) => ({ pk: `UNIT#${unitId}`, sk: `ARCDOC#${scanDocumentId}` }),
+  archiveDocumentsOfFile: (fileId: string, scanDocumentId: string) => ({ gsi2pk: `ARCFILEDOC#${fileId}`, gsi2sk: scanDocumentId }),
+  /** The verification queue of a unit: documents with fields waiting for a clerk, oldest first. */
+  archiveVerification: (unitId: string, createdAt: string, scanDocumentId: string) => ({ gsi3pk: `ARCVERIFY#${unitId}`, gsi3sk: `${createdAt}#${scanDocumentId}` }),
+  archiveHandover: (fromUnitId: string, handoverId: string) => ({ pk: `UNIT#${fromUnitId}`, sk: `ARCHANDOVER#${handoverId}` }),
+  archiveHandoverInbox: (toUnitId: string, createdAt: string) => ({ gsi3pk: `ARCHANDOVERTO#${toUnitId}`, gsi3sk: createdAt }),
 } as const
 
 /** Entity names stored on every item (`entity`), with the schema version (`schemaVersion`). */
@@ -49,5 +65,6 @@ export const ENTITY = {
   reorganisationLock: 'reorganisationLock', auditHead: 'auditHead', auditEntry: 'auditEntry',
   usernameClaim: 'usernameClaim', idempotency: 'idempotency', kpiSnapshot: 'kpiSnapshot',
   document: 'document', documentCounter: 'documentCounter', documentSymbolClaim: 'documentSymbolClaim', reviewChain: 'reviewChain',
+  archiveFile: 'archiveFile', archiveBatch: 'archiveBatch', archivePage: 'archivePage', archiveDocument: 'archiveDocument', archiveHandover: 'archiveHandover',
 } as const
 export const SCHEMA_VERSION = 1

@@ -306,36 +306,46 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
   })
 
   describe(`${envName}: workflows`, () => {
-    it('substitutes every ASL placeholder with the org-tasks function ARN', () => {
+    const machineOf = (e: ReturnType<typeof env>, workflowId: string) => Object.values(resourcesOf(e.templates.workflow, 'AWS::StepFunctions::StateMachine'))
+      .find((m) => m.Properties!.StateMachineName === `do-${envName}-${workflowId}`)!
+
+    it('creates one state machine per workflow', () => {
+      const machines = Object.values(resourcesOf(env().templates.workflow, 'AWS::StepFunctions::StateMachine'))
+      expect(machines.map((m) => m.Properties!.StateMachineName).sort()).toEqual(WORKFLOWS.map((w) => `do-${envName}-${w.id}`).sort())
+    })
+
+    it("substitutes every ASL placeholder with its task function's ARN", () => {
       const e = env()
-      const orgTasks = findFunction(e, 'org-tasks')
-      expect(orgTasks.stack).toBe('workflow')
       for (const workflow of WORKFLOWS) {
         const placeholders = aslPlaceholders(readFileSync(join(REPO_ROOT, workflow.file), 'utf8'))
-        expect(placeholders).toEqual(['OrgTasksFunctionArn'])
-        const machine = Object.values(resourcesOf(e.templates.workflow, 'AWS::StepFunctions::StateMachine'))
-          .find((m) => m.Properties!.StateMachineName === `do-${envName}-${workflow.id}`)!
-        expect(machine.Properties!.DefinitionSubstitutions).toEqual(
-          Object.fromEntries(placeholders.map((p) => [p, { 'Fn::GetAtt': [orgTasks.logicalId, 'Arn'] }])),
-        )
+        expect(placeholders).toEqual(Object.keys(workflow.functionSubstitutions).sort())
+        const machine = machineOf(e, workflow.id)
+        expect(machine.Properties!.DefinitionSubstitutions).toEqual(Object.fromEntries(placeholders.map((p) => {
+          const fn = findFunction(e, (workflow.functionSubstitutions as Record<string, string>)[p])
+          expect(fn.stack).toBe('workflow')
+          return [p, { 'Fn::GetAtt': [fn.logicalId, 'Arn'] }]
+        })))
         expect(machine.Properties!.DefinitionS3Location).toBeDefined()
       }
     })
 
-    it('lets the state machine role invoke only the org-tasks function', () => {
+    it("lets each state machine's role invoke only its own task functions", () => {
       const e = env()
-      const orgTasks = findFunction(e, 'org-tasks')
-      const machine = single(e.templates.workflow, 'AWS::StepFunctions::StateMachine').resource
-      const statements = roleStatements(e.templates.workflow, machine.Properties!.RoleArn['Fn::GetAtt'][0])
-      const lambda = statements.filter((s) => allowedActions([s]).some((a) => a.startsWith('lambda:')))
-      expect(lambda).toEqual([{ Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: { 'Fn::GetAtt': [orgTasks.logicalId, 'Arn'] } }])
+      for (const workflow of WORKFLOWS) {
+        const machine = machineOf(e, workflow.id)
+        const statements = roleStatements(e.templates.workflow, machine.Properties!.RoleArn['Fn::GetAtt'][0])
+        const lambda = statements.filter((s) => allowedActions([s]).some((a) => a.startsWith('lambda:')))
+        expect(lambda).toEqual(Object.values(workflow.functionSubstitutions).map((id) => ({ Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: { 'Fn::GetAtt': [findFunction(e, id).logicalId, 'Arn'] } })))
+      }
     })
 
-    it('logs ALL events and traces the state machine', () => {
-      const machine = single(env().templates.workflow, 'AWS::StepFunctions::StateMachine').resource.Properties!
-      expect(machine.LoggingConfiguration).toMatchObject({ Level: 'ALL' })
-      expect(machine.TracingConfiguration).toEqual({ Enabled: true })
-      expect(machine.StateMachineType).toBe('STANDARD')
+    it('logs ALL events and traces every state machine', () => {
+      for (const workflow of WORKFLOWS) {
+        const machine = machineOf(env(), workflow.id).Properties!
+        expect(machine.LoggingConfiguration).toMatchObject({ Level: 'ALL' })
+        expect(machine.TracingConfiguration).toEqual({ Enabled: true })
+        expect(machine.StateMachineType).toBe('STANDARD')
+      }
     })
 
     it('lets the modules that start a workflow start it and answer its task tokens', () => {
