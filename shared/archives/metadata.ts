@@ -78,7 +78,7 @@ export function extractMetadata(lines: readonly OcrLine[]): ExtractedMetadata {
   const rows = lines.flatMap((l) => l.text.split(/\s{3,}|\t/).map((t) => ({ ...l, text: clean(t) }))).filter((l) => l.text.length > 0)
   const parts = rows.flatMap((l) => splitColumns(l))
   const headerIdx = parts.findIndex((p) => isHeader(p.text))
-  const symbolIdx = parts.findIndex((p) => /^so\b/.test(fold(p.text)) && /\d/.test(p.text))
+  const symbolIdx = parts.findIndex((p) => /^so\s*:?\s*\d/.test(fold(p.text)))
   const dateIdx = parts.findIndex((p) => DATE_RE.test(fold(p.text)))
 
   // Number and symbol.
