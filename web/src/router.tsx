@@ -11,6 +11,12 @@ const docPage = (load: () => Promise<{ default: React.ComponentType }>) => async
   return { Component: mod.default }
 }
 
+/** An archives page: its chunk and the archives strings, loaded together. */
+const arcPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
+  const [mod] = await Promise.all([load(), import('./i18n/archives').then((m) => m.ensureArchiveStrings())])
+  return { Component: mod.default }
+}
+
 const routes: RouteObject[] = [
   {
     errorElement: <RouteError standalone />,
@@ -37,6 +43,11 @@ const routes: RouteObject[] = [
             { path: 'documents/verify', lazy: docPage(() => import('./pages/documents/VerifyPage')) },
             { path: 'documents/chains', lazy: docPage(() => import('./pages/documents/ChainsPage')) },
             { path: 'documents/:documentId', lazy: docPage(() => import('./pages/documents/DocumentPage')) },
+            { path: 'archives', lazy: arcPage(() => import('./pages/archives/ArchivesPage')) },
+            { path: 'archives/files/:fileId', lazy: arcPage(() => import('./pages/archives/FilePage')) },
+            { path: 'archives/verify', lazy: arcPage(() => import('./pages/archives/VerifyPage')) },
+            { path: 'archives/verify/:scanDocumentId', lazy: arcPage(() => import('./pages/archives/VerifyPage')) },
+            { path: 'archives/handover', lazy: arcPage(() => import('./pages/archives/HandoverPage')) },
             { path: '*', lazy: page(() => import('./pages/NotFoundPage')) },
           ] },
         ],

@@ -43,6 +43,7 @@ export const en: Shape<typeof vi> = {
     docsRegisters: 'Registers',
     docsSearch: 'Search documents',
     docsChains: 'Review chains',
+    archives: 'Archives, digitisation',
     groups: { docs: 'Documents', org: 'Organisation' },
     openMenu: 'Open navigation menu',
     closeMenu: 'Close navigation menu',

@@ -39,6 +39,7 @@ export const vi = {
     docsRegisters: 'Sổ văn bản',
     docsSearch: 'Tìm kiếm văn bản',
     docsChains: 'Quy trình trình duyệt',
+    archives: 'Lưu trữ, số hóa',
     groups: { docs: 'Văn bản', org: 'Tổ chức' },
     openMenu: 'Mở menu điều hướng',
     closeMenu: 'Đóng menu điều hướng',
