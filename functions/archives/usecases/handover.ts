@@ -31,8 +31,10 @@ const REASONS = { merge: 'hợp nhất / sáp nhập', split: 'chia tách', diss
 /** The inventory entry of a file: its documents and their PDFs' checksums; the file's checksum covers the list. */
 export function inventoryEntry(file: Pick<ArchiveFile, 'fileId' | 'code' | 'title'>, documents: { scanDocumentId: string; symbol: string | null; pdfSha256?: string }[]) {
   const sorted = [...documents].sort((a, b) => a.scanDocumentId.localeCompare(b.scanDocumentId))
-  const digest = createHash('sha256').update(JSON.stringify({ fileId: file.fileId, code: file.code, title: file.title, documents: sorted })).digest('hex')
-  return { fileId: file.fileId, code: file.code, title: file.title, documents: sorted, sha256: digest }
+    .map((d) => ({ scanDocumentId: d.scanDocumentId, symbol: d.symbol, ...(d.pdfSha256 ? { pdfSha256: d.pdfSha256 } : {}) }))
+  // Fields in a fixed order, whatever order a stored copy comes back in (DynamoDB maps keep none).
+  const canonicalText = JSON.stringify([file.fileId, file.code, file.title, sorted.map((d) => [d.scanDocumentId, d.symbol, d.pdfSha256 ?? null])])
+  return { fileId: file.fileId, code: file.code, title: file.title, documents: sorted, sha256: createHash('sha256').update(canonicalText).digest('hex') }
 }
 
 export async function createHandover(ctx: ArchiveContext, body: HandoverBody): Promise<Handover> {
@@ -156,7 +158,12 @@ export async function receiveHandover(ctx: ArchiveContext, fromUnitId: string, h
   const report = await verifyPdf(record, { roots: await trustRoots() })
   if (!report.valid) problems.push('record-signature')
   let checked = 0
+  // The inventory as packed (its bytes match the checksum above) must agree with the record kept in the table.
+  let packed: { files?: Handover['files'] } = {}
+  try { packed = JSON.parse(new TextDecoder().decode(pkgBytes)) } catch { problems.push('package') }
   for (const f of h.files) {
+    const inPackage = packed.files?.find((p) => p.fileId === f.fileId)
+    if (!inPackage || inPackage.sha256 !== f.sha256) problems.push(`package:${f.code}`)
     if (inventoryEntry(f, f.documents).sha256 !== f.sha256) problems.push(`file:${f.code}`)
     for (const d of f.documents) {
       if (!d.pdfSha256) continue
