@@ -144,7 +144,7 @@ export async function showBatch(ctx: ArchiveContext, batchId: string) {
   const read = new Map((await archiveStore.pagesOf(batchId)).map((p) => [p.pageNo, p]))
   const pages = Array.from({ length: batch.pageCount }, (_, i) => {
     const p = read.get(i + 1)
-    return p ? { pageNo: p.pageNo, status: p.status, method: p.method, confidence: p.confidence, error: p.error } : { pageNo: i + 1, status: 'queued' as const }
+    return p ? { pageNo: p.pageNo, status: p.status, method: p.method, confidence: p.confidence, error: p.error, at: p.at } : { pageNo: i + 1, status: 'queued' as const }
   })
   const processed = pages.filter((p) => p.status !== 'queued').length
   const documents = batch.status === 'done' ? (await archiveStore.documentsOfFile(batch.fileId)).filter((d) => d.batchId === batchId).map(({ text: _t, ...d }) => d) : []

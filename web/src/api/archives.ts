@@ -7,7 +7,7 @@ import type { UploadTicket } from './endpoints'
 export interface BatchView {
   batch: Batch
   processed: number
-  pages: { pageNo: number; status: PageStatus; method?: 'text-layer' | 'ocr'; confidence?: number; error?: string }[]
+  pages: { pageNo: number; status: PageStatus; method?: 'text-layer' | 'ocr'; confidence?: number; error?: string; at?: string }[]
   documents: ScanDocument[]
 }
 export interface Progress {
