@@ -7,6 +7,7 @@
  *     "get unit".
  *  2. Each Lambda bundle's size and cold init time (import in a fresh Node
  *     process), against an empty handler bundled the same way.
+ *  3. Archives: OCR of generated Vietnamese scans per quality (tests/bench/archives.ts).
  */
 import autocannon from 'autocannon'
 import { execFileSync, spawn } from 'node:child_process'
@@ -16,6 +17,7 @@ import { join } from 'node:path'
 import { MODULES } from '../../infra/definitions/modules.js'
 import { bundleModule } from '../../infra/build/bundle.js'
 import { freePort } from '../../infra/local/ports.js'
+import { archivesBench, archivesMarkdown } from './archives.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 50
@@ -108,7 +110,11 @@ console.log(`\n2. API under load: ${CONNECTIONS} concurrent clients, ${DURATION_
 const api = await apiUnderLoad()
 console.table(api.map((r) => ({ route: r.name, 'req/s': r.rps, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, requests: r.requests, 'non-2xx': r.non2xx, errors: r.errors })))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api }
+console.log('\n3. Archives: OCR of generated Vietnamese scans per quality (CER, WER, field accuracy, pages/min)')
+const archives = await archivesBench()
+console.table(archives.map((r) => ({ quality: r.quality, pages: r.pages, CER: r.cer, WER: r.wer, 'field acc.': r.fieldAccuracy, 'pages/min': r.pagesPerMinute, confidence: r.meanConfidence })))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, archives }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -119,6 +125,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...b.modules.map((m) => `| ${m.module} | ${round(m.bytes / 1024)} | ${m.coldInitMs} | ${m.ratioToEmpty} |`), '',
   `## API under load (${CONNECTIONS} clients, ${DURATION_S} s)`, '', '| route | req/s | p50 ms | p95 ms | p99 ms | requests | non-2xx |', '|---|---|---|---|---|---|---|',
   ...api.map((r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.requests} | ${r.non2xx} |`), '',
+  ...archivesMarkdown(archives),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)

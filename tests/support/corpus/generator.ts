@@ -56,7 +56,8 @@ export function groundTruth(d: CorpusDocument): GroundTruth {
     d.superior, 'ĐẢNG CỘNG SẢN VIỆT NAM', d.issuerBody, '*', `Số ${symbolOf(d)}`, dateLine(d),
     ...(d.confidentiality !== 'none' ? [MARK_TEXT[d.confidentiality]] : []),
     ...(d.typeCode === 'CV' ? [`V/v ${d.summary}`] : [d.typeTitle, d.summary]),
-    ...d.body, d.authority, d.title, d.signer,
+    // The signing block shares its rows with the recipients, left column first.
+    ...d.body, `Nơi nhận: ${d.authority}`, `- Như trên, ${d.title}`, '- Lưu Văn phòng.', d.signer,
   ]
   return {
     fields: {
