@@ -2,12 +2,14 @@
  * Reading scans: what the bytes are (magic numbers), whether a PDF opens
  * (not encrypted, not corrupt, has pages), and one page as an image plus the
  * text layer a born-digital PDF already carries. PDFs are read and
- * rasterised with pdf.js (legacy build for Node) on @napi-rs/canvas; both
- * ship in npm, nothing is fetched at run time.
+ * rasterised with pdf.js (legacy build for Node) on @napi-rs/canvas; TIFF
+ * (multi-page, as scanners write it) is decoded with UTIF. All ship in npm,
+ * nothing is fetched at run time.
  */
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { createCanvas } from '@napi-rs/canvas'
+import UTIF from 'utif2'
 import type { OcrLine } from '../../../shared/archives/metadata.js'
 import type { ScanKind } from '../../../shared/archives/contracts.js'
 
@@ -104,3 +106,34 @@ export function textLines(items: readonly TextItem[]): OcrLine[] {
 
 /** A text layer worth trusting: born-digital pages carry words; a scanner's PDF carries none (or a few stray marks). */
 export const hasTextLayer = (lines: readonly OcrLine[]): boolean => lines.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0) >= 40
+
+type Ifd = ReturnType<typeof UTIF.decode>[number]
+const imagePages = (ifds: Ifd[]): Ifd[] => ifds.filter((i) => i.t256 !== undefined && i.t257 !== undefined)
+
+/** The pages of a TIFF, or undefined when it cannot be decoded. */
+export function tiffPageCount(bytes: Uint8Array): number | undefined {
+  try {
+    return imagePages(UTIF.decode(toArrayBuffer(bytes))).length
+  } catch {
+    return undefined
+  }
+}
+
+/** Page `index` (0-based) of a TIFF as a PNG (browsers and OCR read PNG; few read TIFF). */
+export function renderTiffPage(bytes: Uint8Array, index: number): Uint8Array {
+  const buffer = toArrayBuffer(bytes)
+  const page = imagePages(UTIF.decode(buffer))[index]
+  if (!page) throw new Error(`TIFF page ${index + 1} not found`)
+  UTIF.decodeImage(buffer, page)
+  const rgba = UTIF.toRGBA8(page)
+  const width = Number(page.width)
+  const height = Number(page.height)
+  const canvas = createCanvas(width, height)
+  const ctx = canvas.getContext('2d')
+  const image = ctx.createImageData(width, height)
+  image.data.set(rgba.subarray(0, width * height * 4))
+  ctx.putImageData(image, 0, 0)
+  return canvas.toBuffer('image/png')
+}
+
+const toArrayBuffer = (b: Uint8Array): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer

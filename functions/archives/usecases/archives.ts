@@ -20,7 +20,7 @@ import { Transaction } from '../../lib/adapters/transaction.js'
 import { files } from '../../documents/adapters/files.js'
 import type { OrgContext } from '../../org/usecases/context.js'
 import { archiveStore, batchItem, fileItem, scanDocumentItem } from '../adapters/store.js'
-import { checkPdf, sniffScan } from '../adapters/scans.js'
+import { checkPdf, sniffScan, tiffPageCount } from '../adapters/scans.js'
 import { digitisationWorkflow } from '../adapters/workflow.js'
 import { objectKeys } from '../keys.js'
 import { MAX_SCAN_BYTES, sha256 } from './pipeline.js'
@@ -117,7 +117,10 @@ export async function createBatch(ctx: ArchiveContext, body: CreateBatchBody): P
       if (!check.ok) throw new RuleError(check.reason === 'encrypted' ? 'archive.pdfEncrypted' : check.reason === 'empty' ? 'archive.pdfEmpty' : 'archive.pdfCorrupt', { name: up.fileName })
       pages = check.pages
     } else if (kind === 'tiff') {
-      throw new RuleError('archive.tiffUnsupported', { name: up.fileName })
+      const count = tiffPageCount(bytes)
+      if (count === undefined) throw new RuleError('archive.scanCorrupt', { name: up.fileName })
+      if (count === 0) throw new RuleError('archive.scanEmpty', { name: up.fileName })
+      pages = count
     }
     sources.push({ objectKey: up.objectKey, fileName: up.fileName, kind, pages, size: bytes.length, sha256: sha256(bytes) })
   }

@@ -15,7 +15,7 @@ import { isClassified } from '../../../shared/documents/confidentiality.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
 import { files } from '../../documents/adapters/files.js'
 import { archiveStore, batchItem, scanDocumentItem } from '../adapters/store.js'
-import { hasTextLayer, renderPdfPage } from '../adapters/scans.js'
+import { hasTextLayer, renderPdfPage, renderTiffPage } from '../adapters/scans.js'
 import { ocrEngine } from '../ocr/index.js'
 import { objectKeys } from '../keys.js'
 import { registerScanDocument } from './register.js'
@@ -63,7 +63,8 @@ export async function readPage(task: PageTask): Promise<{ pageNo: number; status
   } else if (source.kind === 'png' || source.kind === 'jpeg') {
     png = new Uint8Array(await files.read(source.objectKey, MAX_SCAN_BYTES()))
   } else {
-    throw new PageUnreadableError(`unsupported kind ${source.kind}`)
+    const bytes = new Uint8Array(await files.read(source.objectKey, MAX_SCAN_BYTES()))
+    try { png = renderTiffPage(bytes, task.index) } catch (err) { throw new PageUnreadableError((err as Error).message) }
   }
   if (method === 'ocr') {
     const engine = await ocrEngine()

@@ -6,28 +6,31 @@
  */
 import { describe, expect, it } from 'vitest'
 import { login } from '../../support/api.js'
-import { blankPage, corpusDocument, renderPage, scannedPdf } from '../../support/corpus/generator.js'
+import { blankPage, corpusDocument, renderPage, scannedPdf, tiffOf } from '../../support/corpus/generator.js'
 import { finished, newFile, uploadScan } from './support.js'
 
 describe('digitisation of a scanned batch', () => {
-  it('reads a Vietnamese page with its diacritics, skips a blank page and stops a MẬT scan', async () => {
-    // Prepare: a clerk's file, and one scanned PDF of three pages (a chỉ thị, a blank sheet, a MẬT report)
+  it('reads a Vietnamese page with its diacritics, stops a MẬT scan and skips a blank TIFF page', async () => {
+    // Prepare: a clerk's file; a scanned PDF of two pages (a chỉ thị, a MẬT report) and a TIFF of a blank sheet
     const clerk = await login('vanthu.hoankiem')
     const file = await newFile(clerk, 'p-hoankiem')
     const chiThi = corpusDocument(0)
     const secret = corpusDocument(3, 'mat')
-    const pdf = await scannedPdf([renderPage(chiThi, 'clean'), blankPage(), renderPage(secret, 'clean')])
-    const upload = await uploadScan(clerk, pdf, 'lo-quet-01.pdf', 'application/pdf')
+    const pdf = await scannedPdf([renderPage(chiThi, 'clean'), renderPage(secret, 'clean')])
+    const uploads = [
+      await uploadScan(clerk, pdf, 'lo-quet-01.pdf', 'application/pdf'),
+      await uploadScan(clerk, await tiffOf(blankPage()), 'to-trang.tif', 'image/tiff'),
+    ]
 
     // Act
-    const started = await clerk.post('/api/archives/batches', { fileId: file.fileId, uploads: [upload] })
+    const started = await clerk.post('/api/archives/batches', { fileId: file.fileId, uploads })
     expect(started.status, JSON.stringify(started.body)).toBe(202)
     expect(started.body.pageCount).toBe(3)
     const view = await finished(clerk, started.body.batchId)
 
     // Assess: every page accounted for, once
     expect(view.batch.status).toBe('done')
-    expect(view.pages.map((p: any) => [p.pageNo, p.status])).toEqual([[1, 'done'], [2, 'blank'], [3, 'withheld']])
+    expect(view.pages.map((p: any) => [p.pageNo, p.status])).toEqual([[1, 'done'], [2, 'withheld'], [3, 'blank']])
     expect(view.pages[0].method).toBe('ocr')
     expect(view.batch).toMatchObject({ documents: 2, catalogued: 1, blankPages: 1, failedPages: 0 })
 
@@ -49,7 +52,7 @@ describe('digitisation of a scanned batch', () => {
     expect(Buffer.from(await searchable.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
 
     // The MẬT report: catalogued only, no image, no text, no PDF kept
-    const stopped = view.documents.find((d: any) => d.pageFrom === 3)
+    const stopped = view.documents.find((d: any) => d.pageFrom === 2)
     expect(stopped).toMatchObject({ status: 'catalogued', confidentiality: 'mat', imageKeys: [] })
     expect(stopped.pdfKey).toBeUndefined()
     const stoppedView = await clerk.get(`/api/archives/documents/${stopped.scanDocumentId}`)

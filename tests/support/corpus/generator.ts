@@ -9,6 +9,8 @@ import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
+import UTIF from 'utif2'
+import { loadImage } from '@napi-rs/canvas'
 import type { Confidentiality } from '../../../shared/documents/confidentiality.js'
 
 const require = createRequire(import.meta.url)
@@ -186,6 +188,16 @@ export async function scannedPdf(pngs: Buffer[]): Promise<Uint8Array> {
     page.drawImage(img, { x: 0, y: 0, width: 595.28, height: 841.89 })
   }
   return pdf.save()
+}
+
+/** A one-page uncompressed RGBA TIFF of a PNG page (as a flatbed scanner may write it). */
+export async function tiffOf(png: Buffer): Promise<Uint8Array> {
+  const img = await loadImage(png)
+  const c = createCanvas(img.width, img.height)
+  const g = c.getContext('2d')
+  g.drawImage(img, 0, 0)
+  const rgba = g.getImageData(0, 0, img.width, img.height).data
+  return new Uint8Array(UTIF.encodeImage(new Uint8Array(rgba.buffer, rgba.byteOffset, rgba.byteLength), img.width, img.height))
 }
 
 const SUPERIORS = ['ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', 'ĐẢNG BỘ PHƯỜNG HOÀN KIẾM', 'ĐẢNG BỘ PHƯỜNG BA ĐÌNH']

@@ -8,7 +8,9 @@ import { AnalyzeDocumentCommand } from '@aws-sdk/client-textract'
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime'
 import { AwsOcrEngine, converseRequest, converseText, similarity, textractLines, withConfidence, TRANSCRIBE_PROMPT } from '../../../functions/archives/ocr/aws.js'
 import { linesOfBlocks } from '../../../functions/archives/ocr/tesseract.js'
-import { sniffScan, textLines } from '../../../functions/archives/adapters/scans.js'
+import { renderTiffPage, sniffScan, textLines, tiffPageCount } from '../../../functions/archives/adapters/scans.js'
+import { createCanvas, loadImage } from '@napi-rs/canvas'
+import { tiffOf } from '../../support/corpus/generator.js'
 import { extractMetadata } from '../../../shared/archives/metadata.js'
 
 const box = (top: number) => ({ BoundingBox: { Top: top, Left: 0.1, Width: 0.5, Height: 0.02 } })
@@ -71,6 +73,23 @@ describe('tesseract.js blocks and PDF text layers', () => {
     const item = (str: string, x: number, y: number, width = str.length * 5) => ({ str, transform: [1, 0, 0, 1, x, y], width })
     expect(textLines([item('CHỈ THỊ', 250, 690), item('THÀNH ỦY', 100, 776), item('ĐẢNG CỘNG SẢN VIỆT NAM', 320, 790), item('ĐẢNG BỘ', 100, 790), item('HÀ NỘI', 142, 790)]))
       .toEqual([{ text: 'ĐẢNG BỘ HÀ NỘI   ĐẢNG CỘNG SẢN VIỆT NAM', confidence: 1 }, { text: 'THÀNH ỦY', confidence: 1 }, { text: 'CHỈ THỊ', confidence: 1 }])
+  })
+
+  it('reads a TIFF page back as the same image in PNG', async () => {
+    const c = createCanvas(40, 30)
+    const g = c.getContext('2d')
+    g.fillStyle = '#ffffff'; g.fillRect(0, 0, 40, 30)
+    g.fillStyle = '#000000'; g.fillRect(10, 10, 5, 5)
+    const tiff = await tiffOf(c.toBuffer('image/png'))
+    expect(sniffScan(tiff)).toBe('tiff')
+    expect(tiffPageCount(tiff)).toBe(1)
+    expect(tiffPageCount(new Uint8Array([0x49, 0x49, 0x2a, 0, 0xff, 0xff, 0xff, 0xff])) ?? 0).toBe(0)
+    const back = await loadImage(Buffer.from(renderTiffPage(tiff, 0)))
+    const g2 = createCanvas(back.width, back.height).getContext('2d')
+    g2.drawImage(back, 0, 0)
+    expect([back.width, back.height]).toEqual([40, 30])
+    expect([...g2.getImageData(12, 12, 1, 1).data.slice(0, 3)]).toEqual([0, 0, 0])
+    expect([...g2.getImageData(2, 2, 1, 1).data.slice(0, 3)]).toEqual([255, 255, 255])
   })
 
   it('tells scans by their bytes, not their names', () => {
