@@ -17,6 +17,7 @@ import { files } from '../../documents/adapters/files.js'
 import { archiveStore, batchItem, scanDocumentItem } from '../adapters/store.js'
 import { hasTextLayer, renderPdfPage, renderTiffPage } from '../adapters/scans.js'
 import { ocrEngine } from '../ocr/index.js'
+import { searchablePdfOf } from '../adapters/searchable.js'
 import { objectKeys } from '../keys.js'
 import { registerScanDocument } from './register.js'
 
@@ -71,7 +72,7 @@ export async function readPage(task: PageTask): Promise<{ pageNo: number; status
     const r = await engine.recognise(png).catch((err: Error) => { throw Object.assign(new Error(err.message), { name: 'OcrEngineError' }) })
     lines = r.lines
     engineName = r.engine
-    pagePdf = r.searchablePdf
+    pagePdf = r.searchablePdf ?? (lines.length ? await searchablePdfOf(png, lines) : undefined)
   }
   const blank = lines.reduce((n, l) => n + l.text.replace(/\W/gu, '').length, 0) < 3
   await files.put(imageKey, png, source.kind === 'jpeg' && method === 'ocr' ? 'image/jpeg' : 'image/png')
@@ -137,11 +138,12 @@ export async function assembleBatch(input: { batchId: string }): Promise<{ docum
       doc = { ...base, status: 'catalogued', toVerify: [], imageKeys: [], confidentiality: fields.confidentiality.value as ScanDocument['confidentiality'] }
       catalogued++
     } else {
-      const pdfKey = objectKeys.documentPdf(batch.unitId, batch.batchId, id)
-      await files.put(pdfKey, await mergePages(group.map((p) => p.pdfKey).filter((k): k is string => !!k)), 'application/pdf')
+      const pageKeys = group.map((p) => p.pdfKey).filter((k): k is string => !!k)
+      const pdfKey = pageKeys.length ? objectKeys.documentPdf(batch.unitId, batch.batchId, id) : undefined
+      if (pdfKey) await files.put(pdfKey, await mergePages(pageKeys), 'application/pdf')
       const missing = fieldsToVerify(fields)
       doc = {
-        ...base, status: 'verifying', toVerify: missing, pdfKey, imageKeys: group.map((p) => p.imageKey!).filter(Boolean),
+        ...base, status: 'verifying', toVerify: missing, ...(pdfKey ? { pdfKey } : {}), imageKeys: group.map((p) => p.imageKey!).filter(Boolean),
         text: group.map((p) => p.lines.map((l) => l.text.replace(/\s{3,}/g, '   ')).join('\n')).join('\n\f\n'), confidentiality: 'none',
       }
       if (missing.length) toVerify++

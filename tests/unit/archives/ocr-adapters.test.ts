@@ -100,3 +100,19 @@ describe('tesseract.js blocks and PDF text layers', () => {
     expect(sniffScan(new TextEncoder().encode('hello'))).toBe('unknown')
   })
 })
+
+describe('searchable PDF for engines that make none', () => {
+  it('lays the recognised Vietnamese lines as text over the page image', async () => {
+    const { searchablePdfOf } = await import('../../../functions/archives/adapters/searchable.js')
+    const c = createCanvas(62, 88)
+    const g = c.getContext('2d')
+    g.fillStyle = '#ffffff'; g.fillRect(0, 0, 62, 88)
+    const pdf = await searchablePdfOf(c.toBuffer('image/png'), [{ text: 'ĐẢNG CỘNG SẢN VIỆT NAM', confidence: 0.9 }, { text: 'về tăng cường công tác chuyển đổi số', confidence: 0.8 }])
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    const doc = await pdfjs.getDocument({ data: pdf, useSystemFonts: false, disableFontFace: true, isEvalSupported: false }).promise
+    const text = (await (await doc.getPage(1)).getTextContent()).items.map((i: any) => i.str).join('\n')
+    expect(doc.numPages).toBe(1)
+    expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM')
+    expect(text).toContain('về tăng cường công tác chuyển đổi số')
+  })
+})
