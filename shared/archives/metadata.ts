@@ -108,7 +108,7 @@ export function extractMetadata(lines: readonly OcrLine[]): ExtractedMetadata {
   const issuerLines = top.filter((p, i) => i !== headerIdx && isUpper(p.text) && bare(p.text).length > 1
     && !isHeader(p.text) && !MARKS.some((m) => bare(p.text) === m.folded) && !/^[*\s]+$/.test(p.text))
   const issuer = issuerLines.length
-    ? field(issuerLines.map((p) => p.text.replace(/\s*\*\s*$/, '')).join(' / '), Math.min(...issuerLines.map((p) => p.confidence)))
+    ? field(issuerLines.map((p) => correctHeading(p.text.replace(/\s*\*\s*$/, ''))).join(' / '), Math.min(...issuerLines.map((p) => p.confidence)))
     : field(null, 0)
 
   // Type name and summary: the title in capitals after the date, then its summary lines; a công văn has "V/v ...".
@@ -135,6 +135,27 @@ export function extractMetadata(lines: readonly OcrLine[]): ExtractedMetadata {
   }
 
   return { fields: { issuer, symbol, date, type, summary, signer: findSigner(parts), confidentiality: findConfidentiality(rows) }, typeCode, documentDate }
+}
+
+/**
+ * Words of issuing-body headings. OCR of bold capitals often drops or
+ * confuses the marks ("THANH ỦY", "PHO", "PANG" for ĐẢNG); a heading word
+ * whose folded form is one of these (or is one with Đ read as P) is
+ * written as the lexicon has it.
+ */
+const HEADING_WORDS = [
+  'ĐẢNG', 'BỘ', 'ỦY', 'THÀNH', 'PHỐ', 'TỈNH', 'PHƯỜNG', 'XÃ', 'THỊ', 'TRẤN', 'QUẬN', 'HUYỆN', 'CHI', 'BAN', 'THƯỜNG', 'VỤ',
+  'CHẤP', 'HÀNH', 'TRUNG', 'ƯƠNG', 'VĂN', 'PHÒNG', 'TỔ', 'CHỨC', 'KIỂM', 'TRA', 'TUYÊN', 'GIÁO', 'DÂN', 'VẬN', 'KHU', 'CƠ', 'SỞ',
+  'HÀ', 'NỘI', 'HOÀN', 'KIẾM', 'ĐÌNH', 'CỬA', 'NAM', 'NGỌC', 'HẢI', 'CHÍNH', 'TRỊ', 'MINH',
+]
+const HEADING_BY_FOLD = new Map(HEADING_WORDS.map((w) => [fold(w), w]))
+
+export function correctHeading(text: string): string {
+  return text.split(' ').map((w) => {
+    if (!isUpper(w) || !/^\p{L}+$/u.test(w)) return w
+    const f = fold(w)
+    return HEADING_BY_FOLD.get(f) ?? (f.startsWith('p') ? HEADING_BY_FOLD.get(`d${f.slice(1)}`) : undefined) ?? w
+  }).join(' ')
 }
 
 /** The summary runs from the title to the first line that starts the body (sentence case after a short title block). */

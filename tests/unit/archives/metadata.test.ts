@@ -85,3 +85,13 @@ Trần Thị Bình`
     expect(docs.map((d) => d.map((p) => p.pageNo))).toEqual([[1, 2], [4]])
   })
 })
+
+describe('issuing-body headings as OCR misreads them', () => {
+  it('restores the marks of known heading words and Đ read as P, leaving other words alone', async () => {
+    const { correctHeading } = await import('../../../shared/archives/metadata.js')
+    expect(correctHeading('PANG BỘ THÀNH PHO HÀ NỘI')).toBe('ĐẢNG BỘ THÀNH PHỐ HÀ NỘI')
+    expect(correctHeading('THANH ỦY')).toBe('THÀNH ỦY')
+    expect(correctHeading('ĐẢNG ỦY PHƯỜNG BẾN THÀNH')).toBe('ĐẢNG ỦY PHƯỜNG BẾN THÀNH')
+    expect(correctHeading('Chi bộ 3')).toBe('Chi bộ 3')
+  })
+})
