@@ -31,7 +31,16 @@ async function kpiSnapshot(now: Date) {
     `select level, count(*)::int as units from units where valid_to is null or valid_to >= $1::date group by level order by level`, [date])
   const [users] = await sql().query<{ total: number; mfa: number }>(
     `select count(*)::int as total, count(*) filter (where mfa)::int as mfa from users where status = 'active'`)
-  const snapshot = { date, unitsByLevel, activeUsers: users?.total ?? 0, mfaShare: users?.total ? users.mfa / users.total : 0 }
+  // Digitisation of paper archives per level: pages read, documents found, the share verified (or catalogued).
+  const digitisationByLevel = await sql().query<{ level: string; pages: number; documents: number; verified: number }>(
+    `select u.level, coalesce(sum(f.pages), 0)::int as pages,
+       (select count(*)::int from archive_documents d join units du on du.unit_id = d.unit_id where du.level = u.level) as documents,
+       (select count(*)::int from archive_documents d join units du on du.unit_id = d.unit_id where du.level = u.level and d.status <> 'verifying') as verified
+     from archive_files f join units u on u.unit_id = f.unit_id group by u.level order by u.level`)
+  const snapshot = {
+    date, unitsByLevel, activeUsers: users?.total ?? 0, mfaShare: users?.total ? users.mfa / users.total : 0,
+    digitisationByLevel: digitisationByLevel.map((d) => ({ ...d, verifiedShare: d.documents ? d.verified / d.documents : 0 })),
+  }
   await documentClient().send(new PutCommand({ TableName: env().TABLE_NAME, Item: { ...keys.kpiSnapshot(date), entity: ENTITY.kpiSnapshot, schemaVersion: SCHEMA_VERSION, ...snapshot } }))
   return snapshot
 }

@@ -61,5 +61,10 @@ describe('a digitisation batch across a restart', () => {
     // Pages read before the restart were not read again: same result, same time
     expect(readBefore.length).toBeGreaterThan(0)
     for (const [pageNo, at] of readBefore) expect(after.pages.find((p: any) => p.pageNo === pageNo).at).toBe(at)
+
+    // The daily KPI snapshot counts the digitised pages and documents of the ward's level
+    await running.drain()
+    const snapshot = await running.invoke('ops', { job: 'kpi-snapshot' }) as { digitisationByLevel: { level: string; pages: number; documents: number; verifiedShare: number }[] }
+    expect(snapshot.digitisationByLevel).toEqual([expect.objectContaining({ level: 'commune', pages: 3, documents: 3 })])
   }, 420_000) // two full starts of the platform and three OCR pages on a 2-core machine
 })
