@@ -7,6 +7,7 @@
  * nothing is fetched at run time.
  */
 import { createRequire } from 'node:module'
+import zlib from 'node:zlib'
 import { dirname, join } from 'node:path'
 import { createCanvas } from '@napi-rs/canvas'
 import UTIF from 'utif2'
@@ -137,3 +138,74 @@ export function renderTiffPage(bytes: Uint8Array, index: number): Uint8Array {
 }
 
 const toArrayBuffer = (b: Uint8Array): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer
+
+/**
+ * Is this PNG or JPEG whole? Checked in plain JavaScript before any native
+ * or WebAssembly decoder sees the bytes: a damaged image can bring a native
+ * decoder down with the whole process (libpng aborts on some broken chunks).
+ * PNG: every chunk inside the file with a correct CRC, IHDR first with a
+ * sane size, the image data inflating cleanly, IEND last. JPEG: the segments
+ * chain from SOI to a frame header with a size and on to the scan, and the
+ * file ends with EOI.
+ */
+export function imageIsWhole(bytes: Uint8Array, kind: 'png' | 'jpeg'): boolean {
+  try {
+    return kind === 'png' ? pngIsWhole(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) : jpegIsWhole(bytes)
+  } catch {
+    return false
+  }
+}
+
+function pngIsWhole(b: Buffer): boolean {
+  let at = 8
+  let first = true
+  const idat: Buffer[] = []
+  while (at + 12 <= b.length) {
+    const len = b.readUInt32BE(at)
+    const type = b.toString('latin1', at + 4, at + 8)
+    if (at + 12 + len > b.length) return false
+    if (zlib.crc32(b.subarray(at + 4, at + 8 + len)) !== b.readUInt32BE(at + 8 + len)) return false
+    if (first) {
+      if (type !== 'IHDR' || len !== 13) return false
+      const w = b.readUInt32BE(at + 8)
+      const h = b.readUInt32BE(at + 12)
+      if (w < 1 || h < 1 || w > 30000 || h > 30000) return false
+      first = false
+    }
+    if (type === 'IDAT') idat.push(b.subarray(at + 8, at + 8 + len))
+    if (type === 'IEND') {
+      if (idat.length === 0) return false
+      zlib.inflateSync(Buffer.concat(idat))
+      return true
+    }
+    at += 12 + len
+  }
+  return false
+}
+
+function jpegIsWhole(b: Uint8Array): boolean {
+  if (b[0] !== 0xff || b[1] !== 0xd8) return false
+  let at = 2
+  let frame = false
+  while (at + 4 <= b.length) {
+    if (b[at] !== 0xff) return false
+    const marker = b[at + 1]
+    if (marker === 0xff) { at++; continue }
+    const len = (b[at + 2] << 8) | b[at + 3]
+    if (len < 2 || at + 2 + len > b.length) return false
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      const h = (b[at + 5] << 8) | b[at + 6]
+      const w = (b[at + 7] << 8) | b[at + 8]
+      if (w < 1 || h < 1) return false
+      frame = true
+    }
+    if (marker === 0xda) {
+      // Entropy-coded data follows; the image ends with EOI.
+      let end = b.length
+      while (end > at && b[end - 1] === 0) end--
+      return frame && b[end - 2] === 0xff && b[end - 1] === 0xd9
+    }
+    at += 2 + len
+  }
+  return false
+}

@@ -20,7 +20,7 @@ import { Transaction } from '../../lib/adapters/transaction.js'
 import { files } from '../../documents/adapters/files.js'
 import type { OrgContext } from '../../org/usecases/context.js'
 import { archiveStore, batchItem, fileItem, scanDocumentItem } from '../adapters/store.js'
-import { checkPdf, sniffScan, tiffPageCount } from '../adapters/scans.js'
+import { checkPdf, imageIsWhole, sniffScan, tiffPageCount } from '../adapters/scans.js'
 import { digitisationWorkflow } from '../adapters/workflow.js'
 import { objectKeys } from '../keys.js'
 import { MAX_SCAN_BYTES, sha256 } from './pipeline.js'
@@ -116,6 +116,8 @@ export async function createBatch(ctx: ArchiveContext, body: CreateBatchBody): P
       const check = await checkPdf(bytes)
       if (!check.ok) throw new RuleError(check.reason === 'encrypted' ? 'archive.pdfEncrypted' : check.reason === 'empty' ? 'archive.pdfEmpty' : 'archive.pdfCorrupt', { name: up.fileName })
       pages = check.pages
+    } else if ((kind === 'png' || kind === 'jpeg') && !imageIsWhole(bytes, kind)) {
+      throw new RuleError('archive.scanCorrupt', { name: up.fileName })
     } else if (kind === 'tiff') {
       const count = tiffPageCount(bytes)
       if (count === undefined) throw new RuleError('archive.scanCorrupt', { name: up.fileName })

@@ -15,7 +15,7 @@ import { isClassified } from '../../../shared/documents/confidentiality.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
 import { files } from '../../documents/adapters/files.js'
 import { archiveStore, batchItem, scanDocumentItem } from '../adapters/store.js'
-import { hasTextLayer, renderPdfPage, renderTiffPage } from '../adapters/scans.js'
+import { hasTextLayer, imageIsWhole, renderPdfPage, renderTiffPage } from '../adapters/scans.js'
 import { ocrEngine } from '../ocr/index.js'
 import { searchablePdfOf } from '../adapters/searchable.js'
 import { objectKeys } from '../keys.js'
@@ -52,9 +52,14 @@ export async function readPage(task: PageTask): Promise<{ pageNo: number; status
   let method: 'text-layer' | 'ocr' = 'ocr'
   let engineName = 'pdf.js'
   let pagePdf: Uint8Array | undefined
+  // The bytes must be those accepted when the batch was created (the upload slot could be written again).
+  const bytes = () => files.read(source.objectKey, MAX_SCAN_BYTES()).then((b) => {
+    const u = new Uint8Array(b)
+    if (sha256(u) !== source.sha256) throw new PageUnreadableError('the scan changed after it was accepted')
+    return u
+  })
   if (source.kind === 'pdf') {
-    const bytes = () => files.read(source.objectKey, MAX_SCAN_BYTES()).then((b) => new Uint8Array(b))
-    const r = await renderPdfPage(source.objectKey, bytes, task.index).catch((err: Error) => { throw new PageUnreadableError(err.message) })
+    const r = await renderPdfPage(`${source.objectKey}#${source.sha256}`, bytes, task.index).catch((err: Error) => { throw new PageUnreadableError(err.message) })
     png = r.png
     if (hasTextLayer(r.textLayer)) {
       lines = r.textLayer
@@ -62,10 +67,11 @@ export async function readPage(task: PageTask): Promise<{ pageNo: number; status
       pagePdf = await extractPdfPage(await bytes(), task.index)
     }
   } else if (source.kind === 'png' || source.kind === 'jpeg') {
-    png = new Uint8Array(await files.read(source.objectKey, MAX_SCAN_BYTES()))
+    png = await bytes()
+    if (!imageIsWhole(png, source.kind)) throw new PageUnreadableError('damaged image')
   } else {
-    const bytes = new Uint8Array(await files.read(source.objectKey, MAX_SCAN_BYTES()))
-    try { png = renderTiffPage(bytes, task.index) } catch (err) { throw new PageUnreadableError((err as Error).message) }
+    const tiff = await bytes()
+    try { png = renderTiffPage(tiff, task.index) } catch (err) { throw new PageUnreadableError((err as Error).message) }
   }
   if (method === 'ocr') {
     const engine = await ocrEngine()

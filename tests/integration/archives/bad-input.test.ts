@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest'
 import { PDFDocument } from 'pdf-lib'
 import { login } from '../../support/api.js'
-import { newFile, uploadScan } from './support.js'
+import { finished, newFile, uploadScan } from './support.js'
+import { corpusDocument, renderPage, scannedPdf } from '../../support/corpus/generator.js'
 
 const PDF = 'application/pdf'
 
@@ -51,6 +52,39 @@ describe('bad scans', () => {
     const shown = await clerk.get(`/api/archives/files/${file.fileId}`)
     expect(shown.body.batches).toEqual([])
     expect(shown.body.file.pages).toBe(0)
+  })
+
+  it('records a page that cannot be read as failed, with the reason, and finishes the batch', async () => {
+    // Prepare: two scanned pages and a PNG whose upload slot is written again, damaged, once the batch is accepted
+    // (rendered first: rendering holds the event loop, and an idle keep-alive connection would be closed meanwhile)
+    const pdf = await scannedPdf([renderPage(corpusDocument(1), 'clean'), renderPage(corpusDocument(2), 'clean')])
+    const png = renderPage(corpusDocument(4), 'clean')
+    const clerk = await login('vanthu.hoankiem')
+    const file = await newFile(clerk, 'p-hoankiem')
+    const slot = await clerk.post('/api/archives/uploads', { fileName: 'trang.png', contentType: 'image/png', size: png.length })
+    expect((await fetch(slot.body.uploadUrl, { method: 'PUT', headers: slot.body.headers, body: new Uint8Array(png) })).status).toBe(200)
+    const uploads = [await uploadScan(clerk, pdf, 'hai-trang.pdf', PDF), { objectKey: slot.body.objectKey, fileName: 'trang.png' }]
+
+    // Act
+    const started = await clerk.post('/api/archives/batches', { fileId: file.fileId, uploads })
+    expect(started.status, JSON.stringify(started.body)).toBe(202)
+    const damaged = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new TextEncoder().encode('not really an image at all')])
+    expect((await fetch(slot.body.uploadUrl, { method: 'PUT', headers: slot.body.headers, body: damaged })).status).toBe(200)
+    const view = await finished(clerk, started.body.batchId)
+
+    // Assess: the failure branch of that page ran; the other pages and the batch went on
+    expect(view.batch).toMatchObject({ status: 'done', failedPages: 1, documents: 2 })
+    expect(view.pages.map((p: any) => [p.pageNo, p.status])).toEqual([[1, 'done'], [2, 'done'], [3, 'failed']])
+    expect(view.pages[2].error).toBe('the scan changed after it was accepted')
+  })
+
+  it('refuses a damaged image before any decoder sees it', async () => {
+    const clerk = await login('vanthu.hoankiem')
+    const file = await newFile(clerk, 'p-hoankiem')
+    const damaged = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new TextEncoder().encode('not really an image at all')])
+    const res = await clerk.post('/api/archives/batches', { fileId: file.fileId, uploads: [await uploadScan(clerk, damaged, 'hong.png', 'image/png')] }, 'en')
+    expect(res.status).toBe(422)
+    expect(res.body.error.message).toBe('Scan "hong.png" is damaged and cannot be read.')
   })
 
   it('refuses malformed requests with field messages', async () => {

@@ -12,11 +12,11 @@ import { finished, newFile, uploadScan } from './support.js'
 describe('digitisation of a scanned batch', () => {
   it('reads a Vietnamese page with its diacritics, stops a MẬT scan and skips a blank TIFF page', async () => {
     // Prepare: a clerk's file; a scanned PDF of two pages (a chỉ thị, a MẬT report) and a TIFF of a blank sheet
-    const clerk = await login('vanthu.hoankiem')
-    const file = await newFile(clerk, 'p-hoankiem')
     const chiThi = corpusDocument(0)
     const secret = corpusDocument(3, 'mat')
     const pdf = await scannedPdf([renderPage(chiThi, 'clean'), renderPage(secret, 'clean')])
+    const clerk = await login('vanthu.hoankiem')
+    const file = await newFile(clerk, 'p-hoankiem')
     const uploads = [
       await uploadScan(clerk, pdf, 'lo-quet-01.pdf', 'application/pdf'),
       await uploadScan(clerk, await tiffOf(blankPage()), 'to-trang.tif', 'image/tiff'),

@@ -8,7 +8,7 @@ import { AnalyzeDocumentCommand } from '@aws-sdk/client-textract'
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime'
 import { AwsOcrEngine, converseRequest, converseText, similarity, textractLines, withConfidence, TRANSCRIBE_PROMPT } from '../../../functions/archives/ocr/aws.js'
 import { linesOfBlocks } from '../../../functions/archives/ocr/tesseract.js'
-import { renderTiffPage, sniffScan, textLines, tiffPageCount } from '../../../functions/archives/adapters/scans.js'
+import { imageIsWhole, renderTiffPage, sniffScan, textLines, tiffPageCount } from '../../../functions/archives/adapters/scans.js'
 import { createCanvas, loadImage } from '@napi-rs/canvas'
 import { tiffOf } from '../../support/corpus/generator.js'
 import { extractMetadata } from '../../../shared/archives/metadata.js'
@@ -90,6 +90,20 @@ describe('tesseract.js blocks and PDF text layers', () => {
     expect([back.width, back.height]).toEqual([40, 30])
     expect([...g2.getImageData(12, 12, 1, 1).data.slice(0, 3)]).toEqual([0, 0, 0])
     expect([...g2.getImageData(2, 2, 1, 1).data.slice(0, 3)]).toEqual([255, 255, 255])
+  })
+
+  it('tells a whole PNG or JPEG from a damaged one without a native decoder', () => {
+    const c = createCanvas(30, 20)
+    c.getContext('2d').fillRect(5, 5, 10, 10)
+    const png = c.toBuffer('image/png')
+    const jpeg = c.toBuffer('image/jpeg')
+    expect(imageIsWhole(png, 'png')).toBe(true)
+    expect(imageIsWhole(jpeg, 'jpeg')).toBe(true)
+    expect(imageIsWhole(png.subarray(0, png.length - 20), 'png')).toBe(false)
+    const flipped = Buffer.from(png); flipped[40] ^= 0xff
+    expect(imageIsWhole(flipped, 'png')).toBe(false)
+    expect(imageIsWhole(jpeg.subarray(0, jpeg.length - 10), 'jpeg')).toBe(false)
+    expect(imageIsWhole(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), 'png')).toBe(false)
   })
 
   it('tells scans by their bytes, not their names', () => {
