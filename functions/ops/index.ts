@@ -53,7 +53,16 @@ async function kpiSnapshot(now: Date) {
     incomingElectronicShare: share(docs?.incoming_electronic ?? 0, docs?.incoming ?? 0),
     onTimeShare: share(docs?.completed_on_time ?? 0, docs?.completed ?? 0), overdue: docs?.overdue ?? 0,
   }
-  const snapshot = { date, unitsByLevel, activeUsers: users?.total ?? 0, mfaShare: users?.total ? users.mfa / users.total : 0, documents }
+  // Digitisation of paper archives per level: pages read, documents found, the share verified (or catalogued).
+  const digitisationByLevel = await sql().query<{ level: string; pages: number; documents: number; verified: number }>(
+    `select u.level, coalesce(sum(f.pages), 0)::int as pages,
+       (select count(*)::int from archive_documents d join units du on du.unit_id = d.unit_id where du.level = u.level) as documents,
+       (select count(*)::int from archive_documents d join units du on du.unit_id = d.unit_id where du.level = u.level and d.status <> 'verifying') as verified
+     from archive_files f join units u on u.unit_id = f.unit_id group by u.level order by u.level`)
+  const snapshot = {
+    date, unitsByLevel, activeUsers: users?.total ?? 0, mfaShare: users?.total ? users.mfa / users.total : 0, documents,
+    digitisationByLevel: digitisationByLevel.map((d) => ({ ...d, verifiedShare: d.documents ? d.verified / d.documents : 0 })),
+  }
   await documentClient().send(new PutCommand({ TableName: env().TABLE_NAME, Item: { ...keys.kpiSnapshot(date), entity: ENTITY.kpiSnapshot, schemaVersion: SCHEMA_VERSION, ...snapshot } }))
   return snapshot
 }

@@ -78,6 +78,27 @@ export async function projectItem(db: Sql, item: Record<string, unknown>, remove
           r.summary, r.searchText, r.hasContent, r.drafterId, r.signerId, pgArray(r.reviewPairs), r.sourceDocumentId, r.createdAt, r.updatedAt, r.version, JSON.stringify(d)])
       return 1
     }
+    case ENTITY.archiveFile: {
+      const f = clean(item) as { fileId: string; unitId: string; custodianUnitId: string; status: string; pages: number; documents: number; version: number }
+      if (removed) { await db.query('delete from archive_files where file_id = $1', [f.fileId]); return 1 }
+      await db.query(
+        `insert into archive_files (file_id, unit_id, custodian_unit_id, status, pages, documents, version) values ($1, $2, $3, $4, $5, $6, $7)
+         on conflict (file_id) do update set custodian_unit_id = excluded.custodian_unit_id, status = excluded.status, pages = excluded.pages,
+           documents = excluded.documents, version = excluded.version
+         where archive_files.version <= excluded.version`,
+        [f.fileId, f.unitId, f.custodianUnitId, f.status, f.pages, f.documents, f.version])
+      return 1
+    }
+    case ENTITY.archiveDocument: {
+      const d = clean(item) as { scanDocumentId: string; unitId: string; fileId: string; status: string; pageFrom: number; pageTo: number; version: number }
+      if (removed) { await db.query('delete from archive_documents where scan_document_id = $1', [d.scanDocumentId]); return 1 }
+      await db.query(
+        `insert into archive_documents (scan_document_id, unit_id, file_id, status, pages, version) values ($1, $2, $3, $4, $5, $6)
+         on conflict (scan_document_id) do update set status = excluded.status, version = excluded.version
+         where archive_documents.version <= excluded.version`,
+        [d.scanDocumentId, d.unitId, d.fileId, d.status, d.pageTo - d.pageFrom + 1, d.version])
+      return 1
+    }
     default:
       return 0
   }

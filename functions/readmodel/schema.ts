@@ -47,6 +47,14 @@ export const READ_MODEL_DDL = [
   'create index if not exists documents_source on documents (source_document_id)',
   // The day the overdue reminder last mailed about a document (the projection's upsert leaves it alone).
   'alter table documents add column if not exists reminded_on date',
+  // Archives (issue 5): digitisation progress per unit and level, for the KPIs.
+  `create table if not exists archive_files (
+     file_id text primary key, unit_id text not null, custodian_unit_id text not null, status text not null,
+     pages int not null, documents int not null, version int not null)`,
+  `create table if not exists archive_documents (
+     scan_document_id text primary key, unit_id text not null, file_id text not null, status text not null,
+     pages int not null, version int not null)`,
+  'create index if not exists archive_documents_unit on archive_documents (unit_id, status)',
 ]
 
 let migrated: Promise<void> | undefined

@@ -65,6 +65,7 @@ function esbuildOptions(module: ModuleDefinition, outDir: string): BuildOptions 
     banner: { js: CJS_REQUIRE_BANNER },
     legalComments: 'none',
     logLevel: 'silent',
+    ...(module.external?.length ? { external: [...module.external] } : {}),
   }
 }
 

@@ -10,7 +10,7 @@ import { bundleModule, DEFAULT_OUT_ROOT } from '../build/bundle.js'
 import type { AppConfig } from '../config/index.js'
 import type { ModuleDefinition } from '../definitions/modules.js'
 import { WORKFLOWS } from '../definitions/workflows.js'
-import { grantModuleAccess } from './grants.js'
+import { grantModuleAccess, OCR_BEDROCK_MODEL_ID } from './grants.js'
 import type { PlatformResources } from './platform-resources.js'
 
 /** Names the Lambda service sets itself; a function must not try to. */
@@ -25,7 +25,7 @@ const LAMBDA_RESERVED = new Set([
 export const HOUSE_ENV_VARS = [
   'APP_ENV', 'NODE_OPTIONS', 'TABLE_NAME', 'UPLOADS_BUCKET', 'READ_MODEL', 'DB_CLUSTER_ARN', 'DB_SECRET_ARN', 'DB_NAME',
   'IDENTITY', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'MAIL', 'MAIL_FROM', ...WORKFLOWS.map((w) => w.arnEnvVar),
-  'SIGNING', 'SIGNING_KEY_ALIAS_PREFIX', 'SIGNING_CERTS_BUCKET', 'SIGNING_FONT_DIR',
+  'SIGNING', 'SIGNING_KEY_ALIAS_PREFIX', 'SIGNING_CERTS_BUCKET', 'SIGNING_FONT_DIR', 'OCR', 'OCR_BEDROCK_MODEL_ID',
 ] as const
 
 export const removalPolicyOf = (config: AppConfig): RemovalPolicy =>
@@ -170,6 +170,10 @@ function moduleEnvironment({ module, config, resources, workflows = {} }: AppFun
     env.SIGNING_CERTS_BUCKET = resources.uploadsBucketName
     // infra/build/bundle.ts ships the fonts next to the bundle.
     env.SIGNING_FONT_DIR = '/var/task/fonts'
+  }
+  if (access.ocr) {
+    env.OCR = 'aws'
+    env.OCR_BEDROCK_MODEL_ID = OCR_BEDROCK_MODEL_ID
   }
   for (const id of access.workflows ?? []) {
     const workflow = WORKFLOWS.find((w) => w.id === id)

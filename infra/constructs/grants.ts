@@ -135,6 +135,24 @@ export function grantSigning(grantee: IRole, resources: PlatformResources, envNa
   grantee.addToPrincipalPolicy(new PolicyStatement({ actions: ['kms:Decrypt'], resources: [resources.dataKey.keyArn] }))
 }
 
+/**
+ * OCR of scans: Textract's synchronous analysis (it has no resource-level
+ * permissions, so its resource is `*`) and Converse on the one Bedrock
+ * foundation model the archives use.
+ */
+export const OCR_BEDROCK_MODEL_ID = 'anthropic.claude-3-5-sonnet-20240620-v1:0'
+export function grantOcr(grantee: IRole, scope: Stack): void {
+  grantee.addToPrincipalPolicy(new PolicyStatement({ actions: ['textract:AnalyzeDocument'], resources: ['*'] }))
+  Validations.of(grantee).acknowledge({
+    id: wildcardResourceFinding(grantee, '*'),
+    reason: 'Textract AnalyzeDocument supports no resource-level permissions; the statement grants that one action only.',
+  })
+  grantee.addToPrincipalPolicy(new PolicyStatement({
+    actions: ['bedrock:InvokeModel'],
+    resources: [Arn.format({ service: 'bedrock', account: '', resource: 'foundation-model', resourceName: OCR_BEDROCK_MODEL_ID }, scope)],
+  }))
+}
+
 export interface ModuleAccessContext {
   readonly config: AppConfig
   readonly resources: PlatformResources
@@ -150,6 +168,7 @@ export function grantModuleAccess(grantee: IRole, access: Access, ctx: ModuleAcc
   if (access.identity) grantIdentityAdmin(grantee, ctx.resources)
   if (access.mail) grantMail(grantee, ctx.config, scope)
   if (access.signing) grantSigning(grantee, ctx.resources, ctx.config.envName)
+  if (access.ocr) grantOcr(grantee, scope)
   for (const id of access.workflows ?? []) {
     const stateMachine = ctx.workflows[id]
     if (!stateMachine) throw new Error(`Workflow "${id}" is not available to this function's stack`)

@@ -20,11 +20,19 @@ export interface ModuleDefinition {
     readonly mail?: boolean
     /** Signs documents with the organisation's and signers' keys (KMS on AWS). */
     readonly signing?: boolean
+    /** Reads scans with Textract (layout) and a Bedrock multimodal model (Vietnamese text). */
+    readonly ocr?: boolean
     /** Workflows (by id from workflows.ts) it starts or answers task tokens of. */
     readonly workflows?: readonly string[]
   }
   readonly memoryMb?: number
   readonly timeoutSeconds?: number
+  /**
+   * Packages left out of the bundle: native or worker-based packages that
+   * esbuild cannot inline (the Lambda gets them from a layer built for its
+   * architecture; the embedded runtime from node_modules).
+   */
+  readonly external?: readonly string[]
 }
 
 export const MODULES = [
@@ -60,11 +68,27 @@ export const MODULES = [
     timeoutSeconds: 29,
   },
   {
+    id: 'archives', entry: 'functions/archives/index.ts', trigger: 'http',
+    description: 'Archives: files of a fonds, digitisation batches and their progress, verification queue, handover of a closed fonds',
+    access: { table: 'readwrite', uploads: 'readwrite', signing: true, workflows: ['digitisation'] },
+    external: ['@napi-rs/canvas', 'tesseract.js'],
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  {
     id: 'members-tasks', entry: 'functions/members/tasks.ts', trigger: 'workflow-task',
     description: 'Steps of the Party transfer workflow (ask, escalate, issue the signed letter, complete, close)',
     access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true },
     memoryMb: 1024,
     timeoutSeconds: 60,
+  },
+  {
+    id: 'archives-tasks', entry: 'functions/archives/tasks.ts', trigger: 'workflow-task',
+    description: 'Steps of the digitisation workflow: read a page (text layer or OCR), record a failed page, assemble documents, fail a batch',
+    access: { table: 'readwrite', uploads: 'readwrite', ocr: true },
+    external: ['@napi-rs/canvas', 'tesseract.js'],
+    memoryMb: 3008,
+    timeoutSeconds: 300,
   },
   {
     id: 'readmodel', entry: 'functions/readmodel/index.ts', trigger: 'stream',

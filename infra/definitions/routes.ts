@@ -8,7 +8,7 @@ export interface RouteDefinition {
   /** API Gateway path template, e.g. `/api/units/{unitId}`. */
   readonly path: string
   /** Module id from modules.ts (an `http` module). */
-  readonly module: 'auth' | 'org' | 'documents' | 'members'
+  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives'
   /** `jwt`: the API's JWT authorizer must accept the bearer token. */
   readonly auth: 'jwt' | 'none'
 }
@@ -83,6 +83,20 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/members/comments/{commentId}/confirmation', 'members'),
   r('GET', '/api/members/{memberId}', 'members'),
   r('PUT', '/api/members/{memberId}/fee-profile', 'members'),
+  // Archives (issue 5): digitisation of paper archives, verification, handover of a closed fonds.
+  r('POST', '/api/archives/uploads', 'archives'),
+  r('GET', '/api/archives/files', 'archives'),
+  r('POST', '/api/archives/files', 'archives'),
+  r('GET', '/api/archives/files/{fileId}', 'archives'),
+  r('POST', '/api/archives/batches', 'archives'),
+  r('GET', '/api/archives/batches/{batchId}', 'archives'),
+  r('GET', '/api/archives/verification', 'archives'),
+  r('GET', '/api/archives/documents/{scanDocumentId}', 'archives'),
+  r('POST', '/api/archives/documents/{scanDocumentId}/verify', 'archives'),
+  r('GET', '/api/archives/progress', 'archives'),
+  r('POST', '/api/archives/handovers', 'archives'),
+  r('GET', '/api/archives/handovers', 'archives'),
+  r('POST', '/api/archives/handovers/{fromUnitId}/{handoverId}/receipt', 'archives'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

@@ -36,4 +36,11 @@ export const WORKFLOWS = [
     arnEnvVar: 'COMMENT_STATE_MACHINE_ARN',
     description: 'Yearly comment of the residence cell on a member working elsewhere: form, confirmation by the ward, return to the workplace cell, escalation when overdue',
   },
+  {
+    id: 'digitisation',
+    file: 'infra/workflows/digitisation.asl.json',
+    functionSubstitutions: { ArchivesTasksFunctionArn: 'archives-tasks' },
+    arnEnvVar: 'DIGITISATION_STATE_MACHINE_ARN',
+    description: 'Digitisation of a batch of scans: each page read with retries and its own failure branch, then documents assembled and their metadata extracted',
+  },
 ] as const satisfies readonly WorkflowDefinition[]

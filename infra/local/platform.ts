@@ -113,6 +113,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     // The same entries Lambda runs (infra/definitions/modules.ts), imported in-process.
     const handlers: Record<string, AnyHandler> = {}
     for (const m of MODULES) handlers[m.id] = (await import(resolve(m.entry))).handler as AnyHandler
+    // The OCR engine's worker thread (tesseract.js) ends with the platform.
+    stops.push(async () => (await import('../../functions/archives/ocr/index.js')).closeOcrEngine())
     const invoke = (moduleId: string, payload: unknown) => {
       const h = handlers[moduleId]
       if (!h) throw new Error(`No local function ${moduleId}`)

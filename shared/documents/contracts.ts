@@ -119,7 +119,8 @@ export interface OfficialDocument {
   pageCount?: number
   /** The content (incoming: scan or signed PDF; outgoing once issued: the signed PDF). Never for classified entries. */
   file?: FileRef
-  source?: { kind: 'platform' | 'manual'; documentId?: string; unitId?: string }
+  /** `digitised`: a paper document scanned into the archives (documentId: the scan document it came from). */
+  source?: { kind: 'platform' | 'manual' | 'digitised'; documentId?: string; unitId?: string }
   arrivedAt?: string
   arrival?: Arrival
   returned?: { by: PersonRef; at: string; reason: string }

@@ -69,6 +69,21 @@ export const keys = {
   commentRequest: (workplaceCellId: string, commentId: string) => ({ pk: `UNIT#${workplaceCellId}`, sk: `COMMENT#${commentId}` }),
   commentsOfCell: (workplaceCellId: string) => ({ pk: `UNIT#${workplaceCellId}`, skPrefix: 'COMMENT#' }),
   commentInbox: (unitId: string, createdAt: string) => ({ gsi3pk: `COMMENT-INBOX#${unitId}`, gsi3sk: createdAt }),
+  // Archives (issue 5): files of a unit's fonds, digitisation batches, their pages and the documents found, handovers.
+  archiveFile: (unitId: string, fileId: string) => ({ pk: `UNIT#${unitId}`, sk: `ARCFILE#${fileId}` }),
+  archiveFilesOf: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'ARCFILE#' }),
+  /** Files a unit keeps in custody after a handover (the file itself stays under its fonds' unit). */
+  archiveCustody: (custodianUnitId: string, fileId: string) => ({ gsi1pk: `ARCCUSTODY#${custodianUnitId}`, gsi1sk: fileId }),
+  archiveBatch: (unitId: string, batchId: string) => ({ pk: `UNIT#${unitId}`, sk: `ARCBATCH#${batchId}` }),
+  archiveBatchesOfFile: (fileId: string, createdAt: string) => ({ gsi2pk: `ARCFILEBATCH#${fileId}`, gsi2sk: createdAt }),
+  archivePage: (unitId: string, batchId: string, pageNo: number) => ({ pk: `UNIT#${unitId}`, sk: `ARCPAGE#${batchId}#${pad(pageNo, 5)}` }),
+  archivePagesOf: (unitId: string, batchId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: `ARCPAGE#${batchId}#` }),
+  archiveDocument: (unitId: string, scanDocumentId: string) => ({ pk: `UNIT#${unitId}`, sk: `ARCDOC#${scanDocumentId}` }),
+  archiveDocumentsOfFile: (fileId: string, scanDocumentId: string) => ({ gsi2pk: `ARCFILEDOC#${fileId}`, gsi2sk: scanDocumentId }),
+  /** The verification queue of a unit: documents with fields waiting for a clerk, oldest first. */
+  archiveVerification: (unitId: string, createdAt: string, scanDocumentId: string) => ({ gsi3pk: `ARCVERIFY#${unitId}`, gsi3sk: `${createdAt}#${scanDocumentId}` }),
+  archiveHandover: (fromUnitId: string, handoverId: string) => ({ pk: `UNIT#${fromUnitId}`, sk: `ARCHANDOVER#${handoverId}` }),
+  archiveHandoverInbox: (toUnitId: string, createdAt: string) => ({ gsi3pk: `ARCHANDOVERTO#${toUnitId}`, gsi3sk: createdAt }),
 } as const
 
 /** Entity names stored on every item (`entity`), with the schema version (`schemaVersion`). */
@@ -79,5 +94,6 @@ export const ENTITY = {
   document: 'document', documentCounter: 'documentCounter', documentSymbolClaim: 'documentSymbolClaim', reviewChain: 'reviewChain',
   partyMember: 'partyMember', partyCardClaim: 'partyCardClaim', transferLock: 'transferLock', feeAssessment: 'feeAssessment',
   feePayment: 'feePayment', feeRemittance: 'feeRemittance', transfer: 'transfer', portalRequest: 'portalRequest', bulkTransfer: 'bulkTransfer', commentRequest: 'commentRequest',
+  archiveFile: 'archiveFile', archiveBatch: 'archiveBatch', archivePage: 'archivePage', archiveDocument: 'archiveDocument', archiveHandover: 'archiveHandover',
 } as const
 export const SCHEMA_VERSION = 1

@@ -11,6 +11,7 @@
  *     documents in the read model, inbox listing under 50 clients (with the
  *     API figures), signing throughput for a 10-page PDF, numbering
  *     throughput under contention.
+ *  5. Archives: OCR of generated Vietnamese scans per quality (tests/bench/archives.ts).
  */
 import autocannon from 'autocannon'
 import { execFileSync, spawn } from 'node:child_process'
@@ -22,6 +23,7 @@ import { bundleModule } from '../../infra/build/bundle.js'
 import { freePort } from '../../infra/local/ports.js'
 import { numberingUnderContention, searchAtScale, signingThroughput, syntheticDocuments } from './documents.js'
 import { membersBench, membersMarkdown } from './members.js'
+import { archivesBench, archivesMarkdown } from './archives.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 50
@@ -163,7 +165,11 @@ console.log('\n4. Party members: fee assessment, bulk transfer, procedure step l
 const members = await membersBench()
 console.log(membersMarkdown(members).join('\n'))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members }
+console.log('\n5. Archives: OCR of generated Vietnamese scans per quality (CER, WER, field accuracy, pages/min)')
+const archives = await archivesBench()
+console.table(archives.map((r) => ({ quality: r.quality, pages: r.pages, CER: r.cer, WER: r.wer, 'field acc.': r.fieldAccuracy, 'pages/min': r.pagesPerMinute, confidence: r.meanConfidence })))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -181,6 +187,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   '| query | p50 ms | p95 ms | hits |', '|---|---|---|---|',
   ...search.queries.map((q) => `| ${q.query} | ${q.p50} | ${q.p95} | ${q.hits} |`), '',
   ...membersMarkdown(members),
+  ...archivesMarkdown(archives),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)

@@ -17,6 +17,12 @@ const memberPage = (load: () => Promise<{ default: React.ComponentType }>) => as
   return { Component: mod.default }
 }
 
+/** An archives page: its chunk and the archives strings, loaded together. */
+const arcPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
+  const [mod] = await Promise.all([load(), import('./i18n/archives').then((m) => m.ensureArchiveStrings())])
+  return { Component: mod.default }
+}
+
 const routes: RouteObject[] = [
   {
     errorElement: <RouteError standalone />,
@@ -47,6 +53,11 @@ const routes: RouteObject[] = [
             { path: 'party/members', lazy: memberPage(() => import('./pages/members/MembersPage')) },
             { path: 'party/transfers', lazy: memberPage(() => import('./pages/members/TransfersPage')) },
             { path: 'party/fees', lazy: memberPage(() => import('./pages/members/FeesPage')) },
+            { path: 'archives', lazy: arcPage(() => import('./pages/archives/ArchivesPage')) },
+            { path: 'archives/files/:fileId', lazy: arcPage(() => import('./pages/archives/FilePage')) },
+            { path: 'archives/verify', lazy: arcPage(() => import('./pages/archives/VerifyPage')) },
+            { path: 'archives/verify/:scanDocumentId', lazy: arcPage(() => import('./pages/archives/VerifyPage')) },
+            { path: 'archives/handover', lazy: arcPage(() => import('./pages/archives/HandoverPage')) },
             { path: '*', lazy: page(() => import('./pages/NotFoundPage')) },
           ] },
         ],

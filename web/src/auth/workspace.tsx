@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { PERMISSIONS, type Action, type Role } from '../../../shared/org/roles'
 import { DOCUMENT_PERMISSIONS, type DocumentAction } from '../../../shared/documents/policy'
+import { ARCHIVE_PERMISSIONS, type ArchiveAction } from '../../../shared/archives/policy'
 import type { User } from '../../../shared/org/contracts'
 import { endpoints, type MeAssignment } from '../api/endpoints'
 import { session } from '../api/session'
@@ -20,9 +21,9 @@ export interface Workspace {
   unitName: string | undefined
   setUnitId: (unitId: string) => void
   /** What a role held in the working unit allows (organisation and document actions). */
-  can: (action: Action | DocumentAction) => boolean
+  can: (action: Action | DocumentAction | ArchiveAction) => boolean
   /** Whether any of the caller's roles, in any unit, allows the action. */
-  canAnywhere: (action: Action | DocumentAction) => boolean
+  canAnywhere: (action: Action | DocumentAction | ArchiveAction) => boolean
   pendingCount: number
   refreshPending: () => void
   loading: boolean
@@ -33,8 +34,8 @@ export interface Workspace {
 const Ctx = createContext<Workspace | null>(null)
 
 /** Organisation actions live in PERMISSIONS, document actions in their own table (shared/documents/policy). */
-function allows(role: string, action: Action | DocumentAction): boolean {
-  const tables: Readonly<Record<string, readonly string[]>>[] = [PERMISSIONS, DOCUMENT_PERMISSIONS]
+function allows(role: string, action: Action | DocumentAction | ArchiveAction): boolean {
+  const tables: Readonly<Record<string, readonly string[]>>[] = [PERMISSIONS, DOCUMENT_PERMISSIONS, ARCHIVE_PERMISSIONS]
   return tables.some((t) => t[role]?.includes(action) ?? false)
 }
 
@@ -64,9 +65,9 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     setChosen(id)
   }, [])
 
-  const can = useCallback((action: Action | DocumentAction) =>
+  const can = useCallback((action: Action | DocumentAction | ArchiveAction) =>
     !!current && current.roles.some((r) => allows(r, action)), [current])
-  const canAnywhere = useCallback((action: Action | DocumentAction) =>
+  const canAnywhere = useCallback((action: Action | DocumentAction | ArchiveAction) =>
     units.some((u) => u.roles.some((r) => allows(r, action))), [units])
 
   const refreshPending = useCallback(() => setPendingTick((t) => t + 1), [])

@@ -47,6 +47,7 @@ export const en: Shape<typeof vi> = {
     members: 'Party members',
     memberTransfers: 'Transfers',
     memberFees: 'Party fees',
+    archives: 'Archives, digitisation',
     groups: { docs: 'Documents', org: 'Organisation', members: 'Party members' },
     openMenu: 'Open navigation menu',
     closeMenu: 'Close navigation menu',

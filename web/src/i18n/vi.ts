@@ -43,6 +43,7 @@ export const vi = {
     members: 'Đảng viên',
     memberTransfers: 'Chuyển sinh hoạt đảng',
     memberFees: 'Đảng phí',
+    archives: 'Lưu trữ, số hóa',
     groups: { docs: 'Văn bản', org: 'Tổ chức', members: 'Đảng viên' },
     openMenu: 'Mở menu điều hướng',
     closeMenu: 'Đóng menu điều hướng',

@@ -5,7 +5,7 @@
 import { ActionIcon, Anchor, AppShell, Badge, Burger, Group, Menu, NavLink, ScrollArea, Select, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import {
-  IconBook2, IconChecklist, IconFileImport, IconFileSearch, IconHistory, IconHome, IconInbox, IconLogout, IconRoute, IconSend, IconSitemap,
+  IconArchive, IconBook2, IconChecklist, IconFileImport, IconFileSearch, IconHistory, IconHome, IconInbox, IconLogout, IconRoute, IconSend, IconSitemap,
   IconUserCircle, IconUsers, IconId, IconUsersGroup, IconArrowsExchange, IconCoin,
 } from '@tabler/icons-react'
 import { useEffect, useRef, type ReactNode } from 'react'
@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom'
 import type { Action } from '../../../shared/org/roles'
 import type { DocumentAction } from '../../../shared/documents/policy'
+import type { ArchiveAction } from '../../../shared/archives/policy'
 import { auth, useAuthUser } from '../auth/store'
 import { useWorkspace, WorkspaceProvider } from '../auth/workspace'
 import { ErrorAlert, Loading } from '../components/common'
@@ -52,7 +53,7 @@ function UnitSwitcher() {
   )
 }
 
-interface NavItem { to: string; label: string; icon: ReactNode; action?: Action | DocumentAction; anyOf?: (Action | DocumentAction)[]; badge?: number; badgeLabel?: string; group?: 'docs' | 'org' | 'members' }
+interface NavItem { to: string; label: string; icon: ReactNode; action?: Action | DocumentAction | ArchiveAction; anyOf?: (Action | DocumentAction | ArchiveAction)[]; badge?: number; badgeLabel?: string; group?: 'docs' | 'org' | 'members' }
 
 function Shell() {
   const { t } = useTranslation()
@@ -81,6 +82,7 @@ function Shell() {
     { group: 'docs', to: '/documents/registers', label: t('nav.docsRegisters'), icon: <IconBook2 size={20} aria-hidden />, anyOf: ['document.register', 'document.direct', 'document.configure'] },
     { group: 'docs', to: '/documents/search', label: t('nav.docsSearch'), icon: <IconFileSearch size={20} aria-hidden />, action: 'document.read' },
     { group: 'docs', to: '/documents/chains', label: t('nav.docsChains'), icon: <IconRoute size={20} aria-hidden />, action: 'document.configure' },
+    { group: 'docs', to: '/archives', label: t('nav.archives'), icon: <IconArchive size={20} aria-hidden />, action: 'archive.read' },
     { group: 'org', to: '/units', label: t('nav.units'), icon: <IconSitemap size={20} aria-hidden />, action: 'unit.read' },
     { group: 'org', to: '/users', label: t('nav.users'), icon: <IconUsers size={20} aria-hidden />, action: 'user.read' },
     { group: 'org', to: '/import', label: t('nav.import'), icon: <IconFileImport size={20} aria-hidden />, action: 'import.run' },

@@ -1,0 +1,37 @@
+/**
+ * Lambda entry of the archives module (HTTP API): digitisation of paper
+ * archives (upload slots, files of a fonds, batches and their progress, the
+ * verification queue), digitisation progress, and the handover of a closed
+ * fonds. The pipeline's steps run in tasks.ts (the workflow's Lambda).
+ */
+import { httpModule, type HttpRequest, type RouteHandler } from '../lib/http.js'
+import type { Actor } from '../../shared/auth/policy.js'
+import { indexUnits, type UnitIndex } from '../../shared/org/tree.js'
+import { orgContext, resolveActor } from '../org/usecases/context.js'
+import { orgStore } from '../org/adapters/store.js'
+import * as h from './handlers/routes.js'
+
+export const ARCHIVE_ROUTES: Record<string, h.ArchiveRoute> = {
+  'POST /api/archives/uploads': h.upload,
+  'GET /api/archives/files': h.files,
+  'POST /api/archives/files': h.newFile,
+  'GET /api/archives/files/{fileId}': h.file,
+  'POST /api/archives/batches': h.newBatch,
+  'GET /api/archives/batches/{batchId}': h.batch,
+  'GET /api/archives/verification': h.queue,
+  'GET /api/archives/documents/{scanDocumentId}': h.document,
+  'POST /api/archives/documents/{scanDocumentId}/verify': h.verify,
+  'GET /api/archives/progress': h.kpis,
+  'POST /api/archives/handovers': h.newHandover,
+  'GET /api/archives/handovers': h.handovers,
+  'POST /api/archives/handovers/{fromUnitId}/{handoverId}/receipt': h.receive,
+}
+
+const withContext = (route: h.ArchiveRoute): RouteHandler<Actor> => (req: HttpRequest<Actor>) =>
+  route({ ...req, ctx: orgContext(req.actor, req.sourceIp, new Date(), req.prefetched as Promise<UnitIndex> | undefined) })
+
+export const handler = httpModule<Actor>({
+  routes: Object.fromEntries(Object.entries(ARCHIVE_ROUTES).map(([k, r]) => [k, withContext(r)])),
+  resolveActor,
+  prefetch: () => orgStore.listUnits().then(indexUnits),
+})

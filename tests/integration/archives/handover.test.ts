@@ -1,0 +1,82 @@
+/**
+ * Handover of a closed fonds: a unit with a digitised file is merged into
+ * its ward; the ward receives the files with an inventory, checksums and a
+ * signed handover record; custody moves, provenance stays, the old symbol
+ * still resolves, and the receipt verifies every checksum.
+ */
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { renderDocumentPdf } from '../../../infra/local/demo-documents.js'
+import { eventually, login, uniq } from '../../support/api.js'
+import { finished, newFile, uploadScan } from './support.js'
+
+const sha256 = (b: ArrayBuffer) => createHash('sha256').update(Buffer.from(b)).digest('hex')
+const today = () => new Date().toISOString().slice(0, 10)
+
+describe('handover of a closed fonds', () => {
+  it('transfers custody with an inventory and a signed record, keeps old symbols, and verifies checksums on receipt', async () => {
+    // Prepare: a cell under Hoàn Kiếm ward with a digitised, verified document
+    const tag = uniq()
+    const unitId = `cb-ht-${tag}`
+    const admin = await login('admin')
+    const made = await admin.post('/api/units', { unitId, code: 'CB', name: `Chi bộ khu phố ${tag}`, level: 'cell', kind: 'cell', parentId: 'p-hoankiem', validFrom: '2025-07-01' })
+    expect(made.status, JSON.stringify(made.body)).toBe(201)
+    const clerk = await login('vanthu.hoankiem')
+    const file = await newFile(clerk, unitId, `Hồ sơ chi bộ ${tag}`)
+    const pdf = await renderDocumentPdf({ superior: 'ĐẢNG BỘ PHƯỜNG HOÀN KIẾM', issuer: `CHI BỘ KHU PHỐ ${tag.toUpperCase()}`, typeName: 'BÁO CÁO', summary: `tổng kết công tác năm chi bộ ${tag}`, body: ['Văn bản kiểm thử giao nhận phông.'] })
+    const batch = await clerk.post('/api/archives/batches', { fileId: file.fileId, uploads: [await uploadScan(clerk, pdf, 'bao-cao.pdf', 'application/pdf')] })
+    expect(batch.status, JSON.stringify(batch.body)).toBe(202)
+    const view = await finished(clerk, batch.body.batchId)
+    const doc = view.documents[0]
+    const fields = Object.fromEntries(Object.entries(doc.fields).map(([k, v]: [string, any]) => [k, v.value]))
+    const verified = await clerk.post(`/api/archives/documents/${doc.scanDocumentId}/verify`, { fields: { ...fields, symbol: '03-BC/CB', date: '2024-12-20', signer: 'Lê Văn Tâm' }, version: doc.version })
+    expect(verified.status, JSON.stringify(verified.body)).toBe(200)
+
+    // A handover before the unit ends is refused, nothing changes
+    const secretary = await login('bithu.hoankiem')
+    const early = await secretary.post('/api/archives/handovers', { fromUnitId: unitId, toUnitId: 'p-hoankiem', reason: 'merge', date: today() }, 'en')
+    expect(early.status).toBe(422)
+    expect(early.body.error.message).toContain('still exists')
+
+    // The cell is merged into the ward (approved by the ward)
+    const request = await admin.post('/api/reorganisations', { kind: 'merge', sourceUnitIds: [unitId], successors: [{ unitId: 'p-hoankiem' }], effectiveDate: today(), reason: 'Sáp nhập chi bộ để thử giao nhận phông' })
+    expect(request.status, JSON.stringify(request.body)).toBe(202)
+    const requestId = request.body.request.requestId
+    await eventually(async () => expect((await secretary.post(`/api/reorganisations/${requestId}/decision`, { approved: true })).status).toBe(200))
+    await eventually(async () => expect((await admin.get(`/api/units/${unitId}`)).body.unit.validTo).toBeDefined())
+
+    // Act
+    const handover = await secretary.post('/api/archives/handovers', { fromUnitId: unitId, toUnitId: 'p-hoankiem', reason: 'merge', date: today() })
+
+    // Assess: the package lists the file and its document with checksums; custody moved, provenance kept
+    expect(handover.status, JSON.stringify(handover.body)).toBe(201)
+    expect(handover.body.files).toEqual([expect.objectContaining({ fileId: file.fileId, documents: [expect.objectContaining({ symbol: '03-BC/CB', pdfSha256: expect.stringMatching(/^[0-9a-f]{64}$/) })] })])
+    const moved = await clerk.get(`/api/archives/files/${file.fileId}`)
+    expect(moved.body.file).toMatchObject({ unitId, custodianUnitId: 'p-hoankiem', status: 'closed', custody: [expect.objectContaining({ fromUnitId: unitId, toUnitId: 'p-hoankiem', handoverId: handover.body.handoverId })] })
+    expect((await clerk.get('/api/archives/files?unitId=p-hoankiem')).body.items.map((f: any) => f.fileId)).toContain(file.fileId)
+    const listed = await secretary.get('/api/archives/handovers?unitId=p-hoankiem')
+    const entry = listed.body.incoming.find((h: any) => h.handoverId === handover.body.handoverId)
+    const record = await (await fetch(entry.recordUrl)).arrayBuffer()
+    expect(sha256(record)).toBe(handover.body.recordSha256)
+    expect(Buffer.from(record).includes('/ByteRange')).toBe(true)
+    const scanPdf = (await clerk.get(`/api/archives/documents/${doc.scanDocumentId}`)).body.pdf.url
+    expect(sha256(await (await fetch(scanPdf)).arrayBuffer())).toBe(handover.body.files[0].documents[0].pdfSha256)
+
+    // The old symbol still resolves for the receiving ward
+    const found = await eventually(async () => {
+      const s = await secretary.get(`/api/documents/search?q=${encodeURIComponent('3/BC-CB')}`)
+      expect(s.body.items.map((d: any) => d.symbol)).toContain('03-BC/CB')
+      return s
+    })
+    expect(found.status).toBe(200)
+
+    // Receipt: every checksum and the record's signature verify; a second receipt is refused
+    const received = await secretary.post(`/api/archives/handovers/${unitId}/${handover.body.handoverId}/receipt`)
+    expect(received.status, JSON.stringify(received.body)).toBe(200)
+    expect(received.body).toMatchObject({ status: 'received', checked: 1 })
+    expect((await secretary.post(`/api/archives/handovers/${unitId}/${handover.body.handoverId}/receipt`)).status).toBe(409)
+    // The closed file takes no more scans
+    const more = await clerk.post('/api/archives/batches', { fileId: file.fileId, uploads: [await uploadScan(clerk, pdf, 'them.pdf', 'application/pdf')] }, 'en')
+    expect(more.status).toBe(422)
+  })
+})

@@ -1,0 +1,96 @@
+/**
+ * The fonds of the working unit: digitisation progress, its files (hồ sơ),
+ * and a form to open a new file. Links to the verification queue and the
+ * handover wizard.
+ */
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
+import { IconArrowsTransferDown, IconChecklist, IconFolderPlus } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router-dom'
+import { archives } from '../../api/archives'
+import { useWorkspace } from '../../auth/workspace'
+import { ErrorAlert, Loading, PageHeader, errorMessage, notify } from '../../components/common'
+import { useUnits } from '../../lib/units'
+import { useData } from '../../lib/useData'
+
+const pct = (share: number) => Math.round(share * 100)
+
+export default function ArchivesPage() {
+  const { t } = useTranslation()
+  const ws = useWorkspace()
+  const units = useUnits()
+  const unitId = ws.unitId
+  const files = useData(unitId ? (s) => archives.files(unitId, s) : null, [unitId])
+  const progress = useData(unitId ? (s) => archives.progress(unitId, s) : null, [unitId])
+  const [form, setForm] = useState({ code: '', title: '', startYear: String(new Date().getFullYear()) })
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const create = async () => {
+    if (!unitId) return
+    setBusy(true)
+    setError(null)
+    try {
+      const f = await archives.createFile({ unitId, code: form.code.trim(), title: form.title.trim(), startYear: Number(form.startYear) })
+      notify.ok(t('arc.created', { code: f.code }))
+      setForm((x) => ({ ...x, code: '', title: '' }))
+      files.reload()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('arc.title')}>
+        <Button component={Link} to="/archives/verify" variant="default" leftSection={<IconChecklist size={18} aria-hidden />}>{t('arc.queue')}</Button>
+        <Button component={Link} to="/archives/handover" variant="default" leftSection={<IconArrowsTransferDown size={18} aria-hidden />}>{t('arc.handover')}</Button>
+      </PageHeader>
+      <Text c="dimmed">{t('arc.unit')}: {unitId ? units.name(unitId) : '—'}</Text>
+      {progress.data && (
+        <Paper withBorder p="sm" aria-label={t('arc.progress')} role="region">
+          <Text fw={600}>{t('arc.progress')}</Text>
+          <Text>{t('arc.progressLine', { pages: progress.data.total.pages, documents: progress.data.total.documents, share: pct(progress.data.total.verifiedShare) })}</Text>
+          {progress.data.levels.length > 1 && (
+            <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
+              {progress.data.levels.map((l) => <Text key={l.level} size="sm">{l.level}: {l.pages} / {l.documents} / {pct(l.verifiedShare)}%</Text>)}
+            </SimpleGrid>
+          )}
+        </Paper>
+      )}
+      <Paper withBorder p="sm" component="form" aria-label={t('arc.newFile')} onSubmit={(e) => { e.preventDefault(); void create() }}>
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <TextInput label={t('arc.code')} required value={form.code} onChange={(e) => { const v = e.currentTarget.value; setForm((x) => ({ ...x, code: v })) }} w={160} />
+          <TextInput label={t('arc.fileTitle')} required value={form.title} onChange={(e) => { const v = e.currentTarget.value; setForm((x) => ({ ...x, title: v })) }} style={{ flex: '1 1 16rem' }} />
+          <TextInput label={t('arc.startYear')} required inputMode="numeric" value={form.startYear} onChange={(e) => { const v = e.currentTarget.value; setForm((x) => ({ ...x, startYear: v })) }} w={120} />
+          <Button type="submit" loading={busy} leftSection={<IconFolderPlus size={18} aria-hidden />}>{t('arc.create')}</Button>
+        </Group>
+        {error && <Text c="red" mt="xs" role="alert">{error}</Text>}
+      </Paper>
+      <Text fw={600} component="h2">{t('arc.files')}</Text>
+      {files.loading && <Loading />}
+      {!!files.error && <ErrorAlert error={files.error} onRetry={files.reload} />}
+      {files.data && (files.data.items.length === 0 ? <Text c="dimmed">{t('arc.noFiles')}</Text> : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped highlightOnHover>
+            <Table.Thead><Table.Tr><Table.Th>{t('arc.code')}</Table.Th><Table.Th>{t('arc.fileTitle')}</Table.Th><Table.Th>{t('arc.pages')}</Table.Th><Table.Th>{t('arc.documents')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {files.data.items.map((f) => (
+                <Table.Tr key={f.fileId}>
+                  <Table.Td><Anchor component={Link} to={`/archives/files/${f.fileId}`}>{f.code}</Anchor></Table.Td>
+                  <Table.Td>{f.title}{f.custodianUnitId !== f.unitId && <Text size="xs" c="dimmed">{t('arc.custody', { unit: units.name(f.custodianUnitId) })}</Text>}</Table.Td>
+                  <Table.Td>{f.pages}</Table.Td>
+                  <Table.Td>{f.documents}</Table.Td>
+                  <Table.Td><Badge color={f.status === 'open' ? 'green' : 'gray'} variant="light">{t(f.status === 'open' ? 'arc.open' : 'arc.closed')}</Badge></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ))}
+    </Stack>
+  )
+}

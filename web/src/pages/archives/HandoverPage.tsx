@@ -1,0 +1,105 @@
+/**
+ * The handover wizard: choose the ended unit and the receiving unit, confirm,
+ * and get the package with its signed handover record. Below, handovers to
+ * and from the working unit; the receiving unit checks the checksums and
+ * confirms receipt.
+ */
+import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Stepper, Text, TextInput } from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router-dom'
+import type { Handover } from '../../../../shared/archives/contracts'
+import { archives, type HandoverView } from '../../api/archives'
+import { useWorkspace } from '../../auth/workspace'
+import { ErrorAlert, Loading, PageHeader, errorMessage, notify } from '../../components/common'
+import { useUnits } from '../../lib/units'
+import { useData } from '../../lib/useData'
+import { foldFilter } from '../../lib/search'
+
+const REASONS = ['merge', 'split', 'dissolve'] as const
+
+export default function HandoverPage() {
+  const { t } = useTranslation()
+  const ws = useWorkspace()
+  const units = useUnits()
+  const unitId = ws.unitId
+  const list = useData(unitId ? (s) => archives.handovers(unitId, s) : null, [unitId])
+  const [step, setStep] = useState(0)
+  const [form, setForm] = useState({ fromUnitId: '', toUnitId: unitId ?? '', reason: 'merge', date: new Date().toISOString().slice(0, 10) })
+  const [result, setResult] = useState<Handover | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const ended = units.options.filter((o) => o.ended)
+
+  const create = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      const h = await archives.createHandover({ ...form, reason: form.reason as Handover['reason'] })
+      setResult(h)
+      setStep(2)
+      list.reload()
+    } catch (e) { setError(errorMessage(e)) } finally { setBusy(false) }
+  }
+  const receive = async (h: HandoverView) => {
+    try {
+      const r = await archives.receive(h.fromUnitId, h.handoverId)
+      notify.ok(t('arc.hand.received', { count: r.checked }))
+      list.reload()
+    } catch (e) { notify.error(errorMessage(e)) }
+  }
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('arc.hand.title')}><Button component={Link} to="/archives" variant="default">{t('arc.title')}</Button></PageHeader>
+      <Text>{t('arc.hand.intro')}</Text>
+      <Paper withBorder p="sm">
+        <Stepper active={step} onStepClick={(s) => s < 2 && !result && setStep(s)} size="sm">
+          <Stepper.Step label={t('arc.hand.steps.units')}>
+            <Stack gap="sm" mt="sm">
+              <Select label={t('arc.hand.from')} searchable filter={foldFilter} value={form.fromUnitId || null} onChange={(v) => setForm((f) => ({ ...f, fromUnitId: v ?? '' }))}
+                data={ended.map((o) => ({ value: o.value, label: o.label }))} />
+              <Select label={t('arc.hand.to')} searchable filter={foldFilter} value={form.toUnitId || null} onChange={(v) => setForm((f) => ({ ...f, toUnitId: v ?? '' }))}
+                data={units.activeOptions.map((o) => ({ value: o.value, label: o.label }))} />
+              <Select label={t('arc.hand.reason')} value={form.reason} allowDeselect={false} onChange={(v) => setForm((f) => ({ ...f, reason: v ?? 'merge' }))}
+                data={REASONS.map((r) => ({ value: r, label: t(`arc.hand.reasons.${r}`) }))} />
+              <TextInput label={t('arc.hand.date')} type="date" value={form.date} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, date: v })) }} />
+              <Group><Button onClick={() => setStep(1)} disabled={!form.fromUnitId || !form.toUnitId}>{t('arc.hand.next')}</Button></Group>
+            </Stack>
+          </Stepper.Step>
+          <Stepper.Step label={t('arc.hand.steps.confirm')}>
+            <Stack gap="sm" mt="sm">
+              <Text>{t('arc.hand.from')}: <b>{units.name(form.fromUnitId)}</b></Text>
+              <Text>{t('arc.hand.to')}: <b>{units.name(form.toUnitId)}</b></Text>
+              <Text>{t('arc.hand.reason')}: {t(`arc.hand.reasons.${form.reason}`)} · {form.date}</Text>
+              {error && <Alert color="red" role="alert">{error}</Alert>}
+              <Group><Button variant="default" onClick={() => setStep(0)}>{t('arc.hand.back')}</Button><Button onClick={() => void create()} loading={busy}>{t('arc.hand.create')}</Button></Group>
+            </Stack>
+          </Stepper.Step>
+          <Stepper.Completed>
+            {result && <Alert color="green" mt="sm" role="status">{t('arc.hand.done', { files: result.files.length, id: result.handoverId })}</Alert>}
+          </Stepper.Completed>
+        </Stepper>
+      </Paper>
+      {list.loading && <Loading />}
+      {!!list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      {list.data && (['incoming', 'outgoing'] as const).map((dir) => (
+        <Stack key={dir} gap="xs">
+          <Text fw={600} component="h2">{t(`arc.hand.${dir}`)}</Text>
+          {list.data![dir].length === 0 ? <Text c="dimmed">{t('arc.hand.none')}</Text> : list.data![dir].map((h) => (
+            <Paper key={h.handoverId} withBorder p="xs">
+              <Group justify="space-between" wrap="wrap">
+                <Text>{units.name(h.fromUnitId)} → {units.name(h.toUnitId)} · {h.files.length} · {h.date}</Text>
+                <Badge variant="light" color={h.status === 'received' ? 'green' : 'blue'}>{t(`arc.hand.status.${h.status}`)}</Badge>
+              </Group>
+              <Group gap="sm" mt={4}>
+                <Anchor href={h.recordUrl} target="_blank" rel="noreferrer">{t('arc.hand.record')}</Anchor>
+                {dir === 'incoming' && h.status === 'transferred' && <Button size="xs" onClick={() => void receive(h)}>{t('arc.hand.receive')}</Button>}
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      ))}
+    </Stack>
+  )
+}

@@ -1,0 +1,135 @@
+/**
+ * The verification queue and one document in it: the page image beside the
+ * fields read, low-confidence fields marked and focused first; Tab moves
+ * between fields and Ctrl+Enter confirms, then the next document opens.
+ */
+import { Alert, Anchor, Badge, Button, Grid, Group, Image, Paper, Select, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router-dom'
+import { FIELD_NAMES, type FieldName } from '../../../../shared/archives/metadata'
+import { CONFIDENTIALITY } from '../../../../shared/documents/confidentiality'
+import { archives } from '../../api/archives'
+import { isApiError } from '../../api/client'
+import { useWorkspace } from '../../auth/workspace'
+import { ErrorAlert, Loading, PageHeader, errorMessage, notify } from '../../components/common'
+import { useData } from '../../lib/useData'
+
+export default function VerifyPage() {
+  const { scanDocumentId } = useParams()
+  return scanDocumentId ? <VerifyOne id={scanDocumentId} /> : <Queue />
+}
+
+function Queue() {
+  const { t } = useTranslation()
+  const ws = useWorkspace()
+  const unitId = ws.unitId
+  const queue = useData(unitId ? (s) => archives.queue(unitId, s) : null, [unitId])
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('arc.queue')}><Button component={Link} to="/archives" variant="default">{t('arc.title')}</Button></PageHeader>
+      {queue.loading && <Loading />}
+      {!!queue.error && <ErrorAlert error={queue.error} onRetry={queue.reload} />}
+      {queue.data && (queue.data.items.length === 0 ? <Text c="dimmed">{t('arc.verify.empty')}</Text> : (
+        <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0 }}>
+          {queue.data.items.map((d) => (
+            <Paper key={d.scanDocumentId} withBorder p="xs" component="li">
+              <Group justify="space-between" wrap="wrap">
+                <Anchor component={Link} to={`/archives/verify/${d.scanDocumentId}`}>{d.fields.summary.value ?? d.fields.symbol.value ?? d.scanDocumentId}</Anchor>
+                <Group gap={4}>{d.toVerify.map((f) => <Badge key={f} color="orange" variant="light">{t(`arc.field.${f}`)}</Badge>)}</Group>
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      ))}
+    </Stack>
+  )
+}
+
+function VerifyOne({ id }: { id: string }) {
+  const { t } = useTranslation()
+  const ws = useWorkspace()
+  const navigate = useNavigate()
+  const data = useData((s) => archives.document(id, s), [id])
+  const [values, setValues] = useState<Record<FieldName, string>>({} as Record<FieldName, string>)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+  const firstLow = useRef<HTMLInputElement | null>(null)
+  const doc = data.data?.document
+
+  useEffect(() => {
+    if (!doc) return
+    setValues(Object.fromEntries(FIELD_NAMES.map((f) => [f, doc.fields[f].value ?? (f === 'confidentiality' ? 'none' : '')])) as Record<FieldName, string>)
+    setTimeout(() => firstLow.current?.focus(), 0)
+  }, [doc?.scanDocumentId]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  const confirm = async () => {
+    if (!doc || busy) return
+    setBusy(true)
+    setErrors({})
+    setFailure(null)
+    try {
+      const fields = Object.fromEntries(FIELD_NAMES.map((f) => [f, values[f]?.trim() ? values[f].trim() : null])) as Record<FieldName, string | null>
+      await archives.verify(id, { fields, version: doc.version })
+      notify.ok(t('arc.verify.confirmed'))
+      const rest = ws.unitId ? (await archives.queue(ws.unitId)).items.filter((d) => d.scanDocumentId !== id) : []
+      navigate(rest.length ? `/archives/verify/${rest[0].scanDocumentId}` : '/archives/verify')
+    } catch (e) {
+      if (isApiError(e) && e.issues.length) setErrors(Object.fromEntries(e.issues.map((i) => [i.path.replace(/^fields\./, ''), i.message])))
+      setFailure(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (data.loading && !data.data) return <Loading />
+  if (data.error) return <ErrorAlert error={data.error} onRetry={data.reload} />
+  const { images, pdf } = data.data!
+  const low = new Set(doc!.toVerify)
+  const firstLowField = FIELD_NAMES.find((f) => low.has(f))
+  return (
+    <Stack gap="md" onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); void confirm() } }}>
+      <PageHeader title={t('arc.verify.title')}>
+        <Button component={Link} to="/archives/verify" variant="default">{t('arc.verify.back')}</Button>
+        {pdf && <Button component="a" href={pdf.url} target="_blank" rel="noreferrer" variant="default">{t('arc.doc.openPdf')}</Button>}
+      </PageHeader>
+      <Text size="sm" c="dimmed">{t('arc.verify.keys')}</Text>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Stack gap="xs">
+            {images.map((img) => <Image key={img.pageNo} src={img.url} alt={t('arc.verify.image', { n: img.pageNo })} radius="sm" style={{ border: '1px solid var(--mantine-color-gray-4)' }} />)}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <Paper withBorder p="sm" component="form" aria-label={t('arc.verify.title')} onSubmit={(e) => { e.preventDefault(); void confirm() }}>
+            <Stack gap="sm">
+              {FIELD_NAMES.map((f) => {
+                const conf = doc!.fields[f].confidence
+                const label = (
+                  <Group gap={6} component="span">
+                    <span>{t(`arc.field.${f}`)}</span>
+                    <Badge size="xs" variant="light" color={low.has(f) ? 'orange' : 'green'}>{low.has(f) ? `${t('arc.low')} · ` : ''}{t('arc.confidence', { pct: Math.round(conf * 100) })}</Badge>
+                  </Group>
+                )
+                const set = (v: string) => setValues((x) => ({ ...x, [f]: v }))
+                if (f === 'confidentiality') {
+                  return <Select key={f} label={label} value={values[f] ?? 'none'} onChange={(v) => set(v ?? 'none')} allowDeselect={false} error={errors[f]}
+                    data={CONFIDENTIALITY.map((c) => ({ value: c, label: t(`arc.conf.${c}`) }))} />
+                }
+                if (f === 'summary') {
+                  return <Textarea key={f} label={label} autosize minRows={2} value={values[f] ?? ''} onChange={(e) => set(e.currentTarget.value)} error={errors[f]}
+                    ref={f === firstLowField ? (el) => { firstLow.current = el as unknown as HTMLInputElement } : undefined} />
+                }
+                return <TextInput key={f} label={label} value={values[f] ?? ''} onChange={(e) => set(e.currentTarget.value)} error={errors[f]}
+                  ref={f === firstLowField ? firstLow : undefined} aria-describedby={undefined} />
+              })}
+              {failure && <Alert color="red" role="alert">{failure}</Alert>}
+              <Group><Button type="submit" loading={busy}>{t('arc.verify.confirm')}</Button></Group>
+            </Stack>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  )
+}
