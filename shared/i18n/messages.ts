@@ -4,6 +4,7 @@
  * The SPA and the API use the same table.
  */
 import { SIGNING_MESSAGES } from './signing.js'
+import { ASSISTANT_MESSAGES } from './assistant.js'
 
 export type Lang = 'vi' | 'en'
 
@@ -11,6 +12,7 @@ type Catalog = Record<string, { vi: string; en: string }>
 
 export const MESSAGES: Catalog = {
   ...SIGNING_MESSAGES,
+  ...ASSISTANT_MESSAGES,
   'validation.failed': { vi: 'Dữ liệu không hợp lệ ({count} lỗi).', en: 'The request is invalid ({count} problem(s)).' },
   'request.malformedJson': { vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   'request.tooLarge': { vi: 'Nội dung yêu cầu quá lớn (tối đa {limit} byte).', en: 'The request body is too large (at most {limit} bytes).' },
