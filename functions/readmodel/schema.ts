@@ -4,6 +4,7 @@
  * embedded runtime at start-up. The read model can be rebuilt from the table.
  */
 import type { Sql } from '../lib/adapters/sql.js'
+import { ASSISTANT_DDL } from '../assistant/adapters/schema.js'
 
 export const READ_MODEL_DDL = [
   'create extension if not exists unaccent',
@@ -45,6 +46,8 @@ export const READ_MODEL_DDL = [
   'create index if not exists documents_symbol on documents (symbol_key text_pattern_ops)',
   'create index if not exists documents_owner on documents (owner_unit_id, flow, status)',
   'create index if not exists documents_source on documents (source_document_id)',
+  // The assistant's passages (issue 6).
+  ...ASSISTANT_DDL,
 ]
 
 let migrated: Promise<void> | undefined

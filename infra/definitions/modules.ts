@@ -53,9 +53,17 @@ export const MODULES = [
     timeoutSeconds: 29,
   },
   {
+    id: 'assistant', entry: 'functions/assistant/index.ts', trigger: 'http',
+    description: 'Assistant: document Q&A with citations over readable documents, conversations and ratings, appraisal of drafts',
+    access: { table: 'readwrite', uploads: 'read', readModel: true },
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  {
     id: 'readmodel', entry: 'functions/readmodel/index.ts', trigger: 'stream',
-    description: 'Projects the table stream into the PostgreSQL read model (search, lists, KPIs)',
-    access: { readModel: true },
+    description: 'Projects the table stream into the PostgreSQL read model (search, lists, KPIs, the assistant\'s passages)',
+    // uploads: read — the assistant's passages are cut from the documents' PDF text (issue 6).
+    access: { readModel: true, uploads: 'read' },
     timeoutSeconds: 60,
   },
   {

@@ -14,12 +14,13 @@ import { canonical, parseSymbol, symbolKey, type DocumentSymbol } from '../docum
 import { DOCUMENT_TYPES, findIssuer } from '../documents/types.js'
 import { datesIn, symbolsIn, viDate, type SymbolMention } from './text.js'
 
-export type FindingCategory = 'format' | 'citation' | 'consistency'
+/** `substance`: an LLM review's comments (AWS only), always suggestions. */
+export type FindingCategory = 'format' | 'citation' | 'consistency' | 'substance'
 export interface Finding {
   category: FindingCategory
   /** Message key (shared/i18n/assistant.ts); `params` fill it. */
   code: string
-  severity: 'error' | 'warning'
+  severity: 'error' | 'warning' | 'suggestion'
   location: { page: number; line: number; excerpt: string }
   params: Record<string, string>
   /** Suggested fix: a message key with its params (text to write, a symbol). */

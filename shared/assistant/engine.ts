@@ -28,6 +28,8 @@ export interface Candidate {
   text: string
   /** Cosine similarity to the question, when embeddings are available (Bedrock). */
   vectorScore?: number
+  /** The passage's stored embedding (hybrid retrieval). */
+  embedding?: number[]
 }
 export interface RankedPassage extends Candidate { score: number }
 

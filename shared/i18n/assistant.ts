@@ -7,6 +7,7 @@ export const ASSISTANT_MESSAGES: Record<string, { vi: string; en: string }> = {
   'assistant.questionEmpty': { vi: 'Hãy nhập câu hỏi.', en: 'Please type a question.' },
   'assistant.questionTooLong': { vi: 'Câu hỏi quá dài (tối đa {max} ký tự).', en: 'The question is too long (at most {max} characters).' },
   'assistant.conversationNotFound': { vi: 'Không tìm thấy cuộc hội thoại.', en: 'Conversation not found.' },
+  'assistant.conversationFull': { vi: 'Cuộc hội thoại đã đủ {max} câu hỏi; hãy bắt đầu cuộc hội thoại mới.', en: 'This conversation has {max} questions already; start a new one.' },
   'assistant.answerNotFound': { vi: 'Không tìm thấy câu trả lời cần đánh giá.', en: 'No such answer to rate.' },
   'assistant.notADocument': {
     vi: 'Nội dung gửi lên không phải là một văn bản (không có các thành phần thể thức như số, ký hiệu, ngày tháng, nơi nhận).',
@@ -52,6 +53,8 @@ export const ASSISTANT_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: 'Cụm từ viết tắt "{term}" được dùng cho hai nội dung: "{first}" (dòng {line}) và "{second}".',
     en: 'The abbreviation "{term}" stands for two things: "{first}" (line {line}) and "{second}".',
   },
+  'appraisal.substance.suggestion': { vi: 'Gợi ý về nội dung: {comment}', en: 'Suggestion on substance: {comment}' },
+  'appraisal.fix.consider': { vi: 'Cân nhắc chỉnh sửa (gợi ý, không bắt buộc).', en: 'Consider revising (a suggestion, not a rule).' },
   'appraisal.fix.header': { vi: 'Thêm dòng "ĐẢNG CỘNG SẢN VIỆT NAM" ở góc phải phía trên.', en: 'Add "ĐẢNG CỘNG SẢN VIỆT NAM" at the top right.' },
   'appraisal.fix.issuerStar': { vi: 'Thêm dấu (*) dưới tên cơ quan ban hành.', en: 'Add a star (*) under the issuing body.' },
   'appraisal.fix.issuerBlock': { vi: 'Ghi tên cấp trên trực tiếp rồi tên cơ quan ban hành, chữ in hoa (ví dụ "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI / THÀNH ỦY").', en: 'Write the superior body, then the issuing body, in capitals (e.g. "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI / THÀNH ỦY").' },

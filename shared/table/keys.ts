@@ -41,6 +41,9 @@ export const keys = {
   /** The review chain of a unit for one document type (`*`: the unit's default). */
   reviewChain: (unitId: string, type: string) => ({ pk: `UNIT#${unitId}`, sk: `DOCCHAIN#${type}` }),
   kpiSnapshot: (date: string) => ({ pk: 'KPI#org', sk: date }),
+  /** An assistant conversation: the user's own (questions, answers with citations, ratings). */
+  conversation: (userId: string, conversationId: string) => ({ pk: `USER#${userId}`, sk: `CONV#${conversationId}` }),
+  conversationsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'CONV#' }),
 } as const
 
 /** Entity names stored on every item (`entity`), with the schema version (`schemaVersion`). */
@@ -49,5 +52,6 @@ export const ENTITY = {
   reorganisationLock: 'reorganisationLock', auditHead: 'auditHead', auditEntry: 'auditEntry',
   usernameClaim: 'usernameClaim', idempotency: 'idempotency', kpiSnapshot: 'kpiSnapshot',
   document: 'document', documentCounter: 'documentCounter', documentSymbolClaim: 'documentSymbolClaim', reviewChain: 'reviewChain',
+  conversation: 'conversation',
 } as const
 export const SCHEMA_VERSION = 1
