@@ -12,7 +12,7 @@ import {
 } from '@tabler/icons-react'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router-dom'
+import { Link, useParams, useSearchParams } from 'react-router-dom'
 import { CommentBody, type OfficialDocument } from '../../../../shared/documents/contracts'
 import { isClassified } from '../../../../shared/documents/confidentiality'
 import { endpoints, type DocumentPageData } from '../../api/endpoints'
@@ -42,6 +42,9 @@ export function documentTitle(doc: Pick<OfficialDocument, 'type' | 'symbol' | 'f
 
 export default function DocumentPage() {
   const { documentId = '' } = useParams()
+  // A citation of the assistant opens the document at its page (`?page=3&passage=7`).
+  const [search] = useSearchParams()
+  const citedPage = Math.max(1, Number(search.get('page')) || 1)
   const { t } = useTranslation()
   const lang = useLang()
   const state = useData((signal) => endpoints.documents.get(documentId, signal), [documentId])
@@ -171,7 +174,7 @@ export default function DocumentPage() {
             </Tabs.List>
             <Tabs.Panel value="content" pt="md">
               {data.download && isPdf ? (
-                <PdfViewer url={data.download.url} fileName={data.download.fileName} title={title} />
+                <PdfViewer url={data.download.url} fileName={data.download.fileName} title={title} initialPage={citedPage} />
               ) : data.download ? (
                 <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('docs.page.notPdf')}>
                   <Stack gap="xs">
