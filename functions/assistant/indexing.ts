@@ -70,7 +70,7 @@ export async function writePassages(db: Sql, documentId: string, passages: reado
     await db.query(
       `insert into passages (document_id, ordinal, page, label, location, text, search, embedding)
        values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::real[])`,
-      [documentId, p.ordinal, p.location.page ?? null, p.location.label, JSON.stringify(p.location), p.text, words(`${p.location.label} ${p.text}`).join(' '),
+      [documentId, p.ordinal, p.location.page ?? null, p.location.label, JSON.stringify(p.location), p.text, words(`${p.location.label} ${p.location.heading ?? ''} ${p.text}`).join(' '),
         embeddings?.[i] ? `{${embeddings[i].join(',')}}` : null])
   }
 }

@@ -9,6 +9,7 @@
  */
 import { fold } from '../text/fold.js'
 import { GLOSSARY } from './glossary.js'
+import { typeName } from '../documents/types.js'
 import type { PassageLocation } from './passages.js'
 import { datesIn, looksLikeInjection, sentences, symbolsIn, terms, words } from './text.js'
 
@@ -80,7 +81,7 @@ export function queryTerms(question: string, history: readonly Turn[] = []): { t
 }
 
 /** Words that say what kind of answer is wanted, not what it is about: they rank but are not required. */
-const INTENT = new Set(['ngay', 'thang', 'nam', 'bao', 'gio', 'khi', 'han', 'thoi', 'when', 'date', 'day', 'deadline', 'ban', 'hanh', 'issued', 'issue', 'dated', 'year', 'month'])
+const INTENT = new Set(['ngay', 'thang', 'nam', 'bao', 'gio', 'khi', 'han', 'thoi', 'phan', 'tram', 'percent', 'share', 'many', 'much', 'when', 'date', 'day', 'deadline', 'ban', 'hanh', 'issued', 'issue', 'dated', 'year', 'month'])
 const DATE_QUESTION = /\b(ngay nao|khi nao|bao gio|luc nao|ngay bao nhieu|thoi han|han chot|truoc ngay|when|what date|which date|deadline|by (january|february|march|april|may|june|july|august|september|october|november|december|\d))/
 
 const K1 = 1.2, B = 0.75
@@ -96,7 +97,7 @@ export interface RankOptions { boostDocumentIds?: readonly string[] }
 /** Ranks candidates for a question; the IDF comes from the candidates (all readable by the user). */
 export function rankPassages(queryTermList: readonly string[], questionText: string, candidates: readonly Candidate[], opts: RankOptions = {}): RankedPassage[] {
   if (candidates.length === 0) return []
-  const docs = candidates.map((c) => ({ c, tf: tf(`${c.text} ${c.location.label}`), len: words(c.text).length || 1 }))
+  const docs = candidates.map((c) => ({ c, tf: tf(`${c.text} ${c.location.label} ${c.location.heading ?? ''}`), len: words(c.text).length || 1 }))
   const avg = docs.reduce((s, d) => s + d.len, 0) / docs.length
   const idf = idfOf(queryTermList, docs.map((d) => d.tf))
   const named = new Set(symbolsIn(questionText).map((s) => s.key))
@@ -151,7 +152,7 @@ export function composeAnswer(question: string, queryTermList: readonly string[]
   if (ranked.length === 0) return { answered: false, text: MESSAGES[lang].none, citations: [], reason: 'no-match' }
   const named = symbolsIn(question)
   const subject = [...new Set(terms(question))].filter((t) => !INTENT.has(t))
-  const tfs = ranked.map((r) => tf(`${r.text} ${r.title} ${r.symbol ?? ''}`))
+  const tfs = ranked.map((r) => tf(`${r.text} ${r.title} ${r.symbol ?? ''} ${typeName(r.type, 'vi')} ${typeName(r.type, 'en')} ${r.location.label} ${r.location.heading ?? ''}`))
   const idf = idfOf(subject, tfs)
   const weight = (t: string) => idf.get(t) ?? 1
   // A term counts as covered through its English→Vietnamese equivalents too.
@@ -160,7 +161,7 @@ export function composeAnswer(question: string, queryTermList: readonly string[]
   const coverage = (i: number) => (total === 0 ? 0 : subject.filter((t) => present(t, tfs[i])).reduce((s, t) => s + weight(t), 0) / total)
   const top = ranked.slice(0, 5)
   const best = top.map((_, i) => i).sort((a, b) => coverage(b) - coverage(a) || ranked[b].score - ranked[a].score)[0]
-  const namedMissing = named.length > 0 && !top.some((r) => r.symbolKey && named.some((n) => n.key === r.symbolKey))
+  const namedMissing = named.length > 0 && !top.some((r) => named.some((n) => n.key === r.symbolKey || symbolsIn(r.text).some((m) => m.key === n.key)))
   if (namedMissing || coverage(best) < COVERAGE || ranked[best].score <= 0) {
     return { answered: false, text: MESSAGES[lang].notCovered, citations: [], reason: namedMissing ? 'no-match' : 'not-covered' }
   }

@@ -15,6 +15,8 @@ export interface PassageLocation {
   label: string
   /** 1-based page of the PDF where the passage starts. */
   page?: number
+  /** The heading of the section the passage is in ("MỤC TIÊU"), searched with it. */
+  heading?: string
 }
 
 export interface Passage {
@@ -50,7 +52,7 @@ export function headerPassage(meta: DocumentMeta): Passage {
   return { ordinal: 0, location: { kind: 'header', label: 'Trích yếu' }, text: `${parts.join(' ')}: ${meta.summary}.` }
 }
 
-interface Open { section?: string; article?: string; point?: string; page: number; lines: string[]; kind: PassageLocation['kind'] }
+interface Open { section?: string; heading?: string; article?: string; point?: string; page: number; lines: string[]; kind: PassageLocation['kind'] }
 
 /**
  * Cuts the pages of a document into passages. Lines wrapped by the PDF
@@ -62,11 +64,12 @@ export function chunkPages(pages: readonly string[], firstOrdinal = 1): Passage[
   let cur: Open = { page: 1, lines: [], kind: 'page' }
   let section: string | undefined
   let article: string | undefined
+  let heading: string | undefined
   const flush = () => {
     const text = cur.lines.join(' ').replace(/\s+/g, ' ').trim()
     if (text.length >= 3) {
       const label = [cur.section, cur.article, cur.point].filter(Boolean).join(', ') || `Trang ${cur.page}`
-      for (const piece of cut(text)) out.push({ ordinal: firstOrdinal + out.length, location: { kind: cur.kind, label, page: cur.page }, text: piece })
+      for (const piece of cut(text)) out.push({ ordinal: firstOrdinal + out.length, location: { kind: cur.kind, label, page: cur.page, ...(cur.heading && cur.kind !== 'section' ? { heading: cur.heading } : {}) }, text: piece })
     }
   }
   pages.forEach((pageText, i) => {
@@ -78,15 +81,16 @@ export function chunkPages(pages: readonly string[], firstOrdinal = 1): Passage[
       if ((m = SECTION.exec(line)) || (m = ROMAN.exec(line))) {
         flush()
         section = m.length > 2 ? `${cap(m[1])} ${m[2].toUpperCase()}` : `Mục ${m[1]}`
+        heading = line.replace(/^(Phần|Chương|Mục|Part|Chapter|Section)\s+([IVXLC]+|\d+)\b\.?|^[IVX]{1,5}\s*[.-]/iu, '').replace(/^[\s.:-]+/, '').trim().slice(0, 120) || undefined
         article = undefined
-        cur = { section, page, lines: [line], kind: 'section' }
+        cur = { section, heading, page, lines: [line], kind: 'section' }
       } else if ((m = ARTICLE.exec(line))) {
         flush()
         article = `${/^article/i.test(m[1]) ? 'Article' : 'Điều'} ${m[2]}`
-        cur = { section, article, page, lines: [line], kind: 'article' }
+        cur = { section, heading, article, page, lines: [line], kind: 'article' }
       } else if ((m = POINT.exec(line))) {
         flush()
-        cur = { section, article, point: `điểm ${m[1]}`, page, lines: [line], kind: 'point' }
+        cur = { section, heading, article, point: `điểm ${m[1]}`, page, lines: [line], kind: 'point' }
       } else if (cur.lines.length === 0 && cur.kind === 'page') {
         cur = { ...cur, page, lines: [line] }
       } else {

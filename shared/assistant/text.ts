@@ -48,7 +48,7 @@ export function symbolsIn(text: string): SymbolMention[] {
 
 /** Sentences of a passage: split after . ; ! ? and line breaks, keeping numbered heads ("1.") with their text. */
 export function sentences(text: string): string[] {
-  return text.replace(/\s*\n\s*/g, '\n').split(/(?<=[.;!?])\s+(?=[\p{Lu}\d-])|\n(?=[-•+]|\p{Lu}|\d+[.)])/u)
+  return text.replace(/\s*\n\s*/g, '\n').split(/(?<=[.;!?])(?<!\b(?:No|Nr|Mr|Mrs|Ms|Dr|St|TS|ThS|TP|Tp|tr|Tr)\.)\s+(?=[\p{Lu}\d-])|\n(?=[-•+]|\p{Lu}|\d+[.)])/u)
     .map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s.length > 1)
 }
 
@@ -76,8 +76,13 @@ export function datesIn(text: string): DateMention[] {
     const iso = validIso(Number(m[1]), Number(m[2]), Number(m[3]))
     if (iso) out.push({ iso, text: m[0], index: m.index ?? 0 })
   }
+  for (const m of text.matchAll(/\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/g)) {
+    const iso = validIso(Number(m[3]), MONTHS.indexOf(m[1]) + 1, Number(m[2]))
+    if (iso) out.push({ iso, text: m[0], index: m.index ?? 0 })
+  }
   return out.sort((a, b) => a.index - b.index)
 }
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 /** "2025-01-23" → "23/01/2025". */
 export const viDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`

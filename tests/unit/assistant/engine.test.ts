@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { documentPassages, chunkPages } from '../../../shared/assistant/passages.js'
 import { composeAnswer, queryTerms, rankPassages, detectLang, type Candidate, type Turn } from '../../../shared/assistant/engine.js'
 import { symbolKey, parseSymbol } from '../../../shared/documents/symbols.js'
-import { looksLikeInjection, symbolsIn, datesIn } from '../../../shared/assistant/text.js'
+import { looksLikeInjection, symbolsIn, datesIn, sentences } from '../../../shared/assistant/text.js'
 
 const key = (s: string) => { const p = parseSymbol(s); if (!p.ok) throw new Error(s); return symbolKey(p.symbol) }
 
@@ -86,5 +86,10 @@ describe('text', () => {
   it('finds symbols and dates written in many ways', () => {
     expect(symbolsIn('theo Nghị quyết số 57-NQ/TW ngày 22/12/2024 và Chỉ thị 42-CT/TU').map((s) => s.canonical)).toEqual(['57-NQ/TW', '42-CT/TU'])
     expect(datesIn('ngày 05 tháng 01 năm 2026, hạn 30/4/2025, 31/02/2025').map((d) => d.iso)).toEqual(['2026-01-05', '2025-04-30'])
+    expect(datesIn('on February 18, 2025, the Standing Committee').map((d) => d.iso)).toEqual(['2025-02-18'])
+  })
+  it('keeps "Decision No. 8229" in one sentence and a section heading with the points under it', () => {
+    expect(sentences('It issued Decision No. 8229-QD/TU on the committee. Then it met.')).toEqual(['It issued Decision No. 8229-QD/TU on the committee.', 'Then it met.'])
+    expect(chunkPages(['I. MỤC TIÊU\n1. Một.'])[1].location).toMatchObject({ label: 'Mục I, điểm 1', heading: 'MỤC TIÊU' })
   })
 })
