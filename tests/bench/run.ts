@@ -16,6 +16,7 @@ import { join } from 'node:path'
 import { MODULES } from '../../infra/definitions/modules.js'
 import { bundleModule } from '../../infra/build/bundle.js'
 import { freePort } from '../../infra/local/ports.js'
+import { assistantMarkdown, benchAssistant } from './assistant.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 50
@@ -108,7 +109,11 @@ console.log(`\n2. API under load: ${CONNECTIONS} concurrent clients, ${DURATION_
 const api = await apiUnderLoad()
 console.table(api.map((r) => ({ route: r.name, 'req/s': r.rps, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, requests: r.requests, 'non-2xx': r.non2xx, errors: r.errors })))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api }
+console.log('\n3. Assistant: Q&A latency with documents indexed, appraisal of a 10-page draft (embedded read model)')
+const assistant = await benchAssistant()
+console.log(assistantMarkdown(assistant).join('\n'))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, assistant }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -119,6 +124,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...b.modules.map((m) => `| ${m.module} | ${round(m.bytes / 1024)} | ${m.coldInitMs} | ${m.ratioToEmpty} |`), '',
   `## API under load (${CONNECTIONS} clients, ${DURATION_S} s)`, '', '| route | req/s | p50 ms | p95 ms | p99 ms | requests | non-2xx |', '|---|---|---|---|---|---|---|',
   ...api.map((r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.requests} | ${r.non2xx} |`), '',
+  ...assistantMarkdown(assistant),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)
