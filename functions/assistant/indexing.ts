@@ -15,6 +15,19 @@ import { documentPassages, type Passage } from '../../shared/assistant/passages.
 import { words } from '../../shared/assistant/text.js'
 import { readObject } from '../lib/adapters/blobs.js'
 import { pdfPages } from './adapters/extract.js'
+import { bedrockEmbedder } from './adapters/bedrock.js'
+import { assistantConfig } from './config.js'
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
+
+let embedder: ((texts: string[]) => Promise<number[][]>) | null | undefined
+/** Passage embeddings for hybrid retrieval when the environment answers with Bedrock; none embedded. */
+function defaultEmbed(): ((texts: string[]) => Promise<number[][]>) | undefined {
+  if (embedder === undefined) {
+    const cfg = assistantConfig()
+    embedder = cfg.ASSISTANT_ENGINE === 'bedrock' ? bedrockEmbedder(new BedrockRuntimeClient({}), cfg.BEDROCK_EMBEDDING_MODEL_ID).documents : null
+  }
+  return embedder ?? undefined
+}
 
 /** The largest file whose text is indexed (bytes). */
 const MAX_INDEXED_BYTES = 20 * 1024 * 1024
@@ -55,7 +68,8 @@ export async function indexDocument(db: Sql, d: OfficialDocument, opts: IndexOpt
     }
   }
   const passages = documentPassages({ symbol: d.symbol, type: d.type, issuerName: d.issuer.name, documentDate: d.documentDate ?? d.issued?.date, summary: d.summary }, pages)
-  await writePassages(db, d.documentId, passages, opts.embed ? await opts.embed(passages.map((p) => p.text)) : undefined)
+  const embed = opts.embed ?? defaultEmbed()
+  await writePassages(db, d.documentId, passages, embed ? await embed(passages.map((p) => p.text)) : undefined)
   await db.query(
     `insert into passage_sources (document_id, source, version, indexed_at) values ($1, $2, $3, now())
      on conflict (document_id) do update set source = excluded.source, version = excluded.version, indexed_at = excluded.indexed_at`,

@@ -20,6 +20,8 @@ export interface ModuleDefinition {
     readonly mail?: boolean
     /** Signs documents with the organisation's and signers' keys (KMS on AWS). */
     readonly signing?: boolean
+    /** Calls Bedrock (Converse, embeddings, guardrails) with the environment's models (the assistant). */
+    readonly bedrock?: boolean
     /** Workflows (by id from workflows.ts) it starts or answers task tokens of. */
     readonly workflows?: readonly string[]
   }
@@ -55,7 +57,7 @@ export const MODULES = [
   {
     id: 'assistant', entry: 'functions/assistant/index.ts', trigger: 'http',
     description: 'Assistant: document Q&A with citations over readable documents, conversations and ratings, appraisal of drafts',
-    access: { table: 'readwrite', uploads: 'read', readModel: true },
+    access: { table: 'readwrite', uploads: 'read', readModel: true, bedrock: true },
     memoryMb: 1024,
     timeoutSeconds: 29,
   },
@@ -63,7 +65,7 @@ export const MODULES = [
     id: 'readmodel', entry: 'functions/readmodel/index.ts', trigger: 'stream',
     description: 'Projects the table stream into the PostgreSQL read model (search, lists, KPIs, the assistant\'s passages)',
     // uploads: read — the assistant's passages are cut from the documents' PDF text (issue 6).
-    access: { readModel: true, uploads: 'read' },
+    access: { readModel: true, uploads: 'read', bedrock: true },
     timeoutSeconds: 60,
   },
   {
