@@ -5,9 +5,23 @@
  */
 import mammoth from 'mammoth'
 
+/**
+ * pdf.js builds one DOMMatrix when it loads, for drawing. Text extraction
+ * never draws, and Lambda has no native canvas package to provide it, so a
+ * stand-in that only exists lets the library load there.
+ */
+function allowLoadWithoutCanvas(): void {
+  const g = globalThis as { DOMMatrix?: unknown }
+  g.DOMMatrix ??= class DOMMatrixStandIn {}
+}
+
 /** Text of each page of a PDF; lines as pdf.js marks their ends. */
 export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  allowLoadWithoutCanvas()
+  // The worker's code runs in-process (Lambda has no workers to spare); importing it statically also lets the bundler include it.
+  const [{ getDocument }, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')])
+  const g = globalThis as { pdfjsWorker?: unknown }
+  g.pdfjsWorker ??= worker
   const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise
   try {
     const pages: string[] = []
