@@ -7,7 +7,7 @@
  * embeddings, answered by Bedrock Converse under a guardrail
  * (adapters/bedrock.ts).
  */
-import { composeAnswer, queryTerms, rankPassages, type Answer, type Candidate, type Lang, type RankedPassage, type Turn } from '../../shared/assistant/engine.js'
+import { INTENT, composeAnswer, queryTerms, rankPassages, type Answer, type Candidate, type Lang, type RankedPassage, type Turn } from '../../shared/assistant/engine.js'
 import { symbolsIn } from '../../shared/assistant/text.js'
 import type { Visibility } from '../documents/adapters/search.js'
 import { retrievePassages } from './adapters/passages.js'
@@ -26,8 +26,10 @@ export function sqlRetriever(opts: { embedQuery?: (text: string) => Promise<numb
     async retrieve(v, { question, history }) {
       const q = queryTerms(question, history)
       const boost = q.followUp ? history.at(-1)?.citedDocumentIds ?? [] : []
+      // Words that only say what kind of answer is wanted ("ngày", "when") match everything: they re-rank, they do not select.
+      const subject = q.terms.filter((t) => !INTENT.has(t))
       const [candidates, qv] = await Promise.all([
-        retrievePassages(v, { terms: q.terms, symbolKeys: symbolsIn(question).map((s) => s.key), documentIds: [...boost], limit: opts.limit ?? 60, withEmbeddings: !!opts.embedQuery }),
+        retrievePassages(v, { terms: subject.length ? subject : q.terms, symbolKeys: symbolsIn(question).map((s) => s.key), documentIds: [...boost], limit: opts.limit ?? 60, withEmbeddings: !!opts.embedQuery }),
         opts.embedQuery ? opts.embedQuery(question) : Promise.resolve(undefined),
       ])
       const scored: Candidate[] = qv ? candidates.map((c) => ({ ...c, ...(c.embedding ? { vectorScore: cosine(qv, c.embedding) } : {}) })) : candidates

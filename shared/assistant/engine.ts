@@ -81,7 +81,7 @@ export function queryTerms(question: string, history: readonly Turn[] = []): { t
 }
 
 /** Words that say what kind of answer is wanted, not what it is about: they rank but are not required. */
-const INTENT = new Set(['ngay', 'thang', 'nam', 'bao', 'gio', 'khi', 'han', 'thoi', 'phan', 'tram', 'percent', 'share', 'many', 'much', 'when', 'date', 'day', 'deadline', 'ban', 'hanh', 'issued', 'issue', 'dated', 'year', 'month'])
+export const INTENT: ReadonlySet<string> = new Set(['ngay', 'thang', 'nam', 'bao', 'gio', 'khi', 'han', 'thoi', 'phan', 'tram', 'percent', 'share', 'many', 'much', 'when', 'date', 'day', 'deadline', 'ban', 'hanh', 'issued', 'issue', 'dated', 'year', 'month'])
 const DATE_QUESTION = /\b(ngay nao|khi nao|bao gio|luc nao|ngay bao nhieu|thoi han|han chot|truoc ngay|when|what date|which date|deadline|by (january|february|march|april|may|june|july|august|september|october|november|december|\d))/
 
 const K1 = 1.2, B = 0.75

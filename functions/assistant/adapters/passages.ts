@@ -50,7 +50,7 @@ export async function retrievePassages(v: Visibility, q: RetrievalQuery): Promis
      from passages p join documents d on d.document_id = p.document_id
      where ${readableClause(v, p)}
        and (p.tsv @@ ${tsq} or d.symbol_key = any(${keys}) or p.document_id = any(${docs}))
-     order by (d.symbol_key = any(${keys})) desc, ts_rank_cd(p.tsv, ${tsq}) desc, p.document_id, p.ordinal
+     order by (d.symbol_key = any(${keys})) desc, ts_rank(p.tsv, ${tsq}) desc, p.document_id, p.ordinal
      limit ${p(q.limit)}`, params)
   return rows.map((r) => ({
     documentId: r.document_id, ordinal: Number(r.ordinal),
