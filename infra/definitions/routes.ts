@@ -62,6 +62,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('GET', '/api/assistant/conversations/{conversationId}', 'assistant'),
   r('POST', '/api/assistant/conversations/{conversationId}/ratings', 'assistant'),
   r('POST', '/api/assistant/appraisals', 'assistant'),
+  r('GET', '/api/assistant/passages/{documentId}', 'assistant'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

@@ -19,6 +19,8 @@ export const AskBody = z.strictObject({
 })
 export type AskBody = z.infer<typeof AskBody>
 
+export const PassageQuery = z.strictObject({ ordinal: z.coerce.number().int().min(0).max(100_000) })
+
 export const RateBody = z.strictObject({
   turn: z.number().int().min(0).max(200),
   value: z.enum(['up', 'down']),

@@ -8,6 +8,7 @@ export const ASSISTANT_MESSAGES: Record<string, { vi: string; en: string }> = {
   'assistant.questionTooLong': { vi: 'Câu hỏi quá dài (tối đa {max} ký tự).', en: 'The question is too long (at most {max} characters).' },
   'assistant.conversationNotFound': { vi: 'Không tìm thấy cuộc hội thoại.', en: 'Conversation not found.' },
   'assistant.conversationFull': { vi: 'Cuộc hội thoại đã đủ {max} câu hỏi; hãy bắt đầu cuộc hội thoại mới.', en: 'This conversation has {max} questions already; start a new one.' },
+  'assistant.passageNotFound': { vi: 'Không tìm thấy đoạn văn bản được trích dẫn.', en: 'The cited passage was not found.' },
   'assistant.answerNotFound': { vi: 'Không tìm thấy câu trả lời cần đánh giá.', en: 'No such answer to rate.' },
   'assistant.notADocument': {
     vi: 'Nội dung gửi lên không phải là một văn bản (không có các thành phần thể thức như số, ký hiệu, ngày tháng, nơi nhận).',

@@ -34,6 +34,8 @@ describe('the assistant in the browser', () => {
     await second.getByRole('link', { name: /Mở 42-CT\/TU tại Điều 4, trang 1/ }).click()
     await page.waitForURL(/\/documents\/p-hoankiem\.[^?]+\?page=1&passage=\d+/)
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 30_000 }).toContain('42-CT/TU')
+    await expect.poll(() => page.getByRole('note').innerText(), { timeout: 30_000 }).toContain('Văn phòng Thành ủy chủ trì theo dõi')
+    expect(await page.getByRole('note').innerText()).toContain('Đoạn được trợ lý trích dẫn — Điều 4, trang 1')
 
     // The assistant page lists the conversation with both questions
     await page.goto(page.url().replace(/\/documents\/.*/, '/assistant'))

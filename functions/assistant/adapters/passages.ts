@@ -85,3 +85,10 @@ export async function registerEntries(v: Visibility, symbolKeys: string[], numbe
     inForce: !corrected.has(r.document_id),
   }))
 }
+
+/** One passage of a document (the caller's right to the document is checked by the use case). */
+export async function passageOf(documentId: string, ordinal: number): Promise<{ ordinal: number; location: PassageLocation; text: string } | undefined> {
+  const [row] = await sql().query<{ ordinal: number; location: PassageLocation | string; text: string }>(
+    'select ordinal, location, text from passages where document_id = $1 and ordinal = $2', [documentId, ordinal])
+  return row ? { ordinal: Number(row.ordinal), location: typeof row.location === 'string' ? JSON.parse(row.location) as PassageLocation : row.location, text: row.text } : undefined
+}

@@ -1,10 +1,11 @@
 /** HTTP handlers of the assistant: ask, conversations, ratings, appraisal. */
-import { AppraiseBody, AskBody, RateBody, conversationId } from '../../../shared/assistant/contracts.js'
+import { AppraiseBody, AskBody, PassageQuery, RateBody, conversationId } from '../../../shared/assistant/contracts.js'
+import { documentId } from '../../../shared/documents/contracts.js'
 import type { Actor } from '../../../shared/auth/policy.js'
 import type { HttpRequest, HttpResult } from '../../lib/http.js'
 import { parse } from '../../lib/validation.js'
 import type { OrgContext } from '../../org/usecases/context.js'
-import { ask as askQuestion, getConversation, listConversations, rate as rateAnswer } from '../usecases/ask.js'
+import { ask as askQuestion, citedPassage, getConversation, listConversations, rate as rateAnswer } from '../usecases/ask.js'
 import { appraiseDraft } from '../usecases/appraise.js'
 
 export type AssistantRoute = (req: HttpRequest<Actor> & { ctx: OrgContext }) => Promise<HttpResult>
@@ -15,3 +16,5 @@ export const conversation: AssistantRoute = async ({ ctx, params }) => ({ body: 
 export const rate: AssistantRoute = async ({ ctx, params, body }) =>
   ({ body: await rateAnswer(ctx, parse(conversationId, params.conversationId), parse(RateBody, body)) })
 export const appraise: AssistantRoute = async ({ ctx, body, lang }) => ({ body: await appraiseDraft(ctx, parse(AppraiseBody, body), lang) })
+export const passage: AssistantRoute = async ({ ctx, params, query }) =>
+  ({ body: await citedPassage(ctx, parse(documentId, params.documentId), parse(PassageQuery, query).ordinal) })

@@ -12,6 +12,8 @@ import { Transaction } from '../../lib/adapters/transaction.js'
 import { visibility } from '../../documents/usecases/lists.js'
 import type { OrgContext } from '../../org/usecases/context.js'
 import { conversationItem, conversationStore } from '../adapters/conversations.js'
+import { passageOf } from '../adapters/passages.js'
+import { loadVisible } from '../../documents/usecases/common.js'
 import { bedrockEmbedder, bedrockEngine } from '../adapters/bedrock.js'
 import { assistantConfig } from '../config.js'
 import { collect, embeddedEngine, sqlRetriever, type AnswerEngine, type Retriever } from '../engines.js'
@@ -81,3 +83,11 @@ export async function rate(ctx: OrgContext, conversationId: string, body: RateBo
 }
 
 const newConversationId = (now: Date) => `${now.getTime().toString(36)}${randomBytes(5).toString('hex')}`
+
+/** The cited passage, for the document page: only for a document the caller may see (404/403 as the document itself). */
+export async function citedPassage(ctx: OrgContext, documentId: string, ordinal: number) {
+  await loadVisible(ctx, documentId)
+  const p = await passageOf(documentId, ordinal)
+  if (!p) throw new DomainError('assistant.passageNotFound', 404)
+  return { documentId, ...p }
+}

@@ -25,6 +25,16 @@ describe('document Q&A: answers with citations from what the user may read', () 
     expect(follow.answer.text).toContain('Văn phòng Thành ủy chủ trì theo dõi')
     expect(follow.answer.citations[0]).toMatchObject({ documentId, location: { label: 'Điều 4', page: 1 } })
 
+    // The cited passage opens with the document, for those who may read it
+    const cited = follow.answer.citations[0]
+    const passage = await secretary.get(`/api/assistant/passages/${documentId}?ordinal=${cited.ordinal}`)
+    expect(passage.status).toBe(200)
+    expect(passage.body).toMatchObject({ location: { label: 'Điều 4', page: 1 }, text: expect.stringContaining('Văn phòng Thành ủy chủ trì theo dõi') })
+    const outsider = await login('chuyenvien.badinh')
+    const denied = await outsider.get(`/api/assistant/passages/${documentId}?ordinal=${cited.ordinal}`)
+    expect([403, 404]).toContain(denied.status)
+    expect(JSON.stringify(denied.body)).not.toContain('chủ trì')
+
     const english = await ask(secretary, 'What must units finish by April 2025?', undefined, 'en')
     expect(english.answer.text).toContain('trước ngày 30 tháng 4 năm 2025')
     expect(english.answer.citations[0]).toMatchObject({ documentId, location: { label: 'Điều 2' } })
