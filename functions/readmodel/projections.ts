@@ -3,6 +3,7 @@ import type { Sql } from '../lib/adapters/sql.js'
 import { ENTITY } from '../../shared/table/keys.js'
 import { documentRow, pgArray } from '../../shared/documents/projection.js'
 import type { OfficialDocument } from '../../shared/documents/contracts.js'
+import { indexDocument } from '../assistant/indexing.js'
 
 const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity', 'schemaVersion']
 const clean = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRS.includes(k)))
@@ -56,7 +57,7 @@ export async function projectItem(db: Sql, item: Record<string, unknown>, remove
     }
     case ENTITY.document: {
       const d = clean(item) as unknown as OfficialDocument
-      if (removed) { await db.query('delete from documents where document_id = $1', [d.documentId]); return 1 }
+      if (removed) { await db.query('delete from documents where document_id = $1', [d.documentId]); await indexDocument(db, { ...d, status: 'returned' }); return 1 }
       const r = documentRow(d)
       await db.query(
         `insert into documents (document_id, owner_unit_id, reader_unit_ids, flow, status, stage, symbol, symbol_key, type, issuer_code, issuer_name,
@@ -76,6 +77,8 @@ export async function projectItem(db: Sql, item: Record<string, unknown>, remove
         [r.documentId, r.ownerUnitId, pgArray(r.readerUnitIds), r.flow, r.status, r.stage, r.symbol, r.symbolKey, r.type, r.issuerCode, r.issuerName,
           r.documentDate, r.receivedDate, r.issuedDate, r.deadline, r.registerYear, r.registerNumber, r.urgency, r.confidentiality, r.clearanceRank,
           r.summary, r.searchText, r.hasContent, r.drafterId, r.signerId, pgArray(r.reviewPairs), r.sourceDocumentId, r.createdAt, r.updatedAt, r.version, JSON.stringify(d)])
+      // The assistant's passages (text with locations) follow the document's content and state.
+      await indexDocument(db, d, { log: (m) => console.warn(m) })
       return 1
     }
     case ENTITY.archiveFile: {

@@ -4,6 +4,7 @@
  * embedded runtime at start-up. The read model can be rebuilt from the table.
  */
 import type { Sql } from '../lib/adapters/sql.js'
+import { ASSISTANT_DDL } from '../assistant/adapters/schema.js'
 
 export const READ_MODEL_DDL = [
   'create extension if not exists unaccent',
@@ -55,6 +56,8 @@ export const READ_MODEL_DDL = [
      scan_document_id text primary key, unit_id text not null, file_id text not null, status text not null,
      pages int not null, version int not null)`,
   'create index if not exists archive_documents_unit on archive_documents (unit_id, status)',
+  // The assistant's passages (issue 6).
+  ...ASSISTANT_DDL,
 ]
 
 let migrated: Promise<void> | undefined

@@ -81,6 +81,13 @@ export const AppConfigSchema = z
     }),
     /** Bedrock model (or inference profile) id used by the assistant and OCR modules. */
     bedrockModelId: z.string().min(1),
+    /** The assistant (issue 6): which engine answers, the embedding model for hybrid retrieval, an existing guardrail to apply. */
+    assistant: z.object({
+      engine: z.enum(['bedrock', 'embedded']),
+      embeddingModelId: z.string().min(1),
+      guardrailId: z.string().min(1).optional(),
+      guardrailVersion: z.string().min(1).optional(),
+    }).default({ engine: 'bedrock', embeddingModelId: 'cohere.embed-multilingual-v3' }),
   })
   .superRefine((c, ctx) => {
     if (c.database.minAcu > c.database.maxAcu) {

@@ -175,6 +175,15 @@ function moduleEnvironment({ module, config, resources, workflows = {} }: AppFun
     env.OCR = 'aws'
     env.OCR_BEDROCK_MODEL_ID = OCR_BEDROCK_MODEL_ID
   }
+  if (access.bedrock) {
+    env.ASSISTANT_ENGINE = config.assistant.engine
+    env.BEDROCK_MODEL_ID = config.bedrockModelId
+    env.BEDROCK_EMBEDDING_MODEL_ID = config.assistant.embeddingModelId
+    if (config.assistant.guardrailId) {
+      env.BEDROCK_GUARDRAIL_ID = config.assistant.guardrailId
+      env.BEDROCK_GUARDRAIL_VERSION = config.assistant.guardrailVersion ?? 'DRAFT'
+    }
+  }
   for (const id of access.workflows ?? []) {
     const workflow = WORKFLOWS.find((w) => w.id === id)
     const stateMachine = workflows[id]

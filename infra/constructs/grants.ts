@@ -153,6 +153,33 @@ export function grantOcr(grantee: IRole, scope: Stack): void {
   }))
 }
 
+/**
+ * The assistant's Bedrock calls: Converse (streamed) and InvokeModel on the
+ * environment's answer and embedding models — as foundation models or
+ * through a cross-region inference profile, whose requests land in several
+ * regions — and the guardrail it applies.
+ */
+export function grantBedrock(grantee: IRole, config: AppConfig): void {
+  const stack = Stack.of(grantee)
+  const models = [config.bedrockModelId, config.assistant.embeddingModelId]
+  const resources = models.flatMap((id) => /^(apac|us|eu|global)\./.test(id)
+    ? [Arn.format({ service: 'bedrock', resource: 'inference-profile', resourceName: id }, stack), `arn:${Aws.PARTITION}:bedrock:*::foundation-model/${id.replace(/^[a-z]+\./, '')}`]
+    : [`arn:${Aws.PARTITION}:bedrock:${stack.region}::foundation-model/${id}`])
+  grantee.addToPrincipalPolicy(new PolicyStatement({ actions: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], resources }))
+  for (const r of resources.filter((x) => x.includes('*'))) {
+    Validations.of(grantee).acknowledge({
+      id: wildcardResourceFinding(grantee, r),
+      reason: 'A cross-region inference profile routes requests to the same foundation model in any of its regions; the statement names that one model.',
+    })
+  }
+  if (config.assistant.guardrailId) {
+    grantee.addToPrincipalPolicy(new PolicyStatement({
+      actions: ['bedrock:ApplyGuardrail'],
+      resources: [Arn.format({ service: 'bedrock', resource: 'guardrail', resourceName: config.assistant.guardrailId }, stack)],
+    }))
+  }
+}
+
 export interface ModuleAccessContext {
   readonly config: AppConfig
   readonly resources: PlatformResources
@@ -169,6 +196,7 @@ export function grantModuleAccess(grantee: IRole, access: Access, ctx: ModuleAcc
   if (access.mail) grantMail(grantee, ctx.config, scope)
   if (access.signing) grantSigning(grantee, ctx.resources, ctx.config.envName)
   if (access.ocr) grantOcr(grantee, scope)
+  if (access.bedrock) grantBedrock(grantee, ctx.config)
   for (const id of access.workflows ?? []) {
     const stateMachine = ctx.workflows[id]
     if (!stateMachine) throw new Error(`Workflow "${id}" is not available to this function's stack`)

@@ -22,6 +22,8 @@ export interface ModuleDefinition {
     readonly signing?: boolean
     /** Reads scans with Textract (layout) and a Bedrock multimodal model (Vietnamese text). */
     readonly ocr?: boolean
+    /** Calls Bedrock (Converse, embeddings, guardrails) with the environment's models (the assistant). */
+    readonly bedrock?: boolean
     /** Workflows (by id from workflows.ts) it starts or answers task tokens of. */
     readonly workflows?: readonly string[]
   }
@@ -68,6 +70,13 @@ export const MODULES = [
     timeoutSeconds: 29,
   },
   {
+    id: 'assistant', entry: 'functions/assistant/index.ts', trigger: 'http',
+    description: 'Assistant: document Q&A with citations over readable documents, conversations and ratings, appraisal of drafts',
+    access: { table: 'readwrite', uploads: 'read', readModel: true, bedrock: true },
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  {
     id: 'archives', entry: 'functions/archives/index.ts', trigger: 'http',
     description: 'Archives: files of a fonds, digitisation batches and their progress, verification queue, handover of a closed fonds',
     access: { table: 'readwrite', uploads: 'readwrite', signing: true, workflows: ['digitisation'] },
@@ -92,8 +101,9 @@ export const MODULES = [
   },
   {
     id: 'readmodel', entry: 'functions/readmodel/index.ts', trigger: 'stream',
-    description: 'Projects the table stream into the PostgreSQL read model (search, lists, KPIs)',
-    access: { readModel: true },
+    description: 'Projects the table stream into the PostgreSQL read model (search, lists, KPIs, the assistant\'s passages)',
+    // uploads: read — the assistant's passages are cut from the documents' PDF text (issue 6).
+    access: { readModel: true, uploads: 'read', bedrock: true },
     timeoutSeconds: 60,
   },
   {

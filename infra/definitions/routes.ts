@@ -8,7 +8,7 @@ export interface RouteDefinition {
   /** API Gateway path template, e.g. `/api/units/{unitId}`. */
   readonly path: string
   /** Module id from modules.ts (an `http` module). */
-  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives'
+  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant'
   /** `jwt`: the API's JWT authorizer must accept the bearer token. */
   readonly auth: 'jwt' | 'none'
 }
@@ -97,6 +97,13 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/archives/handovers', 'archives'),
   r('GET', '/api/archives/handovers', 'archives'),
   r('POST', '/api/archives/handovers/{fromUnitId}/{handoverId}/receipt', 'archives'),
+  // Assistant: document Q&A with citations, appraisal of drafts (issue 6).
+  r('POST', '/api/assistant/ask', 'assistant'),
+  r('GET', '/api/assistant/conversations', 'assistant'),
+  r('GET', '/api/assistant/conversations/{conversationId}', 'assistant'),
+  r('POST', '/api/assistant/conversations/{conversationId}/ratings', 'assistant'),
+  r('POST', '/api/assistant/appraisals', 'assistant'),
+  r('GET', '/api/assistant/passages/{documentId}', 'assistant'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

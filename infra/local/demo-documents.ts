@@ -106,7 +106,14 @@ const DEMO_INCOMING: DemoIncoming[] = [
     pdf: {
       superior: 'BAN CHẤP HÀNH TRUNG ƯƠNG', issuer: 'BỘ CHÍNH TRỊ', typeName: 'NGHỊ QUYẾT',
       summary: 'về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia',
-      body: ['Bản mẫu phục vụ trình diễn hệ thống Văn phòng số: chỉ gồm trích yếu, không phải toàn văn nghị quyết.'],
+      body: [
+        'Bản mẫu phục vụ trình diễn hệ thống Văn phòng số: tóm lược, không phải toàn văn nghị quyết.',
+        'I. QUAN ĐIỂM CHỈ ĐẠO',
+        '1. Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia là đột phá quan trọng hàng đầu, động lực chính để phát triển nhanh lực lượng sản xuất hiện đại.',
+        'II. MỤC TIÊU ĐẾN NĂM 2030',
+        '1. Tiềm lực, trình độ khoa học, công nghệ và đổi mới sáng tạo đạt mức tiên tiến ở nhiều lĩnh vực quan trọng.',
+        '2. Kinh tế số chiếm tối thiểu 30% GDP; tỷ lệ sử dụng dịch vụ công trực tuyến của người dân và doanh nghiệp đạt trên 80%.',
+      ],
     },
     direction: 'Giao Văn phòng Thành ủy chủ trì tham mưu chương trình hành động thực hiện Nghị quyết.',
     done: true,
@@ -119,7 +126,13 @@ const DEMO_INCOMING: DemoIncoming[] = [
     pdf: {
       superior: 'ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', issuer: 'THÀNH ỦY', typeName: 'CHỈ THỊ',
       summary: 'về tăng cường sự lãnh đạo của Đảng đối với công tác chuyển đổi số trong các cơ quan Đảng',
-      body: ['Văn bản mẫu phục vụ trình diễn hệ thống Văn phòng số.'],
+      body: [
+        'Văn bản mẫu phục vụ trình diễn hệ thống Văn phòng số.',
+        'Điều 1. Các cấp ủy, tổ chức đảng sử dụng văn bản điện tử có chữ ký số trong trao đổi văn bản giữa các cơ quan Đảng, trừ văn bản mật.',
+        'Điều 2. Các đơn vị hoàn thành số hóa hồ sơ, tài liệu lưu trữ thuộc diện nộp lưu trước ngày 30 tháng 4 năm 2025.',
+        'Điều 3. Mỗi cán bộ, công chức được bồi dưỡng kỹ năng số ít nhất một lần mỗi năm; người đứng đầu chịu trách nhiệm về kết quả chuyển đổi số của đơn vị.',
+        'Điều 4. Văn phòng Thành ủy chủ trì theo dõi, đôn đốc việc thực hiện Chỉ thị, định kỳ hằng quý báo cáo Ban Thường vụ Thành ủy.',
+      ],
     },
   },
   {
@@ -130,7 +143,14 @@ const DEMO_INCOMING: DemoIncoming[] = [
     pdf: {
       superior: 'ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', issuer: 'THÀNH ỦY', typeName: 'NGHỊ QUYẾT',
       summary: 'về nâng cao chất lượng công tác văn thư, lưu trữ trong các cơ quan Đảng của thành phố',
-      body: ['Văn bản mẫu phục vụ trình diễn hệ thống Văn phòng số.'],
+      body: [
+        'Văn bản mẫu phục vụ trình diễn hệ thống Văn phòng số.',
+        'I. MỤC TIÊU',
+        '1. Đến năm 2025, 100% văn bản đi của các cơ quan Đảng thành phố (trừ văn bản mật) được ký số và gửi qua hệ thống.',
+        '2. Mỗi cơ quan Đảng bố trí ít nhất một cán bộ văn thư được đào tạo về lưu trữ điện tử.',
+        'II. NHIỆM VỤ',
+        '1. Văn phòng Thành ủy hướng dẫn lập hồ sơ điện tử và nộp lưu vào Lưu trữ lịch sử của Thành ủy.',
+      ],
     },
     direction: 'Văn phòng triển khai, báo cáo kết quả.',
     done: true,

@@ -84,6 +84,9 @@ export const keys = {
   archiveVerification: (unitId: string, createdAt: string, scanDocumentId: string) => ({ gsi3pk: `ARCVERIFY#${unitId}`, gsi3sk: `${createdAt}#${scanDocumentId}` }),
   archiveHandover: (fromUnitId: string, handoverId: string) => ({ pk: `UNIT#${fromUnitId}`, sk: `ARCHANDOVER#${handoverId}` }),
   archiveHandoverInbox: (toUnitId: string, createdAt: string) => ({ gsi3pk: `ARCHANDOVERTO#${toUnitId}`, gsi3sk: createdAt }),
+  /** An assistant conversation: the user's own (questions, answers with citations, ratings). */
+  conversation: (userId: string, conversationId: string) => ({ pk: `USER#${userId}`, sk: `CONV#${conversationId}` }),
+  conversationsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'CONV#' }),
 } as const
 
 /** Entity names stored on every item (`entity`), with the schema version (`schemaVersion`). */
@@ -95,5 +98,7 @@ export const ENTITY = {
   partyMember: 'partyMember', partyCardClaim: 'partyCardClaim', transferLock: 'transferLock', feeAssessment: 'feeAssessment',
   feePayment: 'feePayment', feeRemittance: 'feeRemittance', transfer: 'transfer', portalRequest: 'portalRequest', bulkTransfer: 'bulkTransfer', commentRequest: 'commentRequest',
   archiveFile: 'archiveFile', archiveBatch: 'archiveBatch', archivePage: 'archivePage', archiveDocument: 'archiveDocument', archiveHandover: 'archiveHandover',
+
+  conversation: 'conversation',
 } as const
 export const SCHEMA_VERSION = 1

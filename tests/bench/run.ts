@@ -11,7 +11,9 @@
  *     documents in the read model, inbox listing under 50 clients (with the
  *     API figures), signing throughput for a 10-page PDF, numbering
  *     throughput under contention.
- *  5. Archives: OCR of generated Vietnamese scans per quality (tests/bench/archives.ts).
+ *  4. Party members (members.ts): fee assessment, bulk transfer, procedure steps.
+ *  5. Archives: OCR of generated Vietnamese scans per quality (archives.ts).
+ *  6. Assistant (assistant.ts): Q&A latency with documents indexed, appraisal of a 10-page draft.
  */
 import autocannon from 'autocannon'
 import { execFileSync, spawn } from 'node:child_process'
@@ -24,6 +26,7 @@ import { freePort } from '../../infra/local/ports.js'
 import { numberingUnderContention, searchAtScale, signingThroughput, syntheticDocuments } from './documents.js'
 import { membersBench, membersMarkdown } from './members.js'
 import { archivesBench, archivesMarkdown } from './archives.js'
+import { assistantMarkdown, benchAssistant } from './assistant.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 50
@@ -169,7 +172,11 @@ console.log('\n5. Archives: OCR of generated Vietnamese scans per quality (CER, 
 const archives = await archivesBench()
 console.table(archives.map((r) => ({ quality: r.quality, pages: r.pages, CER: r.cer, WER: r.wer, 'field acc.': r.fieldAccuracy, 'pages/min': r.pagesPerMinute, confidence: r.meanConfidence })))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives }
+console.log('\n6. Assistant: Q&A latency with documents indexed, appraisal of a 10-page draft (embedded read model)')
+const assistant = await benchAssistant()
+console.log(assistantMarkdown(assistant).join('\n'))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -188,6 +195,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...search.queries.map((q) => `| ${q.query} | ${q.p50} | ${q.p95} | ${q.hits} |`), '',
   ...membersMarkdown(members),
   ...archivesMarkdown(archives),
+  ...assistantMarkdown(assistant),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)

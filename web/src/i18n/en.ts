@@ -31,6 +31,9 @@ export const en: Shape<typeof vi> = {
     en: 'English',
   },
   nav: {
+    assistant: 'Virtual assistant',
+    appraisal: 'Draft appraisal',
+    openAssistant: 'Open the virtual assistant',
     label: 'Main navigation',
     home: 'Home',
     units: 'Organisation chart',

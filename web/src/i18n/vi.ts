@@ -27,6 +27,9 @@ export const vi = {
     en: 'English',
   },
   nav: {
+    assistant: 'Trợ lý ảo',
+    appraisal: 'Hỗ trợ thẩm định',
+    openAssistant: 'Mở trợ lý ảo',
     label: 'Điều hướng chính',
     home: 'Trang chủ',
     units: 'Sơ đồ tổ chức',

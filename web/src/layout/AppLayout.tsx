@@ -8,7 +8,7 @@ import {
   IconArchive, IconBook2, IconChecklist, IconFileImport, IconFileSearch, IconHistory, IconHome, IconInbox, IconLogout, IconRoute, IconSend, IconSitemap,
   IconUserCircle, IconUsers, IconId, IconUsersGroup, IconArrowsExchange, IconCoin,
 } from '@tabler/icons-react'
-import { useEffect, useRef, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom'
 import type { Action } from '../../../shared/org/roles'
@@ -20,6 +20,10 @@ import { ErrorAlert, Loading } from '../components/common'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { foldFilter } from '../lib/search'
 import { roleLabel, useLang } from '../lib/labels'
+import { IconMessageChatbot, IconFileCheck } from '@tabler/icons-react'
+
+/** The assistant beside any page (issue 6): its code loads when first opened. */
+const AssistantPanel = lazy(() => import('../components/assistant/AssistantPanel'))
 
 export default function AppLayout() {
   const user = useAuthUser()
@@ -65,6 +69,8 @@ function Shell() {
   const desktop = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false })
   const mainRef = useRef<HTMLElement>(null)
   const first = useRef(true)
+  const [assistantOpen, setAssistantOpen] = useState(false)
+  const [assistantLoaded, setAssistantLoaded] = useState(false)
 
   // Close the phone menu and move focus to the new page for screen readers.
   useEffect(() => {
@@ -83,6 +89,8 @@ function Shell() {
     { group: 'docs', to: '/documents/search', label: t('nav.docsSearch'), icon: <IconFileSearch size={20} aria-hidden />, action: 'document.read' },
     { group: 'docs', to: '/documents/chains', label: t('nav.docsChains'), icon: <IconRoute size={20} aria-hidden />, action: 'document.configure' },
     { group: 'docs', to: '/archives', label: t('nav.archives'), icon: <IconArchive size={20} aria-hidden />, action: 'archive.read' },
+    { group: 'docs', to: '/assistant', label: t('nav.assistant'), icon: <IconMessageChatbot size={20} aria-hidden /> },
+    { group: 'docs', to: '/assistant/appraisal', label: t('nav.appraisal'), icon: <IconFileCheck size={20} aria-hidden />, action: 'document.read' },
     { group: 'org', to: '/units', label: t('nav.units'), icon: <IconSitemap size={20} aria-hidden />, action: 'unit.read' },
     { group: 'org', to: '/users', label: t('nav.users'), icon: <IconUsers size={20} aria-hidden />, action: 'user.read' },
     { group: 'org', to: '/import', label: t('nav.import'), icon: <IconFileImport size={20} aria-hidden />, action: 'import.run' },
@@ -133,6 +141,10 @@ function Shell() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             {desktop && <UnitSwitcher />}
+            <ActionIcon variant="subtle" size="lg" aria-label={t('nav.openAssistant')} title={t('nav.openAssistant')} aria-expanded={assistantOpen}
+              onClick={() => { setAssistantLoaded(true); setAssistantOpen(true) }}>
+              <IconMessageChatbot size={24} aria-hidden />
+            </ActionIcon>
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
@@ -178,6 +190,7 @@ function Shell() {
         </AppShell.Section>
       </AppShell.Navbar>
 
+      {assistantLoaded && <Suspense fallback={null}><AssistantPanel opened={assistantOpen} onClose={() => setAssistantOpen(false)} /></Suspense>}
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1}>
         {ws.error ? <ErrorAlert error={ws.error} onRetry={ws.reload} />
           : ws.loading && !ws.user ? <Loading />

@@ -17,7 +17,8 @@ import './pdf-viewer.css'
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3]
 type Zoom = { fit: true } | { fit: false; scale: number }
 
-export function PdfViewer({ url, fileName, title }: { url: string; fileName: string; title: string }) {
+/** `initialPage`: the page to open at (a citation's `?page=`). */
+export function PdfViewer({ url, fileName, title, initialPage = 1 }: { url: string; fileName: string; title: string; initialPage?: number }) {
   const { t } = useTranslation()
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -50,13 +51,16 @@ export function PdfViewer({ url, fileName, title }: { url: string; fileName: str
       const task = lib.getDocument({ data, isEvalSupported: false })
       loaded = await task.promise
       if (!live) { void loaded.destroy(); return }
+      const start = Math.min(Math.max(1, initialPage), loaded.numPages)
+      setPageNo(start)
+      setPageInput(start)
       setDoc(loaded)
     })().catch((e) => { if (live) setError(e) })
     return () => {
       live = false
       void loaded?.destroy()
     }
-  }, [url])
+  }, [url, initialPage])
 
   // Follow the stage's width (fit-to-width and phones rotating).
   useEffect(() => {

@@ -12,7 +12,7 @@ import {
 } from '@tabler/icons-react'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router-dom'
+import { Link, useParams, useSearchParams } from 'react-router-dom'
 import { CommentBody, type OfficialDocument } from '../../../../shared/documents/contracts'
 import { isClassified } from '../../../../shared/documents/confidentiality'
 import { endpoints, type DocumentPageData } from '../../api/endpoints'
@@ -23,6 +23,7 @@ import {
 } from '../../components/documents/DocumentActionModals'
 import { ConfidentialityBadge, OverdueBadge, StatusBadge, UrgencyBadge } from '../../components/documents/DocumentBits'
 import { PdfViewer } from '../../components/documents/PdfViewer'
+import { CitedPassage } from '../../components/assistant/CitedPassage'
 import { VerifyPanel } from '../../components/documents/VerifyPanel'
 import { formatDate, formatDateTime, todayLocal } from '../../lib/dates'
 import { formatSize, markSeen, typeLabel, urgencyLabel } from '../../lib/documents'
@@ -42,6 +43,10 @@ export function documentTitle(doc: Pick<OfficialDocument, 'type' | 'symbol' | 'f
 
 export default function DocumentPage() {
   const { documentId = '' } = useParams()
+  // A citation of the assistant opens the document at its page (`?page=3&passage=7`).
+  const [search] = useSearchParams()
+  const citedPage = Math.max(1, Number(search.get('page')) || 1)
+  const citedPassage = search.get('passage')
   const { t } = useTranslation()
   const lang = useLang()
   const state = useData((signal) => endpoints.documents.get(documentId, signal), [documentId])
@@ -171,7 +176,10 @@ export default function DocumentPage() {
             </Tabs.List>
             <Tabs.Panel value="content" pt="md">
               {data.download && isPdf ? (
-                <PdfViewer url={data.download.url} fileName={data.download.fileName} title={title} />
+                <>
+                  {citedPassage !== null && /^\d+$/.test(citedPassage) && <CitedPassage documentId={documentId} ordinal={Number(citedPassage)} />}
+                  <PdfViewer url={data.download.url} fileName={data.download.fileName} title={title} initialPage={citedPage} />
+                </>
               ) : data.download ? (
                 <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('docs.page.notPdf')}>
                   <Stack gap="xs">

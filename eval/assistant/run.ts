@@ -1,0 +1,109 @@
+/**
+ * `npm run eval:assistant`: ingests the evaluation corpus (eval/assistant/
+ * corpus*) into the read model, asks the questions of questions.json as a
+ * reader of one unit, and reports retrieval recall@5, citation precision,
+ * answer correctness and the refusal rate on unanswerable questions for the
+ * embedded engine — and for Bedrock when AWS credentials are present
+ * (EVAL_BEDROCK=0 skips it). Then the appraisal: precision and recall of
+ * findings (code and line) on the drafts with known defects (drafts.json).
+ * Figures are printed and written to bench-results/assistant-eval.{json,md}.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
+import { detectLang, type Answer } from '../../shared/assistant/engine.js'
+import { appraise, citedSymbols } from '../../shared/assistant/appraisal.js'
+import { fold } from '../../shared/text/fold.js'
+import { collect, embeddedEngine, sqlRetriever, type AnswerEngine } from '../../functions/assistant/engines.js'
+import { bedrockEngine } from '../../functions/assistant/adapters/bedrock.js'
+import { registerEntries } from '../../functions/assistant/adapters/passages.js'
+import { REPLACED } from '../../functions/assistant/usecases/appraise.js'
+import { corpus } from './corpus.js'
+import { startIndex } from './harness.js'
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+interface Question { question: string; document?: string; answer?: string[]; unanswerable?: boolean }
+interface Draft { name: string; text: string; expected: { code: string; line: number }[] }
+
+const pct = (n: number, d: number) => (d === 0 ? NaN : Math.round((1000 * n) / d) / 10)
+
+const index = await startIndex()
+const docs = corpus()
+const idOf = (key: string) => `${docs.find((d) => d.key === key)!.unitId}.${key}`
+for (const d of docs) await index.add({ documentId: `${d.unitId}.${d.key}`, unitId: d.unitId, symbol: d.symbol, type: d.type, issuerName: d.issuerName, documentDate: d.documentDate, summary: d.summary, pages: d.pages })
+const reader = index.reader(['eval-unit'])
+const questions = JSON.parse(readFileSync(join(HERE, 'questions.json'), 'utf8')) as Question[]
+
+async function evaluate(engine: AnswerEngine) {
+  const retriever = sqlRetriever()
+  let recallHits = 0, answerable = 0, correct = 0, citations = 0, goodCitations = 0, unanswerable = 0, refused = 0, falseRefusals = 0, leaks = 0
+  const rows: string[] = []
+  for (const q of questions) {
+    const { passages, terms } = await retriever.retrieve(reader, { question: q.question, history: [] })
+    const answer: Answer = await collect(engine.answer({ question: q.question, lang: detectLang(q.question), history: [], passages, terms }))
+    if ([...passages, ...answer.citations].some((p) => p.documentId.startsWith('other-unit.'))) leaks++
+    if (q.unanswerable) {
+      unanswerable++
+      if (!answer.answered) refused++
+      rows.push(`| ${q.question} | (none) | — | ${answer.answered ? 'answered ✗' : 'refused ✓'} |`)
+      continue
+    }
+    answerable++
+    const gold = idOf(q.document!)
+    const inTop5 = [...new Set(passages.map((p) => p.documentId))].slice(0, 5).includes(gold)
+    if (inTop5) recallHits++
+    if (!answer.answered) falseRefusals++
+    citations += answer.citations.length
+    goodCitations += answer.citations.filter((c) => c.documentId === gold).length
+    const ok = answer.answered && (q.answer ?? []).every((a) => fold(answer.text).includes(fold(a)))
+    if (ok) correct++
+    rows.push(`| ${q.question} | ${q.document} | ${inTop5 ? '✓' : '✗'} | ${ok ? 'correct ✓' : answer.answered ? 'wrong ✗' : 'refused ✗'} |`)
+  }
+  return {
+    engine: engine.name, questions: questions.length,
+    recallAt5: pct(recallHits, answerable), citationPrecision: pct(goodCitations, citations), answerCorrectness: pct(correct, answerable),
+    refusalRateUnanswerable: pct(refused, unanswerable), falseRefusalRate: pct(falseRefusals, answerable), leakedOtherUnit: leaks, rows,
+  }
+}
+
+const results = [await evaluate(embeddedEngine)]
+const hasCredentials = !!(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE || process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI || process.env.AWS_WEB_IDENTITY_TOKEN_FILE)
+if (hasCredentials && process.env.EVAL_BEDROCK !== '0') {
+  const model = process.env.BEDROCK_MODEL_ID ?? 'anthropic.claude-3-haiku-20240307-v1:0'
+  results.push(await evaluate(bedrockEngine(new BedrockRuntimeClient({}), model)))
+} else console.log('Bedrock: skipped (no AWS credentials in the environment)')
+
+// Appraisal: findings matched by rule and line against the known defects.
+const drafts = JSON.parse(readFileSync(join(HERE, 'drafts.json'), 'utf8')) as Draft[]
+let reported = 0, expected = 0, matched = 0
+const draftRows: string[] = []
+for (const d of drafts) {
+  const cited = citedSymbols([d.text])
+  const register = (await registerEntries(reader, [...new Set(cited.map((c) => c.key))], [...new Set(cited.map((c) => c.symbol.number))]))
+    .map((e) => { const r = REPLACED.find((x) => x.symbolKey === e.symbolKey); return r ? { ...e, inForce: false, replacedBy: r.replacedBy } : e })
+  const units = [{ name: 'Đảng ủy phường Hoàn Kiếm', successorNames: [] }, { name: 'Quận ủy Hoàn Kiếm', validTo: '2025-06-30', successorNames: ['Đảng ủy phường Hoàn Kiếm'] }]
+  const findings = appraise([d.text], { register, units, today: '2025-09-01' })
+  const hit = findings.filter((f) => d.expected.some((e) => e.code === f.code && e.line === f.location.line)).length
+  reported += findings.length; expected += d.expected.length; matched += hit
+  draftRows.push(`| ${d.name} | ${d.expected.length} | ${findings.length} | ${hit} | ${findings.filter((f) => !d.expected.some((e) => e.code === f.code && e.line === f.location.line)).map((f) => `${f.code}@${f.location.line}`).join(', ') || '—'} |`)
+}
+const appraisal = { drafts: drafts.length, precision: pct(matched, reported), recall: pct(matched, expected), reported, expected, matched }
+
+await index.close()
+
+const md = [
+  '# Assistant evaluation', '',
+  `Corpus: ${docs.length} documents (${docs.filter((d) => d.key.startsWith('article-')).length} public articles, ${docs.filter((d) => !d.key.startsWith('article-')).length} written for the evaluation, 1 in a unit the reader may not see).`, '',
+  '| engine | questions | recall@5 | citation precision | answer correctness | refusal on unanswerable | false refusals | leaked other unit |',
+  '|---|---|---|---|---|---|---|---|',
+  ...results.map((r) => `| ${r.engine} | ${r.questions} | ${r.recallAt5}% | ${r.citationPrecision}% | ${r.answerCorrectness}% | ${r.refusalRateUnanswerable}% | ${r.falseRefusalRate}% | ${r.leakedOtherUnit} |`),
+  '', ...results.flatMap((r) => [`## ${r.engine}`, '', '| question | expected document | in top 5 | answer |', '|---|---|---|---|', ...r.rows, '']),
+  '## Appraisal', '', `Drafts: ${appraisal.drafts}; findings precision ${appraisal.precision}% (${matched}/${reported}), recall ${appraisal.recall}% (${matched}/${expected}).`, '',
+  '| draft | expected | reported | matched | unexpected |', '|---|---|---|---|---|', ...draftRows, '',
+].join('\n')
+console.log(md)
+mkdirSync('bench-results', { recursive: true })
+writeFileSync(join('bench-results', 'assistant-eval.json'), JSON.stringify({ at: new Date().toISOString(), qa: results.map(({ rows: _rows, ...r }) => r), appraisal }, null, 2))
+writeFileSync(join('bench-results', 'assistant-eval.md'), md)
+console.log('Written to bench-results/assistant-eval.json and bench-results/assistant-eval.md')

@@ -1,0 +1,94 @@
+/**
+ * Retrieval from the read model. What the caller may read — registered or
+ * issued documents of the units in their reach, at or below their
+ * clearance, not returned — is part of the WHERE clause, so nothing else is
+ * ever ranked, let alone put into a prompt. Ranking here is PostgreSQL
+ * full-text (`simple` configuration over folded words), with a named symbol
+ * first; the engine re-ranks the candidates.
+ */
+import { sql } from '../../lib/adapters/sql.js'
+import { pgArray } from '../../../shared/documents/projection.js'
+import type { Visibility } from '../../documents/adapters/search.js'
+import type { Candidate } from '../../../shared/assistant/engine.js'
+import type { PassageLocation } from '../../../shared/assistant/passages.js'
+import type { RegisterEntry } from '../../../shared/assistant/appraisal.js'
+
+export interface RetrievalQuery {
+  /** Folded search terms ([a-z0-9]+). */
+  terms: string[]
+  /** Symbol keys the question names ("42cttu"). */
+  symbolKeys: string[]
+  /** Documents of the conversation so far (follow-ups). */
+  documentIds: string[]
+  limit: number
+  /** Also return stored embeddings (hybrid retrieval). */
+  withEmbeddings?: boolean
+}
+
+interface Row {
+  document_id: string; ordinal: number; location: PassageLocation | string; text: string; symbol: string | null; symbol_key: string | null
+  type: string; summary: string; document_date: string | Date | null; embedding?: number[] | string | null
+}
+const day = (v: string | Date | null): string | undefined => (v === null ? undefined : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10))
+
+/** The readable clause: the same rule as the document lists (registered stage), applied before ranking. */
+export function readableClause(v: Visibility, p: (value: unknown) => string): string {
+  return `d.clearance_rank <= ${p(v.rank)} and d.stage = 'register' and d.status <> 'returned' and d.reader_unit_ids && ${p(pgArray(v.readUnits))}::text[]`
+}
+
+export async function retrievePassages(v: Visibility, q: RetrievalQuery): Promise<Candidate[]> {
+  const terms = q.terms.filter((t) => /^[a-z0-9]+$/.test(t)).slice(0, 40)
+  if (terms.length === 0 && q.symbolKeys.length === 0) return []
+  const params: unknown[] = []
+  const p = (value: unknown): string => { params.push(value); return `$${params.length}` }
+  const tsq = terms.length ? `to_tsquery('simple', ${p(terms.join(' | '))})` : `to_tsquery('simple', '')`
+  const keys = `${p(pgArray(q.symbolKeys))}::text[]`
+  const docs = `${p(pgArray(q.documentIds))}::text[]`
+  const rows = await sql().query<Row>(
+    `select p.document_id, p.ordinal, p.location, p.text, d.symbol, d.symbol_key, d.type, d.summary, coalesce(d.document_date, d.issued_date) as document_date
+       ${q.withEmbeddings ? ', p.embedding' : ''}
+     from passages p join documents d on d.document_id = p.document_id
+     where ${readableClause(v, p)}
+       and (p.tsv @@ ${tsq} or d.symbol_key = any(${keys}) or p.document_id = any(${docs}))
+     order by (d.symbol_key = any(${keys})) desc, ts_rank(p.tsv, ${tsq}) desc, p.document_id, p.ordinal
+     limit ${p(q.limit)}`, params)
+  return rows.map((r) => ({
+    documentId: r.document_id, ordinal: Number(r.ordinal),
+    location: typeof r.location === 'string' ? JSON.parse(r.location) as PassageLocation : r.location,
+    text: r.text, ...(r.symbol ? { symbol: r.symbol } : {}), ...(r.symbol_key ? { symbolKey: r.symbol_key } : {}),
+    type: r.type, title: r.summary, ...(day(r.document_date) ? { documentDate: day(r.document_date) } : {}),
+    ...(q.withEmbeddings && r.embedding ? { embedding: parseVector(r.embedding) } : {}),
+  }))
+}
+
+const parseVector = (v: number[] | string): number[] => (Array.isArray(v) ? v.map(Number) : v.replace(/[{}]/g, '').split(',').map(Number))
+
+/**
+ * Register entries a draft's citations could be: the same symbol key, or
+ * the same number (for near-misses), among documents the caller may read.
+ */
+export async function registerEntries(v: Visibility, symbolKeys: string[], numbers: number[]): Promise<RegisterEntry[]> {
+  if (symbolKeys.length === 0) return []
+  const params: unknown[] = []
+  const p = (value: unknown): string => { params.push(value); return `$${params.length}` }
+  const prefixes = numbers.map((n) => `${n}%`)
+  const rows = await sql().query<{ document_id: string; symbol: string; symbol_key: string; document_date: string | Date | null; summary: string; status: string; data: unknown }>(
+    `select d.document_id, d.symbol, d.symbol_key, coalesce(d.document_date, d.issued_date) as document_date, d.summary, d.status, d.data
+     from documents d
+     where d.symbol_key is not null and ${readableClause(v, p)}
+       and (d.symbol_key = any(${p(pgArray(symbolKeys))}::text[]) or d.symbol_key like any(${p(pgArray(prefixes))}::text[]))
+     order by d.symbol_key, d.document_date desc limit 200`, params)
+  const corrected = new Set(rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as { correctionOf?: string }).map((d) => d.correctionOf).filter(Boolean))
+  return rows.map((r) => ({
+    documentId: r.document_id, symbol: r.symbol, symbolKey: r.symbol_key, title: r.summary,
+    ...(day(r.document_date) ? { documentDate: day(r.document_date) } : {}),
+    inForce: !corrected.has(r.document_id),
+  }))
+}
+
+/** One passage of a document (the caller's right to the document is checked by the use case). */
+export async function passageOf(documentId: string, ordinal: number): Promise<{ ordinal: number; location: PassageLocation; text: string } | undefined> {
+  const [row] = await sql().query<{ ordinal: number; location: PassageLocation | string; text: string }>(
+    'select ordinal, location, text from passages where document_id = $1 and ordinal = $2', [documentId, ordinal])
+  return row ? { ordinal: Number(row.ordinal), location: typeof row.location === 'string' ? JSON.parse(row.location) as PassageLocation : row.location, text: row.text } : undefined
+}

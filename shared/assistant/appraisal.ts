@@ -1,0 +1,254 @@
+/**
+ * Hỗ trợ thẩm định: the rule-based review of a draft. Format per the Party
+ * format guide (36-HD/VPTW: header, issuing body with its star, number and
+ * symbol, place and date, type and summary, signing authority, recipients),
+ * citations checked against the register (exists, well formed, date, in
+ * force, near-misses named), and consistency (deadlines on non-working days
+ * or before the document's date, recipients that no longer exist, one
+ * abbreviation for two things). Each finding has a location and a fix.
+ * Pure: the register and the units are looked up by the caller.
+ */
+import { fold } from '../text/fold.js'
+import { CALENDAR, type WorkingCalendar } from '../documents/calendar.js'
+import { canonical, parseSymbol, symbolKey, type DocumentSymbol } from '../documents/symbols.js'
+import { DOCUMENT_TYPES, findIssuer } from '../documents/types.js'
+import { datesIn, symbolsIn, viDate, type SymbolMention } from './text.js'
+
+/** `substance`: an LLM review's comments (AWS only), always suggestions. */
+export type FindingCategory = 'format' | 'citation' | 'consistency' | 'substance'
+export interface Finding {
+  category: FindingCategory
+  /** Message key (shared/i18n/assistant.ts); `params` fill it. */
+  code: string
+  severity: 'error' | 'warning' | 'suggestion'
+  location: { page: number; line: number; excerpt: string }
+  params: Record<string, string>
+  /** Suggested fix: a message key with its params (text to write, a symbol). */
+  fix: { code: string; params: Record<string, string> }
+}
+
+export interface RegisterEntry { documentId: string; symbol: string; symbolKey: string; documentDate?: string; title: string; inForce: boolean; replacedBy?: string }
+export interface UnitName { name: string; validTo?: string; successorNames: string[] }
+
+export interface AppraisalContext {
+  /** Documents of the register the cited symbols could be (same key, or same number or type): the caller looks them up. */
+  register: readonly RegisterEntry[]
+  /** Names of units (current and ended), for recipients. */
+  units: readonly UnitName[]
+  today: string
+  calendar?: WorkingCalendar
+}
+
+export interface DraftLine { page: number; line: number; text: string }
+
+/** Lines of the pages of a draft, numbered per page. */
+export function draftLines(pages: readonly string[]): DraftLine[] {
+  return pages.flatMap((p, i) => p.split(/\r?\n/).map((text, j) => ({ page: i + 1, line: j + 1, text: text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text))
+}
+
+/** Does this text look like a document at all (some of the mandatory components)? */
+export function looksLikeDocument(lines: readonly DraftLine[]): boolean {
+  const all = lines.map((l) => fold(l.text))
+  const signs = [
+    all.some((t) => t.includes('dang cong san viet nam')),
+    all.some((t) => /^so\s*:?\s*\d/.test(t)),
+    all.some((t) => /ngay \d{1,2} thang \d{1,2} nam \d{4}/.test(t)),
+    all.some((t) => t.startsWith('noi nhan')),
+    all.some((t) => /^(t\/m|k\/t|t\/l|tm\.|kt\.)/.test(t)),
+    all.some((t) => TYPE_LINES.some((n) => t === n)),
+  ]
+  return signs.filter(Boolean).length >= 2
+}
+
+const TYPE_LINES = DOCUMENT_TYPES.map((t) => fold(t.name.vi))
+const COLLECTIVE = /^(ban chap hanh|ban thuong vu|thanh uy|tinh uy|dang uy|huyen uy|quan uy|thi uy|chi bo|ban can su|dang doan|uy ban kiem tra|dai hoi)/
+const HEAD_LINES = 14
+
+const loc = (l: DraftLine) => ({ page: l.page, line: l.line, excerpt: l.text.slice(0, 160) })
+const first = (lines: readonly DraftLine[]): DraftLine => lines[0] ?? { page: 1, line: 1, text: '' }
+
+export function appraise(pages: readonly string[], ctx: AppraisalContext): Finding[] {
+  const lines = draftLines(pages)
+  const findings: Finding[] = []
+  const add = (category: FindingCategory, code: string, l: DraftLine, params: Record<string, string>, fix: string, fixParams: Record<string, string> = {}, severity: Finding['severity'] = 'error') =>
+    findings.push({ category, code, severity, location: loc(l), params, fix: { code: fix, params: fixParams } })
+  const head = lines.slice(0, HEAD_LINES)
+  const folded = (l: DraftLine) => fold(l.text)
+
+  // (1) header
+  if (!head.some((l) => folded(l) === 'dang cong san viet nam')) add('format', 'appraisal.format.headerMissing', first(lines), {}, 'appraisal.fix.header')
+
+  // (2) issuing body: superior body, issuing body, then "*"
+  const star = head.findIndex((l) => l.text === '*')
+  const issuerLine = star > 0 ? head[star - 1] : undefined
+  if (star < 0) add('format', 'appraisal.format.issuerStarMissing', first(lines), {}, 'appraisal.fix.issuerStar')
+  else if (star < 2 || !isCaps(head[star - 1].text) || !isCaps(head[star - 2].text)) add('format', 'appraisal.format.issuerBlock', head[star], {}, 'appraisal.fix.issuerBlock')
+  const collective = issuerLine ? COLLECTIVE.test(fold(issuerLine.text)) : false
+
+  // (3) number and symbol
+  let own: DocumentSymbol | undefined
+  const numberLine = head.find((l) => /^số\b/iu.test(l.text) || /^so\s*:?\s*\d/.test(folded(l)))
+  if (!numberLine) add('format', 'appraisal.format.symbolMissing', first(lines), {}, 'appraisal.fix.symbol')
+  else {
+    const raw = numberLine.text.replace(/^số\s*/iu, '')
+    const parsed = parseSymbol(numberLine.text)
+    if (!parsed.ok) add('format', 'appraisal.format.symbolMalformed', numberLine, { text: numberLine.text }, 'appraisal.fix.symbol')
+    else {
+      own = parsed.symbol
+      const shown = `Số ${canonical(parsed.symbol)}`
+      const written = raw.trim().replace(/^:\s*/, '').replace(/\s/g, '')
+      if (/^:/.test(raw.trim()) && parsed.symbol.style === 'party') add('format', 'appraisal.format.symbolColon', numberLine, { text: numberLine.text }, 'appraisal.fix.write', { text: shown })
+      else if (written !== canonical(parsed.symbol)) add('format', 'appraisal.format.symbolForm', numberLine, { text: numberLine.text }, 'appraisal.fix.write', { text: shown })
+    }
+  }
+
+  // (4) place and date, zero-padded
+  const dateLine = head.find((l) => /ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/iu.test(l.text))
+  let documentDate: string | undefined
+  if (!dateLine) add('format', 'appraisal.format.dateMissing', first(lines), {}, 'appraisal.fix.date')
+  else {
+    const m = /^(.*?),?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(dateLine.text)!
+    const [, place, d, mo, y] = m
+    documentDate = datesIn(dateLine.text)[0]?.iso
+    const fixed = `${place.trim() || 'Hà Nội'}, ngày ${d.padStart(2, '0')} tháng ${mo.padStart(2, '0')} năm ${y}`
+    if (!documentDate) add('format', 'appraisal.format.dateInvalid', dateLine, { text: dateLine.text }, 'appraisal.fix.date')
+    else if (d.length < 2 || mo.length < 2) add('format', 'appraisal.format.datePadding', dateLine, { text: dateLine.text }, 'appraisal.fix.write', { text: fixed })
+    if (!place.trim()) add('format', 'appraisal.format.placeMissing', dateLine, {}, 'appraisal.fix.write', { text: fixed })
+  }
+
+  // (5) type name and summary (a công văn has a "V/v" line instead)
+  const typeLine = lines.slice(0, HEAD_LINES + 4).find((l) => TYPE_LINES.includes(folded(l)) && isCaps(l.text))
+  const vv = head.find((l) => /^v\/v\b/i.test(l.text))
+  if (own?.type === 'CV') { if (!vv) add('format', 'appraisal.format.summaryMissing', numberLine ?? first(lines), {}, 'appraisal.fix.vv') }
+  else if (!typeLine) add('format', 'appraisal.format.typeMissing', numberLine ?? first(lines), {}, 'appraisal.fix.type', { type: own ? DOCUMENT_TYPES.find((t) => t.code === own!.type)?.name.vi.toUpperCase() ?? '' : '' })
+  else {
+    const declared = DOCUMENT_TYPES.find((t) => fold(t.name.vi) === folded(typeLine))
+    if (own && declared && declared.code !== own.type && !(own.type === 'QĐ' && declared.code === 'QĐi')) {
+      add('format', 'appraisal.format.typeMismatch', typeLine, { type: typeLine.text, symbol: canonical(own) }, 'appraisal.fix.type', { type: DOCUMENT_TYPES.find((t) => t.code === own!.type)?.name.vi.toUpperCase() ?? '' })
+    }
+    const next = lines[lines.indexOf(typeLine) + 1]
+    if (!next || isCaps(next.text) && !/^(về|v\/v)/iu.test(next.text) || next.text.length < 8) add('format', 'appraisal.format.summaryMissing', typeLine, {}, 'appraisal.fix.summary')
+  }
+
+  // (7) signing authority
+  const recipientsAt = lines.findIndex((l) => /^nơi nhận/iu.test(l.text) || folded(l).startsWith('noi nhan'))
+  const authority = lines.find((l) => /^(T\/M|K\/T|T\/L|TM\.|KT\.|TL\.)\s*\S/u.test(l.text))
+  if (!authority) {
+    if (collective) add('format', 'appraisal.format.authorityMissing', lines[recipientsAt] ?? lines.at(-1) ?? first(lines), {}, 'appraisal.fix.write', { text: 'T/M BAN THƯỜNG VỤ' })
+  } else {
+    const a = authority.text
+    if (/^(TM\.|KT\.|TL\.)/u.test(a)) add('format', 'appraisal.format.authorityStateStyle', authority, { text: a }, 'appraisal.fix.write', { text: a.replace(/^TM\.\s*/u, 'T/M ').replace(/^KT\.\s*/u, 'K/T ').replace(/^TL\.\s*/u, 'T/L ') })
+    else if (collective && /^K\/T\s+BÍ THƯ/u.test(a)) add('format', 'appraisal.format.authorityKtOnCommittee', authority, { text: a, issuer: issuerLine?.text ?? '' }, 'appraisal.fix.write', { text: 'T/M BAN THƯỜNG VỤ' })
+    else if (collective && /^K\/T\b/u.test(a)) add('format', 'appraisal.format.authorityKtOnCommittee', authority, { text: a, issuer: issuerLine?.text ?? '' }, 'appraisal.fix.write', { text: 'T/M BAN THƯỜNG VỤ' })
+  }
+
+  // (9) recipients
+  if (recipientsAt < 0) add('format', 'appraisal.format.recipientsMissing', lines.at(-1) ?? first(lines), {}, 'appraisal.fix.recipients')
+
+  // Citations against the register
+  const body = lines.filter((l) => l !== numberLine)
+  for (const l of body) {
+    for (const mention of symbolsIn(l.text)) findings.push(...checkCitation(mention, l, ctx, documentDate))
+  }
+
+  // Consistency: deadlines
+  const cal = ctx.calendar ?? CALENDAR
+  for (const l of body) {
+    if (l === dateLine) continue
+    const f = fold(l.text)
+    for (const d of datesIn(l.text)) {
+      const before = fold(l.text.slice(Math.max(0, d.index - 40), d.index))
+      const isDeadline = /(truoc|cham nhat|han|hoan thanh|xong|den)\s*(ngay)?\s*$/.test(before.trim()) || /\b(truoc|cham nhat|thoi han)\b/.test(before)
+      const cited = symbolsIn(l.text).some((s) => Math.abs(s.index - d.index) < 60 && s.index < d.index)
+      if (!isDeadline || cited) continue
+      if (!cal.isWorkingDay(d.iso)) add('consistency', 'appraisal.consistency.nonWorkingDay', l, { date: viDate(d.iso) }, 'appraisal.fix.workingDay', { date: viDate(cal.nextWorkingDay(d.iso)) }, 'warning')
+      if (documentDate && d.iso < documentDate) add('consistency', 'appraisal.consistency.deadlineBeforeDate', l, { date: viDate(d.iso), documentDate: viDate(documentDate) }, 'appraisal.fix.deadline')
+      void f
+    }
+  }
+
+  // Consistency: recipients that no longer exist
+  if (recipientsAt >= 0) {
+    for (const l of lines.slice(recipientsAt + 1)) {
+      const name = fold(l.text.replace(/^[-–•+]\s*/, '').replace(/[,;.]+$/, ''))
+      if (!name || /^(nhu tren|luu)/.test(name)) continue
+      const unit = ctx.units.find((u) => name.includes(fold(u.name)) && fold(u.name).length >= 6)
+      if (unit?.validTo && unit.validTo < ctx.today && !ctx.units.some((u) => !u.validTo && fold(u.name) === fold(unit.name))) {
+        add('consistency', 'appraisal.consistency.recipientEnded', l, { name: unit.name, date: viDate(unit.validTo) }, unit.successorNames.length ? 'appraisal.fix.successor' : 'appraisal.fix.removeRecipient', { name: unit.successorNames.join(', ') })
+      } else if (!unit && /^(quan uy|huyen uy|thi uy)\b/.test(name)) {
+        add('consistency', 'appraisal.consistency.recipientLevelEnded', l, { name: l.text.replace(/^[-–•+]\s*/, '').replace(/[,;.]+$/, '') }, 'appraisal.fix.removeRecipient', {})
+      }
+    }
+  }
+
+  // Consistency: one abbreviation for two things
+  const defs = new Map<string, { meaning: string; line: DraftLine }>()
+  for (const l of body) {
+    for (const m of l.text.matchAll(/([\p{L}\s,-]{4,80}?)\s*\((?:sau đây )?(?:gọi tắt là|viết tắt là|sau đây gọi là)\s*:?\s*["“]?([^)"”]{1,30})["”]?\)/giu)) {
+      const term = fold(m[2].trim())
+      const meaning = m[1].trim().split(/\s+/).slice(-6).join(' ')
+      const prior = defs.get(term)
+      if (prior && fold(prior.meaning) !== fold(meaning)) add('consistency', 'appraisal.consistency.termTwoMeanings', l, { term: m[2].trim(), first: prior.meaning, second: meaning, line: String(prior.line.line) }, 'appraisal.fix.term', { term: m[2].trim() }, 'warning')
+      else if (!prior) defs.set(term, { meaning, line: l })
+    }
+  }
+  return findings
+}
+
+function isCaps(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '')
+  return letters.length > 1 && letters === letters.toUpperCase()
+}
+
+function checkCitation(m: SymbolMention, l: DraftLine, ctx: AppraisalContext, draftDate: string | undefined): Finding[] {
+  const out: Finding[] = []
+  const add = (code: string, params: Record<string, string>, fix: string, fixParams: Record<string, string> = {}, severity: Finding['severity'] = 'error') =>
+    out.push({ category: 'citation', code, severity, location: loc(l), params: { symbol: m.text, ...params }, fix: { code: fix, params: fixParams } })
+  // The date written after the symbol ("57-NQ/TW ngày 22/12/2024").
+  const after = l.text.slice(m.index + m.text.length, m.index + m.text.length + 60)
+  const dateAfter = /^\s*,?\s*(ngày|ban hành ngày|dated)?\s*/iu.test(after) ? datesIn(after).find((d) => d.index < 30) : undefined
+  if (!findIssuer(m.symbol.issuer) && m.symbol.style === 'party') add('appraisal.citation.unknownIssuer', { issuer: m.symbol.issuer }, 'appraisal.fix.checkSymbol')
+  const written = m.text.replace(/^số\s*:?\s*/iu, '')
+  if (written.replace(/\s/g, '') !== m.canonical) add('appraisal.citation.symbolForm', {}, 'appraisal.fix.write', { text: m.canonical }, 'warning')
+  const exact = ctx.register.filter((e) => e.symbolKey === m.key)
+  if (exact.length === 0) {
+    const near = nearMisses(m.symbol, ctx.register)
+    if (near) add('appraisal.citation.notFoundNear', { canonical: m.canonical }, 'appraisal.fix.didYouMean', { symbol: near.symbol, date: near.documentDate ? viDate(near.documentDate) : '' })
+    else add('appraisal.citation.notFound', { canonical: m.canonical }, 'appraisal.fix.checkSymbol')
+    return out
+  }
+  const match = dateAfter ? exact.find((e) => e.documentDate === dateAfter.iso) : exact[0]
+  if (dateAfter && !match) {
+    const e = exact[0]
+    add('appraisal.citation.dateMismatch', { written: viDate(dateAfter.iso), actual: e.documentDate ? viDate(e.documentDate) : '?' }, 'appraisal.fix.write', { text: `${e.symbol} ngày ${e.documentDate ? viDate(e.documentDate) : ''}` })
+  }
+  const e = match ?? exact[0]
+  if (!e.inForce) add('appraisal.citation.notInForce', { canonical: e.symbol }, e.replacedBy ? 'appraisal.fix.replacedBy' : 'appraisal.fix.checkSymbol', { symbol: e.replacedBy ?? '' })
+  if (draftDate && e.documentDate && e.documentDate > draftDate) add('appraisal.citation.afterDraft', { canonical: e.symbol, date: viDate(e.documentDate) }, 'appraisal.fix.checkSymbol', {}, 'warning')
+  return out
+}
+
+/** The register entry a mistyped symbol most likely meant: same number and type (another issuer), or one edit away. */
+export function nearMisses(s: DocumentSymbol, register: readonly RegisterEntry[]): RegisterEntry | undefined {
+  const key = symbolKey(s)
+  let best: { e: RegisterEntry; d: number } | undefined
+  for (const e of register) {
+    const p = parseSymbol(e.symbol)
+    let d = editDistance(key, e.symbolKey)
+    if (p.ok && p.symbol.number === s.number && p.symbol.type === s.type) d = Math.min(d, 1)
+    if (d <= 2 && (!best || d < best.d)) best = { e, d }
+  }
+  return best?.e
+}
+
+function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)])
+  for (let j = 1; j <= b.length; j++) dp[0][j] = j
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) dp[i][j] = Math.min(dp[i - 1][j] + 1, dp[i][j - 1] + 1, dp[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+  return dp[a.length][b.length]
+}
+
+/** The cited symbols of a draft (for the register look-up): keys and (number, type) pairs. */
+export function citedSymbols(pages: readonly string[]): SymbolMention[] {
+  return draftLines(pages).flatMap((l) => symbolsIn(l.text))
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { appraise, looksLikeDocument, draftLines, type AppraisalContext } from '../../../shared/assistant/appraisal.js'
+
+const GOOD = `ĐẢNG BỘ THÀNH PHỐ HÀ NỘI
+THÀNH ỦY
+*
+ĐẢNG CỘNG SẢN VIỆT NAM
+Số 12-KH/TU
+Hà Nội, ngày 05 tháng 03 năm 2025
+KẾ HOẠCH
+thực hiện Chỉ thị 42-CT/TU về chuyển đổi số
+Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ban Thường vụ Thành ủy ban hành kế hoạch như sau.
+1. Các đơn vị hoàn thành số hóa hồ sơ trước ngày 29/4/2025.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Nguyễn Văn A
+Nơi nhận:
+- Đảng ủy phường Hoàn Kiếm,
+- Lưu Văn phòng Thành ủy.`
+
+const CTX: AppraisalContext = {
+  today: '2026-01-10',
+  register: [
+    { documentId: 'a', symbol: '57-NQ/TW', symbolKey: '57nqtw', documentDate: '2024-12-22', title: 'Nghị quyết 57', inForce: true },
+    { documentId: 'b', symbol: '42-CT/TU', symbolKey: '42cttu', documentDate: '2025-01-23', title: 'Chỉ thị 42', inForce: true },
+    { documentId: 'c', symbol: '02-HD/VPTW', symbolKey: '2hdvptw', documentDate: '2012-01-01', title: 'Hướng dẫn cũ', inForce: false, replacedBy: '36-HD/VPTW' },
+  ],
+  units: [
+    { name: 'Đảng ủy phường Hoàn Kiếm', successorNames: [] },
+    { name: 'Quận ủy Hoàn Kiếm', validTo: '2025-06-30', successorNames: ['Đảng ủy phường Hoàn Kiếm'] },
+  ],
+}
+
+const codes = (text: string) => appraise([text], CTX).map((f) => f.code)
+
+describe('appraisal', () => {
+  it('finds nothing wrong in a well-formed plan', () => {
+    expect(appraise([GOOD], CTX)).toEqual([])
+  })
+  it('names a K/T signature on a committee document as wrong, with the fix and its line', () => {
+    const f = appraise([GOOD.replace('T/M BAN THƯỜNG VỤ\nBÍ THƯ', 'K/T BÍ THƯ\nPHÓ BÍ THƯ')], CTX)
+    expect(f).toHaveLength(1)
+    expect(f[0]).toMatchObject({ code: 'appraisal.format.authorityKtOnCommittee', location: { line: 11 }, fix: { params: { text: 'T/M BAN THƯỜNG VỤ' } } })
+  })
+  it('checks every mandatory component', () => {
+    const broken = GOOD.replace('ĐẢNG CỘNG SẢN VIỆT NAM\n', '').replace('*\n', '').replace('Số 12-KH/TU', 'Số: 12-KH/TU')
+      .replace('ngày 05 tháng 03', 'ngày 5 tháng 3').replace(/Nơi nhận:[\s\S]*$/, '')
+    expect(codes(broken)).toEqual(expect.arrayContaining(['appraisal.format.headerMissing', 'appraisal.format.issuerStarMissing',
+      'appraisal.format.symbolColon', 'appraisal.format.datePadding', 'appraisal.format.recipientsMissing']))
+  })
+  it('checks citations against the register: unknown with a near miss, wrong date, not in force', () => {
+    const f = appraise([GOOD.replace('57-NQ/TW ngày 22/12/2024', '57-NQ/TU ngày 22/12/2024').replace('của Bộ Chính trị', 'và Chỉ thị 42-CT/TU ngày 25/01/2025, Hướng dẫn 02-HD/VPTW')], CTX)
+    const near = f.find((x) => x.code === 'appraisal.citation.notFoundNear')
+    expect(near?.fix).toEqual({ code: 'appraisal.fix.didYouMean', params: { symbol: '57-NQ/TW', date: '22/12/2024' } })
+    expect(f.find((x) => x.code === 'appraisal.citation.dateMismatch')?.params).toMatchObject({ written: '25/01/2025', actual: '23/01/2025' })
+    expect(f.find((x) => x.code === 'appraisal.citation.notInForce')?.fix.params).toEqual({ symbol: '36-HD/VPTW' })
+  })
+  it('flags a deadline on a holiday and before the document date, a recipient that ended, one abbreviation for two things', () => {
+    const text = GOOD.replace('trước ngày 29/4/2025', 'trước ngày 30/4/2025; báo cáo trước ngày 01/02/2025')
+      .replace('- Đảng ủy phường Hoàn Kiếm,', '- Quận ủy Hoàn Kiếm,')
+      .replace('như sau.', 'như sau. Ban Chỉ đạo chuyển đổi số (sau đây gọi tắt là Ban Chỉ đạo) và Tổ giúp việc của Thành ủy (sau đây gọi tắt là Ban Chỉ đạo) phối hợp.')
+    const f = appraise([text], CTX)
+    expect(f.map((x) => x.code)).toEqual(expect.arrayContaining(['appraisal.consistency.nonWorkingDay', 'appraisal.consistency.deadlineBeforeDate',
+      'appraisal.consistency.recipientEnded', 'appraisal.consistency.termTwoMeanings']))
+    expect(f.find((x) => x.code === 'appraisal.consistency.recipientEnded')?.fix.params.name).toBe('Đảng ủy phường Hoàn Kiếm')
+  })
+  it('tells a document from text that is not one', () => {
+    expect(looksLikeDocument(draftLines([GOOD]))).toBe(true)
+    expect(looksLikeDocument(draftLines(['Danh sách đi chợ: rau, thịt, cá. Gọi điện cho mẹ.']))).toBe(false)
+  })
+})
