@@ -45,6 +45,12 @@ export const READ_MODEL_DDL = [
   'create index if not exists documents_symbol on documents (symbol_key text_pattern_ops)',
   'create index if not exists documents_owner on documents (owner_unit_id, flow, status)',
   'create index if not exists documents_source on documents (source_document_id)',
+  // Party members (issue 4): search by name or card without diacritics within the cells in reach; fee arrears per cell.
+  `create table if not exists party_members (
+     member_id text primary key, cell_id text not null, full_name text not null, card_number text not null,
+     search text not null, status text not null, version int not null, data jsonb not null)`,
+  'create index if not exists party_members_search on party_members using gin (search gin_trgm_ops)',
+  'create index if not exists party_members_cell on party_members (cell_id, status)',
 ]
 
 let migrated: Promise<void> | undefined
