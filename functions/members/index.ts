@@ -27,6 +27,7 @@ export const MEMBER_ROUTES: Record<string, MemberRoute> = {
   'GET /api/me/handbook': members.myHandbook,
   'GET /api/members': members.list,
   'GET /api/members/destinations': members.destinations,
+  'GET /api/members/search': members.search,
   'POST /api/members': members.create,
   'POST /api/members/bulk-transfers': members.bulk,
   'POST /api/members/imports': members.importList,

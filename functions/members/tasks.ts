@@ -5,12 +5,13 @@
 import { z } from 'zod'
 import { parse } from '../lib/validation.js'
 import { awaitComment, escalateComment, expireComment, returnComment } from './usecases/comments.js'
-import { awaitAcceptance, awaitDecision, awaitReturn, close, complete, escalateAcceptance, escalateDecision, flagMember, issueLetter, remindReturn, returned } from './usecases/workflow-steps.js'
+import { awaitAcceptance, awaitDecision, awaitReturn, remindDecision, close, complete, escalateAcceptance, escalateDecision, flagMember, issueLetter, remindReturn, returned } from './usecases/workflow-steps.js'
 
 const id = z.string().min(3).max(120)
 const Payload = z.discriminatedUnion('task', [
   z.object({ task: z.literal('awaitDecision'), transferId: id, step: z.number().int().min(0).max(5), taskToken: z.string().min(1), escalated: z.boolean().optional() }),
   z.object({ task: z.literal('escalateDecision'), transferId: id, step: z.number().int().min(0).max(5) }),
+  z.object({ task: z.literal('remindDecision'), transferId: id, step: z.number().int().min(0).max(5) }),
   z.object({ task: z.literal('issueLetter'), transferId: id }),
   z.object({ task: z.literal('awaitAcceptance'), transferId: id, taskToken: z.string().min(1), late: z.boolean() }),
   z.object({ task: z.literal('escalateAcceptance'), transferId: id }),
@@ -31,6 +32,7 @@ export const handler = async (event: unknown) => {
   switch (p.task) {
     case 'awaitDecision': return awaitDecision(p)
     case 'escalateDecision': return escalateDecision(p)
+    case 'remindDecision': return remindDecision(p)
     case 'issueLetter': return issueLetter(p)
     case 'awaitAcceptance': return awaitAcceptance(p)
     case 'escalateAcceptance': return escalateAcceptance(p)

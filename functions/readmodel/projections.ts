@@ -102,6 +102,18 @@ export async function projectItem(db: Sql, item: Record<string, unknown>, remove
         [d.scanDocumentId, d.unitId, d.fileId, d.status, d.pageTo - d.pageFrom + 1, d.version])
       return 1
     }
+    case ENTITY.partyMember: {
+      const m = clean(item) as { memberId: string; cellId: string; fullName: string; cardNumber: string; recordNumber: string; status: string; version: number }
+      if (removed) { await db.query('delete from party_members where member_id = $1', [m.memberId]); return 1 }
+      await db.query(
+        `insert into party_members (member_id, cell_id, full_name, card_number, search, status, version, data)
+         values ($1, $2, $3, $4, lower(unaccent($3 || ' ' || $4 || ' ' || $5)), $6, $7, $8::jsonb)
+         on conflict (member_id) do update set cell_id = excluded.cell_id, full_name = excluded.full_name, card_number = excluded.card_number,
+           search = excluded.search, status = excluded.status, version = excluded.version, data = excluded.data
+         where party_members.version <= excluded.version`,
+        [m.memberId, m.cellId, m.fullName, m.cardNumber, m.recordNumber, m.status, m.version, JSON.stringify(m)])
+      return 1
+    }
     default:
       return 0
   }

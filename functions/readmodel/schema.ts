@@ -58,6 +58,12 @@ export const READ_MODEL_DDL = [
   'create index if not exists archive_documents_unit on archive_documents (unit_id, status)',
   // The assistant's passages (issue 6).
   ...ASSISTANT_DDL,
+  // Party members (issue 4): search by name or card without diacritics within the cells in reach; fee arrears per cell.
+  `create table if not exists party_members (
+     member_id text primary key, cell_id text not null, full_name text not null, card_number text not null,
+     search text not null, status text not null, version int not null, data jsonb not null)`,
+  'create index if not exists party_members_search on party_members using gin (search gin_trgm_ops)',
+  'create index if not exists party_members_cell on party_members (cell_id, status)',
 ]
 
 let migrated: Promise<void> | undefined

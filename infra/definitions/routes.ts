@@ -61,6 +61,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/portal/requests', 'members', 'none'),
   r('GET', '/api/members', 'members'),
   r('GET', '/api/members/destinations', 'members'),
+  r('GET', '/api/members/search', 'members'),
   r('POST', '/api/members', 'members'),
   r('POST', '/api/members/bulk-transfers', 'members'),
   r('POST', '/api/members/imports', 'members'),

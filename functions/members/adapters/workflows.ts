@@ -7,12 +7,18 @@ import { stepFunctions } from '../../lib/clients.js'
 import { env } from '../../lib/env.js'
 
 export interface TransferWorkflowInput { transferId: string; kind: 'official' | 'temporary'; step: number; approvalSeconds: number; acceptSeconds: number; lateSeconds: number }
+
+/** Each step's time is split: a reminder at half of it, escalation at the end. */
+export function reminderSplit(approvalSeconds: number): { reminderSeconds: number; restSeconds: number } {
+  const reminderSeconds = Math.max(1, Math.floor(approvalSeconds / 2))
+  return { reminderSeconds, restSeconds: Math.max(1, approvalSeconds - reminderSeconds) }
+}
 export type DecisionOutput = { outcome: 'next'; nextStep: number } | { outcome: 'approved' } | { outcome: 'rejected' }
 
 export const transferWorkflow = {
   async start(input: TransferWorkflowInput): Promise<string> {
     const res = await stepFunctions().send(new StartExecutionCommand({
-      stateMachineArn: env().TRANSFER_STATE_MACHINE_ARN, name: input.transferId.replace('.', '-'), input: JSON.stringify(input),
+      stateMachineArn: env().TRANSFER_STATE_MACHINE_ARN, name: input.transferId.replace('.', '-'), input: JSON.stringify({ ...input, ...reminderSplit(input.approvalSeconds) }),
     }))
     return res.executionArn!
   },

@@ -3,6 +3,9 @@ import { BulkTransferBody, CreateMemberBody, ListMembersQuery, UpdateFeeProfileB
 import { bulkTransfer } from '../usecases/bulk.js'
 import { importMembers } from '../usecases/imports.js'
 import { z } from 'zod'
+import { sql } from '../../lib/adapters/sql.js'
+import { pgArray } from '../../../shared/documents/projection.js'
+import { memberReach } from '../../../shared/members/policy.js'
 import { parse } from '../../lib/validation.js'
 import { existsOn, nameOn, parentOn } from '../../../shared/org/tree.js'
 import type { MemberRoute } from '../routes.js'
@@ -35,4 +38,16 @@ const ImportBody = z.strictObject({ objectKey: z.string().min(1).max(300), dryRu
 export const importList: MemberRoute = async ({ ctx, body, lang }) => {
   const r = await importMembers(ctx, parse(ImportBody, body), lang)
   return { status: r.status, body: { report: r.report } }
+}
+
+const SearchQuery = z.strictObject({ q: z.string().trim().min(2).max(100) })
+/** Members in reach whose name, card or record number matches, without diacritics (read model). */
+export const search: MemberRoute = async ({ ctx, query }) => {
+  const q = parse(SearchQuery, query)
+  const reach = [...memberReach(ctx.actor, 'member.read', await ctx.tree(), ctx.date)]
+  if (reach.length === 0) return { body: { members: [] } }
+  const rows = await sql().query<{ data: unknown }>(
+    `select data from party_members where cell_id = any($1::text[]) and search like '%' || lower(unaccent($2)) || '%'
+     order by similarity(search, lower(unaccent($2))) desc, full_name limit 50`, [pgArray(reach), q.q])
+  return { body: { members: rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data)) } }
 }

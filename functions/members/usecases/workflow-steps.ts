@@ -63,6 +63,22 @@ export async function awaitDecision(p: { transferId: string; step: number; taskT
   return { waitingFor: step.unitId }
 }
 
+/** Half the step's time passed without a decision: the deciding unit is reminded. */
+export async function remindDecision(p: { transferId: string; step: number }) {
+  const t = await update(p.transferId, (cur) => {
+    const stage = cur.steps[p.step]?.stage
+    if (cur.status !== 'pending' || cur.currentStep !== p.step || cur.history.some((h) => h.status === `reminded:${stage}`)) return undefined
+    return {
+      next: { ...cur, taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: `reminded:${stage}`, by: SYSTEM.name }] },
+      unitId: cur.steps[p.step].unitId, action: 'transfer.reminded', details: { stage },
+    }
+  })
+  const step = t.steps[p.step]
+  await notify([step.unitId, ...step.alsoUnitIds], 'Nhắc: chuyển sinh hoạt đảng chờ cho ý kiến / Reminder: transfer awaiting your decision',
+    `Nhắc lần 1: đề nghị chuyển sinh hoạt đảng của đồng chí ${t.memberName} (${t.transferId}) sắp hết hạn cho ý kiến.\n\nReminder: the transfer of ${t.memberName} awaits your decision.`)
+  return {}
+}
+
 /** A missed step deadline: recorded on the step and escalated to the unit above it (reminder mail to both). */
 export async function escalateDecision(p: { transferId: string; step: number }) {
   const index = indexUnits(await orgStore.listUnits())

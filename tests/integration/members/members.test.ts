@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { login } from '../../support/api.js'
+import { eventually, login } from '../../support/api.js'
 import { HANGBAC, monthsAgo, newCell, newMember } from './support.js'
 
 describe('member records and the electronic handbook', () => {
@@ -60,5 +60,21 @@ describe('member records and the electronic handbook', () => {
     }, 'vi')
     expect(res.status).toBe(400)
     expect(res.body.error.issues[0].message).toMatch(/không được quá 12 tháng/)
+  })
+})
+
+describe('member search (read model)', () => {
+  it('finds members by name without diacritics within the caller\'s cells only', async () => {
+    const secretary = await login('bithu.cb.hangbac')
+    const found = await eventually(async () => {
+      const r = await secretary.get('/api/members/search?q=ngo thi hang')
+      expect(r.status).toBe(200)
+      expect(r.body.members.map((m: any) => m.fullName)).toContain('Ngô Thị Hằng')
+      return r.body.members
+    })
+    expect(found.every((m: any) => m.cellId === HANGBAC)).toBe(true)
+    const other = await login('bithu.cb.hangdao')
+    expect((await other.get('/api/members/search?q=ngo thi hang')).body.members).toEqual([])
+    expect((await (await login('dangvien.hangbac')).get('/api/members/search?q=hang')).body.members).toEqual([])
   })
 })

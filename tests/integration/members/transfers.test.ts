@@ -115,14 +115,14 @@ describe('official transfer of Party activity (Step Functions workflow)', () => 
     expect(again.status).toBe(202)
   })
 
-  it('a missed step deadline escalates, a second miss expires the request', async () => {
+  it('half the step time brings a reminder, a missed deadline escalates, a second miss expires the request', async () => {
     const admin = await login('admin')
     const fromCell = await newCell(admin)
     const member = await newMember(admin, fromCell)
     const filed = await admin.post('/api/members/transfers', { memberId: member.memberId, toUnitId: HANGDAO, reason: 'Thử hạn xử lý', deadlines: { approvalSeconds: 1, acceptSeconds: 60, lateSeconds: 60 } })
     expect(filed.status).toBe(202)
     const done = await statusOf(admin, filed.body.transfer.transferId, 'expired')
-    expect(done.transfer.history.map((h: any) => h.status)).toEqual(['pending', 'escalated:cell', 'expired'])
+    expect(done.transfer.history.map((h: any) => h.status)).toEqual(['pending', 'reminded:cell', 'escalated:cell', 'expired'])
     expect(done.transfer.steps[0].escalatedAt).toBeDefined()
     expect((await admin.get(`/api/members/${member.memberId}`)).body.member.openTransferId).toBeUndefined()
   })

@@ -90,3 +90,12 @@ describe('members module in the definitions', () => {
     expect(paths.indexOf('/api/members/transfers')).toBeLessThan(paths.indexOf('/api/members/{memberId}'))
   })
 })
+
+describe('reminder before escalation', () => {
+  it('splits a step\'s time: a reminder at half, escalation at the end', async () => {
+    const { reminderSplit } = await import('../../../functions/members/adapters/workflows.js')
+    expect(reminderSplit(864_000)).toEqual({ reminderSeconds: 432_000, restSeconds: 432_000 })
+    expect(reminderSplit(1)).toEqual({ reminderSeconds: 1, restSeconds: 1 })
+    expect(reminderSplit(5)).toEqual({ reminderSeconds: 2, restSeconds: 3 })
+  })
+})
