@@ -46,7 +46,7 @@ describe('archives in the browser', () => {
     await page.getByRole('link', { name: 'Xác nhận', exact: true }).click()
     const form = page.getByRole('form', { name: 'Xác nhận thông tin văn bản' })
     await page.getByRole('img', { name: 'Ảnh trang 1 của bản quét' }).waitFor()
-    expect(await page.getByRole('img', { name: 'Ảnh trang 1 của bản quét' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+    await expect.poll(() => page.getByRole('img', { name: 'Ảnh trang 1 của bản quét' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 15_000 }).toBe(true)
     await expect.poll(() => form.getByLabel(/Trích yếu/).inputValue()).toBe(summary)
     const symbol = form.getByLabel(/Số, ký hiệu/)
     await expect.poll(() => symbol.evaluate((el) => el === document.activeElement)).toBe(true)

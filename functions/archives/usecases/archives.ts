@@ -13,6 +13,7 @@ import {
 import { FIELD_NAMES, type ExtractedFields } from '../../../shared/archives/metadata.js'
 import { archiveReach, authorizeArchive, canArchive, type ArchiveAction } from '../../../shared/archives/policy.js'
 import { CONFIDENTIALITY } from '../../../shared/documents/confidentiality.js'
+import { clearedFor } from '../../../shared/documents/policy.js'
 import { canonicalise } from '../../../shared/documents/symbols.js'
 import { findType } from '../../../shared/documents/types.js'
 import { existsOn } from '../../../shared/org/tree.js'
@@ -27,6 +28,18 @@ import { MAX_SCAN_BYTES, sha256 } from './pipeline.js'
 import { registerScanDocument } from './register.js'
 
 export type ArchiveContext = OrgContext
+
+/**
+ * A classified scan's catalogue entry is seen in full only by people cleared
+ * for its mark (as its register entry is); others see that a document was
+ * catalogued, its pages and its mark, not what it is.
+ */
+export function visibleTo(actor: ArchiveContext['actor'], doc: ScanDocument): ScanDocument {
+  const { text: _text, ...rest } = doc
+  if (clearedFor(actor, doc.confidentiality)) return rest
+  const hidden = Object.fromEntries(FIELD_NAMES.map((f) => [f, f === 'confidentiality' ? doc.fields.confidentiality : { value: null, confidence: 0 }])) as ExtractedFields
+  return { ...rest, fields: hidden, corrections: [] }
+}
 const person = (ctx: ArchiveContext) => ({ userId: ctx.actor.userId, fullName: ctx.actor.fullName })
 const newId = (unitId: string, prefix: string, now: Date) => `${unitId}.${prefix}${now.getTime().toString(36)}${randomBytes(4).toString('hex')}`
 
@@ -87,7 +100,7 @@ export async function listFiles(ctx: ArchiveContext, unitId: string) {
 export async function showFile(ctx: ArchiveContext, fileId: string) {
   const file = await loadFile(ctx, fileId, 'archive.read')
   const [batches, documents] = await Promise.all([archiveStore.batchesOfFile(fileId), archiveStore.documentsOfFile(fileId)])
-  return { file, batches, documents: documents.map(({ text: _t, ...d }) => d) }
+  return { file, batches, documents: documents.map((d) => visibleTo(ctx.actor, d)) }
 }
 
 /**
@@ -152,14 +165,14 @@ export async function showBatch(ctx: ArchiveContext, batchId: string) {
     return p ? { pageNo: p.pageNo, status: p.status, method: p.method, confidence: p.confidence, error: p.error, at: p.at } : { pageNo: i + 1, status: 'queued' as const }
   })
   const processed = pages.filter((p) => p.status !== 'queued').length
-  const documents = batch.status === 'done' ? (await archiveStore.documentsOfFile(batch.fileId)).filter((d) => d.batchId === batchId).map(({ text: _t, ...d }) => d) : []
+  const documents = batch.status === 'done' ? (await archiveStore.documentsOfFile(batch.fileId)).filter((d) => d.batchId === batchId).map((d) => visibleTo(ctx.actor, d)) : []
   return { batch, pages, processed, documents }
 }
 
 export async function verificationQueue(ctx: ArchiveContext, unitId: string) {
   await authorize(ctx, 'archive.verify', unitId)
   const items = await archiveStore.verificationQueue(unitId)
-  return { items: items.map(({ text: _t, ...d }) => d) }
+  return { items: items.map((d) => visibleTo(ctx.actor, d)) }
 }
 
 export async function showScanDocument(ctx: ArchiveContext, scanDocumentId: string) {
@@ -168,7 +181,7 @@ export async function showScanDocument(ctx: ArchiveContext, scanDocumentId: stri
   await loadFile(ctx, doc.fileId, 'archive.read')
   const images = await Promise.all(doc.imageKeys.map(async (key, i) => ({ pageNo: doc.pageFrom + i, ...(await files.presignDownload(key, `${doc.pageFrom + i}.png`, 'image/png')) })))
   const pdf = doc.pdfKey ? await files.presignDownload(doc.pdfKey, `${doc.scanDocumentId}.pdf`, 'application/pdf') : undefined
-  return { document: doc, images, pdf }
+  return { document: clearedFor(ctx.actor, doc.confidentiality) ? doc : visibleTo(ctx.actor, doc), images, pdf }
 }
 
 /** The clerk confirms or corrects every field; each change is kept to measure accuracy; the document enters the register. */

@@ -9,6 +9,11 @@ import { finished, newFile, uploadScan } from './support.js'
 import { corpusDocument, renderPage, scannedPdf } from '../../support/corpus/generator.js'
 
 const PDF = 'application/pdf'
+// Rendered before any request: rendering holds the event loop, and a keep-alive connection left idle meanwhile is closed by the server.
+const pages = (async () => ({
+  pdf: await scannedPdf([renderPage(corpusDocument(1), 'clean'), renderPage(corpusDocument(2), 'clean')]),
+  png: renderPage(corpusDocument(4), 'clean'),
+}))()
 
 describe('bad scans', () => {
   it('refuses what is not a scan, corrupt, encrypted and page-less PDFs, and files over the limit, writing nothing', async () => {
@@ -56,9 +61,7 @@ describe('bad scans', () => {
 
   it('records a page that cannot be read as failed, with the reason, and finishes the batch', async () => {
     // Prepare: two scanned pages and a PNG whose upload slot is written again, damaged, once the batch is accepted
-    // (rendered first: rendering holds the event loop, and an idle keep-alive connection would be closed meanwhile)
-    const pdf = await scannedPdf([renderPage(corpusDocument(1), 'clean'), renderPage(corpusDocument(2), 'clean')])
-    const png = renderPage(corpusDocument(4), 'clean')
+    const { pdf, png } = await pages
     const clerk = await login('vanthu.hoankiem')
     const file = await newFile(clerk, 'p-hoankiem')
     const slot = await clerk.post('/api/archives/uploads', { fileName: 'trang.png', contentType: 'image/png', size: png.length })

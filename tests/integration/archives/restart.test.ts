@@ -21,11 +21,11 @@ afterAll(async () => { await running?.stop(); rmSync(dataDir, { recursive: true,
 describe('a digitisation batch across a restart', () => {
   it('resumes without reading a page twice or duplicating pages and documents', async () => {
     // Prepare: a three-page scan (three documents) in a new file
+    const bytes = await scannedPdf([0, 1, 2].map((n) => renderPage(corpusDocument(n), 'clean')))
     running = await startPlatform({ dataDir, ...(await ports()), schedules: false })
     let clerk = await login('vanthu.hoankiem', undefined, running.url)
     const file = await clerk.post('/api/archives/files', { unitId: 'p-hoankiem', code: 'HS-KHOI-DONG', title: 'Hồ sơ thử khởi động lại', startYear: 2024 })
     expect(file.status).toBe(201)
-    const bytes = await scannedPdf([0, 1, 2].map((n) => renderPage(corpusDocument(n), 'clean')))
     const slot = await clerk.post('/api/archives/uploads', { fileName: 'lo.pdf', contentType: 'application/pdf', size: bytes.length })
     expect((await fetch(slot.body.uploadUrl, { method: 'PUT', headers: slot.body.headers, body: new Uint8Array(bytes) })).status).toBe(200)
     const started = await clerk.post('/api/archives/batches', { fileId: file.body.fileId, uploads: [{ objectKey: slot.body.objectKey, fileName: 'lo.pdf' }] })
