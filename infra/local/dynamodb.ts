@@ -21,7 +21,8 @@ export async function startDynamoLocal(opts: { port: number; dataDir?: string })
   child.stderr?.on('data', (d) => { stderr += String(d) })
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) =>
     reject(new Error(`DynamoDB Local exited (code ${code}). Is Java 17 installed? ${stderr.slice(-500)}`))))
-  await Promise.race([waitForPort(opts.port, 60_000), exited])
+  // A JVM on a busy 2-core machine can take well over a minute to listen: wait generously (a wait, not a measure).
+  await Promise.race([waitForPort(opts.port, 180_000), exited])
   const endpoint = `http://127.0.0.1:${opts.port}`
   return {
     endpoint, process: child,
