@@ -67,4 +67,26 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     }
     await page.context().close()
   })
+
+  it('the Party members pages: a member\'s handbook, and the officers\' lists, fees and transfers', async () => {
+    const member = await signIn(browser, 'dangvien.hangbac')
+    await open(member, '/party/handbook')
+    expect(await violations(member), '/party/handbook').toEqual([])
+    await member.context().close()
+    const officer = await signIn(browser, 'admin')
+    for (const path of ['/party/members', '/party/fees', '/party/transfers']) {
+      await open(officer, path)
+      expect(await violations(officer), path).toEqual([])
+    }
+    await officer.context().close()
+  })
+
+  it('the archives and the assistant pages', async () => {
+    const page = await signIn(browser, 'admin')
+    for (const path of ['/archives', '/archives/verify', '/archives/handover', '/assistant', '/assistant/appraisal']) {
+      await open(page, path)
+      expect(await violations(page), path).toEqual([])
+    }
+    await page.context().close()
+  })
 })
