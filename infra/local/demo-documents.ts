@@ -12,6 +12,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, rgb, type PDFFont } from 'pdf-lib'
+import { wrap } from '../../functions/lib/signing/fonts.js'
 import type { Actor } from '../../shared/auth/policy.js'
 import { objectKeys } from '../../shared/documents/files.js'
 import type { RegisterIncomingBody } from '../../shared/documents/contracts.js'
@@ -33,17 +34,6 @@ export interface DemoPdf {
 }
 
 const fontFile = (name: string) => join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf', name)
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word
-    if (font.widthOfTextAtSize(next, size) > width && line) { lines.push(line); line = word } else line = next
-  }
-  if (line) lines.push(line)
-  return lines
-}
 
 /**
  * An A4 Party document laid out after 36-HD/VPTW: header, issuing body with

@@ -48,3 +48,15 @@ export async function embedFonts<S extends FontStyle>(doc: PDFDocument, styles: 
   for (const style of styles) fonts[style] = await doc.embedFont(await fontBytes(style), { subset: true })
   return fonts
 }
+
+/** Words of `text` in lines no wider than `width` at `size` (a word longer than a line stays whole). */
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word
+    if (font.widthOfTextAtSize(next, size) > width && line) { lines.push(line); line = word } else line = next
+  }
+  if (line) lines.push(line)
+  return lines
+}

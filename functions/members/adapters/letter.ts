@@ -9,7 +9,7 @@
  */
 import { PDFDocument, rgb, type PDFFont } from 'pdf-lib'
 import { signPdf } from '../../lib/signing/index.js'
-import { embedFonts } from '../../lib/signing/fonts.js'
+import { embedFonts, wrap } from '../../lib/signing/fonts.js'
 
 export interface LetterInput {
   registerNumber: string
@@ -28,17 +28,6 @@ export interface LetterInput {
 
 const vnDate = (iso: string) => { const [y, m, d] = iso.slice(0, 10).split('-'); return `${d}/${m}/${y}` }
 const vnMonth = (month: string) => { const [y, m] = month.split('-'); return `${m}/${y}` }
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word
-    if (font.widthOfTextAtSize(next, size) > width && line) { lines.push(line); line = word } else line = next
-  }
-  if (line) lines.push(line)
-  return lines
-}
 
 export async function renderLetter(input: LetterInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
