@@ -156,7 +156,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     })
     stops.push(() => gateway.close())
     gatewayUrl = gateway.url
-    log(`national portal simulator: ${portal.url}`)
+    log('national portal simulator ready (its address is printed below)')
 
     return { url: gateway.url, dataDir, seeded, portalUrl: portal.url, drain: () => poller.drain(), invoke, stop: stopAll }
   } catch (err) {

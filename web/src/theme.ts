@@ -29,13 +29,17 @@ export const theme = createTheme({
   // the label, so a label's text is exactly its name ("Mật khẩu", not "Mật khẩu *").
   // Closed option lists are unmounted, so a label names only its input
   // (getByLabel('Cấp') finds one element, not the input and a hidden listbox).
-  components: Object.fromEntries(
+  components: {
+    // Links are underlined, not told apart by colour alone (WCAG 1.4.1; axe: link-in-text-block).
+    Anchor: { defaultProps: { underline: 'always' } },
+    ...Object.fromEntries(
     ['TextInput', 'PasswordInput', 'Select', 'MultiSelect', 'Textarea', 'NumberInput', 'FileInput', 'Autocomplete', 'TagsInput'].map((name) => [name, {
       defaultProps: name === 'Select' || name === 'MultiSelect' || name === 'Autocomplete' || name === 'TagsInput'
         ? { withAsterisk: false, comboboxProps: { keepMounted: false } }
         : { withAsterisk: false },
     }]),
-  ),
+    ),
+  },
 })
 
 const COLORS = ['brand', 'gray', 'red', 'pink', 'grape', 'violet', 'indigo', 'blue', 'cyan', 'teal', 'green', 'lime', 'yellow', 'orange', 'dark']
