@@ -5,7 +5,7 @@
  */
 import { Autocomplete, FileInput, MultiSelect, Select, SimpleGrid, TagsInput, Text, TextInput, Textarea } from '@mantine/core'
 import { IconFileText } from '@tabler/icons-react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CreateDraftBody, type OfficialDocument } from '../../../../shared/documents/contracts'
 import type { Urgency } from '../../../../shared/documents/calendar'
@@ -13,12 +13,13 @@ import { DOCUMENT_PERMISSIONS } from '../../../../shared/documents/policy'
 import type { Role } from '../../../../shared/org/roles'
 import { endpoints } from '../../api/endpoints'
 import { useWorkspace } from '../../auth/workspace'
-import { acceptOf, fileKind, typeOptions, uploadDocumentFile, urgencyOptions } from '../../lib/documents'
+import { acceptOf, fileKind, typeOptions, urgencyOptions } from '../../lib/documents'
 import { roleLabel, useLang } from '../../lib/labels'
 import { foldFilter } from '../../lib/search'
 import { useUnits } from '../../lib/units'
 import { useData } from '../../lib/useData'
 import { useSubmit } from '../../lib/useSubmit'
+import { useUploadOnce } from '../../lib/useUploadOnce'
 import { clean, validate } from '../../lib/validation'
 import { FormModal } from '../FormModal'
 import { UploadProgress } from './DocumentBits'
@@ -43,8 +44,7 @@ export function DraftModal({ opened, onClose, onDone }: { opened: boolean; onClo
   const units = useUnits()
   const sub = useSubmit([...FIELDS])
   const [v, setV] = useState<Values>(() => initial(ws.unitId))
-  const [progress, setProgress] = useState<number | null>(null)
-  const uploaded = useRef<{ file: File; ref: { objectKey: string; fileName: string } } | null>(null)
+  const files = useUploadOnce()
   const labels: Record<string, string> = {
     unitId: t('docs.form.draftingUnit'), type: t('docs.form.type'), summary: t('docs.form.summary'), signer: t('docs.form.signer'),
     recipients: t('docs.form.recipients'), urgency: t('docs.form.urgency'), drafterCode: t('docs.form.drafterCode'), file: t('docs.form.fileDraft'), objectKey: t('docs.form.fileDraft'),
@@ -55,8 +55,7 @@ export function DraftModal({ opened, onClose, onDone }: { opened: boolean; onClo
     if (!opened) return
     sub.reset()
     setV(initial(ws.unitId))
-    setProgress(null)
-    uploaded.current = null
+    files.reset()
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened])
 
@@ -84,14 +83,7 @@ export function DraftModal({ opened, onClose, onDone }: { opened: boolean; onClo
     if (!r.ok || Object.keys(errors).length) return sub.setErrors(errors)
     const res = await sub.run(async () => {
       let file: { objectKey: string; fileName: string } | undefined
-      if (v.file) {
-        if (uploaded.current?.file === v.file) file = uploaded.current.ref
-        else {
-          setProgress(0)
-          try { file = await uploadDocumentFile(v.file, setProgress) } finally { setProgress(null) }
-          uploaded.current = { file: v.file, ref: file }
-        }
-      }
+      if (v.file) file = await files.upload(v.file)
       return endpoints.documents.createDraft({ ...r.data, ...(file ? { file } : {}) })
     })
     if (res) onDone(res.document)
@@ -129,7 +121,7 @@ export function DraftModal({ opened, onClose, onDone }: { opened: boolean; onClo
           value={v.file} onChange={(f) => set({ file: f })} clearable leftSection={<IconFileText size={18} aria-hidden />}
           error={sub.errors.file ?? sub.errors['file.objectKey']} disabled={sub.busy} />
       </SimpleGrid>
-      <UploadProgress fraction={progress} />
+      <UploadProgress fraction={files.progress} />
     </FormModal>
   )
 }

@@ -7,7 +7,7 @@
  */
 import { Alert, Autocomplete, FileInput, NumberInput, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core'
 import { IconFileTypePdf, IconLock } from '@tabler/icons-react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RegisterIncomingBody, type OfficialDocument } from '../../../../shared/documents/contracts'
 import { isClassified, type Confidentiality } from '../../../../shared/documents/confidentiality'
@@ -18,11 +18,12 @@ import { translate } from '../../../../shared/i18n/messages'
 import { endpoints } from '../../api/endpoints'
 import { useWorkspace } from '../../auth/workspace'
 import { formatDate, todayLocal } from '../../lib/dates'
-import { acceptOf, confidentialityOptions, fileKind, issuerSuggestions, typeLabel, uploadDocumentFile, urgencyOptions } from '../../lib/documents'
+import { acceptOf, confidentialityOptions, fileKind, issuerSuggestions, typeLabel, urgencyOptions } from '../../lib/documents'
 import { useLang } from '../../lib/labels'
 import { foldFilter } from '../../lib/search'
 import { useUnits } from '../../lib/units'
 import { useSubmit } from '../../lib/useSubmit'
+import { useUploadOnce } from '../../lib/useUploadOnce'
 import { clean, validate } from '../../lib/validation'
 import { FormModal } from '../FormModal'
 import { UploadProgress } from './DocumentBits'
@@ -45,8 +46,7 @@ export function RegisterIncomingModal({ opened, onClose, onDone }: { opened: boo
   const units = useUnits()
   const sub = useSubmit([...FIELDS])
   const [v, setV] = useState<Values>(() => initial(ws.unitId))
-  const [progress, setProgress] = useState<number | null>(null)
-  const uploaded = useRef<{ file: File; ref: { objectKey: string; fileName: string } } | null>(null)
+  const files = useUploadOnce()
   const labels: Record<string, string> = {
     unitId: t('docs.form.receivingUnit'), symbol: t('docs.form.symbol'), issuerName: t('docs.form.issuerName'), documentDate: t('docs.form.documentDate'),
     receivedDate: t('docs.form.receivedDate'), summary: t('docs.form.summary'), urgency: t('docs.form.urgency'), confidentiality: t('docs.form.confidentiality'),
@@ -57,8 +57,7 @@ export function RegisterIncomingModal({ opened, onClose, onDone }: { opened: boo
     if (!opened) return
     sub.reset()
     setV(initial(ws.unitId))
-    setProgress(null)
-    uploaded.current = null
+    files.reset()
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened])
 
@@ -96,18 +95,7 @@ export function RegisterIncomingModal({ opened, onClose, onDone }: { opened: boo
     if (!r.ok || Object.keys(errors).length) return sub.setErrors(errors)
     const res = await sub.run(async () => {
       let file: { objectKey: string; fileName: string } | undefined
-      if (!classified && v.file) {
-        if (uploaded.current?.file === v.file) file = uploaded.current.ref
-        else {
-          setProgress(0)
-          try {
-            file = await uploadDocumentFile(v.file, setProgress)
-          } finally {
-            setProgress(null)
-          }
-          uploaded.current = { file: v.file, ref: file }
-        }
-      }
+      if (!classified && v.file) file = await files.upload(v.file)
       return endpoints.documents.registerIncoming({ ...r.data, ...(file ? { file } : {}) })
     })
     if (res) onDone(res.document)
@@ -149,7 +137,7 @@ export function RegisterIncomingModal({ opened, onClose, onDone }: { opened: boo
           <FileInput label={labels.file} description={t('docs.form.filePdfHelp')} placeholder={t('docs.form.choose')} accept={acceptOf(['pdf'])}
             value={v.file} onChange={(f) => set({ file: f })} clearable leftSection={<IconFileTypePdf size={18} aria-hidden />}
             error={sub.errors.file ?? sub.errors['file.objectKey']} disabled={sub.busy} />
-          <UploadProgress fraction={progress} />
+          <UploadProgress fraction={files.progress} />
         </>
       )}
     </FormModal>
