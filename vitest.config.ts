@@ -9,6 +9,9 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for what the platform or a page does asynchronously (a workflow step, a
+    // projection, a re-render); on a busy 2-core machine that can take seconds. A wait, not a measure.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     pool: 'forks',
     maxWorkers: 2,
     projects: [
