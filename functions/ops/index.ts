@@ -100,11 +100,19 @@ async function remindOverdueDocuments(now: Date) {
         and (reminded_on is null or reminded_on < $1::date)
       order by deadline`, [today])
   const byPerson = new Map<string, typeof due>()
+  // The leaders of a unit, read once however many of its documents are overdue.
+  const leaders = new Map<string, Promise<string[]>>()
+  const leadersOf = (unitId: string) => {
+    if (!leaders.has(unitId)) {
+      leaders.set(unitId, orgStore.listMembers(unitId).then((ms) => ms
+        .filter((m) => m.role.split(',').some((r) => (DOCUMENT_PERMISSIONS as Record<string, readonly string[]>)[r]?.includes('document.direct')))
+        .map((m) => m.userId)))
+    }
+    return leaders.get(unitId)!
+  }
   for (const d of due) {
     const lead = d.data.direction?.leadUser?.userId
-    const people = lead ? [lead] : (await orgStore.listMembers(d.data.direction?.leadUnitId ?? d.owner_unit_id))
-      .filter((m) => m.role.split(',').some((r) => (DOCUMENT_PERMISSIONS as Record<string, readonly string[]>)[r]?.includes('document.direct')))
-      .map((m) => m.userId)
+    const people = lead ? [lead] : await leadersOf(d.data.direction?.leadUnitId ?? d.owner_unit_id)
     for (const p of people) byPerson.set(p, [...(byPerson.get(p) ?? []), d])
   }
   const users = await orgStore.getUsers([...byPerson.keys()])
