@@ -53,6 +53,7 @@ const routes: RouteObject[] = [
             { path: 'party/members', lazy: memberPage(() => import('./pages/members/MembersPage')) },
             { path: 'party/transfers', lazy: memberPage(() => import('./pages/members/TransfersPage')) },
             { path: 'party/fees', lazy: memberPage(() => import('./pages/members/FeesPage')) },
+            { path: 'party/comments', lazy: memberPage(() => import('./pages/members/CommentsPage')) },
             { path: 'archives', lazy: arcPage(() => import('./pages/archives/ArchivesPage')) },
             { path: 'archives/files/:fileId', lazy: arcPage(() => import('./pages/archives/FilePage')) },
             { path: 'archives/verify', lazy: arcPage(() => import('./pages/archives/VerifyPage')) },

@@ -1,6 +1,8 @@
 /** HTTP handlers: filing a transfer, the officer's inbox, one transfer (with its letter), decisions, acceptance. */
 import { AcceptBody, CampaignBody, CommentFormBody, ConfirmBody, CreateTransferBody, DecisionBody, ExtendBody, commentId, transferId } from '../../../shared/members/contracts.js'
-import { commentInbox, confirmComment, fillComment, openCampaign, showComment } from '../usecases/comments.js'
+import { z } from 'zod'
+import { unitId } from '../../../shared/org/contracts.js'
+import { campaignOf, commentInbox, confirmComment, fillComment, openCampaign, showComment } from '../usecases/comments.js'
 import { parse } from '../../lib/validation.js'
 import { files } from '../../documents/adapters/files.js'
 import type { MemberRoute } from '../routes.js'
@@ -22,7 +24,12 @@ export const extension: MemberRoute = async ({ ctx, params, body }) => ({ body: 
 
 // Residence-cell comments.
 export const campaign: MemberRoute = async ({ ctx, body }) => ({ status: 201, body: await openCampaign(ctx, parse(CampaignBody, body)) })
-export const comments: MemberRoute = async ({ ctx }) => ({ body: { comments: await commentInbox(ctx) } })
+const CommentsQuery = z.strictObject({ cellId: unitId.optional(), year: z.coerce.number().int().min(2020).max(2100).optional() })
+/** Without a cell: the requests waiting on the caller (to fill or to confirm); with one: that workplace cell's campaign. */
+export const comments: MemberRoute = async ({ ctx, query }) => {
+  const q = parse(CommentsQuery, query ?? {})
+  return { body: { comments: q.cellId ? await campaignOf(ctx, q.cellId, q.year) : await commentInbox(ctx) } }
+}
 export const comment: MemberRoute = async ({ ctx, params }) => ({ body: { comment: await showComment(ctx, parse(commentId, params.commentId)) } })
 export const commentForm: MemberRoute = async ({ ctx, params, body }) => ({ body: { comment: await fillComment(ctx, parse(commentId, params.commentId), parse(CommentFormBody, body)) } })
 export const commentConfirm: MemberRoute = async ({ ctx, params, body }) => ({ body: { comment: await confirmComment(ctx, parse(commentId, params.commentId), parse(ConfirmBody, body ?? {})) } })

@@ -130,6 +130,24 @@ export async function commentInbox(ctx: MemberContext) {
   return out.map(({ taskToken: _t, ...c }) => c)
 }
 
+/** The requests a workplace cell opened (a year's campaign), with their state; officers reading the cell see them. */
+export async function campaignOf(ctx: MemberContext, cellId: string, year?: number) {
+  const index = await ctx.tree()
+  authorizeMember(ctx.actor, 'member.read', cellId, index, ctx.date)
+  const prefix = `COMMENT#${cellId}.cm-${year ?? ''}`
+  const out: CommentRequest[] = []
+  let ExclusiveStartKey: Record<string, unknown> | undefined
+  do {
+    const res = await documentClient().send(new QueryCommand({
+      TableName: env().TABLE_NAME, KeyConditionExpression: 'pk = :pk and begins_with(sk, :sk)', ConsistentRead: true,
+      ExpressionAttributeValues: { ':pk': keys.commentRequest(cellId, '').pk, ':sk': prefix }, ExclusiveStartKey,
+    }))
+    out.push(...(res.Items ?? []).map(strip))
+    ExclusiveStartKey = res.LastEvaluatedKey
+  } while (ExclusiveStartKey)
+  return out.sort((a, b) => a.memberName.localeCompare(b.memberName, 'vi')).map(({ taskToken: _t, ...c }) => c)
+}
+
 /* ---------------------------------------------------- workflow steps */
 
 async function update(commentId: string, change: (c: CommentRequest) => { next: CommentRequest; unitId: string; action: string } | undefined): Promise<CommentRequest> {

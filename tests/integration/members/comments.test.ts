@@ -36,6 +36,14 @@ describe('yearly comment of the residence cell (Step Functions workflow)', () =>
     })
     expect(done.form).toMatchObject({ conclusion: 'good', criteria })
     expect(done.history.map((h: any) => h.status)).toEqual(['requested', 'filled', 'confirmed', 'returned'])
+
+    // The workplace cell's campaign list: this year's requests and their state; other years and other cells' officers see nothing of it.
+    const campaign = await admin.get(`/api/members/comments?cellId=${workplace}&year=2026`)
+    expect(campaign.body.comments.map((c: any) => [c.memberId, c.status, c.form?.conclusion])).toEqual([[living.memberId, 'returned', 'good']])
+    expect(campaign.body.comments[0].taskToken).toBeUndefined()
+    expect((await admin.get(`/api/members/comments?cellId=${workplace}&year=2025`)).body.comments).toEqual([])
+    expect((await outsider.get(`/api/members/comments?cellId=${workplace}&year=2026`)).status).toBe(403)
+    expect((await admin.get(`/api/members/comments?cellId=${workplace}&year=abc`)).status).toBe(400)
   })
 
   it('escalates an overdue request to the ward, and expires it after a second miss', async () => {

@@ -15,6 +15,8 @@ export class ApiError extends Error {
     message: string,
     readonly issues: ApiIssue[] = [],
     readonly requestId?: string,
+    /** The whole answer, for a refusal that carries a report (a rejected import's rows). */
+    readonly data?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -93,6 +95,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       err?.error?.message ?? i18n.t('errors.unexpected', { status: res.status }),
       normaliseIssues(err?.error?.issues),
       err?.requestId,
+      data,
     )
     if (res.status === 401 && !opts.anonymous) {
       session.clear()
