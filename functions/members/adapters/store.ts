@@ -122,6 +122,14 @@ export const memberStore = {
 
   getAssessment: (memberId: string, month: string) => get<FeeEntry>(keys.feeAssessment(memberId, month)),
   getRemittance: (cellId: string, month: string) => get<Remittance>(keys.feeRemittance(cellId, month)),
+  /** Every month's remittance of a cell, newest first. */
+  async remittancesOf(cellId: string): Promise<Remittance[]> {
+    const items = await queryAll({
+      KeyConditionExpression: 'pk = :pk and begins_with(sk, :sk)', ConsistentRead: true, ScanIndexForward: false,
+      ExpressionAttributeValues: { ':pk': keys.feeRemittance(cellId, '').pk, ':sk': keys.feeRemittance(cellId, '').sk },
+    })
+    return items.map((i) => strip<Remittance>(i)!)
+  },
 
   getTransfer: (transferId: string) => get<Transfer>(keys.transfer(cellOfTransfer(transferId), transferId)),
 

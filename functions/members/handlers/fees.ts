@@ -15,9 +15,12 @@ export const assess: MemberRoute = async ({ ctx, body }) => ({ body: await asses
 export const pay: MemberRoute = async ({ ctx, body }) => ({ status: 201, body: await payCash(ctx, parse(CashPaymentBody, body)) })
 export const sheet: MemberRoute = async ({ ctx, query }) => { const q = parse(SheetQuery, query); return { body: await cellSheet(ctx, q.cellId, q.month) } }
 export const remittance: MemberRoute = async ({ ctx, body }) => ({ status: 201, body: { remittance: await remit(ctx, parse(RemittanceBody, body)) } })
+const RemittanceQuery = z.strictObject({ cellId: unitId, month: month.optional() })
+/** One month's remittance of a cell (with `month`), or the cell's remittance history, newest first. */
 export const showRemittance: MemberRoute = async ({ ctx, query }) => {
-  const q = parse(SheetQuery, query)
+  const q = parse(RemittanceQuery, query)
   authorizeMember(ctx.actor, 'member.read', q.cellId, await ctx.tree(), ctx.date)
+  if (!q.month) return { body: { remittances: await memberStore.remittancesOf(q.cellId) } }
   const r = await memberStore.getRemittance(q.cellId, q.month)
   if (!r) throw new DomainError('members.noRemittance', 404, { month: q.month })
   return { body: { remittance: r } }

@@ -37,6 +37,15 @@ describe('Party fees: assessment, payments, arrears, remittance', () => {
     // Once per month.
     const again = await admin.post('/api/members/fees/remittances', { cellId, month: months[0] })
     expect(again.status).toBe(409)
+
+    // The cell's remittance history: each remitted month with its split by level and its reconciliation, newest first.
+    expect((await admin.post('/api/members/fees/remittances', { cellId, month: months[1] })).status).toBe(201)
+    const history = await admin.get(`/api/members/fees/remittances?cellId=${cellId}`)
+    expect(history.status).toBe(200)
+    expect(history.body.remittances.map((x: any) => [x.month, x.collected])).toEqual([[months[1], 100_000], [months[0], 150_000]])
+    expect(history.body.remittances[1].report.find((x: any) => x.memberId === student.memberId)).toMatchObject({ due: 5_000, paid: 0, owed: 5_000 })
+    const hang = await login('dangvien.hangbac')
+    expect((await hang.get(`/api/members/fees/remittances?cellId=${cellId}`)).status).toBe(403)
   })
 
   it('refuses amounts in the wrong unit or negative, and another currency, with a clear message, recording nothing', async () => {

@@ -3,8 +3,9 @@
  * payments (paying more is allowed), see arrears and members flagged for
  * three unpaid months, and remit the month upward with its split by level.
  */
-import { Alert, Badge, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
+import { Link } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
 import { membersApi, type Remittance, type SheetRow } from '../../api/members'
 import { useWorkspace } from '../../auth/workspace'
@@ -36,7 +37,7 @@ export default function FeesPage() {
   }
   return (
     <Stack gap="md">
-      <PageHeader title={t('members.feesTitle')} />
+      <PageHeader title={t('members.feesTitle')}><Anchor component={Link} to="/party/remittances">{t('members.remittances.open')}</Anchor></PageHeader>
       <Group align="end" wrap="wrap">
         <Select label={t('members.chooseCell')} searchable data={cells.map((c) => ({ value: c.value, label: c.label }))} value={current} onChange={setCellId} miw={280} />
         <TextInput label={t('members.month')} value={month} onChange={(e) => setMonth(e.currentTarget.value)} placeholder="2026-03" error={valid ? undefined : 'YYYY-MM'} w={130} />

@@ -1,8 +1,8 @@
 /** The members of a cell in the caller's reach: the working unit when it is a cell, else a cell chosen from the tree. */
-import { Select, Stack, Table, Text } from '@mantine/core'
+import { Button, Group, Select, Stack, Table, Text } from '@mantine/core'
+import { Link, useSearchParams } from 'react-router-dom'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router-dom'
 import { membersApi } from '../../api/members'
 import { useWorkspace } from '../../auth/workspace'
 import { ErrorAlert, Loading, PageHeader } from '../../components/common'
@@ -24,7 +24,12 @@ export default function MembersPage() {
   const list = useData(current ? (signal) => membersApi.cell(current, signal) : null, [current])
   return (
     <Stack gap="md">
-      <PageHeader title={t('members.listTitle')} />
+      <PageHeader title={t('members.listTitle')}>
+        <Group gap="xs">
+          <Button component={Link} to="/party/import" variant="default" size="xs">{t('members.imports.open')}</Button>
+          <Button component={Link} to="/party/bulk-transfers" variant="default" size="xs">{t('members.bulk.open')}</Button>
+        </Group>
+      </PageHeader>
       <Select label={t('members.chooseCell')} searchable data={cells.map((c) => ({ value: c.value, label: c.label }))} value={current}
         onChange={(v) => { setCellId(v); if (v) setParams({ cellId: v }, { replace: true }) }} maw={520} />
       {list.loading && !list.data ? <Loading /> : list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : !list.data?.members.length ? <Text c="dimmed">{t('members.emptyCell')}</Text> : (
