@@ -82,6 +82,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('GET', '/api/members/comments/{commentId}', 'members'),
   r('POST', '/api/members/comments/{commentId}/form', 'members'),
   r('POST', '/api/members/comments/{commentId}/confirmation', 'members'),
+  r('POST', '/api/members/notices', 'members'),
+  r('GET', '/api/members/notices', 'members'),
+  r('GET', '/api/members/notices/{noticeId}', 'members'),
+  r('POST', '/api/me/notices/{noticeId}/read', 'members'),
   r('GET', '/api/members/{memberId}', 'members'),
   r('PUT', '/api/members/{memberId}/fee-profile', 'members'),
   // Archives (issue 5): digitisation of paper archives, verification, handover of a closed fonds.

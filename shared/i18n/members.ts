@@ -56,4 +56,8 @@ export const MEMBERS_MESSAGES: Record<string, { vi: string; en: string }> = {
   'members.portal.replayed': { vi: 'Yêu cầu {requestId} đã được xử lý trước đó; không ghi thêm gì.', en: 'Request {requestId} was already processed; nothing was changed.' },
   'members.portal.notConfigured': { vi: 'Kết nối với Cổng Dịch vụ công chưa được cấu hình.', en: 'The connection to the national portal is not configured.' },
   'members.portal.unknownCard': { vi: 'Không có đảng viên với số thẻ {cardNumber}.', en: 'No Party member has card number {cardNumber}.' },
+  'notFound.notice': { vi: 'Không tìm thấy thông báo {id}.', en: 'Notice {id} not found.' },
+  'field.noticeAudience': { vi: 'Chọn một đơn vị hoặc danh sách đảng viên nhận thông báo (chỉ một trong hai).', en: 'Choose either a unit or named members to receive the notice.' },
+  'members.noticeRead': { vi: 'Thông báo đã được đánh dấu đã đọc.', en: 'The notice was already marked read.' },
+  'members.stepTimedOut': { vi: 'Bước này vừa hết hạn và đã được báo cáo cấp trên trước khi ý kiến được ghi nhận; không ghi gì. Tải lại để xem trạng thái mới.', en: 'This step timed out and was escalated before your decision was saved; nothing was recorded. Reload to see its new state.' },
 }

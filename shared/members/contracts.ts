@@ -201,6 +201,8 @@ export interface Handbook {
   cell: { unitId: string; name: string }
   fees: { months: { month: string; due: number; paid: number; owed: number; status: string }[]; arrears: number; paidUpTo?: string; flaggedYears: number[]; payments: PaymentEntry[] }
   transfers: Transfer[]
+  /** Notices, invitations and the system's notices, newest first. */
+  notices?: HandbookNotice[]
 }
 
 /* ----------------------------------------------------- bulk transfer */
@@ -280,3 +282,48 @@ export const CommentFormBody = z.strictObject({
 })
 export const ConfirmBody = z.strictObject({ note: z.string().trim().max(500).optional() })
 export const commentId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}\.cm-\d{4}-m-[a-z0-9]{6,40}$/, { message: 'field.invalidFormat' })
+
+/* ------------------------------------------------ notices and invitations */
+
+export const noticeId = z.string().regex(/^(nt-[a-z0-9]{8,40}|sys\.m-[a-z0-9]{6,40}\.[a-z0-9.-]{3,120})$/, { message: 'field.invalidFormat' })
+const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'field.invalidDate' })
+
+/** A notice (thông báo) or an invitation (giấy mời: a meeting with time, place, agenda) to a unit's subtree or to named members. */
+export const NoticeBody = z.strictObject({
+  kind: z.enum(['notice', 'invitation']),
+  title: text(200),
+  body: z.string().trim().max(4000).optional(),
+  meeting: z.strictObject({ at: localDateTime, place: text(300), agenda: text(2000) }).optional(),
+  /** The unit whose cells' members receive it (its whole subtree)… */
+  unitId: unitId.optional(),
+  /** …or named members (at most 90: the notice and its pointers are one transaction). */
+  memberIds: z.array(memberId).min(1).max(90).optional(),
+}).refine((b) => (b.unitId ? 1 : 0) + (b.memberIds ? 1 : 0) === 1, { message: 'field.noticeAudience', path: ['unitId'] })
+  .refine((b) => b.kind !== 'invitation' || !!b.meeting, { message: 'field.required', path: ['meeting'] })
+export type NoticeBody = z.infer<typeof NoticeBody>
+
+export interface PartyNotice {
+  noticeId: string
+  kind: 'notice' | 'invitation'
+  title: string
+  body?: string
+  meeting?: { at: string; place: string; agenda: string }
+  unitId?: string
+  memberIds?: string[]
+  /** The unit on whose behalf it was posted (the audience unit, or the officer's unit for named members). */
+  fromUnitId: string
+  postedBy: { userId: string; fullName: string }
+  createdAt: string
+}
+
+/** What a member sees in the handbook: posted notices and the system's own (transfer progress, return reminder, arrears flag, comment request). */
+export interface HandbookNotice {
+  noticeId: string
+  kind: 'notice' | 'invitation' | 'system'
+  title: string
+  body?: string
+  meeting?: { at: string; place: string; agenda: string }
+  from?: string
+  createdAt: string
+  read?: string
+}

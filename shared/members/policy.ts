@@ -11,14 +11,14 @@ import type { Role } from '../org/roles.js'
 import { existsOn, isWithin, parentOn, subtreeOn, type UnitIndex } from '../org/tree.js'
 import type { ApprovalStep } from './contracts.js'
 
-export type MemberAction = 'member.read' | 'member.manage' | 'fee.collect' | 'transfer.file' | 'transfer.approve'
+export type MemberAction = 'member.read' | 'member.manage' | 'fee.collect' | 'transfer.file' | 'transfer.approve' | 'notice.post'
 
 export const MEMBER_PERMISSIONS: Readonly<Record<Role, readonly MemberAction[]>> = {
-  admin: ['member.read', 'member.manage', 'fee.collect', 'transfer.file'],
-  secretary: ['member.read', 'member.manage', 'fee.collect', 'transfer.file', 'transfer.approve'],
-  'deputy-secretary': ['member.read', 'member.manage', 'fee.collect', 'transfer.file', 'transfer.approve'],
-  'office-chief': ['member.read', 'member.manage'],
-  clerk: ['member.read', 'member.manage', 'fee.collect'],
+  admin: ['member.read', 'member.manage', 'fee.collect', 'transfer.file', 'notice.post'],
+  secretary: ['member.read', 'member.manage', 'fee.collect', 'transfer.file', 'transfer.approve', 'notice.post'],
+  'deputy-secretary': ['member.read', 'member.manage', 'fee.collect', 'transfer.file', 'transfer.approve', 'notice.post'],
+  'office-chief': ['member.read', 'member.manage', 'notice.post'],
+  clerk: ['member.read', 'member.manage', 'fee.collect', 'notice.post'],
   specialist: ['member.read'],
   inspector: ['member.read'],
   member: [],

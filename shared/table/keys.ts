@@ -69,6 +69,12 @@ export const keys = {
   commentRequest: (workplaceCellId: string, commentId: string) => ({ pk: `UNIT#${workplaceCellId}`, sk: `COMMENT#${commentId}` }),
   commentsOfCell: (workplaceCellId: string) => ({ pk: `UNIT#${workplaceCellId}`, skPrefix: 'COMMENT#' }),
   commentInbox: (unitId: string, createdAt: string) => ({ gsi3pk: `COMMENT-INBOX#${unitId}`, gsi3sk: createdAt }),
+  /** A notice or invitation posted by officers: to a unit's subtree (index by unit) or to named members (a pointer in each member's partition). */
+  partyNotice: (noticeId: string) => ({ pk: `PNOTICE#${noticeId}`, sk: 'NOTICE' }),
+  partyNoticesOfUnit: (unitId: string, createdAt: string) => ({ gsi1pk: `PNOTICES#${unitId}`, gsi1sk: createdAt }),
+  partyNoticeForMember: (memberId: string, createdAt: string, noticeId: string) => ({ pk: `PMEMBER#${memberId}`, sk: `NOTICE#${createdAt}#${noticeId}` }),
+  /** A member's read receipt of a notice (posted or from the system). */
+  partyNoticeRead: (noticeId: string, memberId: string) => ({ pk: `PNOTICE#${noticeId}`, sk: `READ#${memberId}` }),
   // Archives (issue 5): files of a unit's fonds, digitisation batches, their pages and the documents found, handovers.
   archiveFile: (unitId: string, fileId: string) => ({ pk: `UNIT#${unitId}`, sk: `ARCFILE#${fileId}` }),
   archiveFilesOf: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'ARCFILE#' }),
@@ -97,6 +103,7 @@ export const ENTITY = {
   document: 'document', documentCounter: 'documentCounter', documentSymbolClaim: 'documentSymbolClaim', reviewChain: 'reviewChain',
   partyMember: 'partyMember', partyCardClaim: 'partyCardClaim', transferLock: 'transferLock', feeAssessment: 'feeAssessment',
   feePayment: 'feePayment', feeRemittance: 'feeRemittance', transfer: 'transfer', portalRequest: 'portalRequest', bulkTransfer: 'bulkTransfer', commentRequest: 'commentRequest',
+  partyNotice: 'partyNotice', partyNoticePointer: 'partyNoticePointer', partyNoticeRead: 'partyNoticeRead',
   archiveFile: 'archiveFile', archiveBatch: 'archiveBatch', archivePage: 'archivePage', archiveDocument: 'archiveDocument', archiveHandover: 'archiveHandover',
 
   conversation: 'conversation',

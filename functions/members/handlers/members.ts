@@ -1,5 +1,7 @@
 /** HTTP handlers: member records, the cell's list, the fee profile, the member's own handbook. */
-import { BulkTransferBody, CreateMemberBody, ListMembersQuery, UpdateFeeProfileBody } from '../../../shared/members/contracts.js'
+import { BulkTransferBody, CreateMemberBody, ListMembersQuery, NoticeBody, UpdateFeeProfileBody, noticeId } from '../../../shared/members/contracts.js'
+import { unitId } from '../../../shared/org/contracts.js'
+import * as notices from '../usecases/notices.js'
 import { bulkTransfer } from '../usecases/bulk.js'
 import { importMembers } from '../usecases/imports.js'
 import { z } from 'zod'
@@ -51,3 +53,10 @@ export const search: MemberRoute = async ({ ctx, query }) => {
      order by similarity(search, lower(unaccent($2))) desc, full_name limit 50`, [pgArray(reach), q.q])
   return { body: { members: rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data)) } }
 }
+
+/* Notices and invitations (the handbook's). */
+const UnitQuery = z.strictObject({ unitId: unitId })
+export const postNotice: MemberRoute = async ({ ctx, body }) => ({ status: 201, body: { notice: await notices.postNotice(ctx, parse(NoticeBody, body)) } })
+export const listNotices: MemberRoute = async ({ ctx, query }) => ({ body: { notices: await notices.noticesOfUnit(ctx, parse(UnitQuery, query).unitId) } })
+export const showNotice: MemberRoute = async ({ ctx, params }) => ({ body: await notices.noticeReceipts(ctx, parse(noticeId, params.noticeId)) })
+export const readNotice: MemberRoute = async ({ ctx, params }) => ({ body: await notices.markRead(ctx, parse(noticeId, params.noticeId)) })

@@ -14,6 +14,7 @@ import { orgStore } from '../../org/adapters/store.js'
 import type { OrgContext } from '../../org/usecases/context.js'
 import { cardClaimItem, memberItem, memberStore } from '../adapters/store.js'
 import { feeSummary } from './fees.js'
+import { noticesFor } from './notices.js'
 
 export type MemberContext = OrgContext
 
@@ -112,10 +113,11 @@ export async function handbook(ctx: MemberContext): Promise<Handbook> {
 export async function handbookOf(ctx: MemberContext, member: PartyMember): Promise<Handbook> {
   const index = await ctx.tree()
   const cell = index.get(member.cellId)
-  const [fees, transfers] = await Promise.all([feeSummary(member.memberId), memberStore.transfersOfMember(member.memberId)])
+  const [fees, all] = await Promise.all([feeSummary(member.memberId), memberStore.transfersOfMember(member.memberId)])
+  const transfers = all.map(({ taskToken: _t, ...t }) => t)
   return {
     member, cell: { unitId: member.cellId, name: cell ? nameOn(cell, ctx.date).name : member.cellId },
-    fees, transfers: transfers.map(({ taskToken: _t, ...t }) => t),
+    fees, transfers, notices: await noticesFor(ctx, member, transfers, fees.flaggedYears),
   }
 }
 
