@@ -53,6 +53,7 @@ const routes: RouteObject[] = [
             { path: 'party/members', lazy: memberPage(() => import('./pages/members/MembersPage')) },
             { path: 'party/transfers', lazy: memberPage(() => import('./pages/members/TransfersPage')) },
             { path: 'party/fees', lazy: memberPage(() => import('./pages/members/FeesPage')) },
+            { path: 'party/notices', lazy: memberPage(() => import('./pages/members/NoticesPage')) },
             { path: 'party/comments', lazy: memberPage(() => import('./pages/members/CommentsPage')) },
             { path: 'party/import', lazy: memberPage(() => import('./pages/members/ImportMembersPage')) },
             { path: 'party/bulk-transfers', lazy: memberPage(() => import('./pages/members/BulkTransferPage')) },

@@ -1,5 +1,5 @@
 /** The members module's API calls, typed with the shared contracts. */
-import type { BulkReport, CommentCriterion, CommentRequest, CreateTransferBody, Handbook, PartyMember, Transfer } from '../../../shared/members/contracts'
+import type { BulkReport, NoticeBody, PartyNotice, CommentCriterion, CommentRequest, CreateTransferBody, Handbook, PartyMember, Transfer } from '../../../shared/members/contracts'
 import { api, isApiError } from './client'
 
 const enc = encodeURIComponent
@@ -44,4 +44,8 @@ export const membersApi = {
   },
   bulk: (body: { operationId: string; moves: { fromCellId: string; toCellId: string }[]; reason: string; batch?: number }) => api.post<{ operation: BulkOperationView }>('/api/members/bulk-transfers', body),
   remittances: (cellId: string, signal?: AbortSignal) => api.get<{ remittances: RemittanceFull[] }>('/api/members/fees/remittances', { cellId }, signal),
+  readNotice: (noticeId: string) => api.post<{ noticeId: string; read: string; again: boolean }>(`/api/me/notices/${enc(noticeId)}/read`, {}),
+  postNotice: (body: NoticeBody) => api.post<{ notice: PartyNotice }>('/api/members/notices', body),
+  notices: (unitId: string, signal?: AbortSignal) => api.get<{ notices: (PartyNotice & { readCount: number })[] }>('/api/members/notices', { unitId }, signal),
+  noticeReceipts: (noticeId: string, signal?: AbortSignal) => api.get<{ notice: PartyNotice; read: number; recipients: { memberId: string; fullName: string; cellId: string; readAt?: string }[] }>(`/api/members/notices/${enc(noticeId)}`, undefined, signal),
 }

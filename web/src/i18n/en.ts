@@ -50,6 +50,7 @@ export const en: Shape<typeof vi> = {
     members: 'Party members',
     memberTransfers: 'Transfers',
     memberFees: 'Party fees',
+    memberNotices: 'Notices',
     memberComments: 'Residence comments',
     archives: 'Archives, digitisation',
     groups: { docs: 'Documents', org: 'Organisation', members: 'Party members' },

@@ -46,6 +46,7 @@ export const vi = {
     members: 'Đảng viên',
     memberTransfers: 'Chuyển sinh hoạt đảng',
     memberFees: 'Đảng phí',
+    memberNotices: 'Thông báo, giấy mời',
     memberComments: 'Nhận xét nơi cư trú',
     archives: 'Lưu trữ, số hóa',
     groups: { docs: 'Văn bản', org: 'Tổ chức', members: 'Đảng viên' },

@@ -6,7 +6,7 @@ import { ActionIcon, Anchor, AppShell, Badge, Burger, Group, Menu, NavLink, Scro
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import {
   IconArchive, IconBook2, IconChecklist, IconFileImport, IconFileSearch, IconHistory, IconHome, IconInbox, IconLogout, IconRoute, IconSend, IconSitemap,
-  IconUserCircle, IconUsers, IconId, IconUsersGroup, IconArrowsExchange, IconMessageCheck, IconCoin,
+  IconUserCircle, IconUsers, IconId, IconUsersGroup, IconArrowsExchange, IconMessageCheck, IconSpeakerphone, IconCoin,
 } from '@tabler/icons-react'
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -104,6 +104,7 @@ function Shell() {
     { group: 'members', to: '/party/members', label: t('nav.members'), icon: <IconUsersGroup size={20} aria-hidden />, action: 'user.read' },
     { group: 'members', to: '/party/fees', label: t('nav.memberFees'), icon: <IconCoin size={20} aria-hidden />, action: 'user.read' },
     { group: 'members', to: '/party/transfers', label: t('nav.memberTransfers'), icon: <IconArrowsExchange size={20} aria-hidden />, action: 'user.read' },
+    { group: 'members', to: '/party/notices', label: t('nav.memberNotices'), icon: <IconSpeakerphone size={20} aria-hidden />, action: 'user.read' },
     { group: 'members', to: '/party/comments', label: t('nav.memberComments'), icon: <IconMessageCheck size={20} aria-hidden />, action: 'user.read' },
   ]
   // Hide what the role in the working unit cannot do (the API still decides).

@@ -17,6 +17,7 @@ import { useData } from '../../lib/useData'
 import { useSubmit } from '../../lib/useSubmit'
 import { validate } from '../../lib/validation'
 import { TransferProgress, TransferStatus, money, monthLabel } from './TransferBits'
+import { HandbookNotices } from './NoticeBits'
 
 export default function HandbookPage() {
   const { t } = useTranslation()
@@ -47,6 +48,8 @@ export default function HandbookPage() {
           {m.residence && <><dt>{t('members.residence')}</dt><dd>{m.residence}</dd></>}
         </dl>
       </Card>
+
+      <HandbookNotices notices={h.notices ?? []} onRead={book.reload} />
 
       <Card withBorder component="section" aria-labelledby="hb-fees">
         <Title order={2} fz="h4" id="hb-fees" mb="sm">{t('members.fees')}</Title>
