@@ -17,7 +17,7 @@ const Payload = z.discriminatedUnion('task', [
   z.object({ task: z.literal('escalateAcceptance'), transferId: id }),
   z.object({ task: z.literal('flagMember'), transferId: id }),
   z.object({ task: z.literal('complete'), transferId: id }),
-  z.object({ task: z.literal('close'), transferId: id, status: z.enum(['rejected', 'expired']) }),
+  z.object({ task: z.literal('close'), transferId: id, status: z.enum(['rejected', 'expired']), step: z.number().int().min(0).max(5).optional() }),
   z.object({ task: z.literal('awaitReturn'), transferId: id, taskToken: z.string().min(1), reminded: z.boolean() }),
   z.object({ task: z.literal('remindReturn'), transferId: id }),
   z.object({ task: z.literal('returned'), transferId: id }),

@@ -22,6 +22,20 @@ export const transferWorkflow = {
     }))
     return res.executionArn!
   },
+  /**
+   * Answers a human step. `false` when the step is no longer waiting (its timer fired first): the
+   * decision is already recorded on the transfer, and the timeout branch's task finds it and goes on
+   * as decided (see `recordedDecision` in usecases/workflow-steps.ts).
+   */
+  async answerIfWaiting(taskToken: string, output: DecisionOutput): Promise<boolean> {
+    try {
+      await transferWorkflow.answer(taskToken, output)
+      return true
+    } catch (err) {
+      if (['TaskTimedOut', 'TaskDoesNotExist'].includes((err as Error)?.name)) return false
+      throw err
+    }
+  },
   async answer(taskToken: string, output: DecisionOutput | { accepted: true } | { outcome: 'returned' } | { outcome: 'extended'; returnSeconds: number }): Promise<void> {
     await stepFunctions().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }))
   },

@@ -118,6 +118,19 @@ export async function saveTransfer(before: Transfer, next: Transfer, actor: Audi
 /** A decision of the step awaiting one. Only someone holding an approving role in that step's unit decides. */
 export async function decide(ctx: MemberContext, transferId: string, body: { approved: boolean; comment?: string }) {
   const t = await loadTransfer(ctx, transferId)
+  const { saved, output, taskToken } = await recordDecision(ctx, t, body)
+  await transferWorkflow.answerIfWaiting(taskToken, output)
+  return saved
+}
+
+/**
+ * Writes the decision of the step awaiting one, conditional on the version of the transfer as read
+ * (`t`). The step's timer races it: its task (reminder, escalation, expiry) also writes the
+ * transfer under a version condition, so exactly one lands. If the timer's write landed first this
+ * one fails and nothing is recorded (409 `members.stepTimedOut`); if this one landed first the
+ * timer's task finds the decision and the workflow goes on as decided (`recordedDecision`).
+ */
+export async function recordDecision(ctx: MemberContext, t: Transfer, body: { approved: boolean; comment?: string }): Promise<{ saved: Transfer; output: DecisionOutput; taskToken: string }> {
   if (t.status !== 'pending') throw new ConflictError('conflict.requestDecided')
   const step = t.steps[t.currentStep]
   if (!mayDecide(ctx.actor, step)) throw new ForbiddenError('members.notInChain', { unitId: step.unitId })
@@ -131,9 +144,17 @@ export async function decide(ctx: MemberContext, transferId: string, body: { app
     currentStep: output.outcome === 'next' ? output.nextStep : t.currentStep,
     history: [...t.history, { at, status: body.approved ? `approved:${step.stage}` : `rejected:${step.stage}`, by: ctx.actor.fullName, note: body.comment }],
   }
-  const saved = await saveTransfer(t, next, ctx.auditActor, ctx.now, { unitId: step.unitId, action: body.approved ? 'transfer.approve' : 'transfer.reject', details: { stage: step.stage, comment: body.comment } })
-  await transferWorkflow.answer(t.taskToken, output)
-  return saved
+  try {
+    const saved = await saveTransfer(t, next, ctx.auditActor, ctx.now, { unitId: step.unitId, action: body.approved ? 'transfer.approve' : 'transfer.reject', details: { stage: step.stage, comment: body.comment } })
+    return { saved, output, taskToken: t.taskToken }
+  } catch (err) {
+    if (err instanceof ConflictError) {
+      const now = await memberStore.getTransfer(t.transferId)
+      // The step's timer wrote first (its token is gone or replaced): the decision lost the race.
+      if (now && !now.steps[t.currentStep]?.decision && now.taskToken !== t.taskToken) throw new ConflictError('members.stepTimedOut')
+    }
+    throw err
+  }
 }
 
 /** The receiving cell accepts the member (the letter was presented). */

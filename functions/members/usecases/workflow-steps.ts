@@ -18,6 +18,7 @@ import { memberItem, memberStore } from '../adapters/store.js'
 import { renderLetter } from '../adapters/letter.js'
 import { documentStore } from '../../documents/adapters/store.js'
 import { saveTransfer, transferNotFound } from './transfers.js'
+import type { DecisionOutput } from '../adapters/workflows.js'
 import { feeSummary } from './fees.js'
 
 const SYSTEM = { userId: 'system', name: 'Digital Office' }
@@ -49,6 +50,20 @@ async function notify(unitIds: string[], subject: string, text: string): Promise
   if (to.length) await mail().send({ to, subject: `[Digital Office] ${subject}`, text })
 }
 
+/**
+ * The decision recorded on a step, as the workflow's decision output. A step's timer and its human
+ * decision race: whichever write lands first wins (both are conditional on the transfer's version).
+ * When the decision won but its answer found the task already timed out, the timeout branch's task
+ * returns it here so the workflow proceeds exactly as decided — no reminder, escalation or expiry.
+ */
+export function recordedDecision(t: Transfer, step: number): DecisionOutput | undefined {
+  const d = t.steps[step]?.decision
+  if (!d) return undefined
+  if (!d.approved) return { outcome: 'rejected' }
+  return step === t.steps.length - 1 ? { outcome: 'approved' } : { outcome: 'next', nextStep: step + 1 }
+}
+const NONE = { outcome: 'none' } as const
+
 export async function awaitDecision(p: { transferId: string; step: number; taskToken: string; escalated?: boolean }) {
   const t = await update(p.transferId, (cur) => {
     if (cur.status !== 'pending' || cur.currentStep !== p.step || cur.taskToken === p.taskToken) return undefined
@@ -67,36 +82,42 @@ export async function awaitDecision(p: { transferId: string; step: number; taskT
 export async function remindDecision(p: { transferId: string; step: number }) {
   const t = await update(p.transferId, (cur) => {
     const stage = cur.steps[p.step]?.stage
-    if (cur.status !== 'pending' || cur.currentStep !== p.step || cur.history.some((h) => h.status === `reminded:${stage}`)) return undefined
+    if (recordedDecision(cur, p.step) || cur.status !== 'pending' || cur.currentStep !== p.step || cur.history.some((h) => h.status === `reminded:${stage}`)) return undefined
     return {
       next: { ...cur, taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: `reminded:${stage}`, by: SYSTEM.name }] },
       unitId: cur.steps[p.step].unitId, action: 'transfer.reminded', details: { stage },
     }
   })
+  const decided = recordedDecision(t, p.step)
+  if (decided) return { decided: true, decision: decided }
   const step = t.steps[p.step]
   await notify([step.unitId, ...step.alsoUnitIds], 'Nhắc: chuyển sinh hoạt đảng chờ cho ý kiến / Reminder: transfer awaiting your decision',
     `Nhắc lần 1: đề nghị chuyển sinh hoạt đảng của đồng chí ${t.memberName} (${t.transferId}) sắp hết hạn cho ý kiến.\n\nReminder: the transfer of ${t.memberName} awaits your decision.`)
-  return {}
+  return { decided: false, decision: NONE }
 }
 
 /** A missed step deadline: recorded on the step and escalated to the unit above it (reminder mail to both). */
 export async function escalateDecision(p: { transferId: string; step: number }) {
   const index = indexUnits(await orgStore.listUnits())
   const cur = await load(p.transferId)
-  if (cur.steps[p.step]?.escalatedAt && cur.taskToken === undefined && cur.currentStep === p.step) return { expired: false }
+  const already = recordedDecision(cur, p.step)
+  if (already) return { expired: false, decided: true, decision: already }
+  if (cur.steps[p.step]?.escalatedAt && cur.taskToken === undefined && cur.currentStep === p.step) return { expired: false, decided: false, decision: NONE }
   const step = cur.steps[p.step]
   const above = index.get(step.unitId) ? parentOn(index.get(step.unitId)!, today()) : null
   const t = await update(p.transferId, (c) => {
-    if (c.status !== 'pending' || c.steps[p.step].escalatedAt) return undefined
+    if (recordedDecision(c, p.step) || c.status !== 'pending' || c.steps[p.step].escalatedAt) return undefined
     const at = new Date().toISOString()
     return {
       next: { ...c, taskToken: undefined, steps: c.steps.map((s, i) => (i === p.step ? { ...s, escalatedAt: at } : s)), history: [...c.history, { at, status: `escalated:${step.stage}`, by: SYSTEM.name, note: `deadline missed by ${step.unitId}` }] },
       unitId: above ?? step.unitId, action: 'transfer.escalated', details: { stage: step.stage, missedBy: step.unitId },
     }
   })
+  const decided = recordedDecision(t, p.step)
+  if (decided) return { expired: false, decided: true, decision: decided }
   await notify([step.unitId, ...(above ? [above] : [])], 'Quá hạn cho ý kiến chuyển sinh hoạt đảng / Transfer decision overdue',
     `Đề nghị ${t.transferId} (${t.memberName}) đã quá hạn ở đơn vị ${step.unitId}; đã báo cáo cấp trên.\n\nThe decision is overdue and was escalated.`)
-  return { expired: false }
+  return { expired: false, decided: false, decision: NONE }
 }
 
 /** The next register number of the issuer's introduction letters this year: a counter written under a version condition in the issuing transaction (gapless). */
@@ -265,12 +286,17 @@ export async function returned(p: { transferId: string }) {
 }
 
 /** Rejected in the chain or expired: closed, the member's lock released. */
-export async function close(p: { transferId: string; status: 'rejected' | 'expired' }) {
-  const member = await memberStore.getMember((await load(p.transferId)).memberId)
-  await update(p.transferId, (cur) => (cur.status === p.status ? undefined : {
+export async function close(p: { transferId: string; status: 'rejected' | 'expired'; step?: number }) {
+  const before = await load(p.transferId)
+  // Expiry raced a decision of the last wait and lost: the workflow goes on as decided.
+  const decidedIn = (t: Transfer) => (p.status === 'expired' && p.step !== undefined ? recordedDecision(t, p.step) : undefined)
+  const member = await memberStore.getMember(before.memberId)
+  const after = await update(p.transferId, (cur) => (cur.status === p.status || decidedIn(cur) ? undefined : {
     next: { ...cur, status: p.status, taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: p.status, by: SYSTEM.name }] },
     unitId: cur.fromCellId, action: `transfer.${p.status}`,
   }), (cur, tx) => releaseMember(cur, tx, { status: member!.status, cellId: member!.cellId, at: new Date().toISOString(), kind: cur.kind }, member))
-  return { status: p.status }
+  const decided = after.status !== p.status ? decidedIn(after) : undefined
+  if (decided) return { status: after.status, decided: true, decision: decided }
+  return { status: p.status, decided: false, decision: NONE }
 }
 
