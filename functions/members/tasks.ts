@@ -22,9 +22,9 @@ const Payload = z.discriminatedUnion('task', [
   z.object({ task: z.literal('remindReturn'), transferId: id }),
   z.object({ task: z.literal('returned'), transferId: id }),
   z.object({ task: z.literal('awaitComment'), commentId: id, stage: z.enum(['form', 'confirm']), taskToken: z.string().min(1) }),
-  z.object({ task: z.literal('escalateComment'), commentId: id }),
+  z.object({ task: z.literal('escalateComment'), commentId: id, stage: z.enum(['form', 'confirm']).optional() }),
   z.object({ task: z.literal('returnComment'), commentId: id }),
-  z.object({ task: z.literal('expireComment'), commentId: id }),
+  z.object({ task: z.literal('expireComment'), commentId: id, stage: z.enum(['form', 'confirm']).optional() }),
 ])
 
 export const handler = async (event: unknown) => {

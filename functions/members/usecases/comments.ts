@@ -40,6 +40,25 @@ export async function getComment(commentId: string): Promise<CommentRequest | un
   return res.Item ? strip(res.Item) : undefined
 }
 
+/** Answers the human step; a task that already timed out is no error: the timer's task finds the recorded result and goes on (see `stageDone`). */
+async function answer(taskToken: string, output: unknown): Promise<void> {
+  try {
+    await stepFunctions().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }))
+  } catch (err) {
+    if (!['TaskTimedOut', 'TaskDoesNotExist'].includes((err as Error)?.name)) throw err
+  }
+}
+
+/** A human step's write, conditional on the version read: losing to the step's timer (its escalation wrote first) is a clear 409. */
+async function saveHumanStep(c: CommentRequest, next: CommentRequest, actor: AuditActor, audit: { unitId: string; action: string; details?: Record<string, unknown> }): Promise<CommentRequest> {
+  try {
+    return await save(c, next, actor, audit)
+  } catch (err) {
+    if (err instanceof ConflictError && (await getComment(c.commentId))?.taskToken !== c.taskToken) throw new ConflictError('members.stepTimedOut')
+    throw err
+  }
+}
+
 async function save(before: CommentRequest | undefined, next: CommentRequest, actor: AuditActor, audit: { unitId: string; action: string; details?: Record<string, unknown> }): Promise<CommentRequest> {
   const saved = { ...next, version: (before?.version ?? 0) + 1, updatedAt: new Date().toISOString() }
   await new Transaction().put(commentItem(saved), { expectVersion: before ? before.version : 'new', onConflict: new ConflictError(before ? 'conflict.version' : 'members.commentExists') })
@@ -93,15 +112,20 @@ const holds = (ctx: MemberContext, unitId: string) => ctx.actor.assignments.some
 /** The residence cell fills the form. */
 export async function fillComment(ctx: MemberContext, commentId: string, body: { criteria: Record<string, boolean>; conclusion: 'good' | 'not-good'; note?: string }) {
   const c = await loadVisible(ctx, commentId)
+  const saved = await recordForm(ctx, c, body)
+  await answer(c.taskToken!, { conclusion: body.conclusion })
+  const { taskToken: _t, ...view } = saved
+  return view
+}
+
+/** Writes the residence cell's form, conditional on the request as read (`c`): its timer's escalation and this write exclude each other. */
+export async function recordForm(ctx: MemberContext, c: CommentRequest, body: { criteria: Record<string, boolean>; conclusion: 'good' | 'not-good'; note?: string }): Promise<CommentRequest> {
   if (!['requested', 'escalated'].includes(c.status)) throw new ConflictError('conflict.requestDecided')
   if (!holds(ctx, c.residenceCellId)) throw new ForbiddenError('members.notResidenceCell', { unitId: c.residenceCellId })
   if (!c.taskToken) throw new ConflictError('members.stepNotReady')
   const at = ctx.now.toISOString()
-  const saved = await save(c, { ...c, status: 'filled', taskToken: undefined, form: { ...body, criteria: body.criteria as NonNullable<CommentRequest['form']>['criteria'], by: { userId: ctx.actor.userId, fullName: ctx.actor.fullName }, at }, history: [...c.history, { at, status: 'filled', by: ctx.actor.fullName, note: body.conclusion }] },
+  return saveHumanStep(c, { ...c, status: 'filled', taskToken: undefined, form: { ...body, criteria: body.criteria as NonNullable<CommentRequest['form']>['criteria'], by: { userId: ctx.actor.userId, fullName: ctx.actor.fullName }, at }, history: [...c.history, { at, status: 'filled', by: ctx.actor.fullName, note: body.conclusion }] },
     ctx.auditActor, { unitId: c.residenceCellId, action: 'comment.filled', details: { conclusion: body.conclusion } })
-  await stepFunctions().send(new SendTaskSuccessCommand({ taskToken: c.taskToken, output: JSON.stringify({ conclusion: body.conclusion }) }))
-  const { taskToken: _t, ...view } = saved
-  return view
 }
 
 /** The commune/ward committee confirms the residence cell's comment. */
@@ -111,9 +135,9 @@ export async function confirmComment(ctx: MemberContext, commentId: string, body
   if (!holds(ctx, c.confirmingUnitId)) throw new ForbiddenError('members.notConfirmingUnit', { unitId: c.confirmingUnitId })
   if (!c.taskToken) throw new ConflictError('members.stepNotReady')
   const at = ctx.now.toISOString()
-  const saved = await save(c, { ...c, status: 'confirmed', taskToken: undefined, confirmation: { by: { userId: ctx.actor.userId, fullName: ctx.actor.fullName }, at, note: body.note }, history: [...c.history, { at, status: 'confirmed', by: ctx.actor.fullName, note: body.note }] },
+  const saved = await saveHumanStep(c, { ...c, status: 'confirmed', taskToken: undefined, confirmation: { by: { userId: ctx.actor.userId, fullName: ctx.actor.fullName }, at, note: body.note }, history: [...c.history, { at, status: 'confirmed', by: ctx.actor.fullName, note: body.note }] },
     ctx.auditActor, { unitId: c.confirmingUnitId, action: 'comment.confirmed' })
-  await stepFunctions().send(new SendTaskSuccessCommand({ taskToken: c.taskToken, output: JSON.stringify({ confirmed: true }) }))
+  await answer(c.taskToken, { confirmed: true })
   const { taskToken: _t, ...view } = saved
   return view
 }
@@ -179,16 +203,21 @@ export async function awaitComment(p: { commentId: string; stage: 'form' | 'conf
   return {}
 }
 
-export async function escalateComment(p: { commentId: string }) {
+/** Has the stage whose timer fired been done after all (the human's write landed first)? Then the timer yields. */
+const stageDone = (c: CommentRequest, stage?: 'form' | 'confirm') =>
+  stage === 'form' ? ['filled', 'confirmed', 'returned'].includes(c.status) : stage === 'confirm' ? ['confirmed', 'returned'].includes(c.status) : false
+
+export async function escalateComment(p: { commentId: string; stage?: 'form' | 'confirm' }) {
   const index = indexUnits(await orgStore.listUnits())
-  const c = await update(p.commentId, (cur) => (cur.status === 'escalated' || cur.history.some((h) => h.status === `escalated:${cur.status}`) ? undefined : {
+  const c = await update(p.commentId, (cur) => (stageDone(cur, p.stage) || cur.status === 'escalated' || cur.history.some((h) => h.status === `escalated:${cur.status}`) ? undefined : {
     next: { ...cur, status: cur.status === 'requested' ? 'escalated' : cur.status, taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: `escalated:${cur.status}`, by: SYSTEM.name }] },
     unitId: cur.workplaceCellId, action: 'comment.escalated',
   }))
+  if (stageDone(c, p.stage)) return { decided: true }
   const above = index.get(c.confirmingUnitId) ? parentOn(index.get(c.confirmingUnitId)!, today()) : null
   await notifyUnits([c.residenceCellId, c.confirmingUnitId, c.workplaceCellId, ...(above ? [above] : [])], 'Quá hạn nhận xét đảng viên nơi cư trú / Residence comment overdue',
     `Nhận xét đảng viên ${c.memberName} (năm ${c.year}) đã quá hạn.`)
-  return {}
+  return { decided: false }
 }
 
 export async function returnComment(p: { commentId: string }) {
@@ -200,10 +229,10 @@ export async function returnComment(p: { commentId: string }) {
   return {}
 }
 
-export async function expireComment(p: { commentId: string }) {
-  await update(p.commentId, (cur) => (cur.status === 'expired' ? undefined : {
+export async function expireComment(p: { commentId: string; stage?: 'form' | 'confirm' }) {
+  const c = await update(p.commentId, (cur) => (cur.status === 'expired' || stageDone(cur, p.stage) ? undefined : {
     next: { ...cur, status: 'expired', taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'expired', by: SYSTEM.name }] },
     unitId: cur.workplaceCellId, action: 'comment.expired',
   }))
-  return {}
+  return { decided: stageDone(c, p.stage) }
 }

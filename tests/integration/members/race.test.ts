@@ -80,3 +80,32 @@ describe('a decision saved just as its step times out', () => {
     expect(done.history.filter((h: any) => h.status === 'approved:cell')).toHaveLength(1)
   })
 })
+
+describe('a residence comment saved just as its request times out', () => {
+  it('the form lands first: the escalation yields, the ward is asked to confirm; a form read before an escalation is refused with nothing recorded', async () => {
+    const { getComment, recordForm } = await import('../../../functions/members/usecases/comments.js')
+    const { newCell } = await import('./support.js')
+    const admin = await login('admin')
+    const workplace = await newCell(admin)
+    await newMember(admin, workplace, { residenceCellId: HANGBAC })
+    await newMember(admin, workplace, { residenceCellId: HANGBAC })
+    const criteria = { example: true, civicDuties: true, meetings: true, contact: true, residentsViews: true }
+    const opened = await admin.post('/api/members/comments/campaigns', { cellId: workplace, year: 2024, deadlineSeconds: 3 })
+    const [first, second] = opened.body.created.map((c: any) => c.commentId)
+    const waiting = (id: string) => eventually(async () => { const c = await getComment(id); expect(c?.taskToken).toBeTruthy(); return c! })
+
+    // Both requests as read while they wait for the residence cell (their timers fire 3 s later).
+    const [a, b] = await Promise.all([waiting(first), waiting(second)])
+    // First: the form is written and its answer "lost"; when the timer fires, the escalation finds it and the ward is asked.
+    await recordForm(ctx, a, { criteria, conclusion: 'good' })
+    const ward = await login('bithu.hoankiem')
+    await eventually(async () => expect((await ward.get('/api/members/comments')).body.comments.map((c: any) => c.commentId)).toContain(first), { timeoutMs: 30_000 })
+    await eventually(async () => expect((await getComment(first))?.taskToken).toBeTruthy())
+    expect((await getComment(first))!.history.map((h) => h.status)).toEqual(['requested', 'filled'])
+
+    // Second: read before the timer fires, written after its escalation: refused, nothing recorded.
+    await eventually(async () => expect((await getComment(second))!.status).toBe('escalated'), { timeoutMs: 30_000 })
+    expect(await recordForm(ctx, b, { criteria, conclusion: 'good' }).then(() => 'saved', (e: any) => e.code)).toBe('members.stepTimedOut')
+    expect((await getComment(second))!.form).toBeUndefined()
+  })
+})

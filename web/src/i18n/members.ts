@@ -202,6 +202,7 @@ export const membersVi = {
     readAtLabel: 'Đọc lúc',
     notRead: 'Chưa đọc',
   },
+  configurableNote: 'Theo Quy định 01-QĐ/TW (từ tháng 3/2026): 1% tiền lương làm căn cứ đóng BHXH tháng trước, 0,5% lương hưu, học sinh, sinh viên 5.000 đ. Mức của “đảng viên khác” (đang dùng mức theo địa bàn của 342-QĐ/TW) và tỷ lệ trích giữ lại ở mỗi cấp chưa được công bố: là số liệu cấu hình, cần đối chiếu hướng dẫn chi tiết.',
 }
 
 export const membersEn: Shape<typeof membersVi> = {
@@ -401,4 +402,5 @@ export const membersEn: Shape<typeof membersVi> = {
     readAtLabel: 'Read at',
     notRead: 'Not read',
   },
+  configurableNote: "Under 01-QĐ/TW (from March 2026): 1% of the previous month's insurance-base salary, 0.5% of pension, students 5,000 đ. The amounts for \"other members\" (the 342-QĐ/TW amounts by area for now) and the shares kept at each level are not published: they are configured figures, to be checked against the detailed guidance.",
 }

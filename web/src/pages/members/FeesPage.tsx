@@ -44,6 +44,7 @@ export default function FeesPage() {
         <Button disabled={!current || !valid} loading={busy} onClick={() => void act(async () => { const r = await membersApi.assess(current!, month); return t('members.assessed', { month: monthLabel(month), total: money(r.total, lang) }) })}>{t('members.assess')}</Button>
         <Button variant="default" disabled={!current || !valid} loading={busy} onClick={() => void act(async () => { const r = await membersApi.remit(current!, month); setRemittance(r.remittance); return t('members.remitted', { amount: money(r.remittance.collected, lang) }) })}>{t('members.remit')}</Button>
       </Group>
+      <Text size="sm" c="dimmed">{t('members.configurableNote')}</Text>
       {error && <Alert color="red" role="alert">{error}</Alert>}
       {remittance && (
         <Alert color="green" title={t('members.allocation')}>
