@@ -74,7 +74,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     expect(await violations(member), '/party/handbook').toEqual([])
     await member.context().close()
     const officer = await signIn(browser, 'admin')
-    for (const path of ['/party/members', '/party/fees', '/party/transfers']) {
+    for (const path of ['/party/members', '/party/fees', '/party/transfers', '/party/comments', '/party/notices', '/party/import', '/party/bulk-transfers', '/party/remittances']) {
       await open(officer, path)
       expect(await violations(officer), path).toEqual([])
     }
