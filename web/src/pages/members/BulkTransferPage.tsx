@@ -30,6 +30,11 @@ export default function BulkTransferPage() {
   const [op, setOp] = useState<BulkOperationView | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
+  // An ended cell merged into one live cell: that cell is the successor (the reorganisation recorded it).
+  const successorOf = (id: string | null) => {
+    const live = (id ? units.byId.get(id)?.successors ?? [] : []).map((x) => x.unitId).filter((sid) => targets.some((t) => t.value === sid))
+    return live.length === 1 ? live[0] : undefined
+  }
   const ready = moves.every((m) => m.fromCellId && m.toCellId) && reason.trim().length >= 2
   const total = op ? op.moves.reduce((s, m) => s + m.members, 0) : 0
 
@@ -68,7 +73,7 @@ export default function BulkTransferPage() {
           {moves.map((m, i) => (
             <Group key={i} align="end" wrap="wrap">
               <Select label={t('members.bulk.from')} searchable data={sources} value={m.fromCellId} disabled={busy || !!op}
-                onChange={(v) => setMoves((x) => x.map((y, j) => (j === i ? { ...y, fromCellId: v } : y)))} miw={280} />
+                onChange={(v) => setMoves((x) => x.map((y, j) => (j === i ? { fromCellId: v, toCellId: successorOf(v) ?? y.toCellId } : y)))} miw={280} />
               <Select label={t('members.bulk.to')} searchable data={targets} value={m.toCellId} disabled={busy || !!op}
                 onChange={(v) => setMoves((x) => x.map((y, j) => (j === i ? { ...y, toCellId: v } : y)))} miw={280} />
               {moves.length > 1 && <ActionIcon variant="subtle" color="red" aria-label={t('members.bulk.remove')} disabled={busy || !!op} onClick={() => setMoves((x) => x.filter((_, j) => j !== i))}><IconTrash size={18} aria-hidden /></ActionIcon>}
