@@ -42,6 +42,7 @@ export const MEMBER_ROUTES: Record<string, MemberRoute> = {
   'GET /api/members/fees/sheet': fees.sheet,
   'POST /api/members/fees/remittances': fees.remittance,
   'GET /api/members/fees/remittances': fees.showRemittance,
+  'GET /api/members/fees/remittances/report': fees.remittancePdf,
   'POST /api/members/transfers': transfers.file,
   'GET /api/members/transfers': transfers.list,
   'GET /api/members/transfers/{transferId}': transfers.show,

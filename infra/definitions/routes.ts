@@ -70,6 +70,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('GET', '/api/members/fees/sheet', 'members'),
   r('POST', '/api/members/fees/remittances', 'members'),
   r('GET', '/api/members/fees/remittances', 'members'),
+  r('GET', '/api/members/fees/remittances/report', 'members'),
   r('POST', '/api/members/transfers', 'members'),
   r('GET', '/api/members/transfers', 'members'),
   r('GET', '/api/members/transfers/{transferId}', 'members'),

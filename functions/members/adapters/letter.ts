@@ -73,3 +73,36 @@ export async function renderLetter(input: LetterInput): Promise<Uint8Array> {
     appearance: { page: 1, rect: [340, 170, 500, 290] },
   })
 }
+
+/** The reconciliation report of a cell's monthly remittance upward, as an A4 PDF (for the file and the level above). */
+export async function renderRemittanceReport(input: {
+  cellName: string; month: string; ruleTable: string; remittedAt: string; remittedBy: string; collected: number
+  allocations: { unitName: string; level: string; percent: number; amount: number }[]
+  report: { fullName: string; due: number; paid: number; owed: number }[]
+  totals: { due: number; paid: number; owed: number; members: number }
+}): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  const { regular, bold } = await embedFonts(doc, ['regular', 'bold'] as const)
+  doc.setTitle(`Đối soát đảng phí ${input.cellName} tháng ${vnMonth(input.month)}`)
+  const money = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n)} đ`
+  const ink = rgb(0, 0, 0)
+  let page = doc.addPage([595.28, 841.89])
+  let y = 790
+  const line = (cells: string[], xs: number[], font: PDFFont = regular, size = 10) => {
+    if (y < 60) { page = doc.addPage([595.28, 841.89]); y = 790 }
+    cells.forEach((c, i) => page.drawText(c, { x: xs[i], y, size, font, color: ink }))
+    y -= size + 6
+  }
+  line([input.cellName.toUpperCase()], [50], bold, 12)
+  line([`BÁO CÁO ĐỐI SOÁT THU, NỘP ĐẢNG PHÍ THÁNG ${vnMonth(input.month)}`], [50], bold, 13)
+  line([`Quy định áp dụng: ${input.ruleTable}    Nộp lúc: ${vnDate(input.remittedAt)} · ${input.remittedBy}`], [50])
+  y -= 8
+  line(['Cấp', 'Đơn vị', 'Tỷ lệ', 'Số tiền'], [50, 150, 400, 470], bold)
+  for (const a of input.allocations) line([a.level, a.unitName.slice(0, 45), `${a.percent}%`, money(a.amount)], [50, 150, 400, 470])
+  line(['Tổng đã thu', '', '', money(input.collected)], [50, 150, 400, 470], bold)
+  y -= 8
+  line(['Họ và tên', 'Phải đóng', 'Đã đóng', 'Còn nợ'], [50, 300, 390, 480], bold)
+  for (const r of input.report) line([r.fullName.slice(0, 45), money(r.due), money(r.paid), money(r.owed)], [50, 300, 390, 480])
+  line([`Tổng (${input.totals.members} đảng viên)`, money(input.totals.due), money(input.totals.paid), money(input.totals.owed)], [50, 300, 390, 480], bold)
+  return doc.save()
+}

@@ -8,6 +8,10 @@ import type { MemberRoute } from '../routes.js'
 import { assessCell, cellSheet, payCash, remit } from '../usecases/fees.js'
 import { memberStore } from '../adapters/store.js'
 import { authorizeMember } from '../../../shared/members/policy.js'
+import { nameOn } from '../../../shared/org/tree.js'
+import { putObject } from '../../lib/adapters/blobs.js'
+import { files } from '../../documents/adapters/files.js'
+import { renderRemittanceReport } from '../adapters/letter.js'
 
 const SheetQuery = z.strictObject({ cellId: unitId, month })
 
@@ -24,4 +28,22 @@ export const showRemittance: MemberRoute = async ({ ctx, query }) => {
   const r = await memberStore.getRemittance(q.cellId, q.month)
   if (!r) throw new DomainError('members.noRemittance', 404, { month: q.month })
   return { body: { remittance: r } }
+}
+
+const LEVEL_NAMES: Record<string, string> = { cell: 'Chi bộ', grassroots: 'Đảng ủy cơ sở', commune: 'Cấp xã, phường', district: 'Cấp huyện', city: 'Thành phố' }
+/** The month's reconciliation report as a PDF: written to the file store, answered with a short-lived download link. */
+export const remittancePdf: MemberRoute = async ({ ctx, query }) => {
+  const q = parse(SheetQuery, query)
+  const index = await ctx.tree()
+  authorizeMember(ctx.actor, 'member.read', q.cellId, index, ctx.date)
+  const r = await memberStore.getRemittance(q.cellId, q.month)
+  if (!r) throw new DomainError('members.noRemittance', 404, { month: q.month })
+  const name = (id: string) => (index.get(id) ? nameOn(index.get(id)!, ctx.date).name : id)
+  const pdf = await renderRemittanceReport({
+    cellName: name(r.cellId), month: r.month, ruleTable: r.ruleTable, remittedAt: r.remittedAt, remittedBy: r.remittedBy.fullName, collected: r.collected,
+    allocations: r.allocations.map((a) => ({ unitName: name(a.unitId), level: LEVEL_NAMES[a.level] ?? a.level, percent: a.percent, amount: a.amount })), report: r.report, totals: r.totals,
+  })
+  const key = `remittances/${r.cellId}/${r.month}-v${r.version}.pdf`
+  await putObject(key, Buffer.from(pdf), 'application/pdf')
+  return { body: { report: await files.presignDownload(key, `doi-soat-dang-phi-${r.cellId}-${r.month}.pdf`, 'application/pdf') } }
 }

@@ -44,8 +44,15 @@ describe('Party fees: assessment, payments, arrears, remittance', () => {
     expect(history.status).toBe(200)
     expect(history.body.remittances.map((x: any) => [x.month, x.collected])).toEqual([[months[1], 100_000], [months[0], 150_000]])
     expect(history.body.remittances[1].report.find((x: any) => x.memberId === student.memberId)).toMatchObject({ due: 5_000, paid: 0, owed: 5_000 })
+    // The month's report as a PDF, through a short-lived link.
+    const pdf = await admin.get(`/api/members/fees/remittances/report?cellId=${cellId}&month=${months[0]}`)
+    expect(pdf.status, JSON.stringify(pdf.body)).toBe(200)
+    const bytes = Buffer.from(await (await fetch(pdf.body.report.url)).arrayBuffer())
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+    expect((await admin.get(`/api/members/fees/remittances/report?cellId=${cellId}&month=${months[2]}`)).status).toBe(404)
     const hang = await login('dangvien.hangbac')
     expect((await hang.get(`/api/members/fees/remittances?cellId=${cellId}`)).status).toBe(403)
+    expect((await hang.get(`/api/members/fees/remittances/report?cellId=${cellId}&month=${months[0]}`)).status).toBe(403)
   })
 
   it('refuses amounts in the wrong unit or negative, and another currency, with a clear message, recording nothing', async () => {

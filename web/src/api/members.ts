@@ -48,4 +48,5 @@ export const membersApi = {
   postNotice: (body: NoticeBody) => api.post<{ notice: PartyNotice }>('/api/members/notices', body),
   notices: (unitId: string, signal?: AbortSignal) => api.get<{ notices: (PartyNotice & { readCount: number })[] }>('/api/members/notices', { unitId }, signal),
   noticeReceipts: (noticeId: string, signal?: AbortSignal) => api.get<{ notice: PartyNotice; read: number; recipients: { memberId: string; fullName: string; cellId: string; readAt?: string }[] }>(`/api/members/notices/${enc(noticeId)}`, undefined, signal),
+  remittancePdf: (cellId: string, month: string) => api.get<{ report: { url: string; expiresIn: number } }>('/api/members/fees/remittances/report', { cellId, month }),
 }

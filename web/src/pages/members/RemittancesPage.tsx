@@ -30,6 +30,12 @@ export default function RemittancesPage() {
   const items = list.data?.remittances ?? []
   const selected = items.find((r) => r.month === month) ?? items[0]
 
+  const [pdfBusy, setPdfBusy] = useState(false)
+  const [pdfError, setPdfError] = useState<unknown>(null)
+  const exportPdf = async (r: RemittanceFull) => {
+    setPdfBusy(true); setPdfError(null)
+    try { window.open((await membersApi.remittancePdf(r.cellId, r.month)).report.url, '_blank', 'noopener') } catch (e) { setPdfError(e) } finally { setPdfBusy(false) }
+  }
   const exportXlsx = (r: RemittanceFull) => {
     const rows: (string | number)[][] = [
       [t('members.remittances.cell'), units.name(r.cellId), '', ''],
@@ -77,8 +83,12 @@ export default function RemittancesPage() {
             <Paper withBorder p="md" component="section" aria-labelledby="remit-detail">
               <Group justify="space-between" mb="sm">
                 <Title order={2} fz="h4" id="remit-detail">{t('members.remittances.detail', { month: monthLabel(selected.month) })}</Title>
-                <Button variant="light" size="xs" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => exportXlsx(selected)}>{t('members.remittances.export')}</Button>
+                <Group gap="xs">
+                  <Button variant="light" size="xs" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => exportXlsx(selected)}>{t('members.remittances.export')}</Button>
+                  <Button variant="default" size="xs" leftSection={<IconDownload size={16} aria-hidden />} loading={pdfBusy} onClick={() => void exportPdf(selected)}>{t('members.remittances.exportPdf')}</Button>
+                </Group>
               </Group>
+              <ErrorAlert error={pdfError} />
               <Text size="sm" mb="xs">{t('members.remittances.rule')}: {selected.ruleTable} · {selected.remittedBy.fullName}</Text>
               <Table verticalSpacing={4} mb="md" aria-label={t('members.remittances.split')}>
                 <Table.Thead><Table.Tr><Table.Th scope="col">{t('members.remittances.level')}</Table.Th><Table.Th scope="col">{t('members.remittances.unit')}</Table.Th><Table.Th scope="col" ta="right">{t('members.remittances.percent')}</Table.Th><Table.Th scope="col" ta="right">{t('members.remittances.amount')}</Table.Th></Table.Tr></Table.Thead>
