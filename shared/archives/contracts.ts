@@ -129,7 +129,10 @@ export interface Handover {
   packageSha256: string
   recordKey: string
   recordSha256: string
-  status: 'transferred' | 'received'
+  /** `transferring` while custody moves in chunks (the same request resumes it), then `transferred`, then `received`. */
+  status: 'transferring' | 'transferred' | 'received'
+  /** Files whose custody has moved so far. */
+  movedFiles?: number
   receivedBy?: PersonRef
   receivedAt?: string
   createdBy: PersonRef

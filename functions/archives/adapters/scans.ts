@@ -61,17 +61,36 @@ export async function checkPdf(bytes: Uint8Array): Promise<PdfCheck> {
 
 export interface PageRender { png: Uint8Array; textLayer: OcrLine[] }
 
-// The pipeline reads the pages of one source in turn: keep the last opened PDF.
-let lastPdf: { key: string; doc: Promise<PdfDoc> } | undefined
+/**
+ * The pipeline reads the pages of a source in turn, and the workflow reads
+ * up to two pages at once (possibly of two sources): the last few opened
+ * PDFs stay open, more than the workflow's concurrency, so a PDF is never
+ * closed under a page still being read.
+ */
+const KEEP_OPEN = 4
+const openPdfs = new Map<string, Promise<PdfDoc>>()
+
+function cachedPdf(cacheKey: string, bytes: () => Promise<Uint8Array>): Promise<PdfDoc> {
+  let doc = openPdfs.get(cacheKey)
+  if (doc) {
+    openPdfs.delete(cacheKey)
+    openPdfs.set(cacheKey, doc)
+    return doc
+  }
+  doc = bytes().then(openPdf)
+  doc.catch(() => openPdfs.delete(cacheKey))
+  openPdfs.set(cacheKey, doc)
+  while (openPdfs.size > KEEP_OPEN) {
+    const [oldestKey, oldest] = openPdfs.entries().next().value as [string, Promise<PdfDoc>]
+    openPdfs.delete(oldestKey)
+    oldest.then((d) => d.destroy()).catch(() => undefined)
+  }
+  return doc
+}
 
 /** Page `index` (0-based) of a PDF as a PNG at RENDER_DPI, and its text layer as lines (empty for a scanned page). */
 export async function renderPdfPage(cacheKey: string, bytes: () => Promise<Uint8Array>, index: number): Promise<PageRender> {
-  if (lastPdf?.key !== cacheKey) {
-    const previous = lastPdf
-    lastPdf = { key: cacheKey, doc: bytes().then(openPdf) }
-    previous?.doc.then((d) => d.destroy()).catch(() => undefined)
-  }
-  const doc = await lastPdf.doc
+  const doc = await cachedPdf(cacheKey, bytes)
   const page = await doc.getPage(index + 1)
   const text = await page.getTextContent()
   const viewport = page.getViewport({ scale: RENDER_DPI / 72 })
