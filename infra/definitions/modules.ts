@@ -90,7 +90,7 @@ export const MODULES = [
   {
     id: 'archives', entry: 'functions/archives/index.ts', trigger: 'http',
     description: 'Archives: files of a fonds, digitisation batches and their progress, verification queue, handover of a closed fonds',
-    access: { table: 'readwrite', uploads: 'readwrite', signing: true, workflows: ['digitisation'] },
+    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true, workflows: ['digitisation'] },
     external: ARCHIVES_EXTERNAL,
     layer: ARCHIVES_LAYER,
     memoryMb: 1024,
