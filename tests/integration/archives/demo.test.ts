@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { login } from '../../support/api.js'
+import { locateField } from '../../../shared/archives/boxes.js'
 
 describe('demo archives', () => {
   it('opens the ward fonds populated, with one document in the verification queue and the confirmed ones in the register', async () => {
@@ -18,6 +19,12 @@ describe('demo archives', () => {
     const waiting = queue.body.items.find((d: any) => d.scanDocumentId === 'p-hoankiem.bdemo1-p3')
     expect(waiting.toVerify).toEqual(['date', 'signer'])
     expect(waiting.fields.symbol.value).toBe('12-BC/ĐU')
+    // The born-digital page's words carry their boxes: the symbol sits in the header, left column
+    const shown = await clerk.get(`/api/archives/documents/${waiting.scanDocumentId}`)
+    const words = shown.body.images[0].words
+    const at = locateField(words, 'symbol', '12-BC/ĐU').map((i) => words[i].box)
+    expect(at.length).toBeGreaterThan(0)
+    for (const [x0, y0, x1, y1] of at) { expect(x1).toBeLessThan(0.5); expect(y1).toBeLessThan(0.2); expect(x0).toBeLessThan(x1); expect(y0).toBeLessThan(y1) }
 
     const file = await clerk.get(`/api/archives/files/${demo[0].fileId}`)
     const confirmed = file.body.documents.filter((d: any) => d.status === 'confirmed')
