@@ -100,11 +100,11 @@ describe('archives in the browser', () => {
     // Act: the wizard
     await page.goto(`${new URL(page.url()).origin}/archives/handover`)
     await page.getByRole('heading', { name: 'Giao nhận phông lưu trữ' }).waitFor()
-    const from = page.getByLabel('Đơn vị đã kết thúc (bên giao)', { exact: true })
+    const from = page.getByRole('textbox', { name: 'Đơn vị đã kết thúc (bên giao)', exact: true })
     await from.click()
     await from.fill(tag)
     await page.getByRole('option', { name: new RegExp(name) }).first().click()
-    await expect.poll(() => page.getByLabel('Đơn vị tiếp nhận (bên nhận)', { exact: true }).inputValue()).toContain('Hoàn Kiếm')
+    await expect.poll(() => page.getByRole('textbox', { name: 'Đơn vị tiếp nhận (bên nhận)', exact: true }).inputValue()).toContain('Hoàn Kiếm')
     await page.getByRole('button', { name: 'Tiếp tục' }).click()
     await page.getByText(name).first().waitFor()
     await page.getByRole('button', { name: 'Lập gói và biên bản giao nhận' }).click()

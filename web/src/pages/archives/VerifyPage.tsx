@@ -5,7 +5,7 @@
  * Tab moves between fields, Enter or Ctrl+Enter confirms, then the next
  * document opens; the shortcuts are listed on the page.
  */
-import { ActionIcon, Alert, Anchor, Badge, Box, Button, Grid, Group, Image, Kbd, List, Paper, ScrollArea, Select, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { ActionIcon, Alert, Anchor, Badge, Box, Button, Grid, Group, Image, Kbd, List, Paper, Select, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
@@ -126,17 +126,18 @@ function VerifyOne({ id }: { id: string }) {
               <Text size="sm" role="status" data-testid="zoom">{t('arc.verify.zoom', { pct: Math.round(zoom * 100) })}</Text>
             </Group>
             {active && <Text size="sm" role="status" data-testid="located">{locatedText(images.map((img) => img.words), active, values[active])}</Text>}
-            <ScrollArea.Autosize mah="80vh" type="auto">
+            {/* Scrolls both ways once zoomed; focusable so the arrow keys scroll it. */}
+            <Box tabIndex={0} role="group" aria-label={t('arc.verify.scans')} style={{ overflow: 'auto', maxHeight: '80vh' }}>
               {images.map((img) => (
                 <Box key={img.pageNo} pos="relative" w={`${zoom * 100}%`} mb="xs">
-                  <Image src={img.url} alt={t('arc.verify.image', { n: img.pageNo })} radius="sm" style={{ border: '1px solid var(--mantine-color-gray-4)' }} />
+                  <Image w="100%" src={img.url} alt={t('arc.verify.image', { n: img.pageNo })} radius="sm" style={{ border: '1px solid var(--mantine-color-gray-4)' }} />
                   {active && locateField(img.words, active, values[active]).map((i) => {
                     const [x0, y0, x1, y1] = img.words[i].box
                     return <Box key={i} data-testid="field-box" aria-hidden pos="absolute" style={{ left: `${x0 * 100}%`, top: `${y0 * 100}%`, width: `${(x1 - x0) * 100}%`, height: `${(y1 - y0) * 100}%`, background: 'rgba(255, 196, 0, 0.35)', outline: '2px solid #b35c00', borderRadius: 2, pointerEvents: 'none' }} />
                   })}
                 </Box>
               ))}
-            </ScrollArea.Autosize>
+            </Box>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
