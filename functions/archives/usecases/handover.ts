@@ -154,6 +154,8 @@ async function moveCustody(ctx: ArchiveContext, start: Handover): Promise<{ body
     const steps: MoveStep[] = []
     const entries = new Map<string, OfficialDocument>()
     for (const fileId of fileIds) {
+      // One step past a chunk is enough to know this chunk is not the last.
+      if (steps.length > HANDOVER_CHUNK_ITEMS) break
       const f = await archiveStore.getFile(fileId)
       if (!f || f.custodianUnitId !== h.fromUnitId) continue
       current.set(fileId, f)
