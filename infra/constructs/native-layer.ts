@@ -84,18 +84,18 @@ export function packageClosure(roots: readonly string[], projectRoot: string = R
 }
 
 /**
- * Copies the closure of `packages` into `<outRoot>/<id>/nodejs/node_modules`
- * (nested folders kept) and returns `<outRoot>/<id>`. Not copied again when
- * the folder already holds the same packages at the same versions.
+ * Copies the closure of `packages` into `<outRoot>/<id>-<hash>/nodejs/node_modules`
+ * (nested folders kept) and returns that folder. The hash covers the
+ * packages and their versions: a folder, once there, is complete and never
+ * changes (it appears by an atomic rename), so synths running at the same
+ * time (one per environment) share it without one rewriting it under another.
  */
 export function buildLayerFolder(id: string, packages: readonly string[], outRoot: string = DEFAULT_LAYER_ROOT, projectRoot: string = REPO_ROOT): string {
-  const root = join(isAbsolute(outRoot) ? outRoot : join(projectRoot, outRoot), id)
   const closure = packageClosure(packages, projectRoot)
   const stamp = JSON.stringify({ packages: [...packages].sort(), closure: closure.map((p) => [relative(projectRoot, p.dir), p.version]) })
-  const stampFile = `${root}.layer.json`
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(join(root, 'nodejs', 'node_modules'))) return root
+  const root = join(isAbsolute(outRoot) ? outRoot : join(projectRoot, outRoot), `${id}-${createHash('sha256').update(stamp).digest('hex').slice(0, 12)}`)
+  if (existsSync(root)) return root
 
-  // Built beside, then renamed into place: a concurrent synth never sees half a layer.
   const staging = `${root}.${process.pid}.tmp`
   rmSync(staging, { recursive: true, force: true })
   for (const p of closure) {
@@ -108,10 +108,14 @@ export function buildLayerFolder(id: string, packages: readonly string[], outRoo
       filter: (src) => shipped(src) && !(src !== p.dir && relative(p.dir, src).split(sep)[0] === 'node_modules'),
     })
   }
-  rmSync(root, { recursive: true, force: true })
-  mkdirSync(dirname(root), { recursive: true })
-  renameSync(staging, root)
-  writeFileSync(stampFile, stamp)
+  writeFileSync(join(staging, 'nodejs', '.layer.json'), stamp)
+  try {
+    renameSync(staging, root)
+  } catch (err) {
+    // Another synth placed the same folder first: use it.
+    rmSync(staging, { recursive: true, force: true })
+    if (!existsSync(root)) throw err
+  }
   return root
 }
 
@@ -156,7 +160,7 @@ export class NativeLayer extends Construct {
 
   constructor(scope: Construct, id: string, props: NativeLayerProps) {
     super(scope, id)
-    const name = `native-${createHash('sha256').update([...props.packages].sort().join('\n')).digest('hex').slice(0, 12)}`
+    const name = 'native'
     this.folder = buildLayerFolder(name, props.packages, props.outRoot)
     this.layer = new LayerVersion(this, 'Layer', {
       code: Code.fromAsset(this.folder),
