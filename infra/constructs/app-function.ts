@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/index.js'
 import type { ModuleDefinition } from '../definitions/modules.js'
 import { WORKFLOWS } from '../definitions/workflows.js'
 import { grantModuleAccess, OCR_BEDROCK_MODEL_ID } from './grants.js'
+import { NATIVE_ARCHITECTURE, NativeLayer } from './native-layer.js'
 import type { PlatformResources } from './platform-resources.js'
 
 /** Names the Lambda service sets itself; a function must not try to. */
@@ -68,7 +69,8 @@ export interface AppFunctionProps {
 /**
  * The house Lambda function: one per module of modules.ts.
  *
- * Fixed defaults: Node.js 22 on ARM64 (Graviton), the module bundled by
+ * Fixed defaults: Node.js 22 on ARM64 (Graviton; x86_64 for a module with a
+ * native `layer`, whose binaries are built for it), the module bundled by
  * esbuild to a single ESM file with source maps enabled at run time, X-Ray
  * tracing active, JSON logs into a dedicated log group whose retention comes
  * from the config, and an execution role holding only inline statements:
@@ -113,7 +115,9 @@ export class AppFunction extends Construct {
       functionName,
       description: module.description,
       runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
+      // Native packages come in a layer built for x86_64 (native-layer.ts).
+      architecture: module.layer?.length ? NATIVE_ARCHITECTURE : Architecture.ARM_64,
+      ...(module.layer?.length ? { layers: [NativeLayer.of(this, { packages: module.layer }).layer] } : {}),
       handler: 'index.handler',
       code: Code.fromAsset(bundleModule(module, props.bundleOutRoot ?? DEFAULT_OUT_ROOT)),
       memorySize: props.memorySize ?? module.memoryMb ?? 512,

@@ -35,7 +35,18 @@ export interface ModuleDefinition {
    * architecture; the embedded runtime from node_modules).
    */
   readonly external?: readonly string[]
+  /**
+   * npm packages shipped to the function in a Lambda layer built at synth
+   * from node_modules with their dependencies (infra/constructs/native-layer.ts):
+   * the externals and the data packages they read at run time. A function
+   * with a layer runs on x86_64, the architecture of the native binaries.
+   */
+  readonly layer?: readonly string[]
 }
+
+/** What the archives functions load outside their bundle: canvas (native), pdf.js (worker), tesseract.js (wasm) and its models. */
+const ARCHIVES_EXTERNAL = ['@napi-rs/canvas', 'pdfjs-dist', 'tesseract.js'] as const
+const ARCHIVES_LAYER = [...ARCHIVES_EXTERNAL, '@tesseract.js-data/vie', '@tesseract.js-data/eng'] as const
 
 export const MODULES = [
   {
@@ -79,8 +90,9 @@ export const MODULES = [
   {
     id: 'archives', entry: 'functions/archives/index.ts', trigger: 'http',
     description: 'Archives: files of a fonds, digitisation batches and their progress, verification queue, handover of a closed fonds',
-    access: { table: 'readwrite', uploads: 'readwrite', signing: true, workflows: ['digitisation'] },
-    external: ['@napi-rs/canvas', 'tesseract.js'],
+    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true, workflows: ['digitisation'] },
+    external: ARCHIVES_EXTERNAL,
+    layer: ARCHIVES_LAYER,
     memoryMb: 1024,
     timeoutSeconds: 29,
   },
@@ -95,7 +107,8 @@ export const MODULES = [
     id: 'archives-tasks', entry: 'functions/archives/tasks.ts', trigger: 'workflow-task',
     description: 'Steps of the digitisation workflow: read a page (text layer or OCR), record a failed page, assemble documents, fail a batch',
     access: { table: 'readwrite', uploads: 'readwrite', ocr: true },
-    external: ['@napi-rs/canvas', 'tesseract.js'],
+    external: ARCHIVES_EXTERNAL,
+    layer: ARCHIVES_LAYER,
     memoryMb: 3008,
     timeoutSeconds: 300,
   },

@@ -29,6 +29,7 @@ import { loadIssuerKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity.js'
 import { isEmpty, seedDemoData } from './seed.js'
 import { seedDemoDocuments } from './demo-documents.js'
 import { seedDemoMembers } from './demo-members.js'
+import { seedDemoArchives } from './demo-archives.js'
 import { LOCAL_PORTAL_SECRET, startPortalSimulator } from './portal/simulator.js'
 import { resetRuntimeCaches } from './reset.js'
 
@@ -129,7 +130,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       const counts = await seedDemoData()
       await seedDemoDocuments()
       await seedDemoMembers()
-      log(`demo data loaded: ${counts.units} units, ${counts.users} users, demo documents (${Date.now() - t0} ms)`)
+      const t1 = Date.now()
+      const archives = await seedDemoArchives()
+      log(`demo data loaded: ${counts.units} units, ${counts.users} users, demo documents (${Date.now() - t0} ms; archives: ${archives.documents} digitised documents in ${archives.files} files, ${Date.now() - t1} ms)`)
     }
 
     const poller: StreamPoller = await startStreamPoller({

@@ -10,6 +10,7 @@ import { isoDate, unitId } from '../org/contracts.js'
 import type { Confidentiality } from '../documents/confidentiality.js'
 import type { PersonRef } from '../documents/contracts.js'
 import { FIELD_NAMES, type ExtractedFields, type FieldName, type OcrLine } from './metadata.js'
+import type { OcrWord } from './boxes.js'
 
 /** `<owner unit id>.<prefix><random>`: the owning unit is part of every id, so keys derive from it. */
 const ownedId = (prefix: string) => z.string().regex(new RegExp(`^[a-z0-9][a-z0-9-]{1,62}\\.${prefix}[a-z0-9]{4,40}$`), { message: 'field.invalidFormat' })
@@ -84,6 +85,8 @@ export interface ScanPage {
   engine?: string
   confidence?: number
   lines?: OcrLine[]
+  /** The words read and their boxes on the page image (the verification view highlights a field's words). */
+  words?: OcrWord[]
   imageKey?: string
   pdfKey?: string
   error?: string
@@ -129,7 +132,10 @@ export interface Handover {
   packageSha256: string
   recordKey: string
   recordSha256: string
-  status: 'transferred' | 'received'
+  /** `transferring` while custody moves in chunks (the same request resumes it), then `transferred`, then `received`. */
+  status: 'transferring' | 'transferred' | 'received'
+  /** Files whose custody has moved so far. */
+  movedFiles?: number
   receivedBy?: PersonRef
   receivedAt?: string
   createdBy: PersonRef

@@ -19,7 +19,7 @@ export const ARCHIVE_MESSAGES: Record<string, { vi: string; en: string }> = {
   'archive.badSymbol': { vi: 'Số, ký hiệu không đúng dạng (ví dụ: 42-CT/TU).', en: 'The number and symbol are not well formed (e.g. 42-CT/TU).' },
   'archive.unitNotEnded': { vi: 'Đơn vị {unitId} vẫn đang hoạt động: chỉ giao nộp phông của đơn vị đã sáp nhập, chia tách hoặc giải thể.', en: 'Unit {unitId} still exists: only the fonds of a merged, split or dissolved unit is handed over.' },
   'archive.nothingToHandOver': { vi: 'Phông của đơn vị {unitId} không còn hồ sơ nào để giao.', en: "Unit {unitId}'s fonds has no files left to hand over." },
-  'archive.handoverTooLarge': { vi: 'Một lần giao nhận tối đa {max} hồ sơ và văn bản; hãy chia thành nhiều lần.', en: 'One handover holds at most {max} files and documents; split it.' },
+  'archive.handoverInProgress': { vi: 'Việc giao nhận {id} sang đơn vị {unitId} đang thực hiện dở: hãy hoàn tất việc đó trước.', en: 'Handover {id} to unit {unitId} is still in progress: finish it first.' },
   'archive.alreadyReceived': { vi: 'Biên bản giao nhận {id} đã được xác nhận nhận.', en: 'Handover {id} has already been received.' },
   'archive.checksumMismatch': { vi: 'Gói giao nhận không khớp mã kiểm tra: {items}. Chưa ghi nhận việc nhận.', en: 'The handover package does not match its checksums: {items}. Nothing was recorded.' },
   'notFound.archiveFile': { vi: 'Không tìm thấy hồ sơ {id}.', en: 'File {id} not found.' },

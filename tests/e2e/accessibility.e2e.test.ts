@@ -83,7 +83,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
   it('the archives and the assistant pages', async () => {
     const page = await signIn(browser, 'admin')
-    for (const path of ['/archives', '/archives/verify', '/archives/handover', '/assistant', '/assistant/appraisal']) {
+    for (const path of ['/archives', '/archives/verify', '/archives/verify/p-hoankiem.bdemo1-p3', '/archives/files/p-hoankiem.fdemo1', '/archives/handover', '/assistant', '/assistant/appraisal']) {
       await open(page, path)
       expect(await violations(page), path).toEqual([])
     }

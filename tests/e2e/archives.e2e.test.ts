@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { renderDocumentPdf } from '../../infra/local/demo-documents.js'
-import { uniq } from '../support/api.js'
+import { eventually, login, uniq } from '../support/api.js'
 import { launch, signIn } from '../support/browser.js'
 
 let browser: Browser
@@ -48,8 +48,22 @@ describe('archives in the browser', () => {
     await page.getByRole('img', { name: 'Ảnh trang 1 của bản quét' }).waitFor()
     await expect.poll(() => page.getByRole('img', { name: 'Ảnh trang 1 của bản quét' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 15_000 }).toBe(true)
     await expect.poll(() => form.getByLabel(/Trích yếu/).inputValue()).toBe(summary)
+    // The words of the field being checked are highlighted on the image; the image zooms from the keyboard
+    await form.getByLabel(/Trích yếu/).focus()
+    await expect.poll(() => page.getByTestId('field-box').count()).toBeGreaterThan(3)
+    await page.getByText(/Trích yếu: tô \d+ từ trên ảnh/).waitFor()
+    const shortcuts = page.getByRole('region', { name: 'Phím tắt' })
+    await shortcuts.getByText(/Alt\+= \/ Alt\+-/).waitFor()
+    const image = page.getByRole('img', { name: 'Ảnh trang 1 của bản quét' })
+    const before = (await image.boundingBox())!.width
+    await page.keyboard.press('Alt+=')
+    await page.getByText('Cỡ ảnh: 150%').waitFor()
+    await expect.poll(async () => (await image.boundingBox())!.width).toBeGreaterThan(before * 1.3)
+    await page.keyboard.press('Alt+0')
+    await page.getByText('Cỡ ảnh: 100%').waitFor()
     const symbol = form.getByLabel(/Số, ký hiệu/)
-    await expect.poll(() => symbol.evaluate((el) => el === document.activeElement)).toBe(true)
+    await symbol.focus()
+    await page.getByText('Số, ký hiệu: không tìm thấy trên ảnh').waitFor()
     await page.keyboard.type(`Số 5 KH/ĐU`)
     await page.keyboard.press('Tab')
     await page.keyboard.type('2024-04-12')
@@ -65,6 +79,44 @@ describe('archives in the browser', () => {
       await search.getByRole('button', { name: 'Tìm kiếm', exact: true }).click()
       return page.getByText('05-KH/ĐU').count()
     }, { timeout: 20_000 }).toBeGreaterThan(0)
+    await page.context().close()
+  })
+
+  it('handover wizard: choose the ended unit and the receiver, build the package, download the signed record', async () => {
+    // Prepare: a cell of the ward with one file, merged into the ward
+    const tag = uniq()
+    const unitId = `cb-wz-${tag}`
+    const name = `Chi bộ giao nhận ${tag}`
+    const admin = await login('admin')
+    expect((await admin.post('/api/units', { unitId, code: 'CB', name, level: 'cell', kind: 'cell', parentId: 'p-hoankiem', validFrom: '2025-07-01' })).status).toBe(201)
+    expect((await admin.post('/api/archives/files', { unitId, code: 'HS-01', title: `Hồ sơ chi bộ ${tag}`, startYear: 2024 })).status).toBe(201)
+    const secretary = await login('bithu.hoankiem')
+    const request = await admin.post('/api/reorganisations', { kind: 'merge', sourceUnitIds: [unitId], successors: [{ unitId: 'p-hoankiem' }], effectiveDate: new Date().toISOString().slice(0, 10), reason: 'Sáp nhập chi bộ để thử trình hướng dẫn giao nhận' })
+    expect(request.status).toBe(202)
+    await eventually(async () => expect((await secretary.post(`/api/reorganisations/${request.body.request.requestId}/decision`, { approved: true })).status).toBe(200))
+    await eventually(async () => expect((await admin.get(`/api/units/${unitId}`)).body.unit.validTo).toBeDefined())
+    const page = await signIn(browser, 'bithu.hoankiem')
+
+    // Act: the wizard
+    await page.goto(`${new URL(page.url()).origin}/archives/handover`)
+    await page.getByRole('heading', { name: 'Giao nhận phông lưu trữ' }).waitFor()
+    const from = page.getByRole('textbox', { name: 'Đơn vị đã kết thúc (bên giao)', exact: true })
+    await from.click()
+    await from.fill(tag)
+    await page.getByRole('option', { name: new RegExp(name) }).first().click()
+    await expect.poll(() => page.getByRole('textbox', { name: 'Đơn vị tiếp nhận (bên nhận)', exact: true }).inputValue()).toContain('Hoàn Kiếm')
+    await page.getByRole('button', { name: 'Tiếp tục' }).click()
+    await page.getByText(name).first().waitFor()
+    await page.getByRole('button', { name: 'Lập gói và biên bản giao nhận' }).click()
+
+    // Assess: handed over, and the record downloads as a signed PDF
+    await page.getByText(/Đã giao 1 hồ sơ\. Biên bản: h[a-z0-9]+/).waitFor({ timeout: 60_000 })
+    const link = page.locator('a[download^="bien-ban-"]')
+    await link.waitFor()
+    const pdf = Buffer.from(await (await fetch((await link.getAttribute('href'))!)).arrayBuffer())
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(pdf.includes('/ByteRange')).toBe(true)
+    await page.getByText('Đã chuyển, chờ bên nhận kiểm tra').first().waitFor()
     await page.context().close()
   })
 })

@@ -185,14 +185,15 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
   })
 
   describe(`${envName}: functions`, () => {
-    it('creates one Node.js 22 ARM64 function with active tracing per module', () => {
+    it('creates one Node.js 22 ARM64 function (x86_64 with a native layer) with active tracing per module', () => {
       const e = env()
       const ours = Object.values(e.templates).flatMap((t) => Object.values(resourcesOf(t, 'AWS::Lambda::Function')))
         .filter((f) => String(f.Properties!.FunctionName ?? '').startsWith(`do-${envName}-`))
       expect(ours.map((f) => f.Properties!.FunctionName).sort()).toEqual(MODULES.map((m) => `do-${envName}-${m.id}`).sort())
       for (const module of MODULES) {
         const p = findFunction(e, module.id).resource.Properties!
-        expect(p).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler', TracingConfig: { Mode: 'Active' } })
+        const arch = 'layer' in module && module.layer ? 'x86_64' : 'arm64'
+        expect(p).toMatchObject({ Runtime: 'nodejs22.x', Architectures: [arch], Handler: 'index.handler', TracingConfig: { Mode: 'Active' } })
         expect(p.Environment.Variables).toMatchObject({ APP_ENV: envName, NODE_OPTIONS: '--enable-source-maps', READ_MODEL: 'data-api', IDENTITY: 'cognito', MAIL: 'ses' })
         expect(p.LoggingConfig).toMatchObject({ LogFormat: 'JSON' })
       }

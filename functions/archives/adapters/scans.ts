@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path'
 import { createCanvas } from '@napi-rs/canvas'
 import UTIF from 'utif2'
 import type { OcrLine } from '../../../shared/archives/metadata.js'
+import type { OcrWord } from '../../../shared/archives/boxes.js'
 import type { ScanKind } from '../../../shared/archives/contracts.js'
 
 const require = createRequire(import.meta.url)
@@ -59,19 +60,38 @@ export async function checkPdf(bytes: Uint8Array): Promise<PdfCheck> {
   }
 }
 
-export interface PageRender { png: Uint8Array; textLayer: OcrLine[] }
+export interface PageRender { png: Uint8Array; textLayer: OcrLine[]; words: OcrWord[] }
 
-// The pipeline reads the pages of one source in turn: keep the last opened PDF.
-let lastPdf: { key: string; doc: Promise<PdfDoc> } | undefined
+/**
+ * The pipeline reads the pages of a source in turn, and the workflow reads
+ * up to two pages at once (possibly of two sources): the last few opened
+ * PDFs stay open, more than the workflow's concurrency, so a PDF is never
+ * closed under a page still being read.
+ */
+const KEEP_OPEN = 4
+const openPdfs = new Map<string, Promise<PdfDoc>>()
+
+function cachedPdf(cacheKey: string, bytes: () => Promise<Uint8Array>): Promise<PdfDoc> {
+  let doc = openPdfs.get(cacheKey)
+  if (doc) {
+    openPdfs.delete(cacheKey)
+    openPdfs.set(cacheKey, doc)
+    return doc
+  }
+  doc = bytes().then(openPdf)
+  doc.catch(() => openPdfs.delete(cacheKey))
+  openPdfs.set(cacheKey, doc)
+  while (openPdfs.size > KEEP_OPEN) {
+    const [oldestKey, oldest] = openPdfs.entries().next().value as [string, Promise<PdfDoc>]
+    openPdfs.delete(oldestKey)
+    oldest.then((d) => d.destroy()).catch(() => undefined)
+  }
+  return doc
+}
 
 /** Page `index` (0-based) of a PDF as a PNG at RENDER_DPI, and its text layer as lines (empty for a scanned page). */
 export async function renderPdfPage(cacheKey: string, bytes: () => Promise<Uint8Array>, index: number): Promise<PageRender> {
-  if (lastPdf?.key !== cacheKey) {
-    const previous = lastPdf
-    lastPdf = { key: cacheKey, doc: bytes().then(openPdf) }
-    previous?.doc.then((d) => d.destroy()).catch(() => undefined)
-  }
-  const doc = await lastPdf.doc
+  const doc = await cachedPdf(cacheKey, bytes)
   const page = await doc.getPage(index + 1)
   const text = await page.getTextContent()
   const viewport = page.getViewport({ scale: RENDER_DPI / 72 })
@@ -80,11 +100,57 @@ export async function renderPdfPage(cacheKey: string, bytes: () => Promise<Uint8
   ctx.fillStyle = '#ffffff'
   ctx.fillRect(0, 0, canvas.width, canvas.height)
   await page.render({ canvas: canvas as never, canvasContext: ctx as never, viewport }).promise
+  const [vx0, vy0, vx1, vy1] = page.view
   page.cleanup()
-  return { png: canvas.toBuffer('image/png'), textLayer: textLines(text.items as TextItem[]) }
+  return { png: canvas.toBuffer('image/png'), textLayer: textLines(text.items as TextItem[]), words: textWords(text.items as TextItem[], vx1 - vx0, vy1 - vy0) }
 }
 
-interface TextItem { str?: string; transform?: number[]; width?: number }
+interface TextItem { str?: string; transform?: number[]; width?: number; height?: number }
+
+/**
+ * Text items → words with their boxes on the page (fractions, origin top
+ * left; PDF space has its origin bottom left). An item holding several
+ * words is cut in proportion to their characters.
+ */
+export function textWords(items: readonly TextItem[], pageWidth: number, pageHeight: number): OcrWord[] {
+  const out: OcrWord[] = []
+  const r = (n: number) => Math.round(Math.max(0, Math.min(1, n)) * 10000) / 10000
+  for (const it of items) {
+    if (!it.str?.trim() || !it.transform) continue
+    const x = it.transform[4]
+    const baseline = it.transform[5]
+    const height = it.height || Math.abs(it.transform[3]) || 10
+    const width = it.width ?? 0
+    const chars = it.str.length
+    let at = 0
+    for (const part of it.str.split(/(\s+)/)) {
+      if (part.trim()) {
+        const x0 = x + (width * at) / chars
+        const x1 = x + (width * (at + part.length)) / chars
+        out.push({ text: part, box: [r(x0 / pageWidth), r(1 - (baseline + height) / pageHeight), r(x1 / pageWidth), r(1 - (baseline - height * 0.25) / pageHeight)] })
+      }
+      at += part.length
+    }
+  }
+  return out
+}
+
+/** Width and height of a PNG or JPEG image (from its header), or undefined. */
+export function imageSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (b.length > 24 && b[0] === 0x89 && b[1] === 0x50) return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) }
+  if (b.length > 4 && b[0] === 0xff && b[1] === 0xd8) {
+    let at = 2
+    while (at + 9 < b.length) {
+      if (b[at] !== 0xff) { at++; continue }
+      const marker = b[at + 1]
+      const length = b.readUInt16BE(at + 2)
+      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return { width: b.readUInt16BE(at + 7), height: b.readUInt16BE(at + 5) }
+      at += 2 + length
+    }
+  }
+  return undefined
+}
 
 /** Text items → lines, top to bottom, left to right; a wide gap between items on a row becomes a column gap (three spaces). */
 export function textLines(items: readonly TextItem[]): OcrLine[] {

@@ -27,7 +27,7 @@ export const queue: ArchiveRoute = async ({ ctx, query }) => ({ body: await veri
 export const document: ArchiveRoute = async ({ ctx, params }) => ({ body: await showScanDocument(ctx, parse(scanDocumentId, params.scanDocumentId)) })
 export const verify: ArchiveRoute = async ({ ctx, params, body }) => ({ body: await verifyScanDocument(ctx, parse(scanDocumentId, params.scanDocumentId), parse(VerifyBody, body)) })
 export const kpis: ArchiveRoute = async ({ ctx, query }) => ({ body: await progress(ctx, parse(UnitQuery, query).unitId) })
-export const newHandover: ArchiveRoute = async ({ ctx, body }) => ({ status: 201, body: await createHandover(ctx, parse(HandoverBody, body)) })
+export const newHandover: ArchiveRoute = async ({ ctx, body }) => createHandover(ctx, parse(HandoverBody, body))
 export const handovers: ArchiveRoute = async ({ ctx, query }) => ({ body: await listHandovers(ctx, parse(UnitQuery, query).unitId) })
 export const receive: ArchiveRoute = async ({ ctx, params, body }) => {
   parse(Empty, body)

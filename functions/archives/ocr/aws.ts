@@ -12,6 +12,7 @@ import { AnalyzeDocumentCommand, TextractClient, type Block } from '@aws-sdk/cli
 import { BedrockRuntimeClient, ConverseCommand, type ConverseCommandInput, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime'
 import { fold } from '../../../shared/text/fold.js'
 import type { OcrLine } from '../../../shared/archives/metadata.js'
+import type { OcrWord } from '../../../shared/archives/boxes.js'
 import { meanConfidence, type OcrEngine, type OcrPageResult } from './port.js'
 
 export const TRANSCRIBE_PROMPT = [
@@ -28,6 +29,15 @@ export function textractLines(blocks: readonly Block[] | undefined): { lines: Te
     .map((b) => ({ text: b.Text!, confidence: (b.Confidence ?? 0) / 100, top: b.Geometry?.BoundingBox?.Top ?? 0 }))
     .sort((a, b) => a.top - b.top)
   return { lines, signatures: (blocks ?? []).filter((b) => b.BlockType === 'SIGNATURE').length }
+}
+
+/** Textract's WORD blocks with their boxes (Textract gives fractions of the page already). */
+export function textractWords(blocks: readonly Block[] | undefined): OcrWord[] {
+  const r = (n: number) => Math.round(Math.max(0, Math.min(1, n)) * 10000) / 10000
+  return (blocks ?? []).filter((b) => b.BlockType === 'WORD' && b.Text && b.Geometry?.BoundingBox).map((b) => {
+    const { Left = 0, Top = 0, Width = 0, Height = 0 } = b.Geometry!.BoundingBox!
+    return { text: b.Text!, box: [r(Left), r(Top), r(Left + Width), r(Top + Height)] as OcrWord['box'] }
+  })
 }
 
 export function converseRequest(modelId: string, image: Uint8Array, format: 'png' | 'jpeg'): ConverseCommandInput {
@@ -94,6 +104,7 @@ export class AwsOcrEngine implements OcrEngine {
     ])
     const { lines: laid } = textractLines(layout.Blocks)
     const lines = withConfidence(converseText(answer), laid)
-    return { lines, confidence: meanConfidence(lines), engine: this.name }
+    // Word boxes come from Textract (its words lack the diacritics: the view matches them folded).
+    return { lines, words: textractWords(layout.Blocks), confidence: meanConfidence(lines), engine: this.name }
   }
 }

@@ -6,6 +6,7 @@
  * multimodal model for the Vietnamese text (Textract reads no Vietnamese).
  */
 import type { OcrLine } from '../../../shared/archives/metadata.js'
+import type { OcrWord } from '../../../shared/archives/boxes.js'
 
 export interface OcrPageResult {
   lines: OcrLine[]
@@ -13,6 +14,8 @@ export interface OcrPageResult {
   confidence: number
   /** A one-page PDF of the image with the recognised text as an invisible layer, when the engine makes one. */
   searchablePdf?: Uint8Array
+  /** The words read and their boxes on the page (fractions of its size), for the verification view. */
+  words?: OcrWord[]
   engine: string
 }
 

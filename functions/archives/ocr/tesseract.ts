@@ -11,6 +11,8 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { OcrLine } from '../../../shared/archives/metadata.js'
+import { boxOf, type OcrWord } from '../../../shared/archives/boxes.js'
+import { imageSize } from '../adapters/scans.js'
 import { meanConfidence, type OcrEngine, type OcrPageResult } from './port.js'
 
 const require = createRequire(import.meta.url)
@@ -30,7 +32,17 @@ export function modelFolder(): string {
 
 type Worker = Awaited<ReturnType<typeof import('tesseract.js')['createWorker']>>
 
-interface TesseractBlock { paragraphs?: { lines?: { text: string; confidence: number }[] }[] }
+interface Bbox { x0: number; y0: number; x1: number; y1: number }
+interface TesseractBlock { paragraphs?: { lines?: { text: string; confidence: number; words?: { text: string; bbox: Bbox }[] }[] }[] }
+
+/** Tesseract's words with their pixel boxes → words with boxes as fractions of the image. Exported for the unit test. */
+export function wordsOfBlocks(blocks: readonly TesseractBlock[] | null | undefined, width: number, height: number): OcrWord[] {
+  const out: OcrWord[] = []
+  for (const b of blocks ?? []) for (const p of b.paragraphs ?? []) for (const l of p.lines ?? []) for (const w of l.words ?? []) {
+    if (w.text.trim()) out.push({ text: w.text.trim(), box: boxOf(w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1, width, height) })
+  }
+  return out
+}
 
 /** Maps tesseract's blocks → lines (0..1 confidence), dropping empty lines. Exported for the unit test. */
 export function linesOfBlocks(blocks: readonly TesseractBlock[] | null | undefined): OcrLine[] {
@@ -63,7 +75,9 @@ export class TesseractEngine implements OcrEngine {
       const res = await w.recognize(Buffer.from(image), { pdfTitle: 'scan' }, { text: true, blocks: true, pdf: true })
       const lines = linesOfBlocks(res.data.blocks as TesseractBlock[] | null)
       const pdf = res.data.pdf ? Uint8Array.from(res.data.pdf) : undefined
-      return { lines, confidence: meanConfidence(lines), engine: this.name, ...(pdf && lines.length ? { searchablePdf: pdf } : {}) }
+      const size = imageSize(image)
+      const words = size ? wordsOfBlocks(res.data.blocks as TesseractBlock[] | null, size.width, size.height) : []
+      return { lines, words, confidence: meanConfidence(lines), engine: this.name, ...(pdf && lines.length ? { searchablePdf: pdf } : {}) }
     })
     this.queue = run.catch(() => undefined)
     return run

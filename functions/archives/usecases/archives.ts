@@ -179,7 +179,11 @@ export async function showScanDocument(ctx: ArchiveContext, scanDocumentId: stri
   const doc = await archiveStore.getDocument(scanDocumentId)
   if (!doc) throw new DomainError('notFound.archiveDocument', 404, { id: scanDocumentId })
   await loadFile(ctx, doc.fileId, 'archive.read')
-  const images = await Promise.all(doc.imageKeys.map(async (key, i) => ({ pageNo: doc.pageFrom + i, ...(await files.presignDownload(key, `${doc.pageFrom + i}.png`, 'image/png')) })))
+  const images = await Promise.all(doc.imageKeys.map(async (key, i) => {
+    const pageNo = doc.pageFrom + i
+    const [link, page] = await Promise.all([files.presignDownload(key, `${pageNo}.png`, 'image/png'), archiveStore.getPage(doc.batchId, pageNo)])
+    return { pageNo, ...link, words: page?.words ?? [] }
+  }))
   const pdf = doc.pdfKey ? await files.presignDownload(doc.pdfKey, `${doc.scanDocumentId}.pdf`, 'application/pdf') : undefined
   return { document: clearedFor(ctx.actor, doc.confidentiality) ? doc : visibleTo(ctx.actor, doc), images, pdf }
 }

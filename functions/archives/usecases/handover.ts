@@ -8,11 +8,12 @@
  * symbols, so old symbols still resolve). The receiving unit confirms
  * receipt after every checksum and the record's signature verify.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { PDFDocument, rgb } from 'pdf-lib'
 import { DomainError, RuleError } from '../../../shared/errors/index.js'
 import { authorizeArchive } from '../../../shared/archives/policy.js'
 import type { ArchiveFile, Handover, HandoverBody } from '../../../shared/archives/contracts.js'
+import type { OfficialDocument } from '../../../shared/documents/contracts.js'
 import { existsOn, nameOn } from '../../../shared/org/tree.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { embedFonts } from '../../lib/signing/fonts.js'
@@ -24,8 +25,18 @@ import { objectKeys } from '../keys.js'
 import type { ArchiveContext } from './archives.js'
 import { MAX_SCAN_BYTES, sha256 } from './pipeline.js'
 
-/** One transaction holds at most 100 items: the handover, the files, the register entries made readable, two audits. */
-export const MAX_HANDOVER_ITEMS = 90
+/**
+ * One transaction holds at most 100 items. A chunk of the custody move holds
+ * the handover (its progress), the files and register entries of the chunk,
+ * and up to two audit entries (two items each): 90 files and entries leaves room.
+ */
+export const HANDOVER_CHUNK_ITEMS = 90
+/**
+ * Chunks moved per request: a large fonds moves over several calls (the
+ * wizard repeats the same request until the handover is transferred), so
+ * no call runs into the API's time limit.
+ */
+export const HANDOVER_CHUNKS_PER_CALL = 1
 const REASONS = { merge: 'hợp nhất / sáp nhập', split: 'chia tách', dissolve: 'giải thể' } as const
 
 /** The inventory entry of a file: its documents and their PDFs' checksums; the file's checksum covers the list. */
@@ -37,7 +48,33 @@ export function inventoryEntry(file: Pick<ArchiveFile, 'fileId' | 'code' | 'titl
   return { fileId: file.fileId, code: file.code, title: file.title, documents: sorted, sha256: createHash('sha256').update(canonicalText).digest('hex') }
 }
 
-export async function createHandover(ctx: ArchiveContext, body: HandoverBody): Promise<Handover> {
+/** One step of the custody move: a register entry made readable by the receiver, or a file whose custody moves. */
+export type MoveStep = { kind: 'entry'; documentId: string } | { kind: 'file'; fileId: string }
+
+/** The steps in order (each file after its register entries), cut into chunks of at most `size`. */
+export function moveChunks(steps: readonly MoveStep[], size = HANDOVER_CHUNK_ITEMS): MoveStep[][] {
+  const out: MoveStep[][] = []
+  for (let i = 0; i < steps.length; i += size) out.push(steps.slice(i, i + size))
+  return out
+}
+
+/** The same files handed from the same unit to the same receiver make the same handover: a second request finds the first. */
+export const handoverIdOf = (fromUnitId: string, toUnitId: string, fileIds: readonly string[]): string =>
+  `h${createHash('sha256').update([fromUnitId, toUnitId, ...[...fileIds].sort()].join('\n')).digest('hex').slice(0, 24)}`
+
+export type HandoverResult = { status: 200 | 201 | 202; body: Handover }
+
+/**
+ * Hands a closed fonds over, in three moves that each leave the table whole:
+ * (1) the package (inventory, checksums) and the signed record are built
+ * once, and the handover is written as `transferring`; (2) custody moves in
+ * chunks, each one transaction with the handover's progress, so a chunk is
+ * all or nothing and a retried request goes on from the last chunk written;
+ * (3) the last chunk marks the handover `transferred`. The same request,
+ * repeated, resumes a handover in progress (202 while files remain) and
+ * returns a finished one unchanged (200).
+ */
+export async function createHandover(ctx: ArchiveContext, body: HandoverBody): Promise<HandoverResult> {
   const index = await ctx.tree()
   const from = index.get(body.fromUnitId)
   const to = index.get(body.toUnitId)
@@ -46,8 +83,21 @@ export async function createHandover(ctx: ArchiveContext, body: HandoverBody): P
   authorizeArchive(ctx.actor, 'archive.handover', body.toUnitId, index, ctx.date)
   if (!from.validTo || from.validTo >= ctx.date) throw new RuleError('archive.unitNotEnded', { unitId: body.fromUnitId })
   if (!existsOn(to, ctx.date)) throw new RuleError('rule.unitEnded', { unitId: body.toUnitId })
+
+  const earlier = await archiveStore.handoversFrom(body.fromUnitId)
+  const open = earlier.find((h) => h.status === 'transferring')
+  if (open && open.toUnitId !== body.toUnitId) throw new DomainError('archive.handoverInProgress', 409, { id: open.handoverId, unitId: open.toUnitId })
+  if (open) {
+    const moved = await moveCustody(ctx, open)
+    return { status: moved.body.status === 'transferring' ? 202 : 200, body: moved.body }
+  }
+
   const kept = (await archiveStore.filesOf(body.fromUnitId)).filter((f) => f.custodianUnitId === body.fromUnitId)
-  if (kept.length === 0) throw new RuleError('archive.nothingToHandOver', { unitId: body.fromUnitId })
+  if (kept.length === 0) {
+    const done = earlier.filter((h) => h.toUnitId === body.toUnitId).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
+    if (done) return { status: 200, body: done }
+    throw new RuleError('archive.nothingToHandOver', { unitId: body.fromUnitId })
+  }
 
   const inventory = []
   const registered: string[] = []
@@ -61,10 +111,9 @@ export async function createHandover(ctx: ArchiveContext, body: HandoverBody): P
     }
     inventory.push(inventoryEntry(f, entries))
   }
-  if (kept.length + registered.length + 1 > MAX_HANDOVER_ITEMS) throw new RuleError('archive.handoverTooLarge', { max: MAX_HANDOVER_ITEMS })
 
   const now = ctx.now
-  const handoverId = `h${now.getTime().toString(36)}${randomBytes(3).toString('hex')}`
+  const handoverId = handoverIdOf(body.fromUnitId, body.toUnitId, kept.map((f) => f.fileId))
   const fromName = nameOn(from, from.validTo).name
   const toName = nameOn(to, ctx.date).name
   const pkg = { handoverId, fromUnitId: body.fromUnitId, fromUnitName: fromName, toUnitId: body.toUnitId, toUnitName: toName, reason: body.reason, date: body.date, files: inventory }
@@ -80,23 +129,71 @@ export async function createHandover(ctx: ArchiveContext, body: HandoverBody): P
 
   const handover: Handover = {
     handoverId, fromUnitId: body.fromUnitId, toUnitId: body.toUnitId, reason: body.reason, date: body.date, files: inventory,
-    packageKey, packageSha256: sha256(pkgBytes), recordKey, recordSha256: sha256(record), status: 'transferred',
+    packageKey, packageSha256: sha256(pkgBytes), recordKey, recordSha256: sha256(record), status: 'transferring', movedFiles: 0,
     createdBy: { userId: ctx.actor.userId, fullName: ctx.actor.fullName }, createdAt: now.toISOString(), version: 1,
   }
-  const at = now.toISOString()
-  const tx = new Transaction().put(handoverItem(handover), { expectVersion: 'new' })
-  for (const f of kept) {
-    tx.put(fileItem({ ...f, status: 'closed', custodianUnitId: body.toUnitId, custody: [...f.custody, { fromUnitId: body.fromUnitId, toUnitId: body.toUnitId, at, handoverId }], version: f.version + 1 }), { expectVersion: f.version })
+  // Two requests racing for the same fonds make the same id: the second finds the first's handover instead.
+  await new Transaction().put(handoverItem(handover), { expectVersion: 'new' })
+    .audit({ unitId: body.fromUnitId, action: 'archive.handoverStart', target: handoverId, details: { toUnitId: body.toUnitId, files: kept.length, entries: registered.length, reason: body.reason } })
+    .commit(ctx.auditActor, now)
+  const moved = await moveCustody(ctx, handover)
+  return { status: moved.body.status === 'transferred' ? 201 : 202, body: moved.body }
+}
+
+/**
+ * Moves up to HANDOVER_CHUNKS_PER_CALL chunks of a handover in progress.
+ * What is left is worked out again from the table each time (files still
+ * kept by the ended unit, register entries the receiver cannot read yet),
+ * so a chunk written before an interruption is never written twice.
+ */
+async function moveCustody(ctx: ArchiveContext, start: Handover): Promise<{ body: Handover }> {
+  let h = start
+  for (let call = 0; call < HANDOVER_CHUNKS_PER_CALL && h.status === 'transferring'; call++) {
+    const fileIds = h.files.map((f) => f.fileId)
+    const current = new Map<string, ArchiveFile>()
+    const steps: MoveStep[] = []
+    const entries = new Map<string, OfficialDocument>()
+    for (const fileId of fileIds) {
+      // One step past a chunk is enough to know this chunk is not the last.
+      if (steps.length > HANDOVER_CHUNK_ITEMS) break
+      const f = await archiveStore.getFile(fileId)
+      if (!f || f.custodianUnitId !== h.fromUnitId) continue
+      current.set(fileId, f)
+      for (const d of await archiveStore.documentsOfFile(fileId)) {
+        if (!d.registeredDocumentId) continue
+        const entry = await documentStore.getDocument(d.registeredDocumentId)
+        if (!entry || entry.readerUnitIds.includes(h.toUnitId) || entries.has(entry.documentId)) continue
+        entries.set(entry.documentId, entry)
+        steps.push({ kind: 'entry', documentId: entry.documentId })
+      }
+      steps.push({ kind: 'file', fileId })
+    }
+    const [chunk = [], ...rest] = moveChunks(steps)
+    const at = ctx.now.toISOString()
+    const movedNow = chunk.filter((s) => s.kind === 'file').length
+    const last = rest.length === 0
+    const next: Handover = { ...h, movedFiles: (h.movedFiles ?? 0) + movedNow, status: last ? 'transferred' : 'transferring', version: h.version + 1 }
+    const tx = new Transaction().put(handoverItem(next), { expectVersion: h.version })
+    for (const step of chunk) {
+      if (step.kind === 'entry') {
+        const d = entries.get(step.documentId)!
+        // The receiving unit's people read the register entries of the files it now keeps; their symbols stay as they were.
+        tx.put(documentItem({ ...d, readerUnitIds: [...d.readerUnitIds, h.toUnitId], version: d.version + 1, updatedAt: at }), { expectVersion: d.version })
+      } else {
+        const f = current.get(step.fileId)!
+        tx.put(fileItem({ ...f, status: 'closed', custodianUnitId: h.toUnitId, custody: [...f.custody, { fromUnitId: h.fromUnitId, toUnitId: h.toUnitId, at, handoverId: h.handoverId }], version: f.version + 1 }), { expectVersion: f.version })
+      }
+    }
+    if (last) {
+      tx.audit({ unitId: h.fromUnitId, action: 'archive.handover', target: h.handoverId, details: { toUnitId: h.toUnitId, files: h.files.length, reason: h.reason } })
+      tx.audit({ unitId: h.toUnitId, action: 'archive.handoverIn', target: h.handoverId, details: { fromUnitId: h.fromUnitId, files: h.files.length } })
+    } else {
+      tx.audit({ unitId: h.fromUnitId, action: 'archive.handoverChunk', target: h.handoverId, details: { toUnitId: h.toUnitId, files: movedNow, entries: chunk.length - movedNow, movedFiles: next.movedFiles } })
+    }
+    await tx.commit(ctx.auditActor, ctx.now)
+    h = next
   }
-  // The receiving unit's people read the register entries of the files it now keeps; their symbols stay as they were.
-  for (const id of registered) {
-    const d = await documentStore.getDocument(id)
-    if (d && !d.readerUnitIds.includes(body.toUnitId)) tx.put(documentItem({ ...d, readerUnitIds: [...d.readerUnitIds, body.toUnitId], version: d.version + 1, updatedAt: at }), { expectVersion: d.version })
-  }
-  tx.audit({ unitId: body.fromUnitId, action: 'archive.handover', target: handoverId, details: { toUnitId: body.toUnitId, files: kept.length, reason: body.reason } })
-  tx.audit({ unitId: body.toUnitId, action: 'archive.handoverIn', target: handoverId, details: { fromUnitId: body.fromUnitId, files: kept.length } })
-  await tx.commit(ctx.auditActor, now)
-  return handover
+  return { body: h }
 }
 
 /** The handover record (biên bản giao nhận) with the inventory, in Vietnamese. */
@@ -150,6 +247,7 @@ export async function receiveHandover(ctx: ArchiveContext, fromUnitId: string, h
   const index = await ctx.tree()
   authorizeArchive(ctx.actor, 'archive.handover', h.toUnitId, index, ctx.date)
   if (h.status === 'received') throw new DomainError('archive.alreadyReceived', 409, { id: handoverId })
+  if (h.status === 'transferring') throw new DomainError('archive.handoverInProgress', 409, { id: handoverId, unitId: h.toUnitId })
   const problems: string[] = []
   const pkgBytes = new Uint8Array(await files.read(h.packageKey, MAX_SCAN_BYTES()))
   if (sha256(pkgBytes) !== h.packageSha256) problems.push('package')

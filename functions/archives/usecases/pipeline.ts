@@ -10,6 +10,7 @@
 import { PDFDocument } from 'pdf-lib'
 import { createHash } from 'node:crypto'
 import { extractMetadata, fieldsToVerify, segmentPages, type OcrLine } from '../../../shared/archives/metadata.js'
+import type { OcrWord } from '../../../shared/archives/boxes.js'
 import { ownerOf, type Batch, type ScanDocument, type ScanPage, type ScanSource } from '../../../shared/archives/contracts.js'
 import { isClassified } from '../../../shared/documents/confidentiality.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
@@ -49,6 +50,7 @@ export async function readPage(task: PageTask): Promise<{ pageNo: number; status
   const pdfKey = objectKeys.pagePdf(unitId, batch.batchId, task.pageNo)
   let png: Uint8Array
   let lines: OcrLine[] = []
+  let words: OcrWord[] = []
   let method: 'text-layer' | 'ocr' = 'ocr'
   let engineName = 'pdf.js'
   let pagePdf: Uint8Array | undefined
@@ -63,6 +65,7 @@ export async function readPage(task: PageTask): Promise<{ pageNo: number; status
     png = r.png
     if (hasTextLayer(r.textLayer)) {
       lines = r.textLayer
+      words = r.words
       method = 'text-layer'
       pagePdf = await extractPdfPage(await bytes(), task.index)
     }
@@ -77,6 +80,7 @@ export async function readPage(task: PageTask): Promise<{ pageNo: number; status
     const engine = await ocrEngine()
     const r = await engine.recognise(png).catch((err: Error) => { throw Object.assign(new Error(err.message), { name: 'OcrEngineError' }) })
     lines = r.lines
+    words = r.words ?? []
     engineName = r.engine
     pagePdf = r.searchablePdf ?? (lines.length ? await searchablePdfOf(png, lines) : undefined)
   }
@@ -86,7 +90,7 @@ export async function readPage(task: PageTask): Promise<{ pageNo: number; status
   const confidence = lines.length ? Math.round((lines.reduce((s, l) => s + l.confidence, 0) / lines.length) * 1000) / 1000 : 0
   const page: ScanPage = {
     batchId: batch.batchId, pageNo: task.pageNo, status: blank ? 'blank' : 'done', method, engine: engineName, confidence,
-    lines: blank ? [] : lines, imageKey, ...(pagePdf && !blank ? { pdfKey } : {}), at: new Date().toISOString(),
+    lines: blank ? [] : lines, words: blank ? [] : words, imageKey, ...(pagePdf && !blank ? { pdfKey } : {}), at: new Date().toISOString(),
   }
   await archiveStore.putPage(page)
   return { pageNo: page.pageNo, status: page.status, confidence }

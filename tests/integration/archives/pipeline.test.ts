@@ -4,6 +4,7 @@
  * Step Functions workflow, tesseract.js reads it offline, the metadata is
  * extracted, a MẬT scan is stopped, and the pages can be followed one by one.
  */
+import { locateField } from '../../../shared/archives/boxes.js'
 import { describe, expect, it } from 'vitest'
 import { login } from '../../support/api.js'
 import { blankPage, corpusDocument, renderPage, scannedPdf, tiffOf } from '../../support/corpus/generator.js'
@@ -46,6 +47,14 @@ describe('digitisation of a scanned batch', () => {
     const shown = await clerk.get(`/api/archives/documents/${doc.scanDocumentId}`)
     expect(shown.status).toBe(200)
     expect(shown.body.document.text).toContain('Thực hiện chủ trương của Trung ương về chuyển đổi số')
+    // The words read are kept with their boxes: the symbol is found near the top of the page, the signer near the bottom
+    const words = shown.body.images[0].words
+    const symbolAt = locateField(words, 'symbol', doc.fields.symbol.value).map((i) => words[i].box)
+    const signerAt = locateField(words, 'signer', doc.fields.signer.value).map((i) => words[i].box)
+    expect(symbolAt.length).toBeGreaterThan(0)
+    expect(signerAt.length).toBeGreaterThan(0)
+    expect(Math.max(...symbolAt.map((b: number[]) => b[3]))).toBeLessThan(0.35)
+    expect(Math.min(...signerAt.map((b: number[]) => b[1]))).toBeGreaterThan(0.5)
     const image = await fetch(shown.body.images[0].url)
     expect(image.status).toBe(200)
     expect(image.headers.get('content-type')).toContain('image/png')
@@ -58,6 +67,7 @@ describe('digitisation of a scanned batch', () => {
     expect(stopped.pdfKey).toBeUndefined()
     const stoppedView = await clerk.get(`/api/archives/documents/${stopped.scanDocumentId}`)
     expect(stoppedView.body.images).toEqual([])
+    expect((await clerk.get(`/api/archives/batches/${started.body.batchId}`)).body.pages[1]).not.toHaveProperty('words')
     expect(stoppedView.body.document.text).toBeUndefined()
     expect(stoppedView.body.document.registeredDocumentId).toBeDefined()
     // The clerk is not cleared for MẬT: the catalogue entry says what was stopped, not what it is

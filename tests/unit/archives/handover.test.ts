@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inventoryEntry } from '../../../functions/archives/usecases/handover.js'
+import { HANDOVER_CHUNK_ITEMS, handoverIdOf, inventoryEntry, moveChunks, type MoveStep } from '../../../functions/archives/usecases/handover.js'
 import { ARCHIVE_PERMISSIONS } from '../../../shared/archives/policy.js'
 
 describe('handover inventory checksums', () => {
@@ -27,5 +27,22 @@ describe('handover inventory checksums', () => {
     expect(who('archive.handover')).toEqual(['admin', 'office-chief', 'secretary'])
     expect(who('archive.verify')).toEqual(['admin', 'clerk', 'office-chief'])
     expect(who('archive.read')).not.toContain('member')
+  })
+})
+
+describe('handover in chunks', () => {
+  it('cuts the custody move into chunks that fit one transaction, keeping each file after its register entries', () => {
+    const steps: MoveStep[] = Array.from({ length: 150 }, (_, i) => [{ kind: 'entry' as const, documentId: `d${i}` }, { kind: 'file' as const, fileId: `f${i}` }]).flat()
+    const chunks = moveChunks(steps)
+    expect(chunks.every((c) => c.length <= HANDOVER_CHUNK_ITEMS)).toBe(true)
+    expect(chunks.flat()).toEqual(steps)
+    expect(HANDOVER_CHUNK_ITEMS + 1 + 2 * 2).toBeLessThanOrEqual(100)
+  })
+
+  it('names a handover after its units and files, so a repeated request finds the same one', () => {
+    const id = handoverIdOf('cb-a', 'p-b', ['cb-a.f2', 'cb-a.f1'])
+    expect(id).toMatch(/^h[a-z0-9]{6,40}$/)
+    expect(handoverIdOf('cb-a', 'p-b', ['cb-a.f1', 'cb-a.f2'])).toBe(id)
+    expect(handoverIdOf('cb-a', 'p-c', ['cb-a.f1', 'cb-a.f2'])).not.toBe(id)
   })
 })

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest'
 import { AnalyzeDocumentCommand } from '@aws-sdk/client-textract'
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime'
-import { AwsOcrEngine, converseRequest, converseText, similarity, textractLines, withConfidence, TRANSCRIBE_PROMPT } from '../../../functions/archives/ocr/aws.js'
-import { linesOfBlocks } from '../../../functions/archives/ocr/tesseract.js'
-import { imageIsWhole, renderTiffPage, sniffScan, textLines, tiffPageCount } from '../../../functions/archives/adapters/scans.js'
+import { AwsOcrEngine, converseRequest, converseText, similarity, textractLines, textractWords, withConfidence, TRANSCRIBE_PROMPT } from '../../../functions/archives/ocr/aws.js'
+import { linesOfBlocks, wordsOfBlocks } from '../../../functions/archives/ocr/tesseract.js'
+import { imageIsWhole, imageSize, renderTiffPage, sniffScan, textLines, textWords, tiffPageCount } from '../../../functions/archives/adapters/scans.js'
 import { createCanvas, loadImage } from '@napi-rs/canvas'
 import { tiffOf } from '../../support/corpus/generator.js'
 import { extractMetadata } from '../../../shared/archives/metadata.js'
@@ -128,5 +128,37 @@ describe('searchable PDF for engines that make none', () => {
     expect(doc.numPages).toBe(1)
     expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM')
     expect(text).toContain('về tăng cường công tác chuyển đổi số')
+  })
+})
+
+describe('word boxes for the verification view', () => {
+  it('takes Textract WORD blocks with their boxes as fractions of the page', () => {
+    const words = textractWords([
+      { BlockType: 'LINE', Text: 'So 42-CT/TU', Geometry: box(0.1) },
+      { BlockType: 'WORD', Text: 'So', Geometry: { BoundingBox: { Left: 0.1, Top: 0.1, Width: 0.05, Height: 0.02 } } },
+      { BlockType: 'WORD', Text: '42-CT/TU', Geometry: { BoundingBox: { Left: 0.16, Top: 0.1, Width: 0.12, Height: 0.02 } } },
+    ])
+    expect(words).toEqual([{ text: 'So', box: [0.1, 0.1, 0.15, 0.12] }, { text: '42-CT/TU', box: [0.16, 0.1, 0.28, 0.12] }])
+  })
+
+  it("takes tesseract's words with their pixel boxes, relative to the image", () => {
+    const blocks = [{ paragraphs: [{ lines: [{ text: 'Số 42', confidence: 90, words: [{ text: 'Số', bbox: { x0: 100, y0: 50, x1: 150, y1: 70 } }, { text: '42', bbox: { x0: 160, y0: 50, x1: 190, y1: 70 } }] }] }] }]
+    expect(wordsOfBlocks(blocks, 1000, 500)).toEqual([{ text: 'Số', box: [0.1, 0.1, 0.15, 0.14] }, { text: '42', box: [0.16, 0.1, 0.19, 0.14] }])
+  })
+
+  it('cuts a text-layer item into words placed from the top of the page', () => {
+    const words = textWords([{ str: 'Số 42-CT/TU', transform: [11, 0, 0, 11, 100, 700], width: 110, height: 11 }], 600, 800)
+    expect(words.map((w) => w.text)).toEqual(['Số', '42-CT/TU'])
+    expect(words[0].box[0]).toBeCloseTo(100 / 600, 3)
+    expect(words[1].box[2]).toBeCloseTo(210 / 600, 3)
+    expect(words[0].box[1]).toBeLessThan(words[0].box[3])
+    expect(words[0].box[1]).toBeCloseTo(1 - 711 / 800, 3)
+  })
+
+  it('reads the size of a PNG and a JPEG from their headers', async () => {
+    const c = createCanvas(321, 123)
+    expect(imageSize(c.toBuffer('image/png'))).toEqual({ width: 321, height: 123 })
+    expect(imageSize(c.toBuffer('image/jpeg'))).toEqual({ width: 321, height: 123 })
+    expect(imageSize(new Uint8Array([1, 2, 3]))).toBeUndefined()
   })
 })

@@ -1,4 +1,5 @@
 /** The archives API calls the SPA makes, typed with the shared contracts. */
+import type { OcrWord } from '../../../shared/archives/boxes'
 import type { ArchiveFile, Batch, Handover, HandoverBody, PageStatus, ScanDocument } from '../../../shared/archives/contracts'
 import type { FieldName } from '../../../shared/archives/metadata'
 import { api } from './client'
@@ -26,7 +27,7 @@ export const archives = {
   batch: (batchId: string, signal?: AbortSignal) => api.get<BatchView>(`/api/archives/batches/${batchId}`, undefined, signal),
   queue: (unitId: string, signal?: AbortSignal) => api.get<{ items: ScanDocument[] }>('/api/archives/verification', { unitId }, signal),
   document: (id: string, signal?: AbortSignal) =>
-    api.get<{ document: ScanDocument; images: { pageNo: number; url: string }[]; pdf?: { url: string } }>(`/api/archives/documents/${id}`, undefined, signal),
+    api.get<{ document: ScanDocument; images: { pageNo: number; url: string; words: OcrWord[] }[]; pdf?: { url: string } }>(`/api/archives/documents/${id}`, undefined, signal),
   verify: (id: string, body: { fields: Record<FieldName, string | null>; version: number }) => api.post<ScanDocument>(`/api/archives/documents/${id}/verify`, body),
   progress: (unitId: string, signal?: AbortSignal) => api.get<Progress>('/api/archives/progress', { unitId }, signal),
   handovers: (unitId: string, signal?: AbortSignal) => api.get<{ incoming: HandoverView[]; outgoing: HandoverView[] }>('/api/archives/handovers', { unitId }, signal),

@@ -4,7 +4,7 @@
  * and from the working unit; the receiving unit checks the checksums and
  * confirms receipt.
  */
-import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Stepper, Text, TextInput } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Group, Paper, Progress, Select, Stack, Stepper, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
@@ -29,13 +29,22 @@ export default function HandoverPage() {
   const [result, setResult] = useState<Handover | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [moving, setMoving] = useState<{ moved: number; total: number } | null>(null)
   const ended = units.options.filter((o) => o.ended)
+  const recordUrl = result && list.data ? [...list.data.incoming, ...list.data.outgoing].find((h) => h.handoverId === result.handoverId)?.recordUrl : undefined
 
   const create = async () => {
     setBusy(true)
     setError(null)
     try {
-      const h = await archives.createHandover({ ...form, reason: form.reason as Handover['reason'] })
+      // A large fonds moves in chunks: the same request resumes the handover until every file has moved.
+      const body = { ...form, reason: form.reason as Handover['reason'] }
+      let h = await archives.createHandover(body)
+      while (h.status === 'transferring') {
+        setMoving({ moved: h.movedFiles ?? 0, total: h.files.length })
+        h = await archives.createHandover(body)
+      }
+      setMoving(null)
       setResult(h)
       setStep(2)
       list.reload()
@@ -73,11 +82,14 @@ export default function HandoverPage() {
               <Text>{t('arc.hand.to')}: <b>{units.name(form.toUnitId)}</b></Text>
               <Text>{t('arc.hand.reason')}: {t(`arc.hand.reasons.${form.reason}`)} · {form.date}</Text>
               {error && <Alert color="red" role="alert">{error}</Alert>}
+              {moving && <Progress value={(100 * moving.moved) / Math.max(1, moving.total)} aria-label={t('arc.hand.moving', moving)} />}
+              {moving && <Text size="sm" role="status">{t('arc.hand.moving', moving)}</Text>}
               <Group><Button variant="default" onClick={() => setStep(0)}>{t('arc.hand.back')}</Button><Button onClick={() => void create()} loading={busy}>{t('arc.hand.create')}</Button></Group>
             </Stack>
           </Stepper.Step>
           <Stepper.Completed>
             {result && <Alert color="green" mt="sm" role="status">{t('arc.hand.done', { files: result.files.length, id: result.handoverId })}</Alert>}
+            {result && recordUrl && <Anchor href={recordUrl} target="_blank" rel="noreferrer" download={`bien-ban-${result.handoverId}.pdf`} mt="xs" display="inline-block">{t('arc.hand.record')}</Anchor>}
           </Stepper.Completed>
         </Stepper>
       </Paper>
