@@ -49,13 +49,21 @@ export const embeddedEngine: AnswerEngine = {
   name: 'embedded',
   async *answer({ question, lang, passages, terms }) {
     const answer = composeAnswer(question, terms, passages, lang)
-    for (const piece of answer.text.split(/(?<=\])\s+/)) yield { type: 'delta', text: piece }
+    const pieces = answer.text.split(/(?<=[\].;,])\s+/)
+    for (const [i, piece] of pieces.entries()) {
+      yield { type: 'delta', text: i < pieces.length - 1 ? `${piece} ` : piece }
+      // Each piece is handed on before the next is made (a stream writes it to the socket in between).
+      await new Promise((resolve) => setImmediate(resolve))
+    }
     yield { type: 'done', answer }
   },
 }
 
-/** Runs an engine to the end (the HTTP API returns the whole answer). */
-export async function collect(events: AsyncIterable<AnswerEvent>): Promise<Answer> {
-  for await (const e of events) if (e.type === 'done') return e.answer
+/** Runs an engine to the end, handing each event to `onEvent` as it comes (the streaming endpoint), and returns the whole answer. */
+export async function collect(events: AsyncIterable<AnswerEvent>, onEvent?: (e: AnswerEvent) => void | Promise<void>): Promise<Answer> {
+  for await (const e of events) {
+    await onEvent?.(e)
+    if (e.type === 'done') return e.answer
+  }
   throw new Error('The answer engine ended without an answer')
 }

@@ -35,6 +35,13 @@ export interface ModuleDefinition {
    * architecture; the embedded runtime from node_modules).
    */
   readonly external?: readonly string[]
+  /**
+   * Served from a Lambda function URL whose response streams as it is
+   * written (`RESPONSE_STREAM`), behind CloudFront at `path`, rather than
+   * through the HTTP API, which buffers responses. The handler verifies the
+   * bearer token itself. The embedded gateway serves `method path` the same way.
+   */
+  readonly functionUrl?: { readonly method: 'POST'; readonly path: string }
 }
 
 export const MODULES = [
@@ -75,6 +82,14 @@ export const MODULES = [
     access: { table: 'readwrite', uploads: 'read', readModel: true, bedrock: true },
     memoryMb: 1024,
     timeoutSeconds: 29,
+  },
+  {
+    id: 'assistant-stream', entry: 'functions/assistant/stream.ts', trigger: 'http',
+    description: 'Assistant, streamed: the answer to a question written as it is produced (function URL, response streaming)',
+    access: { table: 'readwrite', readModel: true, bedrock: true },
+    functionUrl: { method: 'POST', path: '/api/assistant/stream' },
+    memoryMb: 1024,
+    timeoutSeconds: 60,
   },
   {
     id: 'archives', entry: 'functions/archives/index.ts', trigger: 'http',

@@ -16,7 +16,7 @@ import { passageOf } from '../adapters/passages.js'
 import { loadVisible } from '../../documents/usecases/common.js'
 import { bedrockEmbedder, bedrockEngine } from '../adapters/bedrock.js'
 import { assistantConfig } from '../config.js'
-import { collect, embeddedEngine, sqlRetriever, type AnswerEngine, type Retriever } from '../engines.js'
+import { collect, embeddedEngine, sqlRetriever, type AnswerEngine, type AnswerEvent, type Retriever } from '../engines.js'
 
 /** Turns kept per conversation (the item stays far below DynamoDB's 400 KB). */
 export const MAX_TURNS = 40
@@ -37,7 +37,12 @@ export function assistantEngines(): { retriever: Retriever; engine: AnswerEngine
 
 const auditUnit = (ctx: OrgContext) => ctx.actor.assignments[0]?.unitId
 
-export async function ask(ctx: OrgContext, body: AskBody, deps = assistantEngines()): Promise<AskResult> {
+/**
+ * Answers a question. `onEvent` receives the answer's text as the engine
+ * produces it (the streaming endpoint writes each piece to the response);
+ * the turn is kept once the whole answer is known.
+ */
+export async function ask(ctx: OrgContext, body: AskBody, deps = assistantEngines(), onEvent?: (e: AnswerEvent) => void | Promise<void>): Promise<AskResult> {
   const existing = body.conversationId ? await conversationStore.get(ctx.actor.userId, body.conversationId) : undefined
   if (body.conversationId && !existing) throw new DomainError('assistant.conversationNotFound', 404)
   if (existing && existing.turns.length >= MAX_TURNS) throw new ConflictError('assistant.conversationFull', { max: MAX_TURNS })
@@ -45,7 +50,7 @@ export async function ask(ctx: OrgContext, body: AskBody, deps = assistantEngine
   const v = await visibility(ctx)
   const { passages, terms } = await deps.retriever.retrieve(v, { question: body.question, history })
   const lang = detectLang(body.question)
-  const answer = await collect(deps.engine.answer({ question: body.question, lang, history, passages, terms }))
+  const answer = await collect(deps.engine.answer({ question: body.question, lang, history, passages, terms }), onEvent)
   const at = ctx.now.toISOString()
   const conversation: Conversation = existing
     ? { ...existing, turns: [...existing.turns, { question: body.question, answer, engine: deps.engine.name, at }], version: existing.version + 1, updatedAt: at }
