@@ -24,4 +24,37 @@ describe('assistant on AWS (dev)', () => {
     expect(resources).toContain('foundation-model/cohere.embed-multilingual-v3')
     expect(resources).not.toMatch(/foundation-model\/\*"/)
   })
+
+  it('serves the streamed answers from a function URL in RESPONSE_STREAM mode that only CloudFront may call, verifying the token itself', () => {
+    const api = templates.api.toJSON().Resources as Record<string, Resource>
+    const urls = byType(api, 'AWS::Lambda::Url')
+    expect(urls).toHaveLength(1)
+    const [, url] = urls[0]
+    expect(url.Properties).toMatchObject({ AuthType: 'AWS_IAM', InvokeMode: 'RESPONSE_STREAM' })
+    const target = api[url.Properties!.TargetFunctionArn['Fn::GetAtt'][0]]
+    expect(target.Properties!.FunctionName).toBe('do-dev-assistant-stream')
+    expect(target.Properties!.Environment.Variables).toMatchObject({
+      JWT_ISSUER: { 'Fn::Join': ['', expect.arrayContaining([expect.stringContaining('https://cognito-idp.')])] },
+      JWT_AUDIENCE: expect.anything(), IDENTITY: 'cognito', ASSISTANT_ENGINE: 'bedrock',
+    })
+    // Not a route of the HTTP API, which would buffer it.
+    const routes = byType(api, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties!.RouteKey)
+    expect(routes).toContain('POST /api/assistant/ask')
+    expect(routes.some((k: string) => k.includes('/api/assistant/stream'))).toBe(false)
+
+    const web = templates.web.toJSON().Resources as Record<string, Resource>
+    const [, distribution] = byType(web, 'AWS::CloudFront::Distribution')[0]
+    const config = distribution.Properties!.DistributionConfig
+    const patterns = config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern)
+    expect(patterns.indexOf('/api/assistant/stream*')).toBeGreaterThanOrEqual(0)
+    expect(patterns.indexOf('/api/assistant/stream*')).toBeLessThan(patterns.indexOf('/api/*'))
+    const behavior = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/assistant/stream*')
+    expect(behavior).toMatchObject({ ViewerProtocolPolicy: 'https-only', Compress: false, AllowedMethods: expect.arrayContaining(['POST']) })
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === behavior.TargetOriginId)
+    expect(origin.OriginAccessControlId).toBeDefined()
+    const [, oac] = byType(web, 'AWS::CloudFront::OriginAccessControl').find(([, r]) => r.Properties!.OriginAccessControlConfig.OriginAccessControlOriginType === 'lambda')!
+    expect(oac.Properties!.OriginAccessControlConfig).toMatchObject({ SigningBehavior: 'always', SigningProtocol: 'sigv4' })
+    const permissions = byType(web, 'AWS::Lambda::Permission').map(([, r]) => r.Properties!)
+    expect(permissions).toEqual(expect.arrayContaining([expect.objectContaining({ Action: 'lambda:InvokeFunctionUrl', Principal: 'cloudfront.amazonaws.com' })]))
+  })
 })
