@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { synthesize, type Resource } from './synth.js'
+import { loadConfig } from '../../infra/config/index.js'
 
 const byType = (resources: Record<string, Resource>, type: string) => Object.entries(resources).filter(([, r]) => r.Type === type)
 
@@ -56,5 +57,49 @@ describe('assistant on AWS (dev)', () => {
     expect(oac.Properties!.OriginAccessControlConfig).toMatchObject({ SigningBehavior: 'always', SigningProtocol: 'sigv4' })
     const permissions = byType(web, 'AWS::Lambda::Permission').map(([, r]) => r.Properties!)
     expect(permissions).toEqual(expect.arrayContaining([expect.objectContaining({ Action: 'lambda:InvokeFunctionUrl', Principal: 'cloudfront.amazonaws.com' })]))
+  })
+
+  it('creates the environment\'s guardrail and a published version, and answers under that version only', () => {
+    const api = templates.api.toJSON().Resources as Record<string, Resource>
+    const [[guardrailId, guardrail]] = byType(api, 'AWS::Bedrock::Guardrail')
+    const p = guardrail.Properties!
+    expect(p.Name).toBe('do-dev-assistant')
+    expect(p.BlockedInputMessaging).toMatch(/^Câu hỏi này không được trợ lý xử lý/)
+    expect(p.BlockedOutputsMessaging).toMatch(/^Trợ lý không đưa ra câu trả lời này/)
+    expect(p.ContentPolicyConfig.FiltersConfig).toEqual(expect.arrayContaining([
+      { Type: 'PROMPT_ATTACK', InputStrength: 'HIGH', OutputStrength: 'NONE' },
+      { Type: 'MISCONDUCT', InputStrength: 'HIGH', OutputStrength: 'HIGH' },
+    ]))
+    expect(p.TopicPolicyConfig.TopicsConfig[0]).toMatchObject({ Name: 'ClassifiedInformation', Type: 'DENY' })
+    expect(p.SensitiveInformationPolicyConfig.PiiEntitiesConfig).toEqual(expect.arrayContaining([{ Type: 'PASSWORD', Action: 'BLOCK' }, { Type: 'EMAIL', Action: 'ANONYMIZE' }]))
+    expect(p.SensitiveInformationPolicyConfig.RegexesConfig[0]).toMatchObject({ Name: 'CitizenIdentityNumber', Action: 'ANONYMIZE' })
+    expect(p.ContextualGroundingPolicyConfig.FiltersConfig).toEqual(expect.arrayContaining([{ Type: 'GROUNDING', Threshold: 0.75 }]))
+
+    const [[versionId, version]] = byType(api, 'AWS::Bedrock::GuardrailVersion')
+    expect(version.Properties!.GuardrailIdentifier).toEqual({ 'Fn::GetAtt': [guardrailId, 'GuardrailId'] })
+    for (const name of ['do-dev-assistant', 'do-dev-assistant-stream']) {
+      const [, fn] = functions('api').find(([, r]) => r.Properties!.FunctionName === name)!
+      expect(fn.Properties!.Environment.Variables).toMatchObject({
+        BEDROCK_GUARDRAIL_ID: { 'Fn::GetAtt': [guardrailId, 'GuardrailId'] },
+        BEDROCK_GUARDRAIL_VERSION: { 'Fn::GetAtt': [versionId, 'Version'] },
+      })
+    }
+    const statements = byType(api, 'AWS::IAM::Policy').flatMap(([, r]) => r.Properties!.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+    const apply = statements.filter((s) => [s.Action].flat().includes('bedrock:ApplyGuardrail'))
+    expect(apply).toHaveLength(2)
+    for (const s of apply) expect(s.Resource).toEqual({ 'Fn::GetAtt': [guardrailId, 'GuardrailArn'] })
+  })
+
+  it('takes the answer and embedding models from the environment\'s configuration', () => {
+    const { built } = synthesize('dev')
+    for (const name of ['do-dev-assistant', 'do-dev-assistant-stream']) {
+      const [, fn] = functions('api').find(([, r]) => r.Properties!.FunctionName === name)!
+      expect(fn.Properties!.Environment.Variables).toMatchObject({ BEDROCK_MODEL_ID: built.config.bedrockModelId, BEDROCK_EMBEDDING_MODEL_ID: built.config.assistant.embeddingModelId })
+    }
+    for (const env of ['dev', 'staging', 'prod']) {
+      const c = loadConfig(env)
+      expect(c.bedrockModelId, env).toMatch(/\S/)
+      expect(c.assistant, env).toMatchObject({ engine: expect.stringMatching(/^(bedrock|embedded)$/), embeddingModelId: expect.stringMatching(/\S/) })
+    }
   })
 })
