@@ -4,7 +4,6 @@
  * keep the user's rating of an answer, for evaluation.
  */
 import { randomBytes } from 'node:crypto'
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
 import { ConflictError, DomainError } from '../../../shared/errors/index.js'
 import type { AskBody, AskResult, Conversation, RateBody } from '../../../shared/assistant/contracts.js'
 import { detectLang } from '../../../shared/assistant/engine.js'
@@ -14,26 +13,13 @@ import type { OrgContext } from '../../org/usecases/context.js'
 import { conversationItem, conversationStore } from '../adapters/conversations.js'
 import { passageOf } from '../adapters/passages.js'
 import { loadVisible } from '../../documents/usecases/common.js'
-import { bedrockEmbedder, bedrockEngine } from '../adapters/bedrock.js'
-import { assistantConfig } from '../config.js'
-import { collect, embeddedEngine, sqlRetriever, type AnswerEngine, type AnswerEvent, type Retriever } from '../engines.js'
+import { assistantEngines } from '../environment.js'
+import { collect, type AnswerEvent } from '../engines.js'
 
 /** Turns kept per conversation (the item stays far below DynamoDB's 400 KB). */
 export const MAX_TURNS = 40
 
-let engines: { retriever: Retriever; engine: AnswerEngine } | undefined
-/** The engine of this environment, created once per process. */
-export function assistantEngines(): { retriever: Retriever; engine: AnswerEngine } {
-  if (engines) return engines
-  const cfg = assistantConfig()
-  if (cfg.ASSISTANT_ENGINE === 'bedrock') {
-    const client = new BedrockRuntimeClient({})
-    const embedder = bedrockEmbedder(client, cfg.BEDROCK_EMBEDDING_MODEL_ID)
-    const guardrail = cfg.BEDROCK_GUARDRAIL_ID ? { id: cfg.BEDROCK_GUARDRAIL_ID, version: cfg.BEDROCK_GUARDRAIL_VERSION } : undefined
-    engines = { retriever: sqlRetriever({ embedQuery: embedder.query }), engine: bedrockEngine(client, cfg.BEDROCK_MODEL_ID, guardrail) }
-  } else engines = { retriever: sqlRetriever(), engine: embeddedEngine }
-  return engines
-}
+export { assistantEngines } from '../environment.js'
 
 const auditUnit = (ctx: OrgContext) => ctx.actor.assignments[0]?.unitId
 
