@@ -5,6 +5,8 @@
  * and which version of a document's content they were cut from. Spread into
  * READ_MODEL_DDL (functions/readmodel/schema.ts).
  */
+import { RATINGS_DDL } from '../ratings.js'
+
 export const ASSISTANT_DDL = [
   // pgvector: Aurora PostgreSQL ships it; the embedded PGlite loads @electric-sql/pglite-pgvector.
   'create extension if not exists vector',
@@ -19,4 +21,5 @@ export const ASSISTANT_DDL = [
   'create index if not exists passages_tsv on passages using gin (tsv)',
   `create table if not exists passage_sources (
      document_id text primary key, source text not null, version int not null, indexed_at timestamptz not null)`,
+  ...RATINGS_DDL,
 ]

@@ -40,7 +40,7 @@ export async function ask(ctx: OrgContext, body: AskBody, deps = assistantEngine
   const at = ctx.now.toISOString()
   const conversation: Conversation = existing
     ? { ...existing, turns: [...existing.turns, { question: body.question, answer, engine: deps.engine.name, at }], version: existing.version + 1, updatedAt: at }
-    : { conversationId: newConversationId(ctx.now), userId: ctx.actor.userId, title: body.question.slice(0, 120), turns: [{ question: body.question, answer, engine: deps.engine.name, at }], version: 1, createdAt: at, updatedAt: at }
+    : { conversationId: newConversationId(ctx.now), userId: ctx.actor.userId, ...(auditUnit(ctx) ? { unitId: auditUnit(ctx) } : {}), title: body.question.slice(0, 120), turns: [{ question: body.question, answer, engine: deps.engine.name, at }], version: 1, createdAt: at, updatedAt: at }
   const tx = new Transaction().put(conversationItem(conversation), { expectVersion: existing ? existing.version : 'new' })
   const unit = auditUnit(ctx)
   // The audit keeps who asked and which documents were cited, not the question text.
