@@ -76,6 +76,20 @@ describe('the assistant in the browser', () => {
     await page.context().close()
   })
 
+  it('lets an administrator download the ratings as a workbook', async () => {
+    const page = await signIn(browser, 'admin', { width: 1366 })
+    await page.goto(new URL('/assistant', page.url()).toString())
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByRole('button', { name: 'Xuất đánh giá (XLSX)' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^danh-gia-tro-ly-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const path = await download.path()
+    const { readFileSync } = await import('node:fs')
+    expect(readFileSync(path!).subarray(0, 2).toString()).toBe('PK')
+    await page.context().close()
+  })
+
   it('shows a draft and its findings side by side; choosing a finding marks its line', async () => {
     const page = await signIn(browser, 'chanhvp.tu', { width: 1366 })
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hỗ trợ thẩm định' }).click()
