@@ -56,3 +56,21 @@ describe('hybrid retrieval', () => {
     expect(other.passages.some((p) => p.documentId.startsWith('unit-a.'))).toBe(false)
   })
 })
+
+describe('reciprocal rank fusion', () => {
+  const cand = (documentId: string, text: string, vectorScore?: number, symbolKey?: string) =>
+    ({ documentId, ordinal: 0, location: { kind: 'article' as const, label: 'Điều 1' }, text, type: 'KH', title: 't', ...(symbolKey ? { symbolKey } : {}), ...(vectorScore !== undefined ? { vectorScore } : {}) })
+  it('adds 1/(60 + rank) of each list a passage is in, so agreement wins; keeps a document named by its symbol first', async () => {
+    const { rankPassages } = await import('../../../shared/assistant/engine.js')
+    const ranked = rankPassages(['nao', 'vet'], 'nạo vét', [
+      cand('a', 'nạo vét', 0.1), cand('b', 'nội dung khác có chữ vét', 0.05), cand('c', 'kenhxanh hoàn thành nạovét', 0.9),
+    ])
+    // a: lexical 1st, vector 2nd; b: 2nd and 3rd; c: found by its vector only (1st).
+    expect(ranked.map((r) => r.documentId)).toEqual(['a', 'b', 'c'])
+    expect(ranked.map((r) => Math.round(r.score * 1e5))).toEqual([1 / 61 + 1 / 62, 1 / 62 + 1 / 63, 1 / 61].map((x) => Math.round(x * 1e5)))
+    const named = rankPassages(['42', 'ct', 'tu'], 'Chỉ thị 42-CT/TU', [cand('x', 'khác', 0.99), cand('y', 'văn bản', 0.01, '42cttu')])
+    expect(named[0].documentId).toBe('y')
+    // Without vectors the ranking is the lexical one.
+    expect(rankPassages(['nao', 'vet'], 'nạo vét', [cand('b', 'vét'), cand('a', 'nạo vét')]).map((r) => r.documentId)).toEqual(['a', 'b'])
+  })
+})
