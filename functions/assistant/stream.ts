@@ -61,7 +61,9 @@ export async function streamAsk(event: APIGatewayProxyEventV2, responseStream: W
     prefetched.catch(() => undefined)
     const actor = await resolveActor(claims as Record<string, unknown>)
     const body = parse(AskBody, bodyOf(event, headers))
-    const ctx = orgContext(actor, event.requestContext?.http?.sourceIp ?? 'unknown', new Date(), prefetched)
+    // Behind CloudFront the function URL sees an edge address: the viewer's is the entry CloudFront appended to X-Forwarded-For (the last one).
+    const forwarded = headers['x-forwarded-for']?.split(',').map((x) => x.trim()).filter(Boolean).at(-1)
+    const ctx = orgContext(actor, forwarded ?? event.requestContext?.http?.sourceIp ?? 'unknown', new Date(), prefetched)
     // The status is sent with the first piece of the answer: a refusal before it (e.g. an unknown conversation) keeps its own 4xx.
     const open = () => (out ??= openResponse(responseStream, { statusCode: 200, headers: NDJSON }))
     const result = await ask(ctx, body, assistantEngines(), async (e: AnswerEvent) => {
