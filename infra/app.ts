@@ -104,6 +104,7 @@ export function buildApp(envName?: string, options: BuildAppOptions = {}): Digit
     env, config,
     crossRegionReferences: true,
     apiDomainName: api.apiDomainName,
+    functionUrls: api.functionUrls,
     webAclArn: waf.webAclArn,
     uploadsBucketName: resources.uploadsBucketName,
     siteDir: options.siteDir,

@@ -12,7 +12,8 @@ import { startPostgres } from '../../infra/local/postgres.js'
 import { registerEmbeddedSql, type Sql } from '../../functions/lib/adapters/sql.js'
 import { migrate, resetMigrationFlag } from '../../functions/readmodel/schema.js'
 import { projectItem } from '../../functions/readmodel/projections.js'
-import { writePassages } from '../../functions/assistant/indexing.js'
+import { embeddingText, writePassages } from '../../functions/assistant/indexing.js'
+import { embeddedEmbedder, type Embedder } from '../../functions/assistant/engines.js'
 import { documentPassages } from '../../shared/assistant/passages.js'
 import type { OfficialDocument } from '../../shared/documents/contracts.js'
 import type { Visibility } from '../../functions/documents/adapters/search.js'
@@ -30,7 +31,8 @@ export interface EvalIndex {
   close(): Promise<void>
 }
 
-export async function startIndex(): Promise<EvalIndex> {
+/** `embedder`: the passages' vectors for hybrid retrieval (the embedded engine by default). */
+export async function startIndex(embedder: Embedder = embeddedEmbedder): Promise<EvalIndex> {
   const dir = mkdtempSync(join(tmpdir(), 'do-assistant-eval-'))
   const pg = await startPostgres(dir)
   registerEmbeddedSql(pg.sql)
@@ -46,7 +48,8 @@ export async function startIndex(): Promise<EvalIndex> {
         readerUnitIds: [], createdBy: { userId: 'eval', fullName: 'eval' }, version: 1, createdAt: at, updatedAt: at,
       } as OfficialDocument
       await projectItem(pg.sql, { entity: ENTITY.document, ...doc }, false)
-      await writePassages(pg.sql, d.documentId, documentPassages({ symbol: d.symbol, type: d.type, issuerName: d.issuerName, documentDate: d.documentDate, summary: d.summary }, d.pages))
+      const passages = documentPassages({ symbol: d.symbol, type: d.type, issuerName: d.issuerName, documentDate: d.documentDate, summary: d.summary }, d.pages)
+      await writePassages(pg.sql, d.documentId, passages, await embedder.documents(passages.map(embeddingText)))
     },
     reader: (units) => ({ userId: 'eval-reader', rank: 1, readUnits: units, draftUnits: [], pairs: [] }),
     async close() { await pg.close(); rmSync(dir, { recursive: true, force: true }) },

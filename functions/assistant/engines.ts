@@ -11,6 +11,7 @@ import { INTENT, composeAnswer, queryTerms, rankPassages, type Answer, type Cand
 import { symbolsIn } from '../../shared/assistant/text.js'
 import type { Visibility } from '../documents/adapters/search.js'
 import { retrievePassages } from './adapters/passages.js'
+import { EMBEDDED_EMBEDDER, embedText } from '../../shared/assistant/embedding.js'
 
 export type AnswerEvent = { type: 'delta'; text: string } | { type: 'done'; answer: Answer }
 
@@ -20,28 +21,41 @@ export interface AnswerEngine { readonly name: string; answer(input: AnswerInput
 export interface RetrievalInput { question: string; history: readonly Turn[] }
 export interface Retriever { retrieve(v: Visibility, input: RetrievalInput): Promise<{ passages: RankedPassage[]; terms: string[] }> }
 
-/** Candidates from the read model (readable only), ranked by the deterministic ranking, fused with vector similarity when `embed` is given. */
-export function sqlRetriever(opts: { embedQuery?: (text: string) => Promise<number[]>; limit?: number } = {}): Retriever {
+/** Turns texts into vectors for hybrid retrieval: passages when indexed, the question when asked. */
+export interface Embedder { readonly name: string; documents(texts: string[]): Promise<number[][]>; query(text: string): Promise<number[]> }
+
+/** The embedded embedder (shared/assistant/embedding.ts): a real, deterministic computation. */
+export const embeddedEmbedder: Embedder = {
+  name: EMBEDDED_EMBEDDER,
+  documents: async (texts) => texts.map((t) => embedText(t)),
+  query: async (text) => embedText(text),
+}
+
+/**
+ * Retrieval from the read model, readable passages only. Lexical: full-text
+ * candidates (a named symbol and the conversation's documents too). Hybrid,
+ * with an embedder: also the passages nearest to the question's vector, and
+ * every candidate's similarity, fused with the lexical rank by reciprocal
+ * rank fusion (rankPassages). Both candidate queries carry the reach and
+ * clearance filter in their WHERE clause.
+ */
+export function sqlRetriever(opts: { embedder?: Embedder; limit?: number; vectorLimit?: number } = {}): Retriever {
   return {
     async retrieve(v, { question, history }) {
       const q = queryTerms(question, history)
       const boost = q.followUp ? history.at(-1)?.citedDocumentIds ?? [] : []
       // Words that only say what kind of answer is wanted ("ngày", "when") match everything: they re-rank, they do not select.
       const subject = q.terms.filter((t) => !INTENT.has(t))
-      const [candidates, qv] = await Promise.all([
-        retrievePassages(v, { terms: subject.length ? subject : q.terms, symbolKeys: symbolsIn(question).map((s) => s.key), documentIds: [...boost], limit: opts.limit ?? 60, withEmbeddings: !!opts.embedQuery }),
-        opts.embedQuery ? opts.embedQuery(question) : Promise.resolve(undefined),
-      ])
-      const scored: Candidate[] = qv ? candidates.map((c) => ({ ...c, ...(c.embedding ? { vectorScore: cosine(qv, c.embedding) } : {}) })) : candidates
-      return { passages: rankPassages(q.terms, question, scored, { boostDocumentIds: boost }), terms: q.terms }
+      // A follow-up is embedded with the question it follows ("còn thời hạn của nó?" alone says little).
+      const embedded = q.followUp && history.length ? `${history.at(-1)!.question} ${question}` : question
+      const queryVector = opts.embedder ? await opts.embedder.query(embedded) : undefined
+      const candidates = await retrievePassages(v, {
+        terms: subject.length ? subject : q.terms, symbolKeys: symbolsIn(question).map((s) => s.key), documentIds: [...boost],
+        limit: opts.limit ?? 60, ...(queryVector ? { queryVector, vectorLimit: opts.vectorLimit ?? 20 } : {}),
+      })
+      return { passages: rankPassages(q.terms, question, candidates, { boostDocumentIds: boost }), terms: q.terms }
     },
   }
-}
-
-export function cosine(a: readonly number[], b: readonly number[]): number {
-  let dot = 0, na = 0, nb = 0
-  for (let i = 0; i < Math.min(a.length, b.length); i++) { dot += a[i] * b[i]; na += a[i] * a[i]; nb += b[i] * b[i] }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0
 }
 
 /** The deterministic engine: the extractive answer, streamed sentence by sentence. */
@@ -49,13 +63,21 @@ export const embeddedEngine: AnswerEngine = {
   name: 'embedded',
   async *answer({ question, lang, passages, terms }) {
     const answer = composeAnswer(question, terms, passages, lang)
-    for (const piece of answer.text.split(/(?<=\])\s+/)) yield { type: 'delta', text: piece }
+    const pieces = answer.text.split(/(?<=[\].;,])\s+/)
+    for (const [i, piece] of pieces.entries()) {
+      yield { type: 'delta', text: i < pieces.length - 1 ? `${piece} ` : piece }
+      // Each piece is handed on before the next is made (a stream writes it to the socket in between).
+      await new Promise((resolve) => setImmediate(resolve))
+    }
     yield { type: 'done', answer }
   },
 }
 
-/** Runs an engine to the end (the HTTP API returns the whole answer). */
-export async function collect(events: AsyncIterable<AnswerEvent>): Promise<Answer> {
-  for await (const e of events) if (e.type === 'done') return e.answer
+/** Runs an engine to the end, handing each event to `onEvent` as it comes (the streaming endpoint), and returns the whole answer. */
+export async function collect(events: AsyncIterable<AnswerEvent>, onEvent?: (e: AnswerEvent) => void | Promise<void>): Promise<Answer> {
+  for await (const e of events) {
+    await onEvent?.(e)
+    if (e.type === 'done') return e.answer
+  }
   throw new Error('The answer engine ended without an answer')
 }

@@ -9,7 +9,7 @@ import type { Actor } from '../../shared/auth/policy.js'
 import { orgContext, resolveActor } from '../org/usecases/context.js'
 import { orgStore } from '../org/adapters/store.js'
 import { indexUnits, type UnitIndex } from '../../shared/org/tree.js'
-import { appraise, ask, conversation, conversations, passage, rate, type AssistantRoute } from './handlers/assistant.js'
+import { appraise, ask, conversation, conversations, passage, rate, ratingsExport, type AssistantRoute } from './handlers/assistant.js'
 
 export const ASSISTANT_ROUTES: Record<string, AssistantRoute> = {
   'POST /api/assistant/ask': ask,
@@ -18,6 +18,7 @@ export const ASSISTANT_ROUTES: Record<string, AssistantRoute> = {
   'POST /api/assistant/conversations/{conversationId}/ratings': rate,
   'POST /api/assistant/appraisals': appraise,
   'GET /api/assistant/passages/{documentId}': passage,
+  'GET /api/assistant/ratings/export': ratingsExport,
 }
 
 const withContext = (route: AssistantRoute): RouteHandler<Actor> => (req: HttpRequest<Actor>) =>

@@ -15,19 +15,11 @@ import { documentPassages, type Passage } from '../../shared/assistant/passages.
 import { words } from '../../shared/assistant/text.js'
 import { readObject } from '../lib/adapters/blobs.js'
 import { pdfPages } from './adapters/extract.js'
-import { bedrockEmbedder } from './adapters/bedrock.js'
-import { assistantConfig } from './config.js'
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
+import { assistantEngines } from './environment.js'
+import type { Embedder } from './engines.js'
 
-let embedder: ((texts: string[]) => Promise<number[][]>) | null | undefined
-/** Passage embeddings for hybrid retrieval when the environment answers with Bedrock; none embedded. */
-function defaultEmbed(): ((texts: string[]) => Promise<number[][]>) | undefined {
-  if (embedder === undefined) {
-    const cfg = assistantConfig()
-    embedder = cfg.ASSISTANT_ENGINE === 'bedrock' ? bedrockEmbedder(new BedrockRuntimeClient({}), cfg.BEDROCK_EMBEDDING_MODEL_ID).documents : null
-  }
-  return embedder ?? undefined
-}
+/** The environment's passage embedder: Bedrock's multilingual embeddings on AWS, the embedded hashing engine locally. */
+const defaultEmbedder = (): Embedder => assistantEngines().embedder
 
 /** The largest file whose text is indexed (bytes). */
 const MAX_INDEXED_BYTES = 20 * 1024 * 1024
@@ -35,8 +27,8 @@ const MAX_INDEXED_BYTES = 20 * 1024 * 1024
 export interface IndexOptions {
   /** Reads a stored file (S3); tests and the evaluation hand in their own. */
   read?: (objectKey: string) => Promise<Uint8Array>
-  /** Embeds passages (Bedrock on AWS); none in the embedded runtime. */
-  embed?: (texts: string[]) => Promise<number[][]>
+  /** Embeds passages; default: the environment's embedder. */
+  embedder?: Embedder
   log?: (m: string) => void
 }
 
@@ -45,8 +37,9 @@ export function indexable(d: OfficialDocument): boolean {
   return stage === 'register' && !isClassified(d.confidentiality) && d.status !== 'returned'
 }
 
-const sourceOf = (d: OfficialDocument) =>
-  createHash('sha256').update(JSON.stringify([d.file?.sha256 ?? null, d.symbol ?? null, d.type, d.issuer.name, d.documentDate ?? d.issued?.date ?? null, d.summary])).digest('hex')
+// The embedder is part of the source: changing it re-indexes the passages with the new vectors.
+const sourceOf = (d: OfficialDocument, embedder: string) =>
+  createHash('sha256').update(JSON.stringify([embedder, d.file?.sha256 ?? null, d.symbol ?? null, d.type, d.issuer.name, d.documentDate ?? d.issued?.date ?? null, d.summary])).digest('hex')
 
 export async function indexDocument(db: Sql, d: OfficialDocument, opts: IndexOptions = {}): Promise<number> {
   if (!indexable(d)) {
@@ -54,7 +47,8 @@ export async function indexDocument(db: Sql, d: OfficialDocument, opts: IndexOpt
     await db.query('delete from passage_sources where document_id = $1', [d.documentId])
     return 0
   }
-  const source = sourceOf(d)
+  const embedder = opts.embedder ?? defaultEmbedder()
+  const source = sourceOf(d, embedder.name)
   const [known] = await db.query<{ source: string; version: number }>('select source, version from passage_sources where document_id = $1', [d.documentId])
   if (known && (known.source === source || known.version > d.version)) return 0
   let pages: string[] = []
@@ -68,8 +62,7 @@ export async function indexDocument(db: Sql, d: OfficialDocument, opts: IndexOpt
     }
   }
   const passages = documentPassages({ symbol: d.symbol, type: d.type, issuerName: d.issuer.name, documentDate: d.documentDate ?? d.issued?.date, summary: d.summary }, pages)
-  const embed = opts.embed ?? defaultEmbed()
-  await writePassages(db, d.documentId, passages, embed ? await embed(passages.map((p) => p.text)) : undefined)
+  await writePassages(db, d.documentId, passages, await embedder.documents(passages.map(embeddingText)))
   await db.query(
     `insert into passage_sources (document_id, source, version, indexed_at) values ($1, $2, $3, now())
      on conflict (document_id) do update set source = excluded.source, version = excluded.version, indexed_at = excluded.indexed_at`,
@@ -85,8 +78,11 @@ export async function writePassages(db: Sql, documentId: string, passages: reado
     const p = (v: unknown) => { params.push(v); return `$${params.length}` }
     const rows = passages.slice(from, from + 50).map((ps, k) => {
       const e = embeddings?.[from + k]
-      return `(${p(documentId)}, ${p(ps.ordinal)}, ${p(ps.location.page ?? null)}, ${p(ps.location.label)}, ${p(JSON.stringify(ps.location))}::jsonb, ${p(ps.text)}, ${p(words(`${ps.location.label} ${ps.location.heading ?? ''} ${ps.text}`).join(' '))}, ${p(e ? `{${e.join(',')}}` : null)}::real[])`
+      return `(${p(documentId)}, ${p(ps.ordinal)}, ${p(ps.location.page ?? null)}, ${p(ps.location.label)}, ${p(JSON.stringify(ps.location))}::jsonb, ${p(ps.text)}, ${p(words(`${ps.location.label} ${ps.location.heading ?? ''} ${ps.text}`).join(' '))}, ${p(e ? `[${e.join(',')}]` : null)}::vector)`
     })
-    await db.query(`insert into passages (document_id, ordinal, page, label, location, text, search, embedding) values ${rows.join(', ')}`, params)
+    await db.query(`insert into passages (document_id, ordinal, page, label, location, text, search, vec) values ${rows.join(', ')}`, params)
   }
 }
+
+/** What a passage's vector is computed from: its place (heading) and its text. */
+export const embeddingText = (p: Passage): string => `${p.location.label} ${p.location.heading ?? ''} ${p.text}`

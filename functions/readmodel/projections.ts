@@ -4,6 +4,8 @@ import { ENTITY } from '../../shared/table/keys.js'
 import { documentRow, pgArray } from '../../shared/documents/projection.js'
 import type { OfficialDocument } from '../../shared/documents/contracts.js'
 import { indexDocument } from '../assistant/indexing.js'
+import { projectConversation } from '../assistant/ratings.js'
+import type { Conversation } from '../../shared/assistant/contracts.js'
 
 const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity', 'schemaVersion']
 const clean = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRS.includes(k)))
@@ -114,6 +116,9 @@ export async function projectItem(db: Sql, item: Record<string, unknown>, remove
         [m.memberId, m.cellId, m.fullName, m.cardNumber, m.recordNumber, m.status, m.version, JSON.stringify(m)])
       return 1
     }
+    // The assistant's rated answers, for the ratings export (issue 6).
+    case ENTITY.conversation:
+      return projectConversation(db, clean(item) as unknown as Conversation, removed)
     default:
       return 0
   }

@@ -42,6 +42,13 @@ export interface ModuleDefinition {
    * with a layer runs on x86_64, the architecture of the native binaries.
    */
   readonly layer?: readonly string[]
+  /**
+   * Served from a Lambda function URL whose response streams as it is
+   * written (`RESPONSE_STREAM`), behind CloudFront at `path`, rather than
+   * through the HTTP API, which buffers responses. The handler verifies the
+   * bearer token itself. The embedded gateway serves `method path` the same way.
+   */
+  readonly functionUrl?: { readonly method: 'POST'; readonly path: string }
 }
 
 /** What the archives functions load outside their bundle: canvas (native), pdf.js (worker), tesseract.js (wasm) and its models. */
@@ -86,6 +93,14 @@ export const MODULES = [
     access: { table: 'readwrite', uploads: 'read', readModel: true, bedrock: true },
     memoryMb: 1024,
     timeoutSeconds: 29,
+  },
+  {
+    id: 'assistant-stream', entry: 'functions/assistant/stream.ts', trigger: 'http',
+    description: 'Assistant, streamed: the answer to a question written as it is produced (function URL, response streaming)',
+    access: { table: 'readwrite', readModel: true, bedrock: true },
+    functionUrl: { method: 'POST', path: '/api/assistant/stream' },
+    memoryMb: 1024,
+    timeoutSeconds: 60,
   },
   {
     id: 'archives', entry: 'functions/archives/index.ts', trigger: 'http',

@@ -110,6 +110,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/assistant/conversations/{conversationId}/ratings', 'assistant'),
   r('POST', '/api/assistant/appraisals', 'assistant'),
   r('GET', '/api/assistant/passages/{documentId}', 'assistant'),
+  r('GET', '/api/assistant/ratings/export', 'assistant'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

@@ -13,6 +13,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { jwtVerify, type JWTVerifyGetKey, type CryptoKey } from 'jose'
 import { ROUTES, routeKey, type RouteDefinition } from '../definitions/routes.js'
 import { SCHEDULES } from '../definitions/schedules.js'
+import { MODULES } from '../definitions/modules.js'
+import { isLocalStreamingHandler } from '../../functions/assistant/streaming.js'
 
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>
 const MAX_PAYLOAD = 10 * 1024 * 1024 // the HTTP API's own limit
@@ -67,7 +69,8 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
       const m = url.pathname.match(r.regex)
       if (m) { match = { r, params: Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])])) }; break }
     }
-    if (!match) return send(404, { message: 'Not Found' })
+    const streamed = match ? undefined : MODULES.find((m) => 'functionUrl' in m && m.functionUrl.method === method && m.functionUrl.path === url.pathname)
+    if (!match && !streamed) return send(404, { message: 'Not Found' })
     const chunks: Buffer[] = []
     let size = 0
     for await (const chunk of req) {
@@ -76,6 +79,8 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
       chunks.push(chunk as Buffer)
     }
     const raw = Buffer.concat(chunks)
+    if (streamed) return functionUrl(req, res, url, method, raw, streamed.id)
+    if (!match) return
     let claims: Record<string, unknown> | undefined
     if (match.r.route.auth === 'jwt') {
       const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1]
@@ -106,6 +111,32 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     const result = await handler(event, { awsRequestId: event.requestContext.requestId, functionName: match.r.route.module })
     res.writeHead(result.statusCode ?? 200, result.headers as http.OutgoingHttpHeaders)
     res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : result.body ?? '')
+  }
+
+  /**
+   * A Lambda function URL in RESPONSE_STREAM mode (modules.ts `functionUrl`):
+   * the event as the URL delivers it (payload 2.0, no authorizer: the
+   * function verifies the token), and the HTTP response as the response
+   * stream, so what the function writes reaches the client as it is written.
+   */
+  async function functionUrl(req: http.IncomingMessage, res: http.ServerResponse, url: URL, method: string, raw: Buffer, moduleId: string): Promise<void> {
+    const handler = opts.handlers[moduleId] as unknown
+    if (!isLocalStreamingHandler(handler)) throw new Error(`${moduleId} is not a streaming handler`)
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v ?? '']))
+    const textual = /json|text|xml|form/.test(headers['content-type'] ?? 'application/json')
+    const now = new Date()
+    const event = {
+      version: '2.0', routeKey: '$default', rawPath: url.pathname, rawQueryString: url.search.slice(1), headers,
+      queryStringParameters: url.search ? Object.fromEntries(url.searchParams) : undefined,
+      body: raw.length ? (textual ? raw.toString('utf8') : raw.toString('base64')) : undefined, isBase64Encoded: raw.length > 0 && !textual,
+      requestContext: {
+        accountId: 'anonymous', apiId: 'local-function-url', domainName: headers.host ?? 'localhost', domainPrefix: 'local',
+        http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+        requestId: randomUUID(), routeKey: '$default', stage: '$default', time: now.toUTCString(), timeEpoch: now.getTime(),
+      },
+    } as APIGatewayProxyEventV2
+    res.socket?.setNoDelay(true)
+    await handler(event, res, { awsRequestId: event.requestContext.requestId, functionName: moduleId } as never)
   }
 
   /**

@@ -6,6 +6,9 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs'
+import { FunctionUrlAuthType, InvokeMode, type FunctionUrl } from 'aws-cdk-lib/aws-lambda'
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam'
+import { AssistantGuardrail } from '../constructs/assistant-guardrail.js'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import type { Construct } from 'constructs'
 import type { AppConfig } from '../config/index.js'
@@ -52,6 +55,10 @@ export class ApiStack extends Stack {
   readonly functions: Readonly<Record<string, AppFunction>>
   /** Host name of the API's default endpoint (the CloudFront `/api/*` origin). */
   readonly apiDomainName: string
+  /** Function URLs that stream their response (modules.ts `functionUrl`), for CloudFront to route `path` to. */
+  readonly functionUrls: readonly { readonly path: string; readonly url: FunctionUrl }[]
+  /** The assistant's guardrail, when this environment answers with Bedrock and names no existing guardrail. */
+  readonly guardrail?: AssistantGuardrail
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props)
@@ -59,12 +66,34 @@ export class ApiStack extends Stack {
     const prefix = `do-${config.envName}`
 
     const functions: Record<string, AppFunction> = {}
+    const functionUrls: { path: string; url: FunctionUrl }[] = []
+    const guardrail = config.assistant.engine === 'bedrock' && !config.assistant.guardrailId ? new AssistantGuardrail(this, 'AssistantGuardrail', { config }) : undefined
+    this.guardrail = guardrail
     for (const module of MODULES.filter((m) => m.trigger === 'http')) {
+      const streams = 'functionUrl' in module ? module.functionUrl : undefined
+      const guarded = guardrail && 'bedrock' in module.access && module.access.bedrock
       functions[module.id] = new AppFunction(this, `Fn-${module.id}`, {
         module, config, resources, workflows: props.stateMachines, bundleOutRoot: props.bundleOutRoot,
+        environment: {
+          // A function URL has no JWT authorizer in front: the function verifies the Cognito token itself.
+          ...(streams ? {
+            JWT_ISSUER: `https://cognito-idp.${this.region}.amazonaws.com/${resources.userPool.userPoolId}`,
+            JWT_AUDIENCE: resources.userPoolClient.userPoolClientId,
+          } : {}),
+          ...(guarded ? { BEDROCK_GUARDRAIL_ID: guardrail.guardrailId, BEDROCK_GUARDRAIL_VERSION: guardrail.guardrailVersion } : {}),
+        },
       })
+      if (guarded) {
+        functions[module.id].role.addToPrincipalPolicy(new PolicyStatement({ actions: ['bedrock:ApplyGuardrail'], resources: [guardrail.guardrailArn] }))
+      }
+      if (streams) {
+        // Only CloudFront may call it (origin access control signs with SigV4); the response streams as written.
+        const url = functions[module.id].function.addFunctionUrl({ authType: FunctionUrlAuthType.AWS_IAM, invokeMode: InvokeMode.RESPONSE_STREAM })
+        functionUrls.push({ path: streams.path, url })
+      }
     }
     this.functions = functions
+    this.functionUrls = functionUrls
 
     const corsOrigins = [...config.web.corsOrigins, ...(config.web.domainName ? [`https://${config.web.domainName}`] : [])]
     this.api = new HttpApi(this, 'HttpApi', {

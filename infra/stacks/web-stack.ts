@@ -7,7 +7,9 @@ import {
   GeoRestriction, HeadersFrameOption, HeadersReferrerPolicy, HttpVersion, OriginProtocolPolicy, OriginRequestPolicy,
   OriginSslPolicy, PriceClass, ResponseHeadersPolicy, SecurityPolicyProtocol, ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront'
-import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins'
+import { FunctionUrlOrigin, HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins'
+import type { IFunctionUrl } from 'aws-cdk-lib/aws-lambda'
+import type { BehaviorOptions } from 'aws-cdk-lib/aws-cloudfront'
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3'
@@ -33,6 +35,12 @@ export interface WebStackProps extends StackProps {
    * @default '<repository>/web/dist'
    */
   readonly siteDir?: string
+  /**
+   * Function URLs that stream (the assistant's answers): `path*` goes to the
+   * URL through origin access control, ahead of `/api/*`.
+   * @default - none
+   */
+  readonly functionUrls?: readonly { readonly path: string; readonly url: IFunctionUrl }[]
 }
 
 /**
@@ -152,6 +160,18 @@ export class WebStack extends Stack {
         compress: true,
       },
       additionalBehaviors: {
+        // Listed first: CloudFront takes the first matching pattern.
+        ...Object.fromEntries((props.functionUrls ?? []).map(({ path, url }): [string, BehaviorOptions] => [`${path}*`, {
+          // OAC signs each request (SigV4): the SPA sends its token in X-Access-Token and the body's SHA-256 in x-amz-content-sha256.
+          origin: FunctionUrlOrigin.withOriginAccessControl(url, { readTimeout: Duration.seconds(60) }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+          // Compression would buffer the stream.
+          compress: false,
+        }])),
         '/api/*': {
           origin: new HttpOrigin(props.apiDomainName, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,

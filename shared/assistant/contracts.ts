@@ -46,12 +46,17 @@ export interface ConversationTurn {
 export interface Conversation {
   conversationId: string
   userId: string
+  /** The user's first unit when the conversation started (whose reviewers may export its ratings). */
+  unitId?: string
   title: string
   turns: ConversationTurn[]
   version: number
   createdAt: string
   updatedAt: string
 }
+
+/** The ratings export: an XLSX workbook (base64) with its file name. */
+export interface RatingsExport { fileName: string; contentType: string; contentBase64: string; rows: number }
 
 export interface AskResult { conversationId: string; turn: number; answer: Answer; engine: string }
 

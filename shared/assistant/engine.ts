@@ -27,10 +27,8 @@ export interface Candidate {
   ordinal: number
   location: PassageLocation
   text: string
-  /** Cosine similarity to the question, when embeddings are available (Bedrock). */
+  /** Cosine similarity of the passage's vector to the question's (hybrid retrieval). */
   vectorScore?: number
-  /** The passage's stored embedding (hybrid retrieval). */
-  embedding?: number[]
 }
 export interface RankedPassage extends Candidate { score: number }
 
@@ -112,15 +110,25 @@ export function rankPassages(queryTermList: readonly string[], questionText: str
     if (boost.has(c.documentId)) s += 1.5
     return s
   })
-  // Reciprocal-rank fusion with vector similarity when the retriever gave one (hybrid retrieval on AWS).
+  // Hybrid retrieval: reciprocal rank fusion of the lexical rank (BM25, with the symbol and follow-up boosts) and the
+  // vector rank; a document named by its symbol stays first. Lexical only when there is no vector.
   const withVector = candidates.some((c) => c.vectorScore !== undefined)
-  const rankOf = (scores: number[]) => { const order = scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0]); const r = new Array<number>(scores.length); order.forEach(([, i], k) => { r[i] = k + 1 }); return r }
-  const lexRank = rankOf(lexical)
-  const vecRank = withVector ? rankOf(candidates.map((c) => c.vectorScore ?? -1)) : undefined
+  const order = (scores: readonly (number | undefined)[]) => {
+    const r = new Array<number | undefined>(scores.length)
+    scores.map((s, i) => [s, i] as const).filter(([s]) => s !== undefined).sort((a, b) => b[0]! - a[0]! || a[1] - b[1]).forEach(([, i], k) => { r[i] = k + 1 })
+    return r
+  }
+  const lexRank = order(lexical.map((s) => (s > 0 ? s : undefined)))
+  const vecRank = withVector ? order(candidates.map((c) => c.vectorScore)) : []
+  const fused = (i: number) => (lexRank[i] ? 1 / (RRF_K + lexRank[i]!) : 0) + (vecRank[i] ? 1 / (RRF_K + vecRank[i]!) : 0)
+    + (candidates[i].symbolKey && named.has(candidates[i].symbolKey!) ? 1 : 0)
   return candidates
-    .map((c, i) => ({ ...c, score: vecRank ? lexical[i] + 10 * (1 / (60 + lexRank[i]) + 1 / (60 + vecRank[i])) : lexical[i] }))
+    .map((c, i) => ({ ...c, score: withVector ? fused(i) : lexical[i] }))
     .sort((a, b) => b.score - a.score || a.documentId.localeCompare(b.documentId) || a.ordinal - b.ordinal)
 }
+
+/** The constant of reciprocal rank fusion (Cormack et al.): 1/(k + rank) per list. */
+export const RRF_K = 60
 
 function idfOf(termList: readonly string[], tfs: readonly Map<string, number>[]): Map<string, number> {
   const n = tfs.length

@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import { startIndex } from '../../eval/assistant/harness.js'
-import { collect, embeddedEngine, sqlRetriever } from '../../functions/assistant/engines.js'
+import { collect, embeddedEmbedder, embeddedEngine, sqlRetriever } from '../../functions/assistant/engines.js'
 import { registerEntries } from '../../functions/assistant/adapters/passages.js'
 import { appraise, citedSymbols } from '../../shared/assistant/appraisal.js'
 import { detectLang } from '../../shared/assistant/engine.js'
@@ -33,7 +33,7 @@ function paragraph(r: () => number, n: number): string {
 const pctl = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] }
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d
 
-export interface AssistantBench { documents: number; passages: number; indexSeconds: number; qa: { questions: number; p50: number; p95: number; max: number }; appraisal: { pages: number; lines: number; findings: number; medianMs: number } }
+export interface AssistantBench { documents: number; passages: number; indexSeconds: number; qa: { questions: number; p50: number; p95: number; max: number }; search: { lexical: { p50: number; p95: number }; hybrid: { p50: number; p95: number } }; appraisal: { pages: number; lines: number; findings: number; medianMs: number } }
 
 export async function benchAssistant(log: (m: string) => void = console.log): Promise<AssistantBench> {
   const index = await startIndex()
@@ -52,7 +52,9 @@ export async function benchAssistant(log: (m: string) => void = console.log): Pr
     const indexSeconds = round((performance.now() - t0) / 1000)
     const [{ n: passages }] = await index.sql.query<{ n: number }>('select count(*)::int as n from passages')
     const reader = index.reader(units.slice(0, 5))
-    const retriever = sqlRetriever()
+    // The embedded runtime's retrieval: hybrid (full-text + vectors, fused); lexical alone for comparison.
+    const retriever = sqlRetriever({ embedder: embeddedEmbedder })
+    const lexicalRetriever = sqlRetriever()
     const asked: string[] = []
     for (let i = 0; i < QUESTIONS; i++) {
       const k = 100 + Math.floor(r() * DOCS)
@@ -66,6 +68,13 @@ export async function benchAssistant(log: (m: string) => void = console.log): Pr
     for (const q of asked.slice(0, 5)) await ask(q) // warm-up
     const times: number[] = []
     for (const q of asked) { const s = performance.now(); await ask(q); times.push(performance.now() - s) }
+    const searchTimes = { lexical: [] as number[], hybrid: [] as number[] }
+    for (const q of asked) {
+      for (const [kind, rt] of [['lexical', lexicalRetriever], ['hybrid', retriever]] as const) {
+        const s = performance.now(); await rt.retrieve(reader, { question: q, history: [] }); searchTimes[kind].push(performance.now() - s)
+      }
+    }
+    const stats = (xs: number[]) => ({ p50: round(pctl(xs, 50)), p95: round(pctl(xs, 95)) })
 
     // A 10-page draft: 40 lines a page, citing documents of the register.
     const lines = ['ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', 'THÀNH ỦY', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 15-KH/TU', 'Hà Nội, ngày 05 tháng 03 năm 2025', 'KẾ HOẠCH', 'thực hiện các nghị quyết, chỉ thị năm 2025']
@@ -86,6 +95,7 @@ export async function benchAssistant(log: (m: string) => void = console.log): Pr
     return {
       documents: DOCS, passages, indexSeconds,
       qa: { questions: times.length, p50: round(pctl(times, 50)), p95: round(pctl(times, 95)), max: round(Math.max(...times)) },
+      search: { lexical: stats(searchTimes.lexical), hybrid: stats(searchTimes.hybrid) },
       appraisal: { pages: 10, lines: pages.join('\n').split('\n').length, findings, medianMs: round(pctl(runs, 50)) },
     }
   } finally {
@@ -97,7 +107,9 @@ export function assistantMarkdown(b: AssistantBench): string[] {
   return [
     `## Assistant (embedded engine, ${b.documents} documents / ${b.passages} passages indexed in ${b.indexSeconds} s)`, '',
     '| measure | p50 ms | p95 ms | max ms |', '|---|---|---|---|',
-    `| Q&A: retrieval (reach-filtered) + extractive answer, ${b.qa.questions} questions | ${b.qa.p50} | ${b.qa.p95} | ${b.qa.max} |`, '',
+    `| Q&A: hybrid retrieval (reach-filtered) + extractive answer, ${b.qa.questions} questions | ${b.qa.p50} | ${b.qa.p95} | ${b.qa.max} |`,
+    `| search only: lexical (full-text) | ${b.search.lexical.p50} | ${b.search.lexical.p95} | |`,
+    `| search only: hybrid (full-text + pgvector, RRF) | ${b.search.hybrid.p50} | ${b.search.hybrid.p95} | |`, '',
     `Appraisal of a ${b.appraisal.pages}-page draft (${b.appraisal.lines} lines, register look-ups included, ${b.appraisal.findings} findings): median ${b.appraisal.medianMs} ms.`, '',
   ]
 }

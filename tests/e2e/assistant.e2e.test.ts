@@ -44,6 +44,52 @@ describe('the assistant in the browser', () => {
     await page.context().close()
   })
 
+  it('shows the answer as it streams in, before its citations', async () => {
+    const page = await signIn(browser, 'bithu.hoankiem')
+    await page.getByRole('button', { name: 'Mở trợ lý ảo' }).click()
+    const panel = page.getByRole('dialog', { name: 'Trợ lý ảo' })
+    // Record every state of the page while the answer arrives: the text shown, and whether citations are shown yet.
+    await page.evaluate(() => {
+      const seen: { text: string; streaming: boolean; sources: number }[] = []
+      ;(window as unknown as { seen: typeof seen }).seen = seen
+      new MutationObserver(() => {
+        const streaming = document.querySelector('[data-streaming="true"] .assistant-answer')
+        const final = [...document.querySelectorAll('article .assistant-answer')].at(-1)
+        const sources = document.querySelectorAll('[role="dialog"] a[href*="passage="]').length
+        seen.push({ text: (streaming ?? final)?.textContent ?? '', streaming: !!streaming, sources })
+      }).observe(document.body, { subtree: true, childList: true, characterData: true })
+    })
+    await panel.getByLabel('Câu hỏi').fill('Chỉ thị 42-CT/TU yêu cầu các đơn vị hoàn thành việc gì trước ngày 30 tháng 4 năm 2025?')
+    await panel.getByRole('button', { name: 'Gửi câu hỏi' }).click()
+    await expect.poll(() => panel.getByRole('link', { name: /Mở 42-CT\/TU tại Điều 2/ }).count(), { timeout: 30_000 }).toBeGreaterThan(0)
+    const final = await panel.getByRole('article', { name: 'Trợ lý trả lời' }).last().locator('.assistant-answer').innerText()
+    const seen = await page.evaluate(() => (window as unknown as { seen: { text: string; streaming: boolean; sources: number }[] }).seen)
+    const partial = seen.filter((s) => s.streaming && s.text.length > 0 && !s.text.startsWith('Đang tìm'))
+    // Text of the answer was on screen in the answer being streamed, with no citation yet …
+    expect(partial.length).toBeGreaterThan(0)
+    expect(partial.every((s) => s.sources === 0)).toBe(true)
+    for (const s of partial) expect(final.replace(/\s+/g, ' ').startsWith(s.text.replace(/\s+/g, ' ').trim())).toBe(true)
+    // … and the citations came after it, with the whole answer.
+    const firstPartial = seen.indexOf(partial[0])
+    const firstSources = seen.findIndex((s) => s.sources > 0)
+    expect(firstPartial).toBeLessThan(firstSources)
+    await page.context().close()
+  })
+
+  it('lets an administrator download the ratings as a workbook', async () => {
+    const page = await signIn(browser, 'admin', { width: 1366 })
+    await page.goto(new URL('/assistant', page.url()).toString())
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByRole('button', { name: 'Xuất đánh giá (XLSX)' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^danh-gia-tro-ly-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const path = await download.path()
+    const { readFileSync } = await import('node:fs')
+    expect(readFileSync(path!).subarray(0, 2).toString()).toBe('PK')
+    await page.context().close()
+  })
+
   it('shows a draft and its findings side by side; choosing a finding marks its line', async () => {
     const page = await signIn(browser, 'chanhvp.tu', { width: 1366 })
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hỗ trợ thẩm định' }).click()

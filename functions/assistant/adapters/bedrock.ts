@@ -111,6 +111,7 @@ export function bedrockEmbedder(client: Client, modelId: string) {
     return out
   }
   return {
+    name: `bedrock:${modelId}`,
     documents: (texts: string[]) => run(texts, 'search_document'),
     query: async (text: string) => (await run([text], 'search_query'))[0],
   }

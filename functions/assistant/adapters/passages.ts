@@ -21,13 +21,15 @@ export interface RetrievalQuery {
   /** Documents of the conversation so far (follow-ups). */
   documentIds: string[]
   limit: number
-  /** Also return stored embeddings (hybrid retrieval). */
-  withEmbeddings?: boolean
+  /** The question's vector (hybrid retrieval): every candidate gets its similarity, and the nearest passages join the candidates. */
+  queryVector?: number[]
+  /** How many nearest passages join (default 20). */
+  vectorLimit?: number
 }
 
 interface Row {
   document_id: string; ordinal: number; location: PassageLocation | string; text: string; symbol: string | null; symbol_key: string | null
-  type: string; summary: string; document_date: string | Date | null; embedding?: number[] | string | null
+  type: string; summary: string; document_date: string | Date | null; similarity?: number | string | null
 }
 const day = (v: string | Date | null): string | undefined => (v === null ? undefined : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10))
 
@@ -38,30 +40,39 @@ export function readableClause(v: Visibility, p: (value: unknown) => string): st
 
 export async function retrievePassages(v: Visibility, q: RetrievalQuery): Promise<Candidate[]> {
   const terms = q.terms.filter((t) => /^[a-z0-9]+$/.test(t)).slice(0, 40)
-  if (terms.length === 0 && q.symbolKeys.length === 0) return []
+  const qv = q.queryVector?.length ? q.queryVector : undefined
+  if (terms.length === 0 && q.symbolKeys.length === 0 && !qv) return []
   const params: unknown[] = []
   const p = (value: unknown): string => { params.push(value); return `$${params.length}` }
   const tsq = terms.length ? `to_tsquery('simple', ${p(terms.join(' | '))})` : `to_tsquery('simple', '')`
   const keys = `${p(pgArray(q.symbolKeys))}::text[]`
   const docs = `${p(pgArray(q.documentIds))}::text[]`
-  const rows = await sql().query<Row>(
-    `select p.document_id, p.ordinal, p.location, p.text, d.symbol, d.symbol_key, d.type, d.summary, coalesce(d.document_date, d.issued_date) as document_date
-       ${q.withEmbeddings ? ', p.embedding' : ''}
-     from passages p join documents d on d.document_id = p.document_id
-     where ${readableClause(v, p)}
+  const readable = readableClause(v, p)
+  const vec = qv ? `${p(`[${qv.join(',')}]`)}::vector` : undefined
+  // Vectors of another dimension (an engine changed and not yet re-indexed) are left out, not compared.
+  const comparable = qv ? `p.vec is not null and vector_dims(p.vec) = ${p(qv.length)}` : 'false'
+  const select = `select p.document_id, p.ordinal, p.location, p.text, d.symbol, d.symbol_key, d.type, d.summary, coalesce(d.document_date, d.issued_date) as document_date,
+       ${vec ? `case when ${comparable} then 1 - (p.vec <=> ${vec}) end` : 'null::float8'} as similarity
+     from passages p join documents d on d.document_id = p.document_id`
+  const lexical = `(${select}
+     where ${readable}
        and (p.tsv @@ ${tsq} or d.symbol_key = any(${keys}) or p.document_id = any(${docs}))
      order by (d.symbol_key = any(${keys})) desc, ts_rank(p.tsv, ${tsq}) desc, p.document_id, p.ordinal
-     limit ${p(q.limit)}`, params)
+     limit ${p(q.limit)})`
+  // The nearest passages among the readable ones only: the reach filter is in the WHERE clause, the distance orders what is left.
+  const nearest = vec ? ` union (${select}
+     where ${readable} and ${comparable}
+     order by p.vec <=> ${vec}, p.document_id, p.ordinal
+     limit ${p(q.vectorLimit ?? 20)})` : ''
+  const rows = await sql().query<Row>(`${lexical}${nearest}`, params)
   return rows.map((r) => ({
     documentId: r.document_id, ordinal: Number(r.ordinal),
     location: typeof r.location === 'string' ? JSON.parse(r.location) as PassageLocation : r.location,
     text: r.text, ...(r.symbol ? { symbol: r.symbol } : {}), ...(r.symbol_key ? { symbolKey: r.symbol_key } : {}),
     type: r.type, title: r.summary, ...(day(r.document_date) ? { documentDate: day(r.document_date) } : {}),
-    ...(q.withEmbeddings && r.embedding ? { embedding: parseVector(r.embedding) } : {}),
+    ...(r.similarity !== null && r.similarity !== undefined ? { vectorScore: Number(r.similarity) } : {}),
   }))
 }
-
-const parseVector = (v: number[] | string): number[] => (Array.isArray(v) ? v.map(Number) : v.replace(/[{}]/g, '').split(',').map(Number))
 
 /**
  * Register entries a draft's citations could be: the same symbol key, or

@@ -7,6 +7,7 @@ import { parse } from '../../lib/validation.js'
 import type { OrgContext } from '../../org/usecases/context.js'
 import { ask as askQuestion, citedPassage, getConversation, listConversations, rate as rateAnswer } from '../usecases/ask.js'
 import { appraiseDraft } from '../usecases/appraise.js'
+import { exportRatings } from '../ratings.js'
 
 export type AssistantRoute = (req: HttpRequest<Actor> & { ctx: OrgContext }) => Promise<HttpResult>
 
@@ -18,3 +19,4 @@ export const rate: AssistantRoute = async ({ ctx, params, body }) =>
 export const appraise: AssistantRoute = async ({ ctx, body, lang }) => ({ body: await appraiseDraft(ctx, parse(AppraiseBody, body), lang) })
 export const passage: AssistantRoute = async ({ ctx, params, query }) =>
   ({ body: await citedPassage(ctx, parse(documentId, params.documentId), parse(PassageQuery, query).ordinal) })
+export const ratingsExport: AssistantRoute = async ({ ctx, lang }) => ({ body: await exportRatings(ctx, lang) })

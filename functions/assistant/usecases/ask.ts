@@ -4,7 +4,6 @@
  * keep the user's rating of an answer, for evaluation.
  */
 import { randomBytes } from 'node:crypto'
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
 import { ConflictError, DomainError } from '../../../shared/errors/index.js'
 import type { AskBody, AskResult, Conversation, RateBody } from '../../../shared/assistant/contracts.js'
 import { detectLang } from '../../../shared/assistant/engine.js'
@@ -14,30 +13,22 @@ import type { OrgContext } from '../../org/usecases/context.js'
 import { conversationItem, conversationStore } from '../adapters/conversations.js'
 import { passageOf } from '../adapters/passages.js'
 import { loadVisible } from '../../documents/usecases/common.js'
-import { bedrockEmbedder, bedrockEngine } from '../adapters/bedrock.js'
-import { assistantConfig } from '../config.js'
-import { collect, embeddedEngine, sqlRetriever, type AnswerEngine, type Retriever } from '../engines.js'
+import { assistantEngines } from '../environment.js'
+import { collect, type AnswerEvent } from '../engines.js'
 
 /** Turns kept per conversation (the item stays far below DynamoDB's 400 KB). */
 export const MAX_TURNS = 40
 
-let engines: { retriever: Retriever; engine: AnswerEngine } | undefined
-/** The engine of this environment, created once per process. */
-export function assistantEngines(): { retriever: Retriever; engine: AnswerEngine } {
-  if (engines) return engines
-  const cfg = assistantConfig()
-  if (cfg.ASSISTANT_ENGINE === 'bedrock') {
-    const client = new BedrockRuntimeClient({})
-    const embedder = bedrockEmbedder(client, cfg.BEDROCK_EMBEDDING_MODEL_ID)
-    const guardrail = cfg.BEDROCK_GUARDRAIL_ID ? { id: cfg.BEDROCK_GUARDRAIL_ID, version: cfg.BEDROCK_GUARDRAIL_VERSION } : undefined
-    engines = { retriever: sqlRetriever({ embedQuery: embedder.query }), engine: bedrockEngine(client, cfg.BEDROCK_MODEL_ID, guardrail) }
-  } else engines = { retriever: sqlRetriever(), engine: embeddedEngine }
-  return engines
-}
+export { assistantEngines } from '../environment.js'
 
 const auditUnit = (ctx: OrgContext) => ctx.actor.assignments[0]?.unitId
 
-export async function ask(ctx: OrgContext, body: AskBody, deps = assistantEngines()): Promise<AskResult> {
+/**
+ * Answers a question. `onEvent` receives the answer's text as the engine
+ * produces it (the streaming endpoint writes each piece to the response);
+ * the turn is kept once the whole answer is known.
+ */
+export async function ask(ctx: OrgContext, body: AskBody, deps = assistantEngines(), onEvent?: (e: AnswerEvent) => void | Promise<void>): Promise<AskResult> {
   const existing = body.conversationId ? await conversationStore.get(ctx.actor.userId, body.conversationId) : undefined
   if (body.conversationId && !existing) throw new DomainError('assistant.conversationNotFound', 404)
   if (existing && existing.turns.length >= MAX_TURNS) throw new ConflictError('assistant.conversationFull', { max: MAX_TURNS })
@@ -45,11 +36,11 @@ export async function ask(ctx: OrgContext, body: AskBody, deps = assistantEngine
   const v = await visibility(ctx)
   const { passages, terms } = await deps.retriever.retrieve(v, { question: body.question, history })
   const lang = detectLang(body.question)
-  const answer = await collect(deps.engine.answer({ question: body.question, lang, history, passages, terms }))
+  const answer = await collect(deps.engine.answer({ question: body.question, lang, history, passages, terms }), onEvent)
   const at = ctx.now.toISOString()
   const conversation: Conversation = existing
     ? { ...existing, turns: [...existing.turns, { question: body.question, answer, engine: deps.engine.name, at }], version: existing.version + 1, updatedAt: at }
-    : { conversationId: newConversationId(ctx.now), userId: ctx.actor.userId, title: body.question.slice(0, 120), turns: [{ question: body.question, answer, engine: deps.engine.name, at }], version: 1, createdAt: at, updatedAt: at }
+    : { conversationId: newConversationId(ctx.now), userId: ctx.actor.userId, ...(auditUnit(ctx) ? { unitId: auditUnit(ctx) } : {}), title: body.question.slice(0, 120), turns: [{ question: body.question, answer, engine: deps.engine.name, at }], version: 1, createdAt: at, updatedAt: at }
   const tx = new Transaction().put(conversationItem(conversation), { expectVersion: existing ? existing.version : 'new' })
   const unit = auditUnit(ctx)
   // The audit keeps who asked and which documents were cited, not the question text.

@@ -29,6 +29,8 @@ export const assistantVi = {
   history: 'Các cuộc hội thoại gần đây',
   empty: 'Chưa có câu hỏi nào.',
   engine: 'Bộ trả lời: {{engine}}',
+  exportRatings: 'Xuất đánh giá (XLSX)',
+  exportingRatings: 'Đang xuất…',
   appraisal: {
     title: 'Hỗ trợ thẩm định dự thảo',
     intro: 'Gửi dự thảo (DOCX, PDF hoặc dán nội dung) để kiểm tra thể thức, văn bản được dẫn và tính thống nhất. Mỗi lỗi có vị trí và gợi ý sửa.',
@@ -70,6 +72,8 @@ export const assistantEn: Shape<typeof assistantVi> = {
   history: 'Recent conversations',
   empty: 'No questions yet.',
   engine: 'Answered by: {{engine}}',
+  exportRatings: 'Export ratings (XLSX)',
+  exportingRatings: 'Exporting…',
   appraisal: {
     title: 'Draft appraisal',
     intro: 'Submit a draft (DOCX, PDF or pasted text) to check its format, the documents it cites and its consistency. Each finding has its place and a suggested fix.',

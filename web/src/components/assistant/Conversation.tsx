@@ -9,9 +9,10 @@ import { IconSend, IconThumbDown, IconThumbUp } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
-import { MAX_QUESTION, citationHref, type AskResult, type Conversation as Conv, type ConversationTurn } from '../../../../shared/assistant/contracts'
+import { MAX_QUESTION, citationHref, type Conversation as Conv, type ConversationTurn } from '../../../../shared/assistant/contracts'
 import type { Citation } from '../../../../shared/assistant/engine'
 import { api } from '../../api/client'
+import { askStream } from './askStream'
 import { ErrorAlert } from '../common'
 import '../../i18n/assistant'
 
@@ -27,12 +28,18 @@ export function Conversation({ conversationId, onConversation, compact, onNaviga
   const [turns, setTurns] = useState<ConversationTurn[]>([])
   const [question, setQuestion] = useState('')
   const [busy, setBusy] = useState(false)
+  /** The question being answered and the text received so far. */
+  const [pending, setPending] = useState<{ question: string; text: string }>()
   const [error, setError] = useState<unknown>()
   const [rated, setRated] = useState<Record<number, 'up' | 'down'>>({})
   const endRef = useRef<HTMLDivElement>(null)
 
+  /** The conversation this component started: its turns are already here, reloading it could drop a turn asked meanwhile. */
+  const startedHere = useRef<string | undefined>(undefined)
+
   useEffect(() => {
     setError(undefined)
+    if (conversationId && conversationId === startedHere.current) return
     if (!conversationId) { setTurns([]); setRated({}); return }
     const ctrl = new AbortController()
     api.get<Conv>(`/api/assistant/conversations/${conversationId}`, undefined, ctrl.signal).then((c) => {
@@ -42,7 +49,7 @@ export function Conversation({ conversationId, onConversation, compact, onNaviga
     return () => ctrl.abort()
   }, [conversationId])
 
-  useEffect(() => { endRef.current?.scrollIntoView?.({ block: 'nearest' }) }, [turns.length])
+  useEffect(() => { endRef.current?.scrollIntoView?.({ block: 'nearest' }) }, [turns.length, !!pending])
 
   const send = async () => {
     const q = question.trim()
@@ -50,13 +57,17 @@ export function Conversation({ conversationId, onConversation, compact, onNaviga
     setBusy(true)
     setError(undefined)
     try {
-      const res = await api.post<AskResult>('/api/assistant/ask', { question: q, ...(conversationId ? { conversationId } : {}) })
-      setTurns((ts) => [...ts, { question: q, answer: res.answer, engine: res.engine, at: new Date().toISOString() }])
+      setPending({ question: q, text: '' })
       setQuestion('')
-      if (!conversationId) onConversation?.(res.conversationId)
+      // The answer appears as it is produced; its citations come with the whole answer.
+      const res = await askStream({ question: q, ...(conversationId ? { conversationId } : {}) }, (text) => setPending((p) => (p ? { ...p, text: p.text + text } : p)))
+      setTurns((ts) => [...ts, { question: q, answer: res.answer, engine: res.engine, at: new Date().toISOString() }])
+      if (!conversationId) { startedHere.current = res.conversationId; onConversation?.(res.conversationId) }
     } catch (e) {
       setError(e)
+      setQuestion((cur) => cur || q)
     } finally {
+      setPending(undefined)
       setBusy(false)
     }
   }
@@ -106,6 +117,18 @@ export function Conversation({ conversationId, onConversation, compact, onNaviga
             </Card>
           </Stack>
         ))}
+        {pending && (
+          <Stack gap={6} className="assistant-turn" aria-busy>
+            <Card withBorder p="xs" bg="gray.0">
+              <Text size="xs" c="dimmed">{t('assistant.you')}</Text>
+              <Text size="sm">{pending.question}</Text>
+            </Card>
+            <Card withBorder p="xs" component="article" aria-label={t('assistant.answer')} data-streaming="true">
+              <Text size="xs" c="dimmed">{t('assistant.answer')}</Text>
+              <Text size="sm" className="assistant-answer" style={{ whiteSpace: 'pre-wrap' }}>{pending.text || t('assistant.sending')}</Text>
+            </Card>
+          </Stack>
+        )}
         <div ref={endRef} />
       </Stack>
       <ErrorAlert error={error} />

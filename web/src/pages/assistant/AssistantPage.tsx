@@ -1,9 +1,11 @@
 /** The assistant page: recent conversations beside the current one (`/assistant/:conversationId`). */
-import { Button, Card, Grid, NavLink, Stack, Text, Title } from '@mantine/core'
+import { Button, Card, Grid, Group, NavLink, Stack, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import type { RatingsExport } from '../../../../shared/assistant/contracts'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import { api } from '../../api/client'
-import { PageHeader } from '../../components/common'
+import { ErrorAlert, PageHeader } from '../../components/common'
 import { Conversation } from '../../components/assistant/Conversation'
 import { formatDateTime } from '../../lib/dates'
 import { useLang } from '../../lib/labels'
@@ -17,12 +19,33 @@ export default function AssistantPage() {
   const lang = useLang()
   const { conversationId } = useParams()
   const navigate = useNavigate()
+  const [exporting, setExporting] = useState(false)
+  const [exportError, setExportError] = useState<unknown>()
+  /** The ratings of the conversations in the reviewer's reach, as a workbook (refused with a message to others). */
+  const exportRatings = async () => {
+    setExporting(true)
+    setExportError(undefined)
+    try {
+      const x = await api.get<RatingsExport>('/api/assistant/ratings/export')
+      const bytes = Uint8Array.from(atob(x.contentBase64), (c) => c.charCodeAt(0))
+      const url = URL.createObjectURL(new Blob([bytes], { type: x.contentType }))
+      const a = document.createElement('a')
+      a.href = url
+      a.download = x.fileName
+      a.click()
+      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    } catch (e) { setExportError(e) } finally { setExporting(false) }
+  }
   const list = useData((signal) => api.get<{ items: Summary[] }>('/api/assistant/conversations', undefined, signal), [conversationId])
   return (
     <Stack gap="md">
       <PageHeader title={t('assistant.title')}>
-        <Button component={Link} to="/assistant" variant="light" size="sm">{t('assistant.newConversation')}</Button>
+        <Group gap="xs">
+          <Button component={Link} to="/assistant" variant="light" size="sm">{t('assistant.newConversation')}</Button>
+          <Button variant="default" size="sm" loading={exporting} onClick={() => void exportRatings()}>{exporting ? t('assistant.exportingRatings') : t('assistant.exportRatings')}</Button>
+        </Group>
       </PageHeader>
+      <ErrorAlert error={exportError} />
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 1, md: 2 }}>
           <Card withBorder>
