@@ -7,8 +7,8 @@
  * SDK version that runs on AWS is the one pinned in package-lock.json and
  * tested locally.
  */
-import { copyFileSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildSync, version as esbuildVersion, type BuildOptions } from 'esbuild'
 import type { ModuleDefinition } from '../definitions/modules.js'
@@ -82,9 +82,14 @@ function upToDate(outDir: string, fingerprint: string): boolean {
   }
 }
 
-/** Write then rename: a concurrent reader never sees a half-written file. */
-function writeAtomically(path: string, contents: Uint8Array | string): void {
-  const tmp = `${path}.${process.pid}.tmp`
+/**
+ * Write then rename: a concurrent reader never sees a half-written file.
+ * The temporary file sits beside the bundle folder, not in it: another
+ * process (a synth of another environment) may be copying that folder as an
+ * asset at this moment and must not meet a file that then disappears.
+ */
+function writeAtomically(path: string, contents: Uint8Array | string, outDir: string): void {
+  const tmp = join(dirname(outDir), `.${basename(outDir)}-${basename(path)}.${process.pid}.tmp`)
   writeFileSync(tmp, contents)
   renameSync(tmp, path)
 }
@@ -120,13 +125,13 @@ export function bundleModule(module: ModuleDefinition, outRoot: string = DEFAULT
     throw new Error(`esbuild failed for module ${module.id}: ${result.errors.map((e) => e.text).join('; ')}`)
   }
   mkdirSync(outDir, { recursive: true })
-  for (const file of result.outputFiles) writeAtomically(file.path, file.contents)
+  for (const file of result.outputFiles) writeAtomically(file.path, file.contents, outDir)
   const record: BundleRecord = {
     fingerprint,
     startedAt,
     inputs: Object.keys(result.metafile.inputs).map((input) => resolve(REPO_ROOT, input)),
   }
-  writeAtomically(recordFile(outDir), JSON.stringify(record))
+  writeAtomically(recordFile(outDir), JSON.stringify(record), outDir)
   shipAssets(module, outDir)
   built.add(outDir)
   return outDir
@@ -141,7 +146,13 @@ function shipAssets(module: ModuleDefinition, outDir: string): void {
   const fontsDir = join(outDir, 'fonts')
   mkdirSync(fontsDir, { recursive: true })
   const source = join(REPO_ROOT, 'node_modules', 'dejavu-fonts-ttf', 'ttf')
-  for (const font of SIGNING_FONTS) copyFileSync(join(source, font), join(fontsDir, font))
+  for (const font of SIGNING_FONTS) {
+    const target = join(fontsDir, font)
+    const bytes = readFileSync(join(source, font))
+    // Rewritten only when different, and atomically (see writeAtomically).
+    if (existsSync(target) && statSync(target).size === bytes.length) continue
+    writeAtomically(target, bytes, outDir)
+  }
 }
 
 /**
