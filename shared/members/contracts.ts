@@ -161,6 +161,8 @@ export interface Transfer {
   portalRef?: string
   letter?: { registerNumber: string; objectKey: string; issuedAt: string; feesPaidUpTo?: string; sha256: string }
   acceptedBy?: { userId: string; fullName: string; at: string; comment?: string }
+  /** Temporary transfer: the return or extension answering the current return wait (cleared when the next wait starts); the return timer yields to it. */
+  returnAnswer?: { outcome: 'returned'; at: string } | { outcome: 'extended'; until: string; at: string }
   deadlines: { approvalSeconds: number; acceptSeconds: number; lateSeconds: number }
   /** Deadlines set by an officer (a drill or test) rather than the working-day calendar. */
   drill?: boolean

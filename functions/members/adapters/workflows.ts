@@ -14,6 +14,7 @@ export function reminderSplit(approvalSeconds: number): { reminderSeconds: numbe
   return { reminderSeconds, restSeconds: Math.max(1, approvalSeconds - reminderSeconds) }
 }
 export type DecisionOutput = { outcome: 'next'; nextStep: number } | { outcome: 'approved' } | { outcome: 'rejected' }
+export type ReturnOutput = { outcome: 'returned' } | { outcome: 'extended'; returnSeconds: number }
 
 export const transferWorkflow = {
   async start(input: TransferWorkflowInput): Promise<string> {
@@ -27,7 +28,7 @@ export const transferWorkflow = {
    * decision is already recorded on the transfer, and the timeout branch's task finds it and goes on
    * as decided (see `recordedDecision` in usecases/workflow-steps.ts).
    */
-  async answerIfWaiting(taskToken: string, output: DecisionOutput): Promise<boolean> {
+  async answerIfWaiting(taskToken: string, output: DecisionOutput | { accepted: true } | ReturnOutput): Promise<boolean> {
     try {
       await transferWorkflow.answer(taskToken, output)
       return true
@@ -36,7 +37,7 @@ export const transferWorkflow = {
       throw err
     }
   },
-  async answer(taskToken: string, output: DecisionOutput | { accepted: true } | { outcome: 'returned' } | { outcome: 'extended'; returnSeconds: number }): Promise<void> {
+  async answer(taskToken: string, output: DecisionOutput | { accepted: true } | ReturnOutput): Promise<void> {
     await stepFunctions().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }))
   },
 }

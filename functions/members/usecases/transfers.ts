@@ -13,7 +13,7 @@ import { TRANSFER_RULES, secondsToMonthsLater, secondsToWorkingDay, temporaryPer
 import { existsOn } from '../../../shared/org/tree.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
 import { memberItem, memberStore, transferItem, transferLockItem } from '../adapters/store.js'
-import { transferWorkflow, type DecisionOutput } from '../adapters/workflows.js'
+import { transferWorkflow, type DecisionOutput, type ReturnOutput } from '../adapters/workflows.js'
 import { portalStatus } from '../adapters/portal.js'
 import { loadMember, memberNotFound, type MemberContext } from './members.js'
 import { returnSeconds } from './workflow-steps.js'
@@ -160,47 +160,102 @@ export async function recordDecision(ctx: MemberContext, t: Transfer, body: { ap
 /** The receiving cell accepts the member (the letter was presented). */
 export async function accept(ctx: MemberContext, transferId: string, body: { comment?: string }) {
   const t = await loadTransfer(ctx, transferId)
+  const { saved, taskToken } = await recordAcceptance(ctx, t, body)
+  await transferWorkflow.answerIfWaiting(taskToken, { accepted: true })
+  return saved
+}
+
+/**
+ * A version-conditioned write that fails because the wait it answered timed out first: the timer's
+ * task (escalation, flag, reminder) cleared or replaced the token and nothing of `answered` is on
+ * the transfer. Then the late action is refused with `code` (409) and nothing is recorded.
+ */
+async function timedOutFirst(t: Transfer, answered: (now: Transfer) => boolean, code: string, err: unknown): Promise<never> {
+  if (err instanceof ConflictError) {
+    const now = await memberStore.getTransfer(t.transferId)
+    if (now && !answered(now) && now.taskToken !== t.taskToken) throw new ConflictError(code)
+  }
+  throw err
+}
+
+/**
+ * Writes the acceptance, conditional on the version of the transfer as read (`t`). The receiving
+ * timers (escalation after the working-day limit, the member flagged after the longer one) write
+ * under the same condition, so exactly one lands: a timer firing after the acceptance yields and the
+ * workflow completes as accepted; an acceptance after the timer's write is a 409
+ * `members.acceptanceTimedOut` with nothing recorded.
+ */
+export async function recordAcceptance(ctx: MemberContext, t: Transfer, body: { comment?: string }): Promise<{ saved: Transfer; taskToken: string }> {
   if (!['issued', 'overdue'].includes(t.status) || !t.toUnitId) throw new ConflictError('members.notAwaitingAcceptance')
   const index = await ctx.tree()
   if (!mayReceive(ctx.actor, t.toUnitId, index, ctx.date)) throw new ForbiddenError('members.notReceiver', { unitId: t.toUnitId })
   if (!t.taskToken || t.acceptedBy) throw new ConflictError('members.stepNotReady')
   const at = ctx.now.toISOString()
-  const saved = await saveTransfer(t, { ...t, taskToken: undefined, acceptedBy: { userId: ctx.actor.userId, fullName: ctx.actor.fullName, at, comment: body.comment } },
-    ctx.auditActor, ctx.now, { unitId: t.toUnitId, action: 'transfer.received', details: { memberId: t.memberId, comment: body.comment } })
-  await transferWorkflow.answer(t.taskToken, { accepted: true })
-  return saved
+  try {
+    const saved = await saveTransfer(t, { ...t, taskToken: undefined, acceptedBy: { userId: ctx.actor.userId, fullName: ctx.actor.fullName, at, comment: body.comment } },
+      ctx.auditActor, ctx.now, { unitId: t.toUnitId, action: 'transfer.received', details: { memberId: t.memberId, comment: body.comment } })
+    return { saved, taskToken: t.taskToken }
+  } catch (err) {
+    return timedOutFirst(t, (now) => !!now.acceptedBy, 'members.acceptanceTimedOut', err)
+  }
 }
 
 /** Back from a temporary transfer: the member, an officer of the home cell or of the temporary cell reports the return. */
 export async function reportReturn(ctx: MemberContext, transferId: string) {
   const t = await loadTransfer(ctx, transferId)
+  const { saved, output, taskToken } = await recordReturn(ctx, t)
+  await transferWorkflow.answerIfWaiting(taskToken, output)
+  return saved
+}
+
+/**
+ * Writes the reported return, conditional on the version as read (`t`), and keeps it on the
+ * transfer (`returnAnswer`) so that the return timer's task, if it fires before the answer reaches
+ * the workflow, yields and the workflow goes on as returned. After the timer's write: 409
+ * `members.returnTimedOut`, nothing recorded.
+ */
+export async function recordReturn(ctx: MemberContext, t: Transfer): Promise<{ saved: Transfer; output: ReturnOutput; taskToken: string }> {
   if (t.kind !== 'temporary' || t.status !== 'accepted') throw new ConflictError('members.notAway')
   const index = await ctx.tree()
   const member = await memberStore.getMember(t.memberId)
   const allowed = member?.userId === ctx.actor.userId || canMember(ctx.actor, 'transfer.file', t.fromCellId, index, ctx.date) || (!!t.toUnitId && mayReceive(ctx.actor, t.toUnitId, index, ctx.date))
   if (!allowed) throw new ForbiddenError('auth.forbidden', { unitId: t.fromCellId })
-  if (!t.taskToken) throw new ConflictError('members.stepNotReady')
-  const saved = await saveTransfer(t, { ...t, taskToken: undefined }, ctx.auditActor, ctx.now, { unitId: t.fromCellId, action: 'transfer.returnReported', details: { by: ctx.actor.fullName } })
-  await transferWorkflow.answer(t.taskToken, { outcome: 'returned' })
-  return saved
+  if (!t.taskToken || t.returnAnswer) throw new ConflictError('members.stepNotReady')
+  try {
+    const saved = await saveTransfer(t, { ...t, taskToken: undefined, returnAnswer: { outcome: 'returned', at: ctx.now.toISOString() } }, ctx.auditActor, ctx.now, { unitId: t.fromCellId, action: 'transfer.returnReported', details: { by: ctx.actor.fullName } })
+    return { saved, output: { outcome: 'returned' }, taskToken: t.taskToken }
+  } catch (err) {
+    return timedOutFirst(t, (now) => !!now.returnAnswer, 'members.returnTimedOut', err)
+  }
 }
 
 /** An extension asked at the temporary place and reported home: the return date moves (within the limits of the period). */
 export async function extend(ctx: MemberContext, transferId: string, body: { until: string; reason: string }) {
   const t = await loadTransfer(ctx, transferId)
+  const { saved, output, taskToken } = await recordExtension(ctx, t, body)
+  await transferWorkflow.answerIfWaiting(taskToken, output)
+  return saved
+}
+
+/** Writes the extension like `recordReturn`: the return timer yields to it; after the timer's write it is a 409 with nothing recorded. */
+export async function recordExtension(ctx: MemberContext, t: Transfer, body: { until: string; reason: string }): Promise<{ saved: Transfer; output: ReturnOutput; taskToken: string }> {
   if (t.kind !== 'temporary' || t.status !== 'accepted' || !t.from || !t.until) throw new ConflictError('members.notAway')
   const index = await ctx.tree()
   if (!t.toUnitId || !mayReceive(ctx.actor, t.toUnitId, index, ctx.date)) throw new ForbiddenError('members.notReceiver', { unitId: t.toUnitId ?? '' })
   if (body.until <= t.until) throw new ValidationError([{ path: 'until', code: 'members.temporary.order', params: { path: 'until' } }])
   const problem = temporaryPeriodProblem(t.from, body.until, t.purpose ?? 'work')
   if (problem) throw new ValidationError([{ path: 'until', code: `members.temporary.${problem}`, params: { path: 'until' } }])
-  if (!t.taskToken) throw new ConflictError('members.stepNotReady')
+  if (!t.taskToken || t.returnAnswer) throw new ConflictError('members.stepNotReady')
   const at = ctx.now.toISOString()
-  const next: Transfer = { ...t, until: body.until, taskToken: undefined, history: [...t.history, { at, status: 'extended', by: ctx.actor.fullName, note: `${body.until}: ${body.reason}` }] }
-  const saved = await saveTransfer(t, next, ctx.auditActor, ctx.now, { unitId: t.toUnitId, action: 'transfer.extended', details: { until: body.until, reason: body.reason } },
-    (tx) => tx.audit({ unitId: t.fromCellId, action: 'transfer.extensionReported', target: t.transferId, details: { until: body.until } }))
-  await transferWorkflow.answer(t.taskToken, { outcome: 'extended', returnSeconds: returnSeconds(next) })
-  return saved
+  const toUnitId = t.toUnitId
+  const next: Transfer = { ...t, until: body.until, taskToken: undefined, returnAnswer: { outcome: 'extended', until: body.until, at }, history: [...t.history, { at, status: 'extended', by: ctx.actor.fullName, note: `${body.until}: ${body.reason}` }] }
+  try {
+    const saved = await saveTransfer(t, next, ctx.auditActor, ctx.now, { unitId: toUnitId, action: 'transfer.extended', details: { until: body.until, reason: body.reason } },
+      (tx) => tx.audit({ unitId: t.fromCellId, action: 'transfer.extensionReported', target: t.transferId, details: { until: body.until } }))
+    return { saved, output: { outcome: 'extended', returnSeconds: returnSeconds(next) }, taskToken: t.taskToken }
+  } catch (err) {
+    return timedOutFirst(t, (now) => !!now.returnAnswer, 'members.returnTimedOut', err)
+  }
 }
 
 /** Transfers waiting on the caller: decisions of their units' steps and members to receive. */

@@ -210,26 +210,32 @@ export async function awaitAcceptance(p: { transferId: string; taskToken: string
   return { waitingFor: t.toUnitId }
 }
 
+/**
+ * The working-day limit passed without the letter presented. The acceptance races it (both write
+ * under the transfer's version): if the acceptance was recorded first (its answer found the wait
+ * timed out) this yields, `accepted: true`, and the workflow completes as accepted.
+ */
 export async function escalateAcceptance(p: { transferId: string }) {
   const index = indexUnits(await orgStore.listUnits())
-  const t = await update(p.transferId, (cur) => (cur.status !== 'issued' ? undefined : {
+  const t = await update(p.transferId, (cur) => (cur.status !== 'issued' || cur.acceptedBy ? undefined : {
     next: { ...cur, status: 'overdue', taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'overdue', by: SYSTEM.name, note: `not presented within ${TRANSFER_RULES.presentWithinWorkingDays} working days` }] },
     unitId: cur.fromCellId, action: 'transfer.overdue',
   }))
+  if (t.acceptedBy) return { accepted: true }
   const above = t.toUnitId && index.get(t.toUnitId) ? parentOn(index.get(t.toUnitId)!, today()) : null
   await notify([t.fromCellId, ...(t.toUnitId ? [t.toUnitId] : []), ...(above ? [above] : [])], 'Quá hạn xuất trình giấy giới thiệu / Introduction letter not presented',
     `Đồng chí ${t.memberName} chưa xuất trình giấy giới thiệu (${t.letter?.registerNumber}) trong ${TRANSFER_RULES.presentWithinWorkingDays} ngày làm việc: đề nghị báo cáo lý do.`)
-  return {}
+  return { accepted: false }
 }
 
-/** More than 3 months without presenting the letter: the home cell considers removing the name. */
+/** More than 3 months without presenting the letter: the home cell considers removing the name. An acceptance recorded first wins (`accepted: true`, nothing flagged). */
 export async function flagMember(p: { transferId: string }) {
   const member = await memberStore.getMember((await load(p.transferId)).memberId)
-  await update(p.transferId, (cur) => (cur.status === 'removal-proposed' ? undefined : {
+  const t = await update(p.transferId, (cur) => (cur.status === 'removal-proposed' || cur.acceptedBy ? undefined : {
     next: { ...cur, status: 'removal-proposed', taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'removal-proposed', by: SYSTEM.name, note: `more than ${TRANSFER_RULES.removalAfterMonths} months without presenting the letter` }] },
     unitId: cur.fromCellId, action: 'transfer.removalProposed', details: { memberId: cur.memberId },
   }), (cur, tx) => releaseMember(cur, tx, { status: member!.status, cellId: member!.cellId, at: new Date().toISOString(), kind: cur.kind }, member))
-  return {}
+  return { accepted: !!t.acceptedBy }
 }
 
 /** The receiving cell accepted: the member now belongs there (temporary: is away, home cell kept). */
@@ -256,23 +262,36 @@ export function returnSeconds(t: Transfer, now = new Date()): number {
 
 export async function awaitReturn(p: { transferId: string; taskToken: string; reminded: boolean }) {
   await update(p.transferId, (cur) => (cur.taskToken === p.taskToken || cur.status !== 'accepted' ? undefined : {
-    next: { ...cur, taskToken: p.taskToken }, unitId: cur.fromCellId, action: 'transfer.awaitingReturn', details: { until: cur.until, reminded: p.reminded },
+    next: { ...cur, taskToken: p.taskToken, returnAnswer: undefined }, unitId: cur.fromCellId, action: 'transfer.awaitingReturn', details: { until: cur.until, reminded: p.reminded },
   }))
   return {}
 }
 
-/** The return date passed: the member, the home cell and the temporary cell are reminded. */
+/**
+ * A return or extension recorded on the transfer and not yet taken by the workflow, as the return
+ * wait's output. The return timer races them (both write under the transfer's version): when the
+ * human's write landed first and its answer found the wait timed out, the reminder yields to it.
+ */
+function recordedReturn(t: Transfer): { outcome: 'returned' } | { outcome: 'extended'; returnSeconds: number } | undefined {
+  const a = t.returnAnswer
+  if (!a || t.status !== 'accepted') return undefined
+  return a.outcome === 'returned' ? { outcome: 'returned' } : { outcome: 'extended', returnSeconds: returnSeconds(t) }
+}
+
+/** The return date passed: the member, the home cell and the temporary cell are reminded (unless a return or extension was recorded first). */
 export async function remindReturn(p: { transferId: string }) {
-  const t = await update(p.transferId, (cur) => (cur.history.some((h) => h.status === 'return-reminder' && h.note === cur.until) ? undefined : {
+  const t = await update(p.transferId, (cur) => (recordedReturn(cur) || cur.history.some((h) => h.status === 'return-reminder' && h.note === cur.until) ? undefined : {
     next: { ...cur, taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'return-reminder', by: SYSTEM.name, note: cur.until }] },
     unitId: cur.fromCellId, action: 'transfer.returnReminder', details: { until: cur.until },
   }))
+  const answered = recordedReturn(t)
+  if (answered) return { answered: true, returned: answered }
   const member = await memberStore.getMember(t.memberId)
   const units = [t.fromCellId, ...(t.toUnitId ? [t.toUnitId] : [])]
   await notify(units, 'Hết thời hạn sinh hoạt đảng tạm thời / Temporary transfer ended',
     `Đồng chí ${t.memberName} hết thời hạn sinh hoạt tạm thời (${t.until}); đề nghị trở về sinh hoạt tại chi bộ nơi chính thức.\n\nThe temporary transfer ended: please return to the home cell.`)
   if (member?.email) await mail().send({ to: [member.email], subject: '[Digital Office] Nhắc trở về sinh hoạt đảng / Time to return', text: `Thời hạn sinh hoạt tạm thời của đồng chí đã hết (${t.until}).` })
-  return {}
+  return { answered: false, returned: { outcome: 'none' } }
 }
 
 /** Back from a temporary transfer: active in the home cell again, the lock released. */
