@@ -14,6 +14,7 @@ import { orgContext, resolveActor } from '../org/usecases/context.js'
 import { orgStore } from '../org/adapters/store.js'
 import type { MemberRoute } from './routes.js'
 import * as members from './handlers/members.js'
+import * as notices from './handlers/notices.js'
 import * as fees from './handlers/fees.js'
 import * as transfers from './handlers/transfers.js'
 import { PORTAL_ROUTE, portalRequest } from './handlers/portal.js'
@@ -31,10 +32,10 @@ export const MEMBER_ROUTES: Record<string, MemberRoute> = {
   'POST /api/members': members.create,
   'POST /api/members/bulk-transfers': members.bulk,
   'POST /api/members/imports': members.importList,
-  'POST /api/members/notices': members.postNotice,
-  'GET /api/members/notices': members.listNotices,
-  'GET /api/members/notices/{noticeId}': members.showNotice,
-  'POST /api/me/notices/{noticeId}/read': members.readNotice,
+  'POST /api/members/notices': notices.postNotice,
+  'GET /api/members/notices': notices.listNotices,
+  'GET /api/members/notices/{noticeId}': notices.showNotice,
+  'POST /api/me/notices/{noticeId}/read': notices.readNotice,
   'GET /api/members/{memberId}': members.show,
   'PUT /api/members/{memberId}/fee-profile': members.feeProfile,
   'POST /api/members/fees/assessments': fees.assess,

@@ -6,8 +6,10 @@ import { randomBytes } from 'node:crypto'
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, RuleError, ValidationError } from '../../../shared/errors/index.js'
 import type { CreateMemberBody, Handbook, PartyMember } from '../../../shared/members/contracts.js'
 import { reductionProblem, type FeeProfile } from '../../../shared/members/fees.js'
-import { authorizeMember, canMember } from '../../../shared/members/policy.js'
-import { existsOn, nameOn, type UnitIndex } from '../../../shared/org/tree.js'
+import { authorizeMember, canMember, memberReach } from '../../../shared/members/policy.js'
+import { existsOn, nameOn, parentOn, type UnitIndex } from '../../../shared/org/tree.js'
+import { pgArray } from '../../../shared/documents/projection.js'
+import { sql } from '../../lib/adapters/sql.js'
 import type { Actor } from '../../../shared/auth/policy.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { orgStore } from '../../org/adapters/store.js'
@@ -124,3 +126,23 @@ export async function handbookOf(ctx: MemberContext, member: PartyMember): Promi
 export const isSelf = (actor: Actor, m: PartyMember) => !!m.userId && m.userId === actor.userId
 
 export const memberNotFound = (memberId: string) => new DomainError('notFound.member', 404, { id: memberId })
+
+/** Live cells of the city (the destination of a transfer), sorted by parent then name; names are not restricted. */
+export async function liveCells(ctx: MemberContext): Promise<{ unitId: string; name: string; parentName: string }[]> {
+  const index = await ctx.tree()
+  const cells = [...index.values()].filter((u) => u.level === 'cell' && existsOn(u, ctx.date)).map((u) => {
+    const parent = parentOn(u, ctx.date)
+    return { unitId: u.unitId, name: nameOn(u, ctx.date).name, parentName: parent && index.get(parent) ? nameOn(index.get(parent)!, ctx.date).name : '' }
+  })
+  return cells.sort((a, b) => a.parentName.localeCompare(b.parentName, 'vi') || a.name.localeCompare(b.name, 'vi'))
+}
+
+/** Members in reach whose name, card or record number matches, without diacritics (read model). */
+export async function searchMembers(ctx: MemberContext, q: string): Promise<unknown[]> {
+  const reach = [...memberReach(ctx.actor, 'member.read', await ctx.tree(), ctx.date)]
+  if (reach.length === 0) return []
+  const rows = await sql().query<{ data: unknown }>(
+    `select data from party_members where cell_id = any($1::text[]) and search like '%' || lower(unaccent($2)) || '%'
+     order by similarity(search, lower(unaccent($2))) desc, full_name limit 50`, [pgArray(reach), q])
+  return rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data))
+}
