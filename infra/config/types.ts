@@ -8,6 +8,9 @@
  */
 import { z } from 'zod'
 
+/** The OCR model when an environment names none. */
+export const DEFAULT_OCR_MODEL_ID = 'anthropic.claude-3-5-sonnet-20240620-v1:0'
+
 export const ENV_NAMES = ['dev', 'staging', 'prod'] as const
 export const EnvNameSchema = z.enum(ENV_NAMES)
 export type EnvName = z.infer<typeof EnvNameSchema>
@@ -79,7 +82,7 @@ export const AppConfigSchema = z
       /** Sender address; its domain must be a verified SES identity in the region. */
       from: z.string().email(),
     }),
-    /** Bedrock model (or inference profile) id used by the assistant and OCR modules. */
+    /** Bedrock model (or inference profile) id the assistant answers with. */
     bedrockModelId: z.string().min(1),
     /** The assistant (issue 6): which engine answers, the embedding model for hybrid retrieval, an existing guardrail to apply. */
     assistant: z.object({
@@ -88,6 +91,10 @@ export const AppConfigSchema = z
       guardrailId: z.string().min(1).optional(),
       guardrailVersion: z.string().min(1).optional(),
     }).default({ engine: 'bedrock', embeddingModelId: 'cohere.embed-multilingual-v3' }),
+    /** Digitisation (issue 5): the Bedrock model (or inference profile) that reads Vietnamese text from page images. */
+    archives: z.object({
+      ocrModelId: z.string().min(1),
+    }).default({ ocrModelId: DEFAULT_OCR_MODEL_ID }),
   })
   .superRefine((c, ctx) => {
     if (c.database.minAcu > c.database.maxAcu) {

@@ -10,7 +10,7 @@ import { bundleModule, DEFAULT_OUT_ROOT } from '../build/bundle.js'
 import type { AppConfig } from '../config/index.js'
 import type { ModuleDefinition } from '../definitions/modules.js'
 import { WORKFLOWS } from '../definitions/workflows.js'
-import { grantModuleAccess, OCR_BEDROCK_MODEL_ID } from './grants.js'
+import { grantModuleAccess } from './grants.js'
 import { NATIVE_ARCHITECTURE, NativeLayer } from './native-layer.js'
 import type { PlatformResources } from './platform-resources.js'
 
@@ -177,7 +177,7 @@ function moduleEnvironment({ module, config, resources, workflows = {} }: AppFun
   }
   if (access.ocr) {
     env.OCR = 'aws'
-    env.OCR_BEDROCK_MODEL_ID = OCR_BEDROCK_MODEL_ID
+    env.OCR_BEDROCK_MODEL_ID = config.archives.ocrModelId
   }
   if (access.bedrock) {
     env.ASSISTANT_ENGINE = config.assistant.engine

@@ -136,21 +136,36 @@ export function grantSigning(grantee: IRole, resources: PlatformResources, envNa
 }
 
 /**
+ * InvokeModel resources of one model id: the foundation model in this
+ * region, or a cross-region inference profile and the model it routes to in
+ * any of its regions (acknowledged: that one model, several regions).
+ */
+function modelResources(grantee: IRole, id: string): string[] {
+  const stack = Stack.of(grantee)
+  const resources = /^(apac|us|eu|global)\./.test(id)
+    ? [Arn.format({ service: 'bedrock', resource: 'inference-profile', resourceName: id }, stack), `arn:${Aws.PARTITION}:bedrock:*::foundation-model/${id.replace(/^[a-z]+\./, '')}`]
+    : [`arn:${Aws.PARTITION}:bedrock:${stack.region}::foundation-model/${id}`]
+  for (const r of resources.filter((x) => x.includes('*'))) {
+    Validations.of(grantee).acknowledge({
+      id: wildcardResourceFinding(grantee, r),
+      reason: 'A cross-region inference profile routes requests to the same foundation model in any of its regions; the statement names that one model.',
+    })
+  }
+  return resources
+}
+
+/**
  * OCR of scans: Textract's synchronous analysis (it has no resource-level
  * permissions, so its resource is `*`) and Converse on the one Bedrock
- * foundation model the archives use.
+ * model the environment's archives use.
  */
-export const OCR_BEDROCK_MODEL_ID = 'anthropic.claude-3-5-sonnet-20240620-v1:0'
-export function grantOcr(grantee: IRole, scope: Stack): void {
+export function grantOcr(grantee: IRole, config: AppConfig): void {
   grantee.addToPrincipalPolicy(new PolicyStatement({ actions: ['textract:AnalyzeDocument'], resources: ['*'] }))
   Validations.of(grantee).acknowledge({
     id: wildcardResourceFinding(grantee, '*'),
     reason: 'Textract AnalyzeDocument supports no resource-level permissions; the statement grants that one action only.',
   })
-  grantee.addToPrincipalPolicy(new PolicyStatement({
-    actions: ['bedrock:InvokeModel'],
-    resources: [Arn.format({ service: 'bedrock', account: '', resource: 'foundation-model', resourceName: OCR_BEDROCK_MODEL_ID }, scope)],
-  }))
+  grantee.addToPrincipalPolicy(new PolicyStatement({ actions: ['bedrock:InvokeModel'], resources: modelResources(grantee, config.archives.ocrModelId) }))
 }
 
 /**
@@ -161,17 +176,8 @@ export function grantOcr(grantee: IRole, scope: Stack): void {
  */
 export function grantBedrock(grantee: IRole, config: AppConfig): void {
   const stack = Stack.of(grantee)
-  const models = [config.bedrockModelId, config.assistant.embeddingModelId]
-  const resources = models.flatMap((id) => /^(apac|us|eu|global)\./.test(id)
-    ? [Arn.format({ service: 'bedrock', resource: 'inference-profile', resourceName: id }, stack), `arn:${Aws.PARTITION}:bedrock:*::foundation-model/${id.replace(/^[a-z]+\./, '')}`]
-    : [`arn:${Aws.PARTITION}:bedrock:${stack.region}::foundation-model/${id}`])
+  const resources = [config.bedrockModelId, config.assistant.embeddingModelId].flatMap((id) => modelResources(grantee, id))
   grantee.addToPrincipalPolicy(new PolicyStatement({ actions: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], resources }))
-  for (const r of resources.filter((x) => x.includes('*'))) {
-    Validations.of(grantee).acknowledge({
-      id: wildcardResourceFinding(grantee, r),
-      reason: 'A cross-region inference profile routes requests to the same foundation model in any of its regions; the statement names that one model.',
-    })
-  }
   if (config.assistant.guardrailId) {
     grantee.addToPrincipalPolicy(new PolicyStatement({
       actions: ['bedrock:ApplyGuardrail'],
@@ -195,7 +201,7 @@ export function grantModuleAccess(grantee: IRole, access: Access, ctx: ModuleAcc
   if (access.identity) grantIdentityAdmin(grantee, ctx.resources)
   if (access.mail) grantMail(grantee, ctx.config, scope)
   if (access.signing) grantSigning(grantee, ctx.resources, ctx.config.envName)
-  if (access.ocr) grantOcr(grantee, scope)
+  if (access.ocr) grantOcr(grantee, ctx.config)
   if (access.bedrock) grantBedrock(grantee, ctx.config)
   for (const id of access.workflows ?? []) {
     const stateMachine = ctx.workflows[id]

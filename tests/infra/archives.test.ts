@@ -11,12 +11,14 @@ import { join, relative } from 'node:path'
 import { bundleModule, REPO_ROOT } from '../../infra/build/bundle.js'
 import { describe, expect, it } from 'vitest'
 import { MODULES, moduleById } from '../../infra/definitions/modules.js'
-import { OCR_BEDROCK_MODEL_ID } from '../../infra/constructs/grants.js'
+import { loadConfig } from '../../infra/config/index.js'
 import { filesUnder, packageClosure } from '../../infra/constructs/native-layer.js'
 import { allowedActions, asArray, findFunction, resourcesOf, roleStatements, synthesize, type Resource } from './synth.js'
 
 describe('archives on AWS (dev)', () => {
   const env = synthesize('dev')
+  /** The environment's OCR model (config/dev.ts or the default). */
+  const OCR_BEDROCK_MODEL_ID = loadConfig('dev').archives.ocrModelId
   const layerModules = MODULES.filter((m) => 'layer' in m && m.layer).map((m) => m.id)
 
   it('attaches the native layer to the archives functions only, which run on x86_64', () => {
