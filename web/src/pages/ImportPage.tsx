@@ -3,7 +3,7 @@
  * URL (with progress), then check (dry run) or import, and read the
  * row-by-row report, which can be downloaded as CSV.
  */
-import { Alert, Badge, Button, Code, FileInput, Group, List, Paper, Progress, Radio, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Code, FileInput, Group, Paper, Progress, Radio, SegmentedControl, Stack, Text, Title } from '@mantine/core'
 import { IconAlertTriangle, IconCircleCheck, IconDownload, IconFileSpreadsheet, IconFileUpload, IconListCheck } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,7 @@ import { endpoints } from '../api/endpoints'
 import { uploadFile } from '../api/upload'
 import { ErrorAlert, PageHeader } from '../components/common'
 import { downloadText, toCsv } from '../lib/csv'
+import { ImportReportTable } from '../components/ImportReportTable'
 
 type Kind = 'units' | 'users'
 
@@ -177,40 +178,7 @@ export default function ImportPage() {
             />
             <Button variant="light" size="xs" leftSection={<IconDownload size={16} aria-hidden />} onClick={downloadReport}>{t('import.download')}</Button>
           </Group>
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="xs" aria-label={t('import.reportTable')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col" w={70}>{t('import.row')}</Table.Th>
-                  <Table.Th scope="col" w={130}>{t('import.result')}</Table.Th>
-                  <Table.Th scope="col">{t('import.id')}</Table.Th>
-                  <Table.Th scope="col">{t('import.reasons')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((r) => (
-                  <Table.Tr key={r.row} className={r.ok ? undefined : 'row-rejected'}>
-                    <Table.Th scope="row">{r.row}</Table.Th>
-                    <Table.Td>
-                      {r.ok
-                        ? <Badge color="green" variant="light" tt="none">{report.dryRun ? t('import.ok') : t('import.imported')}</Badge>
-                        : <Badge color="red" variant="filled" tt="none">{t('import.rejectedBadge')}</Badge>}
-                    </Table.Td>
-                    <Table.Td className="mono">{r.id ?? ''}</Table.Td>
-                    <Table.Td>
-                      {r.errors.length > 0 && (
-                        <List size="sm" spacing={2}>
-                          {r.errors.map((e, i) => (
-                            <List.Item key={i}>{e.column ? <><strong>{e.column}</strong>: </> : null}{e.message}</List.Item>
-                          ))}
-                        </List>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ImportReportTable rows={shown} okLabel={report.dryRun ? t('import.ok') : t('import.imported')} idHeader={t('import.id')} />
         </Stack>
       )}
     </Stack>

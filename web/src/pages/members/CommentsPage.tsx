@@ -10,13 +10,13 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { COMMENT_CRITERIA, type CommentCriterion } from '../../../../shared/members/contracts'
 import { membersApi, type CommentView } from '../../api/members'
-import { useWorkspace } from '../../auth/workspace'
 import { ErrorAlert, Loading, PageHeader, notify } from '../../components/common'
 import { formatDateTime } from '../../lib/dates'
 import { useLang } from '../../lib/labels'
 import { useData } from '../../lib/useData'
 import { useSubmit } from '../../lib/useSubmit'
 import { useUnits } from '../../lib/units'
+import { useCellChoice } from './useCellChoice'
 
 const COLORS: Record<string, string> = { requested: 'blue', escalated: 'orange', filled: 'teal', confirmed: 'teal', returned: 'green', expired: 'gray' }
 const isOverdue = (c: CommentView) => c.status === 'escalated' || (['requested', 'filled'].includes(c.status) && Date.parse(c.deadlineAt) < Date.now())
@@ -154,11 +154,8 @@ function CommentDrawer({ comment, onClose, onDone }: { comment: CommentView | nu
 function Campaign() {
   const { t } = useTranslation()
   const lang = useLang()
-  const ws = useWorkspace()
   const units = useUnits()
-  const cells = units.activeOptions.filter((o) => o.node.level === 'cell')
-  const [cellId, setCellId] = useState<string | null>(ws.unitId && units.byId.get(ws.unitId)?.level === 'cell' ? ws.unitId : null)
-  const current = cellId ?? (ws.unitId && units.byId.get(ws.unitId)?.level === 'cell' ? ws.unitId : cells[0]?.value ?? null)
+  const { cells, current, setCellId } = useCellChoice()
   const [year, setYear] = useState<number>(new Date().getFullYear())
   const list = useData(current ? (signal) => membersApi.campaign(current, year, signal) : null, [current, year])
   const sub = useSubmit([])

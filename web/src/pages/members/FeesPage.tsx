@@ -8,23 +8,20 @@ import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { useTranslation } from 'react-i18next'
 import { membersApi, type Remittance, type SheetRow } from '../../api/members'
-import { useWorkspace } from '../../auth/workspace'
 import { ErrorAlert, Loading, PageHeader, errorMessage, notify } from '../../components/common'
 import { useLang } from '../../lib/labels'
 import { useData } from '../../lib/useData'
 import { useUnits } from '../../lib/units'
 import { money, monthLabel } from './TransferBits'
+import { useCellChoice } from './useCellChoice'
 
 const lastMonth = () => { const d = new Date(); d.setUTCDate(1); d.setUTCMonth(d.getUTCMonth() - 1); return d.toISOString().slice(0, 7) }
 
 export default function FeesPage() {
   const { t } = useTranslation()
   const lang = useLang()
-  const ws = useWorkspace()
   const units = useUnits()
-  const cells = units.activeOptions.filter((o) => o.node.level === 'cell')
-  const [cellId, setCellId] = useState<string | null>(ws.unitId && units.byId.get(ws.unitId)?.level === 'cell' ? ws.unitId : null)
-  const current = cellId ?? (ws.unitId && units.byId.get(ws.unitId)?.level === 'cell' ? ws.unitId : cells[0]?.value ?? null)
+  const { cells, current, setCellId } = useCellChoice()
   const [month, setMonth] = useState(lastMonth())
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month)
   const sheet = useData(current && valid ? (signal) => membersApi.sheet(current, month, signal) : null, [current, month])

@@ -3,7 +3,7 @@
  * XLSX/CSV, check it (nothing written) or import it (any rejected row:
  * nothing written), read the row-by-row report and download it as XLSX.
  */
-import { Alert, Badge, Button, Code, FileInput, Group, List, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Code, FileInput, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core'
 import { IconDownload, IconFileSpreadsheet, IconFileUpload, IconListCheck } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +13,7 @@ import { membersApi, type MemberImportReport } from '../../api/members'
 import { uploadFile } from '../../api/upload'
 import { ErrorAlert, PageHeader } from '../../components/common'
 import { XLSX_TYPE, downloadBytes, toXlsx } from '../../lib/xlsx'
+import { ImportReportTable } from '../../components/ImportReportTable'
 
 const contentTypeOf = (f: File) => (f.name.toLowerCase().endsWith('.xlsx') ? XLSX_TYPE : f.name.toLowerCase().endsWith('.csv') ? 'text/csv' : null)
 
@@ -85,24 +86,7 @@ export default function ImportMembersPage() {
               : t(report.dryRun ? 'import.summaryCheck' : 'import.summaryRun', { total: report.total, accepted: report.accepted, rejected: report.rejected })}
           </Alert>
           <Group><Button variant="light" size="xs" leftSection={<IconDownload size={16} aria-hidden />} onClick={download}>{t('members.imports.download')}</Button></Group>
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="xs" aria-label={t('import.reportTable')}>
-              <Table.Thead><Table.Tr>
-                <Table.Th scope="col" w={70}>{t('import.row')}</Table.Th><Table.Th scope="col" w={130}>{t('import.result')}</Table.Th>
-                <Table.Th scope="col">{t('members.cardNumber')}</Table.Th><Table.Th scope="col">{t('import.reasons')}</Table.Th>
-              </Table.Tr></Table.Thead>
-              <Table.Tbody>
-                {report.rows.map((r) => (
-                  <Table.Tr key={r.row}>
-                    <Table.Th scope="row">{r.row}</Table.Th>
-                    <Table.Td>{r.ok ? <Badge color="green" variant="light" tt="none">{report.dryRun || report.rejected ? t('import.ok') : t('import.imported')}</Badge> : <Badge color="red" variant="filled" tt="none">{t('import.rejectedBadge')}</Badge>}</Table.Td>
-                    <Table.Td className="mono">{r.id ?? ''}</Table.Td>
-                    <Table.Td>{r.errors.length > 0 && <List size="sm" spacing={2}>{r.errors.map((e, i) => <List.Item key={i}>{e.column ? <><strong>{e.column}</strong>: </> : null}{e.message}</List.Item>)}</List>}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ImportReportTable rows={report.rows} okLabel={report.dryRun || report.rejected ? t('import.ok') : t('import.imported')} idHeader={t('members.cardNumber')} />
         </Stack>
       )}
     </Stack>

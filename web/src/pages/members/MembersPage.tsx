@@ -1,26 +1,19 @@
 /** The members of a cell in the caller's reach: the working unit when it is a cell, else a cell chosen from the tree. */
 import { Button, Group, Select, Stack, Table, Text } from '@mantine/core'
 import { Link, useSearchParams } from 'react-router-dom'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { membersApi } from '../../api/members'
-import { useWorkspace } from '../../auth/workspace'
 import { ErrorAlert, Loading, PageHeader } from '../../components/common'
 import { formatDate } from '../../lib/dates'
 import { useLang } from '../../lib/labels'
 import { useData } from '../../lib/useData'
-import { useUnits } from '../../lib/units'
+import { useCellChoice } from './useCellChoice'
 
 export default function MembersPage() {
   const { t } = useTranslation()
   const lang = useLang()
-  const ws = useWorkspace()
-  const units = useUnits()
   const [params, setParams] = useSearchParams()
-  const cells = units.activeOptions.filter((o) => o.node.level === 'cell')
-  const fallback = ws.unitId && units.byId.get(ws.unitId)?.level === 'cell' ? ws.unitId : cells[0]?.value ?? null
-  const [cellId, setCellId] = useState<string | null>(params.get('cellId') ?? fallback)
-  const current = cellId ?? fallback
+  const { cells, current, setCellId } = useCellChoice({ initial: params.get('cellId') })
   const list = useData(current ? (signal) => membersApi.cell(current, signal) : null, [current])
   return (
     <Stack gap="md">

@@ -8,7 +8,6 @@ import { IconDownload } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { membersApi, type RemittanceFull } from '../../api/members'
-import { useWorkspace } from '../../auth/workspace'
 import { ErrorAlert, Loading, PageHeader } from '../../components/common'
 import { formatDateTime } from '../../lib/dates'
 import { useLang } from '../../lib/labels'
@@ -16,15 +15,13 @@ import { useData } from '../../lib/useData'
 import { useUnits } from '../../lib/units'
 import { XLSX_TYPE, downloadBytes, toXlsx } from '../../lib/xlsx'
 import { money, monthLabel } from './TransferBits'
+import { useCellChoice } from './useCellChoice'
 
 export default function RemittancesPage() {
   const { t } = useTranslation()
   const lang = useLang()
-  const ws = useWorkspace()
   const units = useUnits()
-  const cells = units.options.filter((o) => o.node.level === 'cell')
-  const [cellId, setCellId] = useState<string | null>(null)
-  const current = cellId ?? (ws.unitId && units.byId.get(ws.unitId)?.level === 'cell' ? ws.unitId : cells[0]?.value ?? null)
+  const { cells, current, setCellId } = useCellChoice({ includeEnded: true })
   const list = useData(current ? (signal) => membersApi.remittances(current, signal) : null, [current])
   const [month, setMonth] = useState<string | null>(null)
   const items = list.data?.remittances ?? []
