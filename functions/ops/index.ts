@@ -14,7 +14,7 @@ import { keys, ENTITY, SCHEMA_VERSION } from '../../shared/table/keys.js'
 import { PERMISSIONS, type Role } from '../../shared/org/roles.js'
 import { migrate } from '../readmodel/schema.js'
 import { DOCUMENT_PERMISSIONS } from '../../shared/documents/policy.js'
-import { CALENDAR } from '../../shared/documents/calendar.js'
+import { CALENDAR } from '../../shared/calendar/working-days.js'
 import { pgArray } from '../../shared/documents/projection.js'
 import { orgStore } from '../org/adapters/store.js'
 

@@ -9,7 +9,7 @@
  * Pure: the register and the units are looked up by the caller.
  */
 import { fold } from '../text/fold.js'
-import { CALENDAR, type WorkingCalendar } from '../documents/calendar.js'
+import { CALENDAR, type WorkingCalendar } from '../calendar/working-days.js'
 import { canonical, parseSymbol, symbolKey, type DocumentSymbol } from '../documents/symbols.js'
 import { DOCUMENT_TYPES, findIssuer } from '../documents/types.js'
 import { datesIn, symbolsIn, viDate, type SymbolMention } from './text.js'

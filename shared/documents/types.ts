@@ -6,7 +6,8 @@
  */
 import { fold } from '../text/fold.js'
 
-export interface Named { readonly vi: string; readonly en: string }
+export type { Named } from '../i18n/named.js'
+import type { Named } from '../i18n/named.js'
 export interface DocumentType {
   /** Canonical code as written in a symbol: NQ, QĐ, QĐi, CTr ... */
   readonly code: string

@@ -5,7 +5,7 @@
  * without presenting it → proposal to remove the name. Temporary transfers:
  * 3 months to under 1 year (study in Vietnam: up to 2 years).
  */
-import { CALENDAR, addDays, type WorkingCalendar } from '../documents/calendar.js'
+import { CALENDAR, addDays, type WorkingCalendar } from '../calendar/working-days.js'
 
 export const TRANSFER_RULES = {
   /** [R] Working days each step of the chain has to decide (all three fit in the 60 working days of the rule). */

@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { renderDocumentPdf } from '../../infra/local/demo-documents.js'
-import { deadlineFor } from '../../shared/documents/calendar.js'
+import { deadlineFor } from '../../shared/documents/urgency.js'
 import { baseUrl, eventually, login, uniq } from '../support/api.js'
 import { launch, signIn } from '../support/browser.js'
 

@@ -11,7 +11,7 @@ import { ConflictError, ForbiddenError, RuleError, ValidationError } from '../..
 import { authorizeDocument, canDocument, clearedFor } from '../../../shared/documents/policy.js'
 import type { DirectionBody, OfficialDocument, RegisterIncomingBody, VerificationSummary } from '../../../shared/documents/contracts.js'
 import { isClassified } from '../../../shared/documents/confidentiality.js'
-import { deadlineFor } from '../../../shared/documents/calendar.js'
+import { deadlineFor } from '../../../shared/documents/urgency.js'
 import { assertReceivedDates, assertStatus, person, requireSymbol } from '../../../shared/documents/lifecycle.js'
 import { findIssuer, typeName } from '../../../shared/documents/types.js'
 import { Transaction } from '../../lib/adapters/transaction.js'

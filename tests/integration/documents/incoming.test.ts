@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { login } from '../../support/api.js'
 import { download, listed, newWard, pdfOf, person, today, upload } from './support.js'
-import { CALENDAR } from '../../../shared/documents/calendar.js'
+import { CALENDAR } from '../../../shared/calendar/working-days.js'
 
 // The read model follows the table asynchronously; under a loaded suite the waits take longer than the default test time.
 vi.setConfig({ testTimeout: 150_000 })

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { baseUrl, login, uniq } from '../../support/api.js'
 import { listed, newWard, pdfOf, PASSWORD, upload } from '../documents/support.js'
-import { addDays, CALENDAR } from '../../../shared/documents/calendar.js'
+import { addDays, CALENDAR } from '../../../shared/calendar/working-days.js'
 
 vi.setConfig({ testTimeout: 120_000 })
 

@@ -7,7 +7,7 @@
 import { useSyncExternalStore } from 'react'
 import { ACCEPTED_CONTENT_TYPES, type DocumentStatus } from '../../../shared/documents/contracts'
 import { CONFIDENTIALITY, CONFIDENTIALITY_NAMES, type Confidentiality } from '../../../shared/documents/confidentiality'
-import { URGENCIES, URGENCY_NAMES, type Urgency } from '../../../shared/documents/calendar'
+import { URGENCIES, URGENCY_NAMES, type Urgency } from '../../../shared/documents/urgency'
 import { DOCUMENT_TYPES, ISSUER_CODES, typeName } from '../../../shared/documents/types'
 import type { Lang } from '../../../shared/i18n/messages'
 import { endpoints } from '../api/endpoints'

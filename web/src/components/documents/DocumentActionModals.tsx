@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next'
 import {
   AddVersionBody, CompleteBody, DirectionBody, ReturnBody, ReviewBody, type OfficialDocument,
 } from '../../../../shared/documents/contracts'
-import { deadlineFor, deadlineRuleOn, type Urgency } from '../../../../shared/documents/calendar'
+import { deadlineFor, deadlineRuleOn, type Urgency } from '../../../../shared/documents/urgency'
 import { endpoints } from '../../api/endpoints'
 import { formatDate, todayLocal } from '../../lib/dates'
 import { acceptOf, fileKind, uploadDocumentFile, urgencyLabel, urgencyOptions } from '../../lib/documents'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CALENDAR, HOLIDAYS, addDays, deadlineFor, weekday, workingCalendar } from '../../../shared/documents/calendar.js'
+import { CALENDAR, HOLIDAYS, addDays, weekday, workingCalendar } from '../../../shared/calendar/working-days.js'
+import { deadlineFor } from '../../../shared/documents/urgency.js'
 
 describe('working-day calendar', () => {
   it('treats Saturdays and Sundays as days off, weekdays as working days', () => {
