@@ -4,6 +4,6 @@
  */
 import type { Actor } from '../../shared/auth/policy.js'
 import type { HttpRequest, HttpResult } from '../lib/http.js'
-import type { DocContext } from './usecases/common.js'
+import type { DocContext } from './usecases/context.js'
 
 export type DocRoute = (req: HttpRequest<Actor> & { ctx: DocContext }) => Promise<HttpResult>

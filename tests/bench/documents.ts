@@ -182,7 +182,7 @@ export async function signingThroughput(): Promise<{ pages: number; bytes: numbe
  */
 export async function numberingUnderContention(dynamoEndpoint: string, concurrent: number): Promise<{ concurrent: number; seconds: number; perSecond: number; gapless: boolean }> {
   Object.assign(process.env, { AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint, TABLE_NAME: 'digital-office-local', AWS_REGION: 'ap-southeast-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' })
-  const { commitNumbered } = await import('../../functions/documents/usecases/common.js')
+  const { commitNumbered } = await import('../../functions/documents/usecases/commit-numbered.js')
   const { Transaction } = await import('../../functions/lib/adapters/transaction.js')
   const { keys } = await import('../../shared/table/keys.js')
   const unitId = `bench-${randomUUID().slice(0, 8)}`

@@ -13,7 +13,7 @@ import type { AppraisalReport, AppraiseBody } from '../../../shared/assistant/co
 import { nameOn } from '../../../shared/org/tree.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { visibility } from '../../documents/usecases/lists.js'
-import { acceptUpload } from '../../documents/usecases/common.js'
+import { acceptUpload } from '../../documents/usecases/uploaded-files.js'
 import { assertDocumentUser } from '../../documents/usecases/verify.js'
 import type { OrgContext } from '../../org/usecases/context.js'
 import { registerEntries } from '../adapters/passages.js'

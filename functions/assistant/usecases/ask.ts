@@ -12,7 +12,7 @@ import { visibility } from '../../documents/usecases/lists.js'
 import type { OrgContext } from '../../org/usecases/context.js'
 import { conversationItem, conversationStore } from '../adapters/conversations.js'
 import { passageOf } from '../adapters/passages.js'
-import { loadVisible } from '../../documents/usecases/common.js'
+import { loadVisible } from '../../documents/usecases/visibility.js'
 import { assistantEngines } from '../environment.js'
 import { collect, type AnswerEvent } from '../engines.js'
 

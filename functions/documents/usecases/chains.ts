@@ -11,7 +11,7 @@ import { person, resolveChain } from '../../../shared/documents/lifecycle.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { chainItem, documentStore, type StoredChain } from '../adapters/store.js'
 import { effectiveChain } from './drafts.js'
-import { requireLiveUnit, requireUnit, type DocContext } from './common.js'
+import { requireLiveUnit, requireUnit, type DocContext } from './context.js'
 
 export async function getChain(ctx: DocContext, q: { unitId: string; type: string }): Promise<{ chain: ReviewChain }> {
   const index = await ctx.tree()

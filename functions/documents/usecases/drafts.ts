@@ -18,9 +18,12 @@ import { typeName } from '../../../shared/documents/types.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { orgStore } from '../../org/adapters/store.js'
 import { documentItem, documentStore } from '../adapters/store.js'
-import {
-  acceptUpload, commitWithRetry, DocumentChangedError, keepFile, loadVisible, newDocumentId, requireLiveUnit, type DocContext,
-} from './common.js'
+import { requireLiveUnit, type DocContext } from './context.js'
+import { DocumentChangedError } from './errors.js'
+import { newDocumentId } from './ids.js'
+import { commitWithRetry } from './retry.js'
+import { acceptUpload, keepFile } from './uploaded-files.js'
+import { loadVisible } from './visibility.js'
 
 /** The signer must be able to sign for the unit (a leader of it or above it); the title follows the role held. */
 async function resolveSigner(ctx: DocContext, username: string, unitId: string) {

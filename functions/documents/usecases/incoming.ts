@@ -19,10 +19,13 @@ import { orgStore } from '../../org/adapters/store.js'
 import { documentItem, symbolClaimItem } from '../adapters/store.js'
 import { files } from '../adapters/files.js'
 import { pdfEngine } from '../adapters/signing.js'
-import {
-  acceptUpload, commitNumbered, commitWithRetry, DocumentChangedError, keepFile, loadVisible, newDocumentId, requireLiveUnit,
-  type DocContext,
-} from './common.js'
+import { commitNumbered } from './commit-numbered.js'
+import { requireLiveUnit, type DocContext } from './context.js'
+import { DocumentChangedError } from './errors.js'
+import { newDocumentId } from './ids.js'
+import { commitWithRetry } from './retry.js'
+import { acceptUpload, keepFile } from './uploaded-files.js'
+import { loadVisible } from './visibility.js'
 
 const arrivalSeries = (unitId: string, year: number) => ({ unitId, scope: `arrival|${year}`, label: `Sổ văn bản đến năm ${year}` })
 

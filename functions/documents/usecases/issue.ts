@@ -35,9 +35,14 @@ import { orgStore } from '../../org/adapters/store.js'
 import { documentItem, documentStore } from '../adapters/store.js'
 import { files } from '../adapters/files.js'
 import { pdfEngine } from '../adapters/signing.js'
-import {
-  commitNumbered, commitWithRetry, DocumentChangedError, incomingCopyId, isSigned, loadVisible, requireLiveUnit, sha256, type DocContext,
-} from './common.js'
+import { sha256 } from '../../lib/hash.js'
+import { commitNumbered } from './commit-numbered.js'
+import { requireLiveUnit, type DocContext } from './context.js'
+import { DocumentChangedError } from './errors.js'
+import { incomingCopyId } from './ids.js'
+import { commitWithRetry } from './retry.js'
+import { isSigned } from './uploaded-files.js'
+import { loadVisible } from './visibility.js'
 
 export async function issueDocument(ctx: DocContext, documentId: string): Promise<{ document: OfficialDocument; alreadyIssued: boolean }> {
   const { doc, index } = await loadVisible(ctx, documentId)

@@ -10,7 +10,7 @@ import type { ListQuery, SearchQuery } from '../../../shared/documents/contracts
 import { documentReach } from '../../../shared/documents/policy.js'
 import { canonical, parseSymbol, symbolKey, textKey } from '../../../shared/documents/symbols.js'
 import { queryDocuments, type DocumentQuery, type Visibility } from '../adapters/search.js'
-import type { DocContext } from './common.js'
+import type { DocContext } from './context.js'
 
 export async function visibility(ctx: DocContext): Promise<Visibility> {
   const index = await ctx.tree()

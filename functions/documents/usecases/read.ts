@@ -13,7 +13,8 @@ import type { UnitIndex } from '../../../shared/org/tree.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { files } from '../adapters/files.js'
 import { deliveriesOf } from '../adapters/search.js'
-import { loadVisible, type DocContext } from './common.js'
+import type { DocContext } from './context.js'
+import { loadVisible } from './visibility.js'
 
 /** The file a reader gets: the signed PDF once issued, the registered scan, or a draft's latest version. */
 export function currentFile(doc: OfficialDocument) {

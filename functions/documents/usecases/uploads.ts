@@ -11,7 +11,7 @@ import { objectKeys, uploadKind } from '../../../shared/documents/files.js'
 import { env } from '../../lib/env.js'
 import { files } from '../adapters/files.js'
 import { assertDocumentUser } from './verify.js'
-import type { DocContext } from './common.js'
+import type { DocContext } from './context.js'
 
 export async function createUpload(ctx: DocContext, body: UploadBody) {
   await assertDocumentUser(ctx)

@@ -10,7 +10,10 @@ import { ACCEPTED_CONTENT_TYPES } from '../../../shared/documents/contracts.js'
 import { documentGrantingUnits } from '../../../shared/documents/policy.js'
 import { files } from '../adapters/files.js'
 import { pdfEngine } from '../adapters/signing.js'
-import { acceptUpload, loadVisible, sha256, type DocContext } from './common.js'
+import { sha256 } from '../../lib/hash.js'
+import type { DocContext } from './context.js'
+import { acceptUpload } from './uploaded-files.js'
+import { loadVisible } from './visibility.js'
 
 /** Anyone who reads documents somewhere may verify. */
 export async function assertDocumentUser(ctx: DocContext): Promise<void> {

@@ -62,7 +62,7 @@ describe('numbering under concurrency', () => {
       AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'), TABLE_NAME: 'digital-office-local',
       AWS_REGION: 'ap-southeast-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local',
     })
-    const { commitNumbered } = await import('../../../functions/documents/usecases/common.js')
+    const { commitNumbered } = await import('../../../functions/documents/usecases/commit-numbered.js')
     const { documentStore } = await import('../../../functions/documents/adapters/store.js')
     const { Transaction } = await import('../../../functions/lib/adapters/transaction.js')
     const { keys } = await import('../../../shared/table/keys.js')

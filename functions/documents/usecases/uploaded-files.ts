@@ -1,0 +1,55 @@
+/**
+ * Using an uploaded file: the caller's own upload, its bytes checked again
+ * (magic bytes; a PDF loads, is not encrypted, and for a draft is not signed
+ * yet), then copied under its document's unit. The upload slot itself is
+ * made in uploads.ts.
+ */
+import { DomainError, RuleError, ValidationError } from '../../../shared/errors/index.js'
+import type { FileRef } from '../../../shared/documents/contracts.js'
+import { ACCEPTED_CONTENT_TYPES } from '../../../shared/documents/contracts.js'
+import { includesAscii, objectKeys, sniff, type FileKind } from '../../../shared/documents/files.js'
+import { sha256 } from '../../lib/hash.js'
+import { env } from '../../lib/env.js'
+import { files } from '../adapters/files.js'
+import { pdfEngine } from '../adapters/signing.js'
+import type { DocContext } from './context.js'
+
+export interface AcceptedFile { bytes: Uint8Array; kind: FileKind; fileName: string; sha256: string; pageCount?: number }
+
+/**
+ * The caller's own upload, checked for real: the magic bytes, and for a PDF
+ * that it loads and is not encrypted. The declared kind (the slot's
+ * extension) must match what the bytes are.
+ */
+export async function acceptUpload(
+  ctx: DocContext, input: { objectKey: string; fileName: string }, allowed: readonly FileKind[], path = 'file.objectKey', opts: { unsigned?: boolean } = {},
+): Promise<AcceptedFile> {
+  if (!input.objectKey.startsWith(objectKeys.uploadPrefix(ctx.actor.userId))) {
+    throw new ValidationError([{ path, code: 'field.invalidValue', params: { path } }])
+  }
+  const declared = input.objectKey.split('.').pop() as FileKind
+  if (!allowed.includes(declared)) throw new DomainError('upload.badType', 415, { type: ACCEPTED_CONTENT_TYPES[declared] ?? declared })
+  const bytes = new Uint8Array(await files.read(input.objectKey, env().MAX_UPLOAD_BYTES))
+  const kind = sniff(bytes)
+  if (declared === 'pdf') {
+    if (kind !== 'pdf') throw new RuleError('upload.notPdf')
+    const check = await pdfEngine.check(bytes)
+    if (!check.ok) throw new RuleError(check.reason === 'encrypted' ? 'upload.pdfEncrypted' : check.reason === 'corrupt' ? 'upload.pdfCorrupt' : 'upload.notPdf')
+    // A draft is signed by the platform once numbered; a file signed already cannot take the number.
+    if (opts.unsigned && isSigned(bytes)) throw new RuleError('pdf.alreadySigned')
+    return { bytes, kind, fileName: input.fileName, sha256: sha256(bytes), pageCount: check.pages }
+  }
+  if (kind !== 'docx') throw new RuleError('upload.notDocx')
+  return { bytes, kind, fileName: input.fileName, sha256: sha256(bytes) }
+}
+
+/** Does the PDF carry a signature already (a signature dictionary's byte range)? */
+export const isSigned = (bytes: Uint8Array): boolean => includesAscii(bytes, '/ByteRange')
+
+/** Copies an accepted upload under its document's unit; returns its reference. */
+export async function keepFile(ownerUnitId: string, documentId: string, name: string, file: AcceptedFile): Promise<FileRef> {
+  const objectKey = objectKeys.content(ownerUnitId, documentId, `${name}.${file.kind}`)
+  const contentType = ACCEPTED_CONTENT_TYPES[file.kind]
+  await files.put(objectKey, file.bytes, contentType)
+  return { objectKey, fileName: file.fileName, contentType, size: file.bytes.length, sha256: file.sha256, ...(file.pageCount ? { pageCount: file.pageCount } : {}) }
+}
