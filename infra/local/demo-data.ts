@@ -6,9 +6,9 @@
  * committees that ended on 2025-06-30 with their successor wards.
  */
 import type { Unit } from '../../shared/org/contracts.js'
-import type { Assignment } from '../../shared/org/contracts.js'
 import { DEMO_DOCUMENT_USERS } from './demo-document-users.js'
 import { DEMO_MEMBER_USERS } from './demo-member-users.js'
+import type { DemoUser } from './demo-user.js'
 
 type Seed = Pick<Unit, 'unitId' | 'code' | 'name' | 'level' | 'kind' | 'parentId' | 'validFrom'> & Partial<Pick<Unit, 'validTo' | 'endedBy' | 'successors' | 'predecessors'>>
 
@@ -56,7 +56,6 @@ export const DEMO_UNITS: Seed[] = [
 
 export const DEMO_PASSWORD = 'DigitalOffice@2026'
 
-export interface DemoUser { username: string; fullName: string; email: string; clearance: 'internal' | 'confidential' | 'secret'; mfa: boolean; assignments: Assignment[]; note: string }
 const ORG_DEMO_USERS: DemoUser[] = [
   { username: 'admin', fullName: 'Nguyễn Văn Quản', email: 'admin@hanoi.dcs.vn', clearance: 'secret', mfa: true, assignments: [{ unitId: 'hn-tu', role: 'admin', position: 'Quản trị hệ thống' }], note: 'quản trị toàn thành phố / city-wide administrator' },
   { username: 'bithu.tu', fullName: 'Trần Thị Bình', email: 'bithu@hanoi.dcs.vn', clearance: 'secret', mfa: true, assignments: [{ unitId: 'hn-tu', role: 'secretary', position: 'Bí thư Thành ủy' }], note: 'Bí thư Thành ủy: phê duyệt sắp xếp / approves reorganisations' },

@@ -1,6 +1,6 @@
 /**
- * Demo users for the documents module, to be merged into DEMO_USERS
- * (infra/local/demo-data.ts) by the seed's owner. With the existing users
+ * Demo users for the documents module, merged into DEMO_USERS
+ * (infra/local/demo-data.ts). With the existing users
  * they make every documents flow playable on the demo data:
  *
  * - chuyenvien.hoankiem drafts in Hoàn Kiếm; bithu.hoankiem reviews (default
@@ -9,7 +9,7 @@
  * - vanthu.tu keeps the City Committee Office's registers (the MẬT demo entry
  *   needs her clearance).
  */
-import type { DemoUser } from './demo-data.js'
+import type { DemoUser } from './demo-user.js'
 
 export const DEMO_DOCUMENT_USERS: DemoUser[] = [
   {

@@ -2,7 +2,7 @@
  * Demo users of the Party members module, merged into DEMO_USERS
  * (infra/local/demo-data.ts). Their member records are in demo-members.ts.
  */
-import type { DemoUser } from './demo-data.js'
+import type { DemoUser } from './demo-user.js'
 
 export const DEMO_MEMBER_USERS: DemoUser[] = [
   {

@@ -24,7 +24,7 @@ import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { certificateKey, keyAlias, ROOTS_KEY } from '../../functions/lib/signing/keys-kms.js'
 import { certificationRequest, checkChainForKey, type ChainProblem } from '../../functions/lib/signing/csr.js'
 import { pemBlocks } from '../../functions/lib/signing/pem.js'
-import type { SignerRef } from '../../functions/lib/signing/keys.js'
+import type { SignerRef } from '../../functions/lib/signing/keys-port.js'
 
 type Sender<C extends { send: unknown }> = Pick<C, 'send'>
 export interface ProvisionClients { kms: Sender<KMSClient>; s3: Sender<S3Client> }

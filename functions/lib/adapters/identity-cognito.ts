@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider'
 import { UnauthenticatedError } from '../../../shared/errors/index.js'
 import { env } from '../env.js'
-import type { IdentityPort } from './identity.js'
+import type { IdentityPort } from './identity-port.js'
 
 type Sender = Pick<CognitoIdentityProviderClient, 'send'>
 

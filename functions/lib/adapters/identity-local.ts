@@ -12,7 +12,7 @@ import { SignJWT, importJWK, type JWK } from 'jose'
 import { ConflictError, UnauthenticatedError } from '../../../shared/errors/index.js'
 import { documentClient } from '../clients.js'
 import { env } from '../env.js'
-import type { IdentityPort } from './identity.js'
+import type { IdentityPort } from './identity-port.js'
 
 const scrypt = promisify(scryptCb) as (p: string, s: Buffer, n: number) => Promise<Buffer>
 export const LOCAL_AUDIENCE = 'digital-office-spa'

@@ -1,19 +1,13 @@
 /**
- * The identity port: sign-in and account lifecycle. Cognito on AWS; the
- * embedded runtime's local issuer otherwise. Both give a JWT whose claims
- * carry `username`, verified by the API's JWT authorizer (or the local gateway).
+ * The identity adapter of this process, chosen by configuration: Cognito on
+ * AWS; the embedded runtime's local issuer otherwise. Both give a JWT whose
+ * claims carry `username`, verified by the API's JWT authorizer (or the local
+ * gateway). The port itself is in identity-port.ts.
  */
 import { env } from '../env.js'
 import { cognitoIdentity } from './identity-cognito.js'
 import { localIdentity } from './identity-local.js'
-
-export interface SignInResult { token: string; expiresIn: number }
-export interface IdentityPort {
-  signIn(username: string, password: string): Promise<SignInResult>
-  createAccount(a: { username: string; email?: string; password: string }): Promise<void>
-  deleteAccount(username: string): Promise<void>
-  setEnabled(username: string, enabled: boolean): Promise<void>
-}
+import type { IdentityPort } from './identity-port.js'
 
 let port: IdentityPort | undefined
 export function identity(): IdentityPort {

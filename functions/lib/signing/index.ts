@@ -9,7 +9,8 @@ export { signPdf, vietnamTime, type SignRequest, type Rect } from './pades.js'
 export {
   verifyPdf, type VerificationReport, type SignatureReport, type SignatureProblem, type CertificateSummary,
 } from './verify.js'
-export { signingKeys, trustRoots, resetSigningCaches, type SignerRef, type SigningKeyStore } from './keys.js'
+export { signingKeys, trustRoots, resetSigningCaches } from './keys.js'
+export type { SignerRef, SigningKeyStore } from './keys-port.js'
 export { localSigningKeys, DEV_CA_NAME, type LocalSigningKeyStore } from './keys-local.js'
 export { kmsSigningKeys, keyAlias, certificateKey, type KmsSigningConfig } from './keys-kms.js'
 export { SIGNING_MESSAGES } from '../../../shared/i18n/signing.js'

@@ -11,7 +11,7 @@ import { KMSClient, NotFoundException, SignCommand } from '@aws-sdk/client-kms'
 import { GetObjectCommand, NoSuchKey, type S3Client } from '@aws-sdk/client-s3'
 import { RuleError } from '../../../shared/errors/index.js'
 import { s3Client } from '../clients.js'
-import type { SignerRef, SigningKeyStore } from './keys.js'
+import type { SignerRef, SigningKeyStore } from './keys-port.js'
 import { orderChain, pemBlocks } from './pem.js'
 
 type Sender<C extends { send: unknown }> = Pick<C, 'send'>

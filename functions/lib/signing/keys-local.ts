@@ -15,7 +15,7 @@ import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promis
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import forge from 'node-forge'
-import type { SignerRef, SigningKeyStore } from './keys.js'
+import type { SignerRef, SigningKeyStore } from './keys-port.js'
 import { pemBlocks } from './pem.js'
 
 export const DEV_CA_NAME = 'Digital Office Development CA'

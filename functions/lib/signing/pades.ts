@@ -20,7 +20,8 @@ import { RuleError } from '../../../shared/errors/index.js'
 import { PERSONAL_SIZE, SEAL_DIAMETER, personalAppearance, sealAppearance, sealInfoAppearance, type Appearance } from './appearance.js'
 import { cadesDetached } from './cms.js'
 import { openForUpdate } from './incremental.js'
-import { signingKeys, type SignerRef, type SigningKeyStore } from './keys.js'
+import { signingKeys } from './keys.js'
+import type { SignerRef, SigningKeyStore } from './keys-port.js'
 import { pemToDer } from './pem.js'
 
 export type Rect = [number, number, number, number]
