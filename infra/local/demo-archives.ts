@@ -18,7 +18,8 @@ import { embedFonts } from '../../functions/lib/signing/fonts.js'
 import { files } from '../../functions/documents/adapters/files.js'
 import { batchItem, fileItem } from '../../functions/archives/adapters/store.js'
 import { objectKeys } from '../../functions/archives/keys.js'
-import { assembleBatch, PIPELINE_ACTOR, readPage, sha256 } from '../../functions/archives/usecases/pipeline.js'
+import { assembleBatch, PIPELINE_ACTOR, readPage } from '../../functions/archives/usecases/pipeline.js'
+import { sha256 } from '../../functions/lib/hash.js'
 import { renderDocumentPdf, type DemoPdf } from './demo-documents.js'
 
 interface DemoScan { pdf: DemoPdf; symbol?: string; dateLine?: string }

@@ -24,7 +24,8 @@ import { archiveStore, batchItem, fileItem, scanDocumentItem } from '../adapters
 import { checkPdf, imageIsWhole, sniffScan, tiffPageCount } from '../adapters/scans.js'
 import { digitisationWorkflow } from '../adapters/workflow.js'
 import { objectKeys } from '../keys.js'
-import { MAX_SCAN_BYTES, sha256 } from './pipeline.js'
+import { sha256 } from '../../lib/hash.js'
+import { MAX_SCAN_BYTES } from './pipeline.js'
 import { registerScanDocument } from './register.js'
 
 export type ArchiveContext = OrgContext

@@ -23,7 +23,8 @@ import { documentItem, documentStore } from '../../documents/adapters/store.js'
 import { archiveStore, fileItem, handoverItem } from '../adapters/store.js'
 import { objectKeys } from '../keys.js'
 import type { ArchiveContext } from './archives.js'
-import { MAX_SCAN_BYTES, sha256 } from './pipeline.js'
+import { sha256 } from '../../lib/hash.js'
+import { MAX_SCAN_BYTES } from './pipeline.js'
 
 /**
  * One transaction holds at most 100 items. A chunk of the custody move holds

@@ -8,12 +8,12 @@
  * only a register entry with the metadata is kept.
  */
 import { PDFDocument } from 'pdf-lib'
-import { createHash } from 'node:crypto'
 import { extractMetadata, fieldsToVerify, segmentPages, type OcrLine } from '../../../shared/archives/metadata.js'
 import type { OcrWord } from '../../../shared/archives/boxes.js'
 import { ownerOf, type Batch, type ScanDocument, type ScanPage, type ScanSource } from '../../../shared/archives/contracts.js'
 import { isClassified } from '../../../shared/documents/confidentiality.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
+import { sha256 } from '../../lib/hash.js'
 import { files } from '../../documents/adapters/files.js'
 import { archiveStore, batchItem, scanDocumentItem } from '../adapters/store.js'
 import { hasTextLayer, imageIsWhole, renderPdfPage, renderTiffPage } from '../adapters/scans.js'
@@ -209,5 +209,4 @@ export async function batchFailed(input: { batchId: string; error?: { Error?: st
   return { status: 'failed' }
 }
 
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 export { ownerOf }

@@ -6,19 +6,18 @@
  * The entry's id derives from the scan document's, so registering twice
  * writes once.
  */
-import { createHash } from 'node:crypto'
 import type { OfficialDocument } from '../../../shared/documents/contracts.js'
 import { parseSymbol, canonical } from '../../../shared/documents/symbols.js'
 import { findIssuer, findType } from '../../../shared/documents/types.js'
 import type { ScanDocument } from '../../../shared/archives/contracts.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
+import { sha256 } from '../../lib/hash.js'
 import { documentItem, documentStore } from '../../documents/adapters/store.js'
 import { archiveStore, scanDocumentItem } from '../adapters/store.js'
 import { files } from '../../documents/adapters/files.js'
-import { sha256 } from './pipeline.js'
 
 export const registeredIdOf = (doc: Pick<ScanDocument, 'unitId' | 'scanDocumentId'>): string =>
-  `${doc.unitId}.a-${createHash('sha256').update(doc.scanDocumentId).digest('hex').slice(0, 24)}`
+  `${doc.unitId}.a-${sha256(doc.scanDocumentId).slice(0, 24)}`
 
 /** The register entry a scan document becomes. */
 export async function registerEntry(doc: ScanDocument, actor: AuditActor, now: Date): Promise<OfficialDocument> {
