@@ -6,6 +6,7 @@
  * 3 months to under 1 year (study in Vietnam: up to 2 years).
  */
 import { CALENDAR, addDays, type WorkingCalendar } from '../calendar/working-days.js'
+import type { Transfer } from './contracts.js'
 
 export const TRANSFER_RULES = {
   /** [R] Working days each step of the chain has to decide (all three fit in the 60 working days of the rule). */
@@ -29,6 +30,12 @@ export function secondsToMonthsLater(now: Date, months: number): number {
   const d = new Date(`${vietnamDate(now)}T00:00:00Z`)
   d.setUTCMonth(d.getUTCMonth() + months)
   return Math.max(1, Math.ceil((Date.parse(`${d.toISOString().slice(0, 10)}T23:59:59+07:00`) - now.getTime()) / 1000))
+}
+
+/** Seconds until the end of the last day away (Vietnam time); a drill counts its own timer. */
+export function returnSeconds(t: Pick<Transfer, 'drill' | 'deadlines' | 'until'>, now = new Date()): number {
+  if (t.drill) return t.deadlines.acceptSeconds
+  return Math.max(1, Math.ceil((Date.parse(`${t.until}T23:59:59+07:00`) - now.getTime()) / 1000))
 }
 
 /** A temporary transfer's period must be 3 months to under 1 year (study: up to 2 years). */

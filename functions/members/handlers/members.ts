@@ -5,7 +5,8 @@ import { importMembers } from '../usecases/imports.js'
 import { z } from 'zod'
 import { parse } from '../../lib/validation.js'
 import type { MemberRoute } from '../routes.js'
-import { createMember, handbook, handbookOf, listCell, liveCells, loadMember, searchMembers, updateFeeProfile } from '../usecases/members.js'
+import { handbook, handbookOf } from '../usecases/handbook.js'
+import { createMember, listCell, liveCells, loadMember, searchMembers, updateFeeProfile } from '../usecases/members.js'
 
 export const list: MemberRoute = async ({ ctx, query }) => { const q = parse(ListMembersQuery, query); return { body: await listCell(ctx, q.cellId, q.status) } }
 export const create: MemberRoute = async ({ ctx, body }) => ({ status: 201, body: { member: await createMember(ctx, parse(CreateMemberBody, body)) } })

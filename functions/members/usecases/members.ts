@@ -1,10 +1,12 @@
 /**
  * Member records: create (with the card-number guard), read within reach,
- * the cell's list, the fee profile, and the member's own handbook.
+ * the cell's list, the fee profile, live cells and member search. The
+ * handbook, which gathers a member's fees, transfers and notices, is in
+ * handbook.ts, so this file imports no other use case.
  */
 import { randomBytes } from 'node:crypto'
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, RuleError, ValidationError } from '../../../shared/errors/index.js'
-import type { CreateMemberBody, Handbook, PartyMember } from '../../../shared/members/contracts.js'
+import type { CreateMemberBody, PartyMember } from '../../../shared/members/contracts.js'
 import { reductionProblem, type FeeProfile } from '../../../shared/members/fees.js'
 import { authorizeMember, canMember, memberReach } from '../../../shared/members/policy.js'
 import { existsOn, nameOn, parentOn, type UnitIndex } from '../../../shared/org/tree.js'
@@ -15,8 +17,6 @@ import { Transaction } from '../../lib/adapters/transaction.js'
 import { orgStore } from '../../org/adapters/store.js'
 import type { OrgContext } from '../../org/usecases/context.js'
 import { cardClaimItem, memberItem, memberStore } from '../adapters/store.js'
-import { feeSummary } from './fees.js'
-import { noticesFor } from './notices.js'
 
 export type MemberContext = OrgContext
 
@@ -103,24 +103,6 @@ export async function updateFeeProfile(ctx: MemberContext, memberId: string, bod
     .audit({ unitId: member.cellId, action: 'member.feeProfile', target: memberId, details: { category: body.fee.category, incomes: body.fee.incomes.length, reductions: body.fee.reductions.length, exemptions: body.fee.exemptions.length } })
     .commit(ctx.auditActor, ctx.now)
   return next
-}
-
-/** The caller's own handbook (sổ tay đảng viên điện tử): record, fees, requests. */
-export async function handbook(ctx: MemberContext): Promise<Handbook> {
-  const member = await memberStore.getMemberByUser(ctx.actor.userId)
-  if (!member) throw new DomainError('members.noRecord', 404)
-  return handbookOf(ctx, member)
-}
-
-export async function handbookOf(ctx: MemberContext, member: PartyMember): Promise<Handbook> {
-  const index = await ctx.tree()
-  const cell = index.get(member.cellId)
-  const [fees, all] = await Promise.all([feeSummary(member.memberId), memberStore.transfersOfMember(member.memberId)])
-  const transfers = all.map(({ taskToken: _t, ...t }) => t)
-  return {
-    member, cell: { unitId: member.cellId, name: cell ? nameOn(cell, ctx.date).name : member.cellId },
-    fees, transfers, notices: await noticesFor(ctx, member, transfers, fees.flaggedYears),
-  }
 }
 
 export const isSelf = (actor: Actor, m: PartyMember) => !!m.userId && m.userId === actor.userId

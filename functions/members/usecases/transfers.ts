@@ -9,14 +9,13 @@ import { randomBytes } from 'node:crypto'
 import { ConflictError, DomainError, ForbiddenError, RuleError, ValidationError } from '../../../shared/errors/index.js'
 import type { CreateTransferBody, PartyMember, Transfer } from '../../../shared/members/contracts.js'
 import { approvalChain, canMember, mayDecide, mayReceive } from '../../../shared/members/policy.js'
-import { TRANSFER_RULES, secondsToMonthsLater, secondsToWorkingDay, temporaryPeriodProblem } from '../../../shared/members/transfer.js'
+import { TRANSFER_RULES, returnSeconds, secondsToMonthsLater, secondsToWorkingDay, temporaryPeriodProblem } from '../../../shared/members/transfer.js'
 import { existsOn } from '../../../shared/org/tree.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
 import { memberItem, memberStore, transferItem, transferLockItem } from '../adapters/store.js'
 import { transferWorkflow, type DecisionOutput, type ReturnOutput } from '../adapters/workflows.js'
 import { portalStatus } from '../adapters/portal.js'
 import { loadMember, memberNotFound, type MemberContext } from './members.js'
-import { returnSeconds } from './workflow-steps.js'
 
 export const newTransferId = (cellId: string, now: Date): string => `${cellId}.tr-${now.getTime().toString(36)}${randomBytes(5).toString('hex')}`
 export const transferNotFound = (id: string) => new DomainError('notFound.transfer', 404, { id })

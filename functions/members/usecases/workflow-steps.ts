@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { ConflictError } from '../../../shared/errors/index.js'
 import type { PartyMember, Transfer } from '../../../shared/members/contracts.js'
 import { MEMBER_PERMISSIONS } from '../../../shared/members/policy.js'
-import { TRANSFER_RULES, secondsToMonthsLater, secondsToWorkingDay } from '../../../shared/members/transfer.js'
+import { TRANSFER_RULES, returnSeconds, secondsToMonthsLater, secondsToWorkingDay } from '../../../shared/members/transfer.js'
 import { indexUnits, nameOn, parentOn, today } from '../../../shared/org/tree.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
@@ -252,12 +252,6 @@ export async function complete(p: { transferId: string }) {
   })
   const t = await load(p.transferId)
   return { returnSeconds: t.kind === 'temporary' ? returnSeconds(t) : 0 }
-}
-
-/** Seconds until the end of the last day away (Vietnam time); a drill counts its own timer. */
-export function returnSeconds(t: Transfer, now = new Date()): number {
-  if (t.drill) return t.deadlines.acceptSeconds
-  return Math.max(1, Math.ceil((Date.parse(`${t.until}T23:59:59+07:00`) - now.getTime()) / 1000))
 }
 
 export async function awaitReturn(p: { transferId: string; taskToken: string; reminded: boolean }) {
