@@ -1,6 +1,6 @@
 /** Routes: every page is a lazily loaded chunk. */
 import { Navigate, createBrowserRouter, type RouteObject } from 'react-router-dom'
-import { Loading } from './components/common'
+import { Loading } from './components/Loading'
 import { ensureDocStrings, ensureMemberStrings } from './i18n'
 import { RouteError } from './pages/RouteError'
 

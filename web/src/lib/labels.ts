@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { LEVELS, UNIT_KINDS, levelById, levelInForce, type UnitKind } from '../../../shared/org/levels'
 import { CLEARANCES, CLEARANCE_NAMES, ROLES, ROLE_IDS, type Clearance, type Role } from '../../../shared/org/roles'
 import type { Lang } from '../../../shared/i18n/messages'
+import type { UnitView } from '../../../shared/org/tree'
+import { addDays, formatDate } from './dates'
 
 export function levelLabel(id: string, lang: Lang): string {
   return levelById(id)?.name[lang] ?? id
@@ -28,4 +30,11 @@ export const clearanceOptions = (lang: Lang) => CLEARANCES.map((c) => ({ value: 
 export function useLang(): Lang {
   const { i18n } = useTranslation()
   return i18n.language === 'en' ? 'en' : 'vi'
+}
+
+/** "Đã sáp nhập ngày 01/07/2025": the first day the unit no longer exists. */
+export function endedText(unit: Pick<UnitView, 'validTo' | 'endedBy'>, t: (k: string, o?: Record<string, unknown>) => string, lang: 'vi' | 'en'): string | null {
+  if (!unit.validTo) return null
+  const date = formatDate(addDays(unit.validTo, 1), lang)
+  return t(`units.ended.${unit.endedBy ?? 'other'}`, { date })
 }

@@ -1,6 +1,6 @@
 /** Form submission state: busy flag, field errors (client or server), a top-level error. */
 import { useCallback, useState } from 'react'
-import { errorMessage } from '../components/common'
+import { errorMessage } from './error-message'
 import { serverFieldErrors, unplacedErrors, type FieldErrors } from './validation'
 
 function focusFirstInvalid(): void {

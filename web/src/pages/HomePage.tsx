@@ -6,7 +6,8 @@ import { endpoints } from '../api/endpoints'
 import { useWorkspace } from '../auth/workspace'
 import type { Box } from '../../../shared/documents/contracts'
 import { useData } from '../lib/useData'
-import { PageHeader, UnitBadges } from '../components/common'
+import { PageHeader } from '../components/PageHeader'
+import { UnitBadges } from '../components/org/UnitBadges'
 import { roleLabel, useLang } from '../lib/labels'
 
 export default function HomePage() {

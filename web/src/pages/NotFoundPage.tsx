@@ -1,7 +1,7 @@
 import { Anchor, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
-import { PageHeader } from '../components/common'
+import { PageHeader } from '../components/PageHeader'
 
 export default function NotFoundPage() {
   const { t } = useTranslation()

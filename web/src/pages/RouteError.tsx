@@ -1,7 +1,7 @@
 import { Anchor, Container, Stack } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useRouteError } from 'react-router-dom'
-import { ErrorAlert } from '../components/common'
+import { ErrorAlert } from '../components/ErrorAlert'
 
 /** Shown when a page fails to load or render (e.g. a chunk could not be fetched). */
 export function RouteError({ standalone = false }: { standalone?: boolean }) {

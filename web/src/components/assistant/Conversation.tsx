@@ -13,7 +13,7 @@ import { MAX_QUESTION, citationHref, type Conversation as Conv, type Conversatio
 import type { Citation } from '../../../../shared/assistant/engine'
 import { api } from '../../api/client'
 import { askStream } from './askStream'
-import { ErrorAlert } from '../common'
+import { ErrorAlert } from '../ErrorAlert'
 import '../../i18n/assistant'
 
 export function Conversation({ conversationId, onConversation, compact, onNavigate }: {

@@ -15,7 +15,7 @@ import { formatDate, formatDateTime } from '../../lib/dates'
 import { acceptOf, fileKind, uploadDocumentFile } from '../../lib/documents'
 import { useLang } from '../../lib/labels'
 import { useSubmit } from '../../lib/useSubmit'
-import { ErrorAlert } from '../common'
+import { ErrorAlert } from '../ErrorAlert'
 import { UploadProgress } from './DocumentBits'
 
 /** A problem code of the verification report in words, from the message table the API uses. */

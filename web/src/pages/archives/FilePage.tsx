@@ -10,7 +10,11 @@ import { Link, useParams } from 'react-router-dom'
 import { SCAN_CONTENT_TYPES, SCAN_EXTENSIONS } from '../../../../shared/archives/contracts'
 import { archives, type BatchView } from '../../api/archives'
 import { uploadFile } from '../../api/upload'
-import { ErrorAlert, Loading, PageHeader, errorMessage, notify } from '../../components/common'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { PageHeader } from '../../components/PageHeader'
+import { errorMessage } from '../../lib/error-message'
+import { notify } from '../../components/notify'
 import { useData } from '../../lib/useData'
 
 const STATUS_COLOUR: Record<string, string> = { queued: 'gray', done: 'green', blank: 'yellow', failed: 'red', withheld: 'grape', running: 'blue', verifying: 'orange', confirmed: 'green', catalogued: 'grape' }

@@ -15,7 +15,11 @@ import { CONFIDENTIALITY } from '../../../../shared/documents/confidentiality'
 import { archives } from '../../api/archives'
 import { isApiError } from '../../api/client'
 import { useWorkspace } from '../../auth/workspace'
-import { ErrorAlert, Loading, PageHeader, errorMessage, notify } from '../../components/common'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { PageHeader } from '../../components/PageHeader'
+import { errorMessage } from '../../lib/error-message'
+import { notify } from '../../components/notify'
 import { useData } from '../../lib/useData'
 
 export default function VerifyPage() {

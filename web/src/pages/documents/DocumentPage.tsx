@@ -17,7 +17,10 @@ import { CommentBody, type OfficialDocument } from '../../../../shared/documents
 import { isClassified } from '../../../../shared/documents/confidentiality'
 import { endpoints, type DocumentPageData } from '../../api/endpoints'
 import { useWorkspace } from '../../auth/workspace'
-import { ErrorAlert, Loading, PageHeader, notify } from '../../components/common'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { PageHeader } from '../../components/PageHeader'
+import { notify } from '../../components/notify'
 import {
   CompleteModal, DirectionModal, IssueModal, ReturnModal, ReviewModal, VersionModal,
 } from '../../components/documents/DocumentActionModals'

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HandbookNotice } from '../../../../shared/members/contracts'
 import { membersApi } from '../../api/members'
-import { ErrorAlert } from '../../components/common'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { formatDateTime } from '../../lib/dates'
 import { useLang } from '../../lib/labels'
 
