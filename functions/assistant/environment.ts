@@ -5,8 +5,7 @@
  * the hashing embedder. Retrieval is hybrid in both: full-text rank and
  * vector similarity, fused.
  */
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
-import { bedrockEmbedder, bedrockEngine } from './adapters/bedrock.js'
+import { bedrockEmbedder, bedrockEngine, bedrockRuntime } from './adapters/bedrock.js'
 import { assistantConfig } from './config.js'
 import { embeddedEmbedder, embeddedEngine, sqlRetriever, type AnswerEngine, type Embedder, type Retriever } from './engines.js'
 
@@ -17,7 +16,7 @@ export function assistantEngines(): AssistantEngines {
   if (engines) return engines
   const cfg = assistantConfig()
   if (cfg.ASSISTANT_ENGINE === 'bedrock') {
-    const client = new BedrockRuntimeClient({})
+    const client = bedrockRuntime()
     const embedder = bedrockEmbedder(client, cfg.BEDROCK_EMBEDDING_MODEL_ID)
     const guardrail = cfg.BEDROCK_GUARDRAIL_ID ? { id: cfg.BEDROCK_GUARDRAIL_ID, version: cfg.BEDROCK_GUARDRAIL_VERSION } : undefined
     engines = { retriever: sqlRetriever({ embedder }), engine: bedrockEngine(client, cfg.BEDROCK_MODEL_ID, guardrail), embedder }

@@ -10,12 +10,16 @@
  * prompt says text inside them is never an instruction, and the guardrail's
  * prompt-attack filter runs on the user turn.
  */
-import { ConverseCommand, ConverseStreamCommand, InvokeModelCommand, type BedrockRuntimeClient, type ContentBlock, type Message } from '@aws-sdk/client-bedrock-runtime'
+import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, InvokeModelCommand, type ContentBlock, type Message } from '@aws-sdk/client-bedrock-runtime'
 import type { Answer, Citation, RankedPassage } from '../../../shared/assistant/engine.js'
 import type { Finding } from '../../../shared/assistant/appraisal.js'
 import type { AnswerEngine, AnswerEvent, AnswerInput } from '../engines.js'
 
 type Client = Pick<BedrockRuntimeClient, 'send'>
+
+let runtime: BedrockRuntimeClient | undefined
+/** The process's one Bedrock runtime client (module scope, reused across invocations). */
+export const bedrockRuntime = (): BedrockRuntimeClient => (runtime ??= new BedrockRuntimeClient({}))
 export interface GuardrailRef { id: string; version: string }
 
 /** The marker the model writes when the passages do not hold the answer. */

@@ -5,7 +5,6 @@
  * is not a document is refused with a clear message. The run is audited
  * (who appraised what, how many findings); the draft itself is not kept.
  */
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
 import { DomainError, RuleError } from '../../../shared/errors/index.js'
 import { translate, type Lang } from '../../../shared/i18n/messages.js'
 import { appraise as runRules, citedSymbols, draftLines, looksLikeDocument, type Finding, type RegisterEntry, type UnitName } from '../../../shared/assistant/appraisal.js'
@@ -18,7 +17,7 @@ import { assertDocumentUser } from '../../documents/usecases/verify.js'
 import type { OrgContext } from '../../org/usecases/context.js'
 import { registerEntries } from '../adapters/passages.js'
 import { docxPages, pdfPages } from '../adapters/extract.js'
-import { bedrockReview } from '../adapters/bedrock.js'
+import { bedrockReview, bedrockRuntime } from '../adapters/bedrock.js'
 import { assistantConfig } from '../config.js'
 
 /**
@@ -53,7 +52,7 @@ export async function appraiseDraft(ctx: OrgContext, body: AppraiseBody, lang: L
   let engine = 'rules'
   if (cfg.ASSISTANT_ENGINE === 'bedrock') {
     const guardrail = cfg.BEDROCK_GUARDRAIL_ID ? { id: cfg.BEDROCK_GUARDRAIL_ID, version: cfg.BEDROCK_GUARDRAIL_VERSION } : undefined
-    findings.push(...(await bedrockReview(bedrockClient(), cfg.BEDROCK_MODEL_ID, lines, guardrail)))
+    findings.push(...(await bedrockReview(bedrockRuntime(), cfg.BEDROCK_MODEL_ID, lines, guardrail)))
     engine = `rules+bedrock:${cfg.BEDROCK_MODEL_ID}`
   }
   const unit = ctx.actor.assignments[0]?.unitId
@@ -67,9 +66,6 @@ export async function appraiseDraft(ctx: OrgContext, body: AppraiseBody, lang: L
     findings: findings.map((f) => ({ ...f, message: translate(f.code, lang, f.params), suggestion: translate(f.fix.code, lang, f.fix.params) })),
   }
 }
-
-let client: BedrockRuntimeClient | undefined
-const bedrockClient = () => (client ??= new BedrockRuntimeClient({}))
 
 async function draftPages(ctx: OrgContext, body: AppraiseBody): Promise<{ pages: string[]; fileName?: string }> {
   if ('text' in body) return { pages: body.text.split(/\f/), ...(body.fileName ? { fileName: body.fileName } : {}) }

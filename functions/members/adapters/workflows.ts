@@ -1,10 +1,15 @@
 /**
- * Step Functions calls of the members module: start the transfer workflow,
- * answer its human steps (a decision, the receiving cell's acceptance).
+ * Step Functions calls of the members module: start the transfer and the
+ * residence-comment workflows, answer their human steps (a decision, the
+ * receiving cell's acceptance, the comment form and its confirmation).
  */
+import { createHash } from 'node:crypto'
 import { SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn'
 import { stepFunctions } from '../../lib/clients.js'
 import { env } from '../../lib/env.js'
+
+/** A step whose timer fired first no longer waits: the answer is already recorded on the record itself. */
+const NOT_WAITING = ['TaskTimedOut', 'TaskDoesNotExist']
 
 export interface TransferWorkflowInput { transferId: string; kind: 'official' | 'temporary'; step: number; approvalSeconds: number; acceptSeconds: number; lateSeconds: number }
 
@@ -33,11 +38,30 @@ export const transferWorkflow = {
       await transferWorkflow.answer(taskToken, output)
       return true
     } catch (err) {
-      if (['TaskTimedOut', 'TaskDoesNotExist'].includes((err as Error)?.name)) return false
+      if (NOT_WAITING.includes((err as Error)?.name)) return false
       throw err
     }
   },
   async answer(taskToken: string, output: DecisionOutput | { accepted: true } | ReturnOutput): Promise<void> {
     await stepFunctions().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }))
+  },
+}
+
+export const commentWorkflow = {
+  /** One execution per request (its name derives from the request id, so a retried start cannot run twice). */
+  async start(input: { commentId: string; deadlineSeconds: number }): Promise<void> {
+    await stepFunctions().send(new StartExecutionCommand({
+      stateMachineArn: env().COMMENT_STATE_MACHINE_ARN, name: `cm-${createHash('sha256').update(input.commentId).digest('hex').slice(0, 40)}`,
+      input: JSON.stringify(input),
+    }))
+  },
+  async answerIfWaiting(taskToken: string, output: unknown): Promise<boolean> {
+    try {
+      await stepFunctions().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }))
+      return true
+    } catch (err) {
+      if (NOT_WAITING.includes((err as Error)?.name)) return false
+      throw err
+    }
   },
 }

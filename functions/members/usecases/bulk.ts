@@ -13,9 +13,7 @@ import type { BulkReport, BulkTransfer, BulkTransferBody, PartyMember } from '..
 import { authorizeMember } from '../../../shared/members/policy.js'
 import { existsOn } from '../../../shared/org/tree.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
-import { GetCommand } from '@aws-sdk/lib-dynamodb'
-import { documentClient } from '../../lib/clients.js'
-import { env } from '../../lib/env.js'
+import { getRecord } from '../../lib/adapters/items.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { memberItem, memberStore } from '../adapters/store.js'
 import type { MemberContext } from './members.js'
@@ -24,12 +22,7 @@ const CHUNK = 40
 const MAX_MEMBERS = 6000
 const bulkItem = (b: BulkTransfer) => ({ ...keys.bulkTransfer(b.operationId), entity: ENTITY.bulkTransfer, schemaVersion: SCHEMA_VERSION, ...b })
 
-async function loadOperation(operationId: string): Promise<BulkTransfer | undefined> {
-  const res = await documentClient().send(new GetCommand({ TableName: env().TABLE_NAME, Key: keys.bulkTransfer(operationId), ConsistentRead: true }))
-  if (!res.Item) return undefined
-  const { pk: _p, sk: _s, entity: _e, schemaVersion: _v, ...b } = res.Item
-  return b as BulkTransfer
-}
+const loadOperation = (operationId: string): Promise<BulkTransfer | undefined> => getRecord<BulkTransfer>(keys.bulkTransfer(operationId))
 
 /** Starts (or resumes) a bulk transfer and moves up to `batch` members in this call. */
 export async function bulkTransfer(ctx: MemberContext, body: BulkTransferBody): Promise<BulkTransfer> {

@@ -5,9 +5,6 @@
  * residence cell fills the form, the commune/ward committee confirms, the
  * result returns to the workplace cell; an overdue request is escalated.
  */
-import { createHash } from 'node:crypto'
-import { QueryCommand, GetCommand } from '@aws-sdk/lib-dynamodb'
-import { SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn'
 import { ConflictError, DomainError, ForbiddenError } from '../../../shared/errors/index.js'
 import type { CommentRequest } from '../../../shared/members/contracts.js'
 import { MEMBER_PERMISSIONS, authorizeMember, canMember } from '../../../shared/members/policy.js'
@@ -15,8 +12,8 @@ import { TABLE } from '../../../shared/table/definition.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import { parentOn, today, indexUnits } from '../../../shared/org/tree.js'
 import { TRANSFER_RULES, secondsToWorkingDay } from '../../../shared/members/transfer.js'
-import { documentClient, stepFunctions } from '../../lib/clients.js'
-import { env } from '../../lib/env.js'
+import { getRecord, queryRecords } from '../../lib/adapters/items.js'
+import { commentWorkflow } from '../adapters/workflows.js'
 import { mail } from '../../lib/adapters/mail.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
 import { orgStore } from '../../org/adapters/store.js'
@@ -24,8 +21,6 @@ import { memberStore } from '../adapters/store.js'
 import type { MemberContext } from './members.js'
 
 const SYSTEM = { userId: 'system', name: 'Digital Office' }
-const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity', 'schemaVersion']
-const strip = (i: Record<string, unknown>) => Object.fromEntries(Object.entries(i).filter(([k]) => !KEY_ATTRS.includes(k))) as unknown as CommentRequest
 
 const waitingOn = (c: CommentRequest) => (['requested', 'escalated'].includes(c.status) ? c.residenceCellId : c.status === 'filled' ? c.confirmingUnitId : undefined)
 const commentItem = (c: CommentRequest) => {
@@ -36,18 +31,11 @@ const cellOf = (commentId: string) => commentId.slice(0, commentId.indexOf('.'))
 export const commentNotFound = (id: string) => new DomainError('notFound.comment', 404, { id })
 
 export async function getComment(commentId: string): Promise<CommentRequest | undefined> {
-  const res = await documentClient().send(new GetCommand({ TableName: env().TABLE_NAME, Key: keys.commentRequest(cellOf(commentId), commentId), ConsistentRead: true }))
-  return res.Item ? strip(res.Item) : undefined
+  return getRecord<CommentRequest>(keys.commentRequest(cellOf(commentId), commentId))
 }
 
 /** Answers the human step; a task that already timed out is no error: the timer's task finds the recorded result and goes on (see `stageDone`). */
-async function answer(taskToken: string, output: unknown): Promise<void> {
-  try {
-    await stepFunctions().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }))
-  } catch (err) {
-    if (!['TaskTimedOut', 'TaskDoesNotExist'].includes((err as Error)?.name)) throw err
-  }
-}
+const answer = (taskToken: string, output: unknown): Promise<boolean> => commentWorkflow.answerIfWaiting(taskToken, output)
 
 /** A human step's write, conditional on the version read: losing to the step's timer (its escalation wrote first) is a clear 409. */
 async function saveHumanStep(c: CommentRequest, next: CommentRequest, actor: AuditActor, audit: { unitId: string; action: string; details?: Record<string, unknown> }): Promise<CommentRequest> {
@@ -89,10 +77,7 @@ export async function openCampaign(ctx: MemberContext, body: { cellId: string; y
       history: [{ at, status: 'requested', by: ctx.actor.fullName }], version: 0, createdAt: at, updatedAt: at,
     }
     const saved = await save(undefined, c, ctx.auditActor, { unitId: body.cellId, action: 'comment.requested', details: { memberId: m.memberId, residenceCellId: m.residenceCellId, year: body.year } })
-    await stepFunctions().send(new StartExecutionCommand({
-      stateMachineArn: env().COMMENT_STATE_MACHINE_ARN, name: `cm-${createHash('sha256').update(commentId).digest('hex').slice(0, 40)}`,
-      input: JSON.stringify({ commentId, deadlineSeconds }),
-    }))
+    await commentWorkflow.start({ commentId, deadlineSeconds })
     created.push(saved)
   }
   return { created: created.map(({ taskToken: _t, ...c }) => c), skipped }
@@ -148,8 +133,8 @@ export async function commentInbox(ctx: MemberContext) {
   const { name, partitionKey } = TABLE.indexes.byInbox
   const out: CommentRequest[] = []
   for (const u of units) {
-    const res = await documentClient().send(new QueryCommand({ TableName: env().TABLE_NAME, IndexName: name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': keys.commentInbox(u, '').gsi3pk } }))
-    for (const i of res.Items ?? []) { const c = await getComment(String(i.commentId)); if (c && waitingOn(c) === u) out.push(c) }
+    const pointers = await queryRecords<{ commentId: string }>({ IndexName: name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': keys.commentInbox(u, '').gsi3pk } })
+    for (const i of pointers) { const c = await getComment(String(i.commentId)); if (c && waitingOn(c) === u) out.push(c) }
   }
   return out.map(({ taskToken: _t, ...c }) => c)
 }
@@ -159,16 +144,7 @@ export async function campaignOf(ctx: MemberContext, cellId: string, year?: numb
   const index = await ctx.tree()
   authorizeMember(ctx.actor, 'member.read', cellId, index, ctx.date)
   const prefix = `COMMENT#${cellId}.cm-${year ?? ''}`
-  const out: CommentRequest[] = []
-  let ExclusiveStartKey: Record<string, unknown> | undefined
-  do {
-    const res = await documentClient().send(new QueryCommand({
-      TableName: env().TABLE_NAME, KeyConditionExpression: 'pk = :pk and begins_with(sk, :sk)', ConsistentRead: true,
-      ExpressionAttributeValues: { ':pk': keys.commentRequest(cellId, '').pk, ':sk': prefix }, ExclusiveStartKey,
-    }))
-    out.push(...(res.Items ?? []).map(strip))
-    ExclusiveStartKey = res.LastEvaluatedKey
-  } while (ExclusiveStartKey)
+  const out = await queryRecords<CommentRequest>({ KeyConditionExpression: 'pk = :pk and begins_with(sk, :sk)', ConsistentRead: true, ExpressionAttributeValues: { ':pk': keys.commentRequest(cellId, '').pk, ':sk': prefix } })
   return out.sort((a, b) => a.memberName.localeCompare(b.memberName, 'vi')).map(({ taskToken: _t, ...c }) => c)
 }
 

@@ -7,28 +7,21 @@
  * mark them read; officers see who has read. Every write is audited.
  */
 import { randomBytes } from 'node:crypto'
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { ConflictError, DomainError, NotFoundError } from '../../../shared/errors/index.js'
 import type { HandbookNotice, NoticeBody, PartyMember, PartyNotice, Transfer } from '../../../shared/members/contracts.js'
 import { authorizeMember } from '../../../shared/members/policy.js'
 import { existsOn, isWithin, nameOn, parentOn, subtreeOn, type UnitIndex } from '../../../shared/org/tree.js'
 import { TABLE } from '../../../shared/table/definition.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
-import { documentClient } from '../../lib/clients.js'
-import { env } from '../../lib/env.js'
+import { queryRecords, stripKeys as strip, type RecordQuery } from '../../lib/adapters/items.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { memberStore } from '../adapters/store.js'
 import { getComment } from './comments.js'
 import type { MemberContext } from './members.js'
 
-const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity', 'schemaVersion']
-const strip = <T>(i: Record<string, unknown>) => Object.fromEntries(Object.entries(i).filter(([k]) => !KEY_ATTRS.includes(k))) as T
 const noticeNotFound = (id: string) => new DomainError('notFound.notice', 404, { id })
 
-async function query(input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues: Record<string, unknown>; ScanIndexForward?: boolean; Limit?: number }) {
-  const res = await documentClient().send(new QueryCommand({ TableName: env().TABLE_NAME, ...input }))
-  return res.Items ?? []
-}
+const query = (input: RecordQuery) => queryRecords<Record<string, unknown>>(input)
 
 async function getNotice(noticeId: string): Promise<PartyNotice | undefined> {
   const items = await query({ KeyConditionExpression: 'pk = :pk and sk = :sk', ExpressionAttributeValues: { ':pk': keys.partyNotice(noticeId).pk, ':sk': 'NOTICE' } })
