@@ -13,7 +13,7 @@ import { authorizeMember } from '../../../shared/members/policy.js'
 import { existsOn, isWithin, nameOn, parentOn, subtreeOn, type UnitIndex } from '../../../shared/org/tree.js'
 import { TABLE } from '../../../shared/table/definition.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
-import { queryRecords, stripKeys as strip, type RecordQuery } from '../../lib/adapters/items.js'
+import { getRecord, queryRecords } from '../../lib/adapters/items.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { memberStore } from '../adapters/store.js'
 import { getComment } from './comments.js'
@@ -21,16 +21,12 @@ import type { MemberContext } from './members.js'
 
 const noticeNotFound = (id: string) => new DomainError('notFound.notice', 404, { id })
 
-const query = (input: RecordQuery) => queryRecords<Record<string, unknown>>(input)
-
 async function getNotice(noticeId: string): Promise<PartyNotice | undefined> {
-  const items = await query({ KeyConditionExpression: 'pk = :pk and sk = :sk', ExpressionAttributeValues: { ':pk': keys.partyNotice(noticeId).pk, ':sk': 'NOTICE' } })
-  return items[0] ? strip<PartyNotice>(items[0]) : undefined
+  return getRecord<PartyNotice>({ pk: keys.partyNotice(noticeId).pk, sk: 'NOTICE' })
 }
 
 async function readersOf(noticeId: string): Promise<{ memberId: string; fullName: string; at: string }[]> {
-  const items = await query({ KeyConditionExpression: 'pk = :pk and begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': keys.partyNotice(noticeId).pk, ':sk': 'READ#' } })
-  return items.map((i) => strip<{ memberId: string; fullName: string; at: string }>(i))
+  return queryRecords<{ memberId: string; fullName: string; at: string }>({ KeyConditionExpression: 'pk = :pk and begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': keys.partyNotice(noticeId).pk, ':sk': 'READ#' } })
 }
 
 /** POST /api/members/notices: an officer posts to a unit's subtree, or to named members within their reach. */
@@ -94,8 +90,7 @@ export async function noticesOfUnit(ctx: MemberContext, unitId: string) {
   if (!index.has(unitId)) throw new NotFoundError('unit', unitId)
   authorizeMember(ctx.actor, 'member.read', unitId, index, ctx.date)
   const { name, partitionKey } = TABLE.indexes.byCollection
-  const items = await query({ IndexName: name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': keys.partyNoticesOfUnit(unitId, '').gsi1pk }, ScanIndexForward: false, Limit: 100 })
-  const notices = items.map((i) => strip<PartyNotice>(i))
+  const notices = await queryRecords<PartyNotice>({ IndexName: name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': keys.partyNoticesOfUnit(unitId, '').gsi1pk }, ScanIndexForward: false, Limit: 100 })
   return Promise.all(notices.map(async (n) => ({ ...n, readCount: (await readersOf(n.noticeId)).length })))
 }
 
@@ -125,17 +120,16 @@ export async function noticesFor(ctx: MemberContext, member: PartyMember, transf
   const chain: string[] = []
   for (let u: string | null = member.cellId; u && index.get(u) && chain.length < 10; u = parentOn(index.get(u)!, ctx.date)) chain.push(u)
   const { name, partitionKey } = TABLE.indexes.byCollection
-  const byUnit = (await Promise.all(chain.map((u) => query({ IndexName: name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': keys.partyNoticesOfUnit(u, '').gsi1pk }, ScanIndexForward: false, Limit: 50 })))).flat()
-  const pointers = await query({ KeyConditionExpression: 'pk = :pk and begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': keys.partyMember(member.memberId).pk, ':sk': 'NOTICE#' }, ScanIndexForward: false, Limit: 50 })
+  const byUnit = (await Promise.all(chain.map((u) => queryRecords<PartyNotice>({ IndexName: name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': keys.partyNoticesOfUnit(u, '').gsi1pk }, ScanIndexForward: false, Limit: 50 })))).flat()
+  const pointers = await queryRecords<{ noticeId: string }>({ KeyConditionExpression: 'pk = :pk and begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': keys.partyMember(member.memberId).pk, ':sk': 'NOTICE#' }, ScanIndexForward: false, Limit: 50 })
   const named = (await Promise.all(pointers.map((p) => getNotice(String(p.noticeId))))).filter((n): n is PartyNotice => !!n)
-  const posted = [...byUnit.map((i) => strip<PartyNotice>(i)), ...named]
+  const posted = [...byUnit, ...named]
   const notices: HandbookNotice[] = [
     ...posted.map((n) => ({ noticeId: n.noticeId, kind: n.kind, title: n.title, body: n.body, meeting: n.meeting, from: `${index.get(n.fromUnitId) ? nameOn(index.get(n.fromUnitId)!, ctx.date).name : n.fromUnitId} · ${n.postedBy.fullName}`, createdAt: n.createdAt })),
     ...await systemNotices(member, transfers, flaggedYears, ctx.date),
   ]
   const reads = await Promise.all(notices.map(async (n) => {
-    const items = await query({ KeyConditionExpression: 'pk = :pk and sk = :sk', ExpressionAttributeValues: { ':pk': keys.partyNoticeRead(n.noticeId, member.memberId).pk, ':sk': keys.partyNoticeRead(n.noticeId, member.memberId).sk } })
-    return items[0] ? String(items[0].at) : undefined
+    return (await getRecord<{ at: string }>(keys.partyNoticeRead(n.noticeId, member.memberId)))?.at
   }))
   return notices.map((n, i) => ({ ...n, read: reads[i] })).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }
