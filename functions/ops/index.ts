@@ -15,6 +15,7 @@ import { PERMISSIONS, type Role } from '../../shared/org/roles.js'
 import { migrate } from '../readmodel/schema.js'
 import { DOCUMENT_PERMISSIONS } from '../../shared/documents/policy.js'
 import { CALENDAR } from '../../shared/calendar/working-days.js'
+import { vietnamDate } from '../../shared/calendar/vietnam-time.js'
 import { pgArray } from '../../shared/documents/projection.js'
 import { orgStore } from '../org/adapters/store.js'
 
@@ -31,7 +32,7 @@ export const handler = async (event: unknown) => {
 }
 
 async function kpiSnapshot(now: Date) {
-  const date = now.toISOString().slice(0, 10)
+  const date = vietnamDate(now)
   const unitsByLevel = await sql().query<{ level: string; units: number }>(
     `select level, count(*)::int as units from units where valid_to is null or valid_to >= $1::date group by level order by level`, [date])
   const [users] = await sql().query<{ total: number; mfa: number }>(
@@ -41,9 +42,9 @@ async function kpiSnapshot(now: Date) {
     `select count(*) filter (where flow = 'outgoing' and status = 'issued')::int as issued,
             count(*) filter (where flow = 'incoming' and confidentiality = 'none')::int as incoming,
             count(*) filter (where flow = 'incoming' and confidentiality = 'none' and source_document_id is not null)::int as incoming_electronic,
-            count(*) filter (where flow = 'incoming' and status = 'completed' and deadline is not null)::int as completed,
-            count(*) filter (where flow = 'incoming' and status = 'completed' and deadline is not null
-                               and (data->'completed'->>'at')::date <= deadline)::int as completed_on_time,
+            count(*) filter (where flow = 'incoming' and status = 'done' and deadline is not null)::int as completed,
+            count(*) filter (where flow = 'incoming' and status = 'done' and deadline is not null
+                               and ((data->'completed'->>'at')::timestamptz at time zone 'Asia/Ho_Chi_Minh')::date <= deadline)::int as completed_on_time,
             count(*) filter (where flow = 'incoming' and status in ('received', 'directed') and deadline < $1::date)::int as overdue
        from documents where register_year = extract(year from $1::date)::int`, [date])
   const share = (part: number, whole: number) => (whole ? part / whole : 0)
@@ -51,6 +52,8 @@ async function kpiSnapshot(now: Date) {
     year: Number(date.slice(0, 4)), issuedSigned: docs?.issued ?? 0, incoming: docs?.incoming ?? 0,
     // Every outgoing document of the platform is issued with its digital signatures; arrivals from other units on the platform are electronic.
     incomingElectronicShare: share(docs?.incoming_electronic ?? 0, docs?.incoming ?? 0),
+    // Handled = an incoming document with a deadline that ended `done`; on time = done on or before its deadline (Việt Nam's day).
+    handled: docs?.completed ?? 0, handledOnTime: docs?.completed_on_time ?? 0,
     onTimeShare: share(docs?.completed_on_time ?? 0, docs?.completed ?? 0), overdue: docs?.overdue ?? 0,
   }
   // Digitisation of paper archives per level: pages read, documents found, the share verified (or catalogued).
@@ -92,7 +95,7 @@ async function remindOverdueApprovals(now: Date) {
  * leaders) one digest of them, once a day.
  */
 async function remindOverdueDocuments(now: Date) {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now)
+  const today = vietnamDate(now)
   if (!CALENDAR.isWorkingDay(today)) return { skipped: 'not a working day', reminded: 0 }
   const due = await sql().query<{ document_id: string; owner_unit_id: string; symbol: string | null; summary: string; deadline: string | Date; data: { direction?: { leadUnitId?: string; leadUser?: { userId: string } } } }>(
     `select document_id, owner_unit_id, symbol, summary, deadline, data from documents

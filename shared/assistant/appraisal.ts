@@ -12,6 +12,7 @@ import { fold } from '../text/fold.js'
 import { CALENDAR, type WorkingCalendar } from '../calendar/working-days.js'
 import { canonical, parseSymbol, symbolKey, type DocumentSymbol } from '../documents/symbols.js'
 import { DOCUMENT_TYPES, findIssuer } from '../documents/types.js'
+import { dateLine as formatDateLine } from '../documents/numbering.js'
 import { datesIn, symbolsIn, viDate, type SymbolMention } from './text.js'
 
 /** `substance`: an LLM review's comments (AWS only), always suggestions. */
@@ -110,9 +111,11 @@ export function appraise(pages: readonly string[], ctx: AppraisalContext): Findi
     const m = /^(.*?),?\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu.exec(dateLine.text)!
     const [, place, d, mo, y] = m
     documentDate = datesIn(dateLine.text)[0]?.iso
-    const fixed = `${place.trim() || 'Hà Nội'}, ngày ${d.padStart(2, '0')} tháng ${mo.padStart(2, '0')} năm ${y}`
+    // Days below 10 and the months January and February take a leading zero; other months do not (DOMAIN, 36-HD/VPTW).
+    const fixed = documentDate ? formatDateLine(place.trim() || 'Hà Nội', documentDate) : `${place.trim() || 'Hà Nội'}, ngày ${d} tháng ${mo} năm ${y}`
+    const padded = d.length === 2 && (Number(mo) <= 2 ? mo.length === 2 : !mo.startsWith('0'))
     if (!documentDate) add('format', 'appraisal.format.dateInvalid', dateLine, { text: dateLine.text }, 'appraisal.fix.date')
-    else if (d.length < 2 || mo.length < 2) add('format', 'appraisal.format.datePadding', dateLine, { text: dateLine.text }, 'appraisal.fix.write', { text: fixed })
+    else if (!padded) add('format', 'appraisal.format.datePadding', dateLine, { text: dateLine.text }, 'appraisal.fix.write', { text: fixed })
     if (!place.trim()) add('format', 'appraisal.format.placeMissing', dateLine, {}, 'appraisal.fix.write', { text: fixed })
   }
 

@@ -7,10 +7,13 @@
  *
  * `status`: 'official' = as announced; 'provisional' = computed from the
  * lunar calendar and the law before any announcement — configurable data, to
- * be replaced when the year's notice is published. Years not listed fall back
- * to weekends and the fixed solar holidays (and are reported as uncovered).
+ * be replaced when the year's notice is published. Years not listed are
+ * computed from the law and the lunar calendar (`lawfulHolidays`, all
+ * provisional, reported as uncovered): Tết and Hùng Kings' day come from the
+ * Vietnamese lunar calendar; the official swaps stay data.
  */
 import type { Named } from '../i18n/named.js'
+import { hungKingsDayOf, tetOf } from './lunar.js'
 
 export interface Holiday { from: string; to?: string; name: Named; status: 'official' | 'provisional' }
 export interface HolidayYear {
@@ -71,9 +74,6 @@ export const HOLIDAYS: readonly HolidayYear[] = [
   },
 ]
 
-/** Fixed solar holidays used for years without data. */
-const FIXED_SOLAR = ['01-01', '04-30', '05-01', '09-02']
-
 const toDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`)
 const toIso = (d: Date): string => d.toISOString().slice(0, 10)
 export function addDays(iso: string, days: number): string {
@@ -82,6 +82,38 @@ export function addDays(iso: string, days: number): string {
   return toIso(d)
 }
 export const weekday = (iso: string): number => toDate(iso).getUTCDay()
+const isWeekend = (iso: string): boolean => { const wd = weekday(iso); return wd === 0 || wd === 6 }
+
+/**
+ * A year's holidays as the Labour Code 2019 (art. 112) gives them, before the
+ * Government's notice: New Year's Day; Tết, the last day of the lunar year and
+ * mùng 1 to mùng 4; Hùng Kings' day (10/3 lunar); 30/4 and 1/5; 2/9 and one
+ * adjacent day (1/9 when 2/9 is a Tuesday, else 3/9). Holiday days falling on a
+ * weekend are given back on the next working days (nghỉ bù). All provisional.
+ */
+export function lawfulHolidays(year: number): HolidayYear {
+  const taken = new Set<string>()
+  const holidays: Holiday[] = []
+  const group = (days: string[], vi: string, en: string) => {
+    for (const d of days) taken.add(d)
+    holidays.push(h(days[0]!, days.length > 1 ? days.at(-1) : undefined, vi, en, 'provisional'))
+    let owed = days.filter(isWeekend).length
+    for (let d = addDays(days.at(-1)!, 1); owed > 0; d = addDays(d, 1)) {
+      if (isWeekend(d) || taken.has(d)) continue
+      taken.add(d)
+      holidays.push(h(d, undefined, `${vi} (nghỉ bù)`, `${en} (in lieu)`, 'provisional'))
+      owed--
+    }
+  }
+  const tet = tetOf(year)
+  const national = weekday(`${year}-09-02`) === 2 ? [`${year}-09-01`, `${year}-09-02`] : [`${year}-09-02`, `${year}-09-03`]
+  group([`${year}-01-01`], ...NEW_YEAR)
+  group([-1, 0, 1, 2, 3].map((n) => addDays(tet, n)), ...TET)
+  group([hungKingsDayOf(year)], ...HUNG)
+  group([`${year}-04-30`, `${year}-05-01`], REUNIFICATION[0] + ' và ' + LABOUR[0], `${REUNIFICATION[1]} and ${LABOUR[1]}`)
+  group(national, ...NATIONAL)
+  return { year, holidays: holidays.sort((a, b) => a.from.localeCompare(b.from)) }
+}
 
 export interface WorkingCalendar {
   /** Years covered by holiday data. */
@@ -100,17 +132,21 @@ export interface WorkingCalendar {
 export function workingCalendar(data: readonly HolidayYear[] = HOLIDAYS): WorkingCalendar {
   const holidays = new Map<string, Holiday>()
   const working = new Set<string>()
-  for (const y of data) {
+  const loaded = new Set<number>()
+  const load = (y: HolidayYear) => {
+    loaded.add(y.year)
     for (const hol of y.holidays) {
       for (let d = hol.from; d <= (hol.to ?? hol.from); d = addDays(d, 1)) holidays.set(d, hol)
     }
     for (const w of y.workingDays ?? []) working.add(w.date)
   }
+  for (const y of data) load(y)
   const years = data.map((y) => y.year)
   const isCovered = (date: string) => years.includes(Number(date.slice(0, 4)))
   const isHoliday = (date: string): Holiday | undefined => {
-    if (isCovered(date)) return holidays.get(date)
-    return FIXED_SOLAR.includes(date.slice(5)) ? { from: date, name: { vi: 'Ngày lễ', en: 'Public holiday' }, status: 'provisional' } : undefined
+    const year = Number(date.slice(0, 4))
+    if (!loaded.has(year)) load(lawfulHolidays(year)) // a year without data: computed once, from the law and the lunar calendar
+    return holidays.get(date)
   }
   const isWorkingDay = (date: string): boolean => {
     if (working.has(date)) return true

@@ -61,6 +61,18 @@ export const ISSUER_CODES: readonly IssuerCode[] = [
   { code: 'VPTU', name: { vi: 'Văn phòng Tỉnh ủy / Thành ủy', en: 'Office of the Provincial / City Party Committee' } },
   { code: 'BTCTU', name: { vi: 'Ban Tổ chức Tỉnh ủy / Thành ủy', en: 'Organisation Board of the Provincial / City Committee' } },
   { code: 'UBKTTU', name: { vi: 'Ủy ban Kiểm tra Tỉnh ủy / Thành ủy', en: 'Inspection Commission of the Provincial / City Committee' } },
+  // The boards merged in 2025 (Kết luận 121-KL/TW): propaganda and mass mobilisation became one board, centrally and in each province. [R]
+  { code: 'BTGDVTW', name: { vi: 'Ban Tuyên giáo và Dân vận Trung ương', en: 'Central Propaganda and Mass Mobilisation Commission' } },
+  { code: 'BTGDVTU', name: { vi: 'Ban Tuyên giáo và Dân vận Tỉnh ủy / Thành ủy', en: 'Propaganda and Mass Mobilisation Board of the Provincial / City Committee' } },
+  { code: 'BNCTW', name: { vi: 'Ban Nội chính Trung ương', en: 'Central Internal Affairs Commission' } },
+  { code: 'BNCTU', name: { vi: 'Ban Nội chính Tỉnh ủy / Thành ủy', en: 'Internal Affairs Board of the Provincial / City Committee' } },
+  { code: 'BCSĐ', name: { vi: 'Ban cán sự đảng', en: 'Party delegation' } },
+  { code: 'ĐĐ', name: { vi: 'Đảng đoàn', en: 'Party caucus' } },
+  // Before the merger: cited by older documents, not issued any more. [R] the day differs by province; the central merger took effect in February 2025.
+  { code: 'BTGTW', name: { vi: 'Ban Tuyên giáo Trung ương', en: 'Central Propaganda Commission' }, validTo: '2025-02-28' },
+  { code: 'BDVTW', name: { vi: 'Ban Dân vận Trung ương', en: 'Central Mass Mobilisation Commission' }, validTo: '2025-02-28' },
+  { code: 'BTGTU', name: { vi: 'Ban Tuyên giáo Tỉnh ủy / Thành ủy', en: 'Propaganda Board of the Provincial / City Committee' }, validTo: '2025-02-28' },
+  { code: 'BDVTU', name: { vi: 'Ban Dân vận Tỉnh ủy / Thành ủy', en: 'Mass Mobilisation Board of the Provincial / City Committee' }, validTo: '2025-02-28' },
   { code: 'ĐU', name: { vi: 'Đảng ủy', en: 'Party Committee' } },
   { code: 'CB', name: { vi: 'Chi bộ', en: 'Party cell' } },
   { code: 'QU', name: { vi: 'Quận ủy', en: 'Urban district Party Committee' }, validTo: '2025-06-30' },

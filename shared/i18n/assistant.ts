@@ -27,7 +27,7 @@ export const ASSISTANT_MESSAGES: Record<string, { vi: string; en: string }> = {
   'appraisal.format.symbolForm': { vi: 'Số, ký hiệu "{text}" chưa viết đúng dạng chuẩn.', en: 'The number and symbol "{text}" are not written in the standard form.' },
   'appraisal.format.dateMissing': { vi: 'Thiếu địa danh và ngày tháng năm ban hành.', en: 'The place and date line is missing.' },
   'appraisal.format.dateInvalid': { vi: 'Ngày tháng "{text}" không tồn tại.', en: 'The date "{text}" does not exist.' },
-  'appraisal.format.datePadding': { vi: 'Ngày và tháng nhỏ hơn 10 phải có số 0 đứng trước ("{text}").', en: 'Days and months below 10 take a leading zero ("{text}").' },
+  'appraisal.format.datePadding': { vi: 'Ngày nhỏ hơn 10 và tháng 1, 2 phải có số 0 đứng trước; các tháng khác không ghi số 0 ("{text}").', en: 'Days below 10 and the months January and February take a leading zero; other months do not ("{text}").' },
   'appraisal.format.placeMissing': { vi: 'Thiếu địa danh trước ngày tháng.', en: 'The place is missing before the date.' },
   'appraisal.format.typeMissing': { vi: 'Thiếu tên loại văn bản.', en: 'The document type name is missing.' },
   'appraisal.format.typeMismatch': { vi: 'Tên loại "{type}" không khớp với ký hiệu {symbol}.', en: 'The type name "{type}" does not match the symbol {symbol}.' },

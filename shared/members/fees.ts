@@ -230,7 +230,8 @@ export function ledger(assessments: readonly { month: Month; amount: number }[],
   let paidUpTo: Month | undefined
   for (const m of months) { if (m.owed > 0) break; paidUpTo = m.month }
   const unpaidByYear = new Map<number, number>()
-  for (const m of months) if (m.status === 'unpaid') unpaidByYear.set(Number(m.month.slice(0, 4)), (unpaidByYear.get(Number(m.month.slice(0, 4))) ?? 0) + 1)
+  // A month partly paid is not paid: paying 1 đ of the fee does not stop the count (01-QĐ/TW: "không đóng đảng phí 3 tháng trong năm").
+  for (const m of months) if (m.owed > 0) unpaidByYear.set(Number(m.month.slice(0, 4)), (unpaidByYear.get(Number(m.month.slice(0, 4))) ?? 0) + 1)
   return {
     months,
     totalDue: months.reduce((s, m) => s + m.due, 0),

@@ -7,6 +7,7 @@
  */
 import { CALENDAR, addDays, type WorkingCalendar } from '../calendar/working-days.js'
 import type { Transfer } from './contracts.js'
+import { vietnamDate } from '../calendar/vietnam-time.js'
 
 export const TRANSFER_RULES = {
   /** [R] Working days each step of the chain has to decide (all three fit in the 60 working days of the rule). */
@@ -15,9 +16,6 @@ export const TRANSFER_RULES = {
   removalAfterMonths: 3,
   temporary: { minMonths: 3, maxMonthsExclusive: 12, maxMonthsStudy: 24 },
 } as const
-
-/** Today in Vietnam (UTC+7). */
-export const vietnamDate = (now: Date): string => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10)
 
 /** Seconds from `now` to the end (23:59:59, Vietnam time) of the n-th working day after today. */
 export function secondsToWorkingDay(now: Date, workingDays: number, calendar: WorkingCalendar = CALENDAR): number {

@@ -6,8 +6,10 @@
 import type { Unit } from './contracts.js'
 import { RuleError } from '../errors/index.js'
 import { levelById, levelInForce } from './levels.js'
+import { vietnamDate } from '../calendar/vietnam-time.js'
 
-export const today = (now = new Date()): string => now.toISOString().slice(0, 10)
+/** Today in Việt Nam (the platform's calendar day; see shared/calendar/vietnam-time.ts). */
+export const today = (now = new Date()): string => vietnamDate(now)
 
 /** The day before an ISO date (for "exists until the day before the change"). */
 export function dayBefore(date: string): string {

@@ -77,7 +77,7 @@ export async function benchAssistant(log: (m: string) => void = console.log): Pr
     const stats = (xs: number[]) => ({ p50: round(pctl(xs, 50)), p95: round(pctl(xs, 95)) })
 
     // A 10-page draft: 40 lines a page, citing documents of the register.
-    const lines = ['ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', 'THÀNH ỦY', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 15-KH/TU', 'Hà Nội, ngày 05 tháng 03 năm 2025', 'KẾ HOẠCH', 'thực hiện các nghị quyết, chỉ thị năm 2025']
+    const lines = ['ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', 'THÀNH ỦY', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 15-KH/TU', 'Hà Nội, ngày 05 tháng 3 năm 2025', 'KẾ HOẠCH', 'thực hiện các nghị quyết, chỉ thị năm 2025']
     const pages: string[] = []
     for (let p = 0; p < 10; p++) {
       const body = Array.from({ length: 40 }, (_, k) => (k % 8 === 0 ? `Thực hiện Chỉ thị số ${100 + ((p * 40 + k) % DOCS)}-CT/TU ngày 05/03/2025 của Ban Thường vụ Thành ủy.` : paragraph(r, p * 40 + k + 1)))

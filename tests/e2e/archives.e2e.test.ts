@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core'
 import { renderDocumentPdf } from '../../infra/local/demo-documents.js'
 import { eventually, login, uniq } from '../support/api.js'
 import { launch, signIn } from '../support/browser.js'
+import { vietnamDate } from '../../shared/calendar/vietnam-time.js'
 
 let browser: Browser
 beforeAll(async () => { browser = await launch() })
@@ -91,7 +92,7 @@ describe('archives in the browser', () => {
     expect((await admin.post('/api/units', { unitId, code: 'CB', name, level: 'cell', kind: 'cell', parentId: 'p-hoankiem', validFrom: '2025-07-01' })).status).toBe(201)
     expect((await admin.post('/api/archives/files', { unitId, code: 'HS-01', title: `Hồ sơ chi bộ ${tag}`, startYear: 2024 })).status).toBe(201)
     const secretary = await login('bithu.hoankiem')
-    const request = await admin.post('/api/reorganisations', { kind: 'merge', sourceUnitIds: [unitId], successors: [{ unitId: 'p-hoankiem' }], effectiveDate: new Date().toISOString().slice(0, 10), reason: 'Sáp nhập chi bộ để thử trình hướng dẫn giao nhận' })
+    const request = await admin.post('/api/reorganisations', { kind: 'merge', sourceUnitIds: [unitId], successors: [{ unitId: 'p-hoankiem' }], effectiveDate: vietnamDate(), reason: 'Sáp nhập chi bộ để thử trình hướng dẫn giao nhận' })
     expect(request.status).toBe(202)
     await eventually(async () => expect((await secretary.post(`/api/reorganisations/${request.body.request.requestId}/decision`, { approved: true })).status).toBe(200))
     await eventually(async () => expect((await admin.get(`/api/units/${unitId}`)).body.unit.validTo).toBeDefined())

@@ -94,7 +94,7 @@ describe('the assistant in the browser', () => {
     const page = await signIn(browser, 'chanhvp.tu', { width: 1366 })
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Hỗ trợ thẩm định' }).click()
     await page.getByLabel('Nội dung dự thảo').fill([
-      'ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', 'THÀNH ỦY', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 15-KH/TU', 'Hà Nội, ngày 05 tháng 03 năm 2025', 'KẾ HOẠCH',
+      'ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', 'THÀNH ỦY', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 15-KH/TU', 'Hà Nội, ngày 05 tháng 3 năm 2025', 'KẾ HOẠCH',
       'thực hiện chuyển đổi số', 'Thực hiện Nghị quyết số 57-NQ/TU ngày 22/12/2024 của Bộ Chính trị.', 'K/T BÍ THƯ', 'PHÓ BÍ THƯ', 'Nguyễn Văn A',
       'Nơi nhận:', '- Lưu Văn phòng.',
     ].join('\n'))

@@ -10,6 +10,8 @@
 import { PDFDocument, rgb, type PDFFont } from 'pdf-lib'
 import { signPdf } from '../../lib/signing/index.js'
 import { embedFonts, wrap } from '../../lib/signing/fonts.js'
+import { vietnamDay } from '../../../shared/calendar/vietnam-time.js'
+import { dateLine } from '../../../shared/documents/numbering.js'
 
 export interface LetterInput {
   registerNumber: string
@@ -26,7 +28,8 @@ export interface LetterInput {
   issuedAt: Date
 }
 
-const vnDate = (iso: string) => { const [y, m, d] = iso.slice(0, 10).split('-'); return `${d}/${m}/${y}` }
+/** dd/mm/yyyy of a calendar date, or of the day in Việt Nam of a timestamp. */
+const vnDate = (value: string | Date) => { const [y, m, d] = vietnamDay(value).split('-'); return `${d}/${m}/${y}` }
 const vnMonth = (month: string) => { const [y, m] = month.split('-'); return `${m}/${y}` }
 
 export async function renderLetter(input: LetterInput): Promise<Uint8Array> {
@@ -44,7 +47,7 @@ export async function renderLetter(input: LetterInput): Promise<Uint8Array> {
   centre('*', regular, 11, 150, 760)
   centre(`Số ${input.registerNumber}`, regular, 11, 150, 744)
   centre('ĐẢNG CỘNG SẢN VIỆT NAM', bold, 12, 420, 790)
-  centre(`Hà Nội, ngày ${vnDate(input.issuedAt.toISOString())}`, regular, 11, 420, 760)
+  centre(dateLine('Hà Nội', vietnamDay(input.issuedAt)), regular, 11, 420, 760)
   centre(input.kind === 'official' ? 'GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG CHÍNH THỨC' : 'GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG TẠM THỜI', bold, 14, 297, 700)
   const m = input.member
   const lines = [

@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest'
 import { demoScanPdf } from '../../../infra/local/demo-archives.js'
 import { eventually, login, uniq } from '../../support/api.js'
 import { finished, uploadScan } from './support.js'
+import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
 
-const today = () => new Date().toISOString().slice(0, 10)
+const today = () => vietnamDate()
 const FILES = 150
 
 describe('handover of a large fonds', () => {

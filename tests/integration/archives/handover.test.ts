@@ -9,9 +9,10 @@ import { describe, expect, it } from 'vitest'
 import { renderDocumentPdf } from '../../../infra/local/demo-documents.js'
 import { eventually, login, uniq } from '../../support/api.js'
 import { finished, newFile, uploadScan } from './support.js'
+import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
 
 const sha256 = (b: ArrayBuffer) => createHash('sha256').update(Buffer.from(b)).digest('hex')
-const today = () => new Date().toISOString().slice(0, 10)
+const today = () => vietnamDate()
 
 describe('handover of a closed fonds', () => {
   it('transfers custody with an inventory and a signed record, keeps old symbols, and verifies checksums on receipt', async () => {

@@ -7,7 +7,7 @@ import { docxOf } from './support.js'
 vi.setConfig({ testTimeout: 120_000 })
 
 const DRAFT = [
-  'ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', 'THÀNH ỦY', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 15-KH/TU', 'Hà Nội, ngày 05 tháng 03 năm 2025',
+  'ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', 'THÀNH ỦY', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 15-KH/TU', 'Hà Nội, ngày 05 tháng 3 năm 2025',
   'KẾ HOẠCH', 'thực hiện chuyển đổi số trong các cơ quan Đảng',
   'Thực hiện Nghị quyết số 57-NQ/TU ngày 22/12/2024 của Bộ Chính trị và Nghị quyết 18-NQ/TU ngày 30/12/2023 của Thành ủy.',
   '1. Các đơn vị hoàn thành số hóa hồ sơ trước ngày 30/4/2025.',

@@ -2,6 +2,8 @@ import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it, vi } from 'vitest'
 import { login, type Session } from '../../support/api.js'
 import { newWard, pdfOf, person, put, today, upload, settled } from './support.js'
+import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
+import { addDays as shiftDays } from '../../../shared/calendar/working-days.js'
 
 // The read model follows the table asynchronously; under a loaded suite the waits take longer than the default test time.
 vi.setConfig({ testTimeout: 150_000 })
@@ -57,7 +59,7 @@ describe('bad input: a 4xx with a clear vi/en message, and nothing changes', () 
     expect(noNumber.body.error.issues[0].message).toBe('Số, ký hiệu “NQ/TU” không bắt đầu bằng số văn bản.')
 
     // A received document dated in the future
-    const tomorrow = new Date(Date.now() + 2 * 86400_000).toISOString().slice(0, 10)
+    const tomorrow = shiftDays(vietnamDate(), 2)
     const future = await register(clerk, ward, { documentDate: tomorrow, file: good }, 'en')
     expect(future.status).toBe(422)
     expect(future.body.error.message).toBe(`The date ${tomorrow} (documentDate) is in the future: a received document cannot be dated after today.`)

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { login } from '../../support/api.js'
 import { download, listed, newWard, pdfOf, person, today, upload } from './support.js'
-import { CALENDAR } from '../../../shared/calendar/working-days.js'
+import { CALENDAR, addDays as shiftDays } from '../../../shared/calendar/working-days.js'
+import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
 
 // The read model follows the table asynchronously; under a loaded suite the waits take longer than the default test time.
 vi.setConfig({ testTimeout: 150_000 })
@@ -93,7 +94,7 @@ describe('incoming documents: register, confirm, return, direct, complete', () =
     const clerk = await person(admin, ward, 'clerk', 'Văn thư Quá Hạn')
     const leader = await person(admin, ward, 'secretary', 'Bí thư Quá Hạn')
     // Received a month ago, normal urgency: its default deadline has passed.
-    const received = new Date(Date.now() - 30 * 86400_000).toISOString().slice(0, 10)
+    const received = shiftDays(vietnamDate(), -30)
     const reg = await clerk.post('/api/documents/incoming', {
       unitId: ward, symbol: '3-CV/TU', issuerName: 'Thành ủy Hà Nội', documentDate: received, receivedDate: received, summary: 'Công văn đề nghị báo cáo số liệu đảng viên',
       file: await upload(clerk, await pdfOf('Đề nghị báo cáo')),

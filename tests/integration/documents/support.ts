@@ -2,6 +2,8 @@
 import { expect } from 'vitest'
 import { renderDocumentPdf, type DemoPdf } from '../../../infra/local/demo-documents.js'
 import { call, eventually, login, uniq, type Session } from '../../support/api.js'
+import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
+import { docxOf } from '../assistant/support.js'
 
 export const PDF = 'application/pdf'
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -14,30 +16,9 @@ export function pdfOf(summary: string, extra: Partial<DemoPdf> = {}): Promise<Ui
   })
 }
 
-/** A minimal DOCX: a ZIP whose entries are [Content_Types].xml and word/document.xml (stored, uncompressed). */
-export function docxBytes(): Uint8Array {
-  const entries: [string, string][] = [
-    ['[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'],
-    ['word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'],
-  ]
-  const parts: Buffer[] = []
-  const central: Buffer[] = []
-  let offset = 0
-  for (const [name, text] of entries) {
-    const data = Buffer.from(text)
-    const header = Buffer.alloc(30)
-    header.writeUInt32LE(0x04034b50, 0); header.writeUInt16LE(20, 4); header.writeUInt32LE(data.length, 18); header.writeUInt32LE(data.length, 22); header.writeUInt16LE(name.length, 26)
-    const entry = Buffer.concat([header, Buffer.from(name), data])
-    const dir = Buffer.alloc(46)
-    dir.writeUInt32LE(0x02014b50, 0); dir.writeUInt16LE(20, 4); dir.writeUInt16LE(20, 6); dir.writeUInt32LE(data.length, 20); dir.writeUInt32LE(data.length, 24); dir.writeUInt16LE(name.length, 28); dir.writeUInt32LE(offset, 42)
-    central.push(Buffer.concat([dir, Buffer.from(name)]))
-    parts.push(entry)
-    offset += entry.length
-  }
-  const cd = Buffer.concat(central)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10); end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16)
-  return new Uint8Array(Buffer.concat([...parts, cd, end]))
+/** A real (minimal) Word document, as a drafter would upload one. */
+export function docxBytes(lines: string[] = ['ĐẢNG ỦY PHƯỜNG', 'CÔNG VĂN', 'V/v thử nghiệm hệ thống Văn phòng số']): Uint8Array {
+  return docxOf(lines)
 }
 
 /** Asks for an upload slot and PUTs the bytes; returns what the API takes as `file`. */
@@ -91,4 +72,4 @@ export async function listed(s: Session, path: string, documentId: string, prese
   })
 }
 
-export const today = (): string => new Date().toISOString().slice(0, 10)
+export const today = (): string => vietnamDate()

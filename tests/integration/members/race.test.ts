@@ -13,6 +13,8 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { eventually, login, type Session } from '../../support/api.js'
 import { MEMBERS_MESSAGES } from '../../../shared/i18n/members.js'
 import { HANGBAC, HANGDAO, newMember } from './support.js'
+import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
+import { addDays as shiftDays } from '../../../shared/calendar/working-days.js'
 
 let memberStore: typeof import('../../../functions/members/adapters/store.js').memberStore
 let recordDecision: typeof import('../../../functions/members/usecases/transfers.js').recordDecision
@@ -180,7 +182,7 @@ describe('an acceptance saved just as the receiving timer fires', () => {
 })
 
 describe('a return or extension saved just as the return timer fires', () => {
-  const addDays = (days: number) => { const d = new Date(); d.setUTCDate(d.getUTCDate() + days); return d.toISOString().slice(0, 10) }
+  const addDays = (days: number) => shiftDays(vietnamDate(), days)
 
   /** A temporary transfer accepted at Hàng Đào, waiting for the return (drill: the return timer is `seconds`). */
   async function away(seconds: number) {

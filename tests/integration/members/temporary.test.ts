@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { eventually, login, type Session } from '../../support/api.js'
 import { HANGBAC, HANGDAO, newMember } from './support.js'
+import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
+import { addDays as shiftDays } from '../../../shared/calendar/working-days.js'
 
-const addDays = (days: number) => { const d = new Date(); d.setUTCDate(d.getUTCDate() + days); return d.toISOString().slice(0, 10) }
+const addDays = (days: number) => shiftDays(vietnamDate(), days)
 const transfer = (s: Session, id: string) => s.get(`/api/members/transfers/${id}`).then((r) => r.body.transfer)
 
 describe('temporary transfer of Party activity', () => {

@@ -6,7 +6,7 @@ THÀNH ỦY
 *
 ĐẢNG CỘNG SẢN VIỆT NAM
 Số 12-KH/TU
-Hà Nội, ngày 05 tháng 03 năm 2025
+Hà Nội, ngày 05 tháng 3 năm 2025
 KẾ HOẠCH
 thực hiện Chỉ thị 42-CT/TU về chuyển đổi số
 Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ban Thường vụ Thành ủy ban hành kế hoạch như sau.
@@ -37,6 +37,22 @@ describe('appraisal', () => {
   it('finds nothing wrong in a well-formed plan', () => {
     expect(appraise([GOOD], CTX)).toEqual([])
   })
+  it('pads days below 10 and only the months January and February (DOMAIN: "ngày 03 tháng 4", "tháng 01")', () => {
+    const dated = (line: string) => appraise([GOOD.replace('Hà Nội, ngày 05 tháng 3 năm 2025', line)], CTX)
+    expect(dated('Hà Nội, ngày 03 tháng 4 năm 2025')).toEqual([])
+    expect(dated('Hà Nội, ngày 05 tháng 02 năm 2025')).toEqual([])
+    expect(dated('Hà Nội, ngày 03 tháng 04 năm 2025')).toMatchObject([{ code: 'appraisal.format.datePadding', fix: { params: { text: 'Hà Nội, ngày 03 tháng 4 năm 2025' } } }])
+    expect(dated('Hà Nội, ngày 5 tháng 2 năm 2025')).toMatchObject([{ code: 'appraisal.format.datePadding', fix: { params: { text: 'Hà Nội, ngày 05 tháng 02 năm 2025' } } }])
+    expect(dated('Hà Nội, ngày 3 tháng 3 năm 2025')).toMatchObject([{ code: 'appraisal.format.datePadding', fix: { params: { text: 'Hà Nội, ngày 03 tháng 3 năm 2025' } } }])
+  })
+  it('knows the merged boards as issuers (26-HD/BTGDVTW, 05-HD/BTGDVTU) and the boards before the merger', () => {
+    for (const cited of ['26-HD/BTGDVTW', '05-HD/BTGDVTU', '12-HD/BTGTW']) {
+      const f = appraise([GOOD.replace('1. Các đơn vị', `Căn cứ Hướng dẫn ${cited} ngày 10/01/2025.\n1. Các đơn vị`)], CTX)
+      expect(f.map((x) => x.code)).not.toContain('appraisal.citation.unknownIssuer')
+    }
+    const f = appraise([GOOD.replace('1. Các đơn vị', 'Căn cứ Hướng dẫn 26-HD/BTGXYZ ngày 10/01/2025.\n1. Các đơn vị')], CTX)
+    expect(f.map((x) => x.code)).toContain('appraisal.citation.unknownIssuer')
+  })
   it('names a K/T signature on a committee document as wrong, with the fix and its line', () => {
     const f = appraise([GOOD.replace('T/M BAN THƯỜNG VỤ\nBÍ THƯ', 'K/T BÍ THƯ\nPHÓ BÍ THƯ')], CTX)
     expect(f).toHaveLength(1)
@@ -44,7 +60,7 @@ describe('appraisal', () => {
   })
   it('checks every mandatory component', () => {
     const broken = GOOD.replace('ĐẢNG CỘNG SẢN VIỆT NAM\n', '').replace('*\n', '').replace('Số 12-KH/TU', 'Số: 12-KH/TU')
-      .replace('ngày 05 tháng 03', 'ngày 5 tháng 3').replace(/Nơi nhận:[\s\S]*$/, '')
+      .replace('ngày 05 tháng 3', 'ngày 5 tháng 3').replace(/Nơi nhận:[\s\S]*$/, '')
     expect(codes(broken)).toEqual(expect.arrayContaining(['appraisal.format.headerMissing', 'appraisal.format.issuerStarMissing',
       'appraisal.format.symbolColon', 'appraisal.format.datePadding', 'appraisal.format.recipientsMissing']))
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CALENDAR, HOLIDAYS, addDays, weekday, workingCalendar } from '../../../shared/calendar/working-days.js'
+import { CALENDAR, HOLIDAYS, addDays, lawfulHolidays, weekday, workingCalendar } from '../../../shared/calendar/working-days.js'
+import { hungKingsDayOf, tetOf } from '../../../shared/calendar/lunar.js'
 import { deadlineFor } from '../../../shared/documents/urgency.js'
 
 describe('working-day calendar', () => {
@@ -51,7 +52,27 @@ describe('working-day calendar', () => {
     expect(CALENDAR.isCovered('2027-06-01')).toBe(true)
   })
 
-  it('falls back to weekends and the fixed solar holidays for a year without data', () => {
+  it('computes a year without data from the law and the Vietnamese lunar calendar: Tết 2028 (mùng 1 = 26 January) is not worked', () => {
+    expect(tetOf(2028)).toBe('2028-01-26')
+    expect(tetOf(2007)).toBe('2007-02-17') // the Vietnamese date; China's Tết fell on the 18th that year
+    expect(CALENDAR.isCovered('2028-01-26')).toBe(false)
+    // 29 Tết (Tue 25/01) to mùng 4 (Sat 29/01); Saturday given back on Monday 31/01.
+    for (const d of ['2028-01-25', '2028-01-26', '2028-01-27', '2028-01-28', '2028-01-31']) expect(CALENDAR.isWorkingDay(d), d).toBe(false)
+    expect(CALENDAR.isHoliday('2028-01-26')).toMatchObject({ name: { vi: 'Tết Nguyên Đán' }, status: 'provisional' })
+    expect(CALENDAR.isWorkingDay('2028-01-24')).toBe(true)
+    expect(CALENDAR.isWorkingDay('2028-02-01')).toBe(true)
+    // Hùng Kings' day 10/3 lunar: Tuesday 4 April 2028.
+    expect(hungKingsDayOf(2028)).toBe('2028-04-04')
+    expect(CALENDAR.isWorkingDay('2028-04-04')).toBe(false)
+    // New Year's Day 2028 is a Saturday: given back on Monday 3 January.
+    expect(lawfulHolidays(2028).holidays.find((x) => x.from === '2028-01-03')?.name.vi).toBe('Tết Dương lịch (nghỉ bù)')
+    expect(CALENDAR.isWorkingDay('2028-01-03')).toBe(false)
+    // Tết 2030 (Fri 1 to Tue 5 February) holds a weekend: Wednesday 6 and Thursday 7 are given back.
+    expect(CALENDAR.isWorkingDay('2030-02-07')).toBe(false)
+    expect(CALENDAR.isWorkingDay('2030-02-08')).toBe(true)
+  })
+
+  it('keeps weekends and the solar holidays in a computed year', () => {
     expect(CALENDAR.isCovered('2030-05-01')).toBe(false)
     expect(CALENDAR.isWorkingDay('2030-05-01')).toBe(false)
     expect(CALENDAR.isWorkingDay('2030-05-02')).toBe(true)

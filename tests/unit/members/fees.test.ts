@@ -142,6 +142,15 @@ describe('ledger: paid, owed, arrears, the three-month flag', () => {
     expect(two.flaggedYears).toEqual([])
   })
 
+  it('a month paid in part is not paid: 1 đ towards each of three months still flags the year', () => {
+    const token = ledger(due, [
+      { month: '2026-01', amount: 100_000 }, { month: '2026-02', amount: 100_000 }, { month: '2026-03', amount: 100_000 },
+      { month: '2026-04', amount: 1 }, { month: '2026-05', amount: 1 }, { month: '2026-06', amount: 1 },
+    ])
+    expect(token.months.slice(3).map((m) => m.status)).toEqual(['partly-paid', 'partly-paid', 'partly-paid'])
+    expect(token.flaggedYears).toEqual([2026])
+  })
+
   it('does not count three unpaid months spread over two years as one year', () => {
     const months = ['2025-11', '2025-12', '2026-01', '2026-02'].map((month) => ({ month, amount: 5_000 }))
     expect(ledger(months, []).flaggedYears).toEqual([])
