@@ -14,7 +14,7 @@ import { isClassified } from '../../shared/documents/confidentiality.js'
 import { documentPassages, type Passage } from '../../shared/assistant/passages.js'
 import { words } from '../../shared/assistant/text.js'
 import { readObject } from '../lib/adapters/blobs.js'
-import { pdfPages } from './adapters/extract.js'
+import { pdfPages } from '../lib/adapters/extract.js'
 import { assistantEngines } from './environment.js'
 import type { Embedder } from './engines.js'
 

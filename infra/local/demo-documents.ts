@@ -31,6 +31,8 @@ export interface DemoPdf {
   body: string[]
   signer?: { title: string; name: string }
   recipients?: string[]
+  /** A confidentiality stamp under the number ("MẬT", "TỐI MẬT"), as offices print it: for the tests that such content is refused. */
+  mark?: string
 }
 
 const fontFile = (name: string) => join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf', name)
@@ -53,6 +55,7 @@ export async function renderDocumentPdf(d: DemoPdf): Promise<Uint8Array> {
   centre(d.superior, regular, 11, leftCol, 790)
   centre(d.issuer, bold, 11, leftCol, 776)
   centre('*', regular, 11, leftCol, 763)
+  if (d.mark) centre(d.mark, bold, 13, leftCol, 722)
   centre('ĐẢNG CỘNG SẢN VIỆT NAM', bold, 12, rightCol, 790)
   page.drawLine({ start: { x: rightCol - 80, y: 786 }, end: { x: rightCol + 80, y: 786 }, thickness: 0.5, color: ink })
   centre(d.typeName, bold, 14, 297, 690)

@@ -120,7 +120,13 @@ export class StatefulStack extends Stack {
         exposedHeaders: ['ETag'],
         maxAge: 3600,
       }],
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(90) }],
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(90) },
+        // Uploads nobody used expire: a document's file is copied under its unit when registered or drafted,
+        // an archive scan is read into pages by its batch. What was deleted (refused, classified) keeps no old version past a day.
+        { id: 'document-uploads', prefix: 'documents/uploads/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+        { id: 'archive-uploads', prefix: 'archives/uploads/', expiration: Duration.days(7), noncurrentVersionExpiration: Duration.days(1) },
+      ],
       removalPolicy,
     })
 

@@ -11,7 +11,7 @@
 import { fold } from '../text/fold.js'
 import { canonical, parseSymbol } from '../documents/symbols.js'
 import { DOCUMENT_TYPES, findType } from '../documents/types.js'
-import type { Confidentiality } from '../documents/confidentiality.js'
+import { markOfLine } from '../documents/marks.js'
 
 /** One line of recognised text and the engine's confidence in it (0..1). */
 export interface OcrLine { text: string; confidence: number }
@@ -29,11 +29,6 @@ const NATIONAL_HEADER = 'dang cong san viet nam'
 const HEADER_RE = /\b[a-z]{3,5} cong san viet nam\b/
 const isHeader = (s: string): boolean => HEADER_RE.test(bare(s)) || bare(s) === NATIONAL_HEADER
 const DATE_RE = /^(.*?)[,.]?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/
-const MARKS: { folded: string; mark: Confidentiality }[] = [
-  { folded: 'tuyet mat', mark: 'tuyet-mat' },
-  { folded: 'toi mat', mark: 'toi-mat' },
-  { folded: 'mat', mark: 'mat' },
-]
 const AUTHORITY_RE = /^(t\/m|k\/t|t\/l|tm\.|kt\.|tl\.)\s/
 const TYPES_BY_NAME = DOCUMENT_TYPES.map((t) => ({ code: t.code, folded: fold(t.name.vi) }))
 
@@ -52,14 +47,8 @@ const isUpper = (s: string): boolean => /\p{L}/u.test(s) && s === s.toUpperCase(
  */
 export function findConfidentiality(lines: readonly OcrLine[]): ExtractedField {
   for (const l of lines) {
-    const t = clean(l.text)
-    if (!isUpper(t.replace(/[^\p{L} ]/gu, ''))) continue
-    const b = bare(t)
-    for (const m of MARKS) {
-      if (b === m.folded || (b.endsWith(` ${m.folded}`) && b.split(' ').length <= 4 && !b.startsWith('bi '))) {
-        return field(m.mark, l.confidence)
-      }
-    }
+    const mark = markOfLine(clean(l.text))
+    if (mark) return field(mark, l.confidence)
   }
   return { value: 'none', confidence: lines.length ? round(Math.min(1, average(lines) + 0.05)) : 0 }
 }
@@ -106,7 +95,7 @@ export function extractMetadata(lines: readonly OcrLine[]): ExtractedMetadata {
   // Issuing body: the capitals above the number, without the national header and the "*".
   const top = parts.slice(0, symbolIdx >= 0 ? symbolIdx : Math.min(parts.length, 4))
   const issuerLines = top.filter((p, i) => i !== headerIdx && isUpper(p.text) && bare(p.text).length > 1
-    && !isHeader(p.text) && !MARKS.some((m) => bare(p.text) === m.folded) && !/^[*\s]+$/.test(p.text))
+    && !isHeader(p.text) && !markOfLine(p.text) && !/^[*\s]+$/.test(p.text))
   const issuer = issuerLines.length
     ? field(issuerLines.map((p) => correctHeading(p.text.replace(/\s*\*\s*$/, ''))).join(' / '), Math.min(...issuerLines.map((p) => p.confidence)))
     : field(null, 0)

@@ -99,6 +99,10 @@ export const MESSAGES: Catalog = {
   'upload.notPdf': { vi: 'Tệp không phải là PDF hợp lệ.', en: 'The file is not a valid PDF.' },
   'upload.pdfEncrypted': { vi: 'Tệp PDF được mã hóa hoặc đặt mật khẩu, không thể ký số hay lưu trữ.', en: 'The PDF is encrypted or password-protected and cannot be signed or kept.' },
   'upload.pdfCorrupt': { vi: 'Tệp PDF bị hỏng hoặc không có trang nào.', en: 'The PDF is damaged or has no pages.' },
+  'upload.classifiedContent': {
+    vi: 'Tệp mang dấu độ mật "{mark}" ở trang đầu. Văn bản MẬT, TỐI MẬT, TUYỆT MẬT không được đưa lên hệ thống: tệp đã bị xóa; chỉ đăng ký thông tin vào sổ với đúng độ mật.',
+    en: 'The file is marked "{mark}" on its first page. Content marked MẬT or above cannot be put on this platform: the file has been deleted; register its metadata only, with its mark.',
+  },
   'upload.notDocx': { vi: 'Tệp không phải là tài liệu Word (DOCX) hợp lệ.', en: 'The file is not a valid Word (DOCX) document.' },
   'server.error': { vi: 'Lỗi hệ thống, vui lòng thử lại sau. Mã: {requestId}', en: 'Something went wrong on our side. Reference: {requestId}' },
   // validation issue codes (field level)

@@ -143,6 +143,13 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
       expect(p.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('aws:kms')
       expect(p.VersioningConfiguration).toEqual({ Status: 'Enabled' })
       expect(p.LoggingConfiguration).toBeDefined()
+      // Uploads nobody used expire, and a deleted (refused, classified) upload keeps no old version past a day.
+      const rules = p.LifecycleConfiguration.Rules as { Prefix?: string; ExpirationInDays?: number; NoncurrentVersionExpiration?: { NoncurrentDays: number } }[]
+      for (const prefix of ['documents/uploads/', 'archives/uploads/']) {
+        const rule = rules.find((r) => r.Prefix === prefix)
+        expect(rule?.ExpirationInDays, prefix).toBeGreaterThan(0)
+        expect(rule?.NoncurrentVersionExpiration?.NoncurrentDays, prefix).toBe(1)
+      }
     })
 
     it('runs the read model on Aurora PostgreSQL Serverless v2 with the Data API, encrypted, IAM auth, rotated secret', () => {

@@ -165,6 +165,8 @@ export async function assembleBatch(input: { batchId: string }): Promise<{ docum
     if (classified) await registerScanDocument(PIPELINE_ACTOR, doc.scanDocumentId, undefined)
     else if (doc.toVerify.length === 0) await registerScanDocument(PIPELINE_ACTOR, doc.scanDocumentId, undefined)
   }
+  // The originals hold the classified pages too: deleted once the batch has stopped them (the other pages live on as page images and PDFs).
+  if (catalogued > 0) for (const source of batch.sources) await files.remove(source.objectKey)
   const failedPages = pages.filter((p) => p.status === 'failed').length
   const blankPages = pages.filter((p) => p.status === 'blank').length
   const finished: Batch = {

@@ -16,7 +16,8 @@ import { acceptUpload } from '../../documents/usecases/uploaded-files.js'
 import { assertDocumentUser } from '../../documents/usecases/verify.js'
 import type { OrgContext } from '../../org/usecases/context.js'
 import { registerEntries } from '../adapters/passages.js'
-import { docxPages, pdfPages } from '../adapters/extract.js'
+import { docxPages, pdfPages } from '../../lib/adapters/extract.js'
+import { files } from '../../documents/adapters/files.js'
 import { bedrockReview, bedrockRuntime } from '../adapters/bedrock.js'
 import { assistantConfig } from '../config.js'
 
@@ -74,5 +75,8 @@ async function draftPages(ctx: OrgContext, body: AppraiseBody): Promise<{ pages:
     return { pages: file.kind === 'pdf' ? await pdfPages(file.bytes) : await docxPages(file.bytes), fileName: file.fileName }
   } catch {
     throw new DomainError('assistant.unreadableFile', 422)
+  } finally {
+    // An appraisal keeps nothing of the draft: the upload is deleted once read.
+    await files.remove(body.file.objectKey)
   }
 }

@@ -13,6 +13,9 @@ import { env } from '../../lib/env.js'
 import { files } from '../adapters/files.js'
 import { pdfEngine } from '../adapters/signing.js'
 import type { DocContext } from './context.js'
+import { CONFIDENTIALITY_NAMES, contentAllowed } from '../../../shared/documents/confidentiality.js'
+import { confidentialityMarkOf, MARK_ZONE_LINES } from '../../../shared/documents/marks.js'
+import { docxPages, pdfPages } from '../../lib/adapters/extract.js'
 
 export interface AcceptedFile { bytes: Uint8Array; kind: FileKind; fileName: string; sha256: string; pageCount?: number }
 
@@ -37,10 +40,31 @@ export async function acceptUpload(
     if (!check.ok) throw new RuleError(check.reason === 'encrypted' ? 'upload.pdfEncrypted' : check.reason === 'corrupt' ? 'upload.pdfCorrupt' : 'upload.notPdf')
     // A draft is signed by the platform once numbered; a file signed already cannot take the number.
     if (opts.unsigned && isSigned(bytes)) throw new RuleError('pdf.alreadySigned')
+    await refuseClassified(input.objectKey, bytes, 'pdf')
     return { bytes, kind, fileName: input.fileName, sha256: sha256(bytes), pageCount: check.pages }
   }
   if (kind !== 'docx') throw new RuleError('upload.notDocx')
+  await refuseClassified(input.objectKey, bytes, 'docx')
   return { bytes, kind, fileName: input.fileName, sha256: sha256(bytes) }
+}
+
+/**
+ * Content marked MẬT or above never stays on this platform, whatever was
+ * declared: the mark on the first page's top (its text layer; a DOCX's first
+ * paragraphs) refuses the file, and the upload is deleted at once.
+ */
+async function refuseClassified(objectKey: string, bytes: Uint8Array, kind: FileKind): Promise<void> {
+  let firstPage: string
+  try {
+    firstPage = (kind === 'pdf' ? (await pdfPages(bytes, 1))[0] : (await docxPages(bytes))[0]) ?? ''
+  } catch {
+    await files.remove(objectKey)
+    throw new RuleError(kind === 'pdf' ? 'upload.pdfCorrupt' : 'upload.notDocx')
+  }
+  const mark = confidentialityMarkOf(firstPage.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, MARK_ZONE_LINES))
+  if (contentAllowed(mark)) return
+  await files.remove(objectKey)
+  throw new RuleError('upload.classifiedContent', { mark: CONFIDENTIALITY_NAMES[mark].vi })
 }
 
 /** Does the PDF carry a signature already (a signature dictionary's byte range)? */

@@ -70,6 +70,8 @@ describe('digitisation of a scanned batch', () => {
     expect((await clerk.get(`/api/archives/batches/${started.body.batchId}`)).body.pages[1]).not.toHaveProperty('words')
     expect(stoppedView.body.document.text).toBeUndefined()
     expect(stoppedView.body.document.registeredDocumentId).toBeDefined()
+    // The original upload held the MẬT pages as well: it is gone (a new batch from it finds nothing).
+    expect((await clerk.post('/api/archives/batches', { fileId: file.fileId, uploads: [uploads[0]] })).status).toBe(404)
     // The clerk is not cleared for MẬT: the catalogue entry says what was stopped, not what it is
     expect(stopped.fields.symbol).toEqual({ value: null, confidence: 0 })
     expect(stopped.fields.summary).toEqual({ value: null, confidence: 0 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { renderDocumentPdf } from '../../../infra/local/demo-documents.js'
-import { docxPages, pdfPages } from '../../../functions/assistant/adapters/extract.js'
+import { docxPages, pdfPages } from '../../../functions/lib/adapters/extract.js'
 import { documentPassages } from '../../../shared/assistant/passages.js'
 import { docxOf } from '../../integration/assistant/support.js'
 

@@ -15,8 +15,8 @@ function allowLoadWithoutCanvas(): void {
   g.DOMMatrix ??= class DOMMatrixStandIn {}
 }
 
-/** Text of each page of a PDF; lines as pdf.js marks their ends. */
-export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
+/** Text of each page of a PDF (or of its first `maxPages`); lines as pdf.js marks their ends. */
+export async function pdfPages(bytes: Uint8Array, maxPages = Infinity): Promise<string[]> {
   allowLoadWithoutCanvas()
   // The worker's code runs in-process (Lambda has no workers to spare); importing it statically also lets the bundler include it.
   const [{ getDocument }, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')])
@@ -25,7 +25,7 @@ export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise
   try {
     const pages: string[] = []
-    for (let i = 1; i <= doc.numPages; i++) {
+    for (let i = 1; i <= Math.min(doc.numPages, maxPages); i++) {
       const page = await doc.getPage(i)
       const content = await page.getTextContent()
       pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : ' ') : '')).join('').replace(/[ \t]+\n/g, '\n'))
