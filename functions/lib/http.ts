@@ -6,7 +6,7 @@
  */
 import middy from '@middy/core'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda'
-import { DomainError, NotFoundError, PayloadTooLargeError, UnauthenticatedError, ValidationError } from '../../shared/errors/index.js'
+import { DomainError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../shared/errors/index.js'
 import { pickLang, translate, type Lang } from '../../shared/i18n/messages.js'
 import { env } from './env.js'
 
@@ -97,7 +97,8 @@ export function mapError(err: unknown, lang: Lang, requestId: string): APIGatewa
     const issues = err instanceof ValidationError
       ? err.issues.map((i) => ({ path: i.path, code: i.code, message: translate(i.code, lang, i.params ?? {}) }))
       : undefined
-    return json(err.status, { error: { code: err.code, message: translate(err.code, lang, err.params), issues }, requestId })
+    const headers: Record<string, string> = err instanceof TooManyRequestsError ? { 'retry-after': String(err.retryAfterSeconds) } : {}
+    return json(err.status, { error: { code: err.code, message: translate(err.code, lang, err.params), issues }, requestId }, headers)
   }
   return json(500, { error: { code: 'server.error', message: translate('server.error', lang, { requestId }) }, requestId })
 }

@@ -10,7 +10,7 @@ import { orgStore } from './adapters/store.js'
 import type { UnitIndex } from '../../shared/org/tree.js'
 import type { OrgRoute } from './routes.js'
 import { addUnit, listTree, relocateUnit, renameUnit, showUnit } from './handlers/units.js'
-import { addUser, changeUser, searchUsers, showUser } from './handlers/users.js'
+import { addUser, changeUser, searchUsers, showUser, unlockUser } from './handlers/users.js'
 import { createRequest, decideRequest, listRequests, showRequest } from './handlers/reorganisations.js'
 import { importFile, requestUpload } from './handlers/imports.js'
 import { auditTrail, auditVerify, me } from './handlers/audit.js'
@@ -29,6 +29,7 @@ export const ORG_ROUTES: Record<string, OrgRoute> = {
   'POST /api/users': addUser,
   'GET /api/users/{userId}': showUser,
   'PATCH /api/users/{userId}': changeUser,
+  'DELETE /api/users/{userId}/sign-in-lock': unlockUser,
   'POST /api/reorganisations': createRequest,
   'GET /api/reorganisations': listRequests,
   'GET /api/reorganisations/{requestId}': showRequest,

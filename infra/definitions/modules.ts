@@ -58,8 +58,8 @@ const ARCHIVES_LAYER = [...ARCHIVES_EXTERNAL, '@tesseract.js-data/vie', '@tesser
 export const MODULES = [
   {
     id: 'auth', entry: 'functions/auth/index.ts', trigger: 'http',
-    description: 'Sign-in against the identity provider (Cognito on AWS, local issuer embedded)',
-    access: { table: 'read', identity: true },
+    description: 'Sign-in against the identity provider (Cognito on AWS, local issuer embedded), throttled and locked after wrong passwords',
+    access: { table: 'readwrite', identity: true },
   },
   {
     id: 'org', entry: 'functions/org/index.ts', trigger: 'http',

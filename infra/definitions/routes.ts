@@ -29,6 +29,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/users', 'org'),
   r('GET', '/api/users/{userId}', 'org'),
   r('PATCH', '/api/users/{userId}', 'org'),
+  r('DELETE', '/api/users/{userId}/sign-in-lock', 'org'),
   r('POST', '/api/reorganisations', 'org'),
   r('GET', '/api/reorganisations', 'org'),
   r('GET', '/api/reorganisations/{requestId}', 'org'),

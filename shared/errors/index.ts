@@ -39,6 +39,12 @@ export class ConflictError extends DomainError {
 export class RuleError extends DomainError {
   constructor(code: string, params: ErrorParams = {}) { super(code, 422, params) }
 }
+/** Too many attempts: refused for `retryAfterSeconds` (sent as Retry-After). */
+export class TooManyRequestsError extends DomainError {
+  constructor(code: string, readonly retryAfterSeconds: number) {
+    super(code, 429, { seconds: retryAfterSeconds, minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) })
+  }
+}
 export class PayloadTooLargeError extends DomainError {
   constructor(limitBytes: number) { super('request.tooLarge', 413, { limit: limitBytes }) }
 }

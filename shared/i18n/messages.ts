@@ -24,6 +24,11 @@ export const MESSAGES: Catalog = {
   'auth.required': { vi: 'Cần đăng nhập.', en: 'Sign-in required.' },
   'auth.invalidCredentials': { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong user name or password.' },
   'auth.disabled': { vi: 'Tài khoản đã bị khóa.', en: 'This account is disabled.' },
+  'auth.locked': {
+    vi: 'Tài khoản tạm khóa vì nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau {minutes} phút hoặc liên hệ quản trị viên để mở khóa.',
+    en: 'The account is locked for a while after repeated wrong passwords. Try again in {minutes} minutes, or ask an administrator to unlock it.',
+  },
+  'auth.slowDown': { vi: 'Nhập sai mật khẩu nhiều lần. Vui lòng đợi {seconds} giây rồi thử lại.', en: 'Repeated wrong passwords. Wait {seconds} seconds and try again.' },
   'auth.unknownUser': { vi: 'Tài khoản chưa được gán vào đơn vị nào.', en: 'This account is not assigned to any unit.' },
   'auth.forbidden': { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
   'auth.outsideSubtree': { vi: 'Đơn vị {unitId} nằm ngoài phạm vi quản lý của bạn.', en: 'Unit {unitId} is outside the units you may manage.' },

@@ -29,6 +29,40 @@ describe('in the browser', () => {
     await page.context().close()
   })
 
+  it('a sign-in locked by wrong passwords is explained to the person; the administrator sees the lock and lifts it', async () => {
+    const admin = await login('admin')
+    const username = `khoa.web.${uniq()}`
+    const fullName = `Người Bị Khóa ${uniq()}`
+    const created = await admin.post('/api/users', { username, fullName, clearance: 'internal', password: 'Mat-khau-rat-dai-7', assignments: [{ unitId: 'p-hoankiem', role: 'specialist' }] })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const wrong = () => fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'sai-mat-khau' }) })
+    for (let i = 0; i < 3; i++) await wrong()
+    await new Promise((r) => setTimeout(r, 1100)); await wrong()
+    await new Promise((r) => setTimeout(r, 2100)); expect((await wrong()).status).toBe(429)
+
+    const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage()
+    await page.goto(`${baseUrl()}/login`)
+    await page.getByLabel('Tên đăng nhập').fill(username)
+    await page.getByLabel('Mật khẩu').fill('Mat-khau-rat-dai-7')
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Tài khoản tạm khóa vì nhập sai mật khẩu nhiều lần')
+
+    const adminPage = await signIn(browser, 'admin')
+    await adminPage.goto(`${baseUrl()}/users?unitId=p-hoankiem`)
+    await adminPage.getByLabel('Tìm người dùng').fill(username)
+    await adminPage.getByRole('button', { name: `Sửa ${fullName}` }).click()
+    const dialog = adminPage.getByRole('dialog')
+    await expect.poll(() => dialog.getByRole('status').first().textContent()).toContain('Tài khoản đang tạm khóa đăng nhập đến')
+    await dialog.getByRole('button', { name: 'Mở khóa đăng nhập' }).click()
+    await expect.poll(() => adminPage.getByText(`Đã mở khóa đăng nhập cho ${fullName}.`).count()).toBe(1)
+    expect(await dialog.getByRole('button', { name: 'Mở khóa đăng nhập' }).count()).toBe(0)
+
+    await page.getByRole('button', { name: 'Đăng nhập' }).click()
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor()
+    await page.context().close()
+    await adminPage.context().close()
+  })
+
   it('browses the organisation tree, today and with the units that ended in 2025', async () => {
     const page = await signIn(browser, 'bithu.tu')
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Sơ đồ tổ chức', exact: true }).click()

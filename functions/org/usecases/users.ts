@@ -3,13 +3,14 @@
  * the identity provider), update positions, roles, clearance, MFA, status.
  */
 import { randomUUID } from 'node:crypto'
-import { ConflictError, NotFoundError, RuleError } from '../../../shared/errors/index.js'
+import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../../shared/errors/index.js'
 import { authorize, authorizeClearance, reach } from '../../../shared/auth/policy.js'
 import type { CreateUserBody, UpdateUserBody, User } from '../../../shared/org/contracts.js'
 import { existsOn } from '../../../shared/org/tree.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { generatePassword, identity } from '../../lib/adapters/identity.js'
+import { signInAttempts } from '../../lib/adapters/sign-in-attempts.js'
 import { sql } from '../../lib/adapters/sql.js'
 import { memberItem, orgStore, userItem } from '../adapters/store.js'
 import type { OrgContext } from './context.js'
@@ -42,7 +43,25 @@ export async function getUser(ctx: OrgContext, userId: string) {
     const readable = user.assignments.some((a) => { try { authorize(ctx.actor, 'user.read', a.unitId, index, ctx.date); return true } catch { return false } })
     if (!readable) authorize(ctx.actor, 'user.read', user.assignments[0]?.unitId ?? '-', index, ctx.date)
   }
-  return { user }
+  // Whoever manages the person sees a sign-in lock (and may lift it); the counters are the auth module's.
+  const attempts = await signInAttempts.get('account', user.username)
+  const lockedUntil = attempts?.lockedUntil && attempts.lockedUntil > ctx.now.toISOString() ? attempts.lockedUntil : undefined
+  return { user, signIn: { locked: !!lockedUntil, ...(lockedUntil ? { lockedUntil } : {}) } }
+}
+
+/** An administrator lifts a sign-in lock: the account starts afresh; audited in each of its units. */
+export async function unlockSignIn(ctx: OrgContext, userId: string) {
+  const user = await orgStore.getUser(userId)
+  if (!user) throw new NotFoundError('user', userId)
+  const index = await ctx.tree()
+  const units = user.assignments.map((a) => a.unitId).filter((u) => index.has(u))
+  if (units.length === 0) throw new ForbiddenError()
+  for (const unitId of units) authorize(ctx.actor, 'user.manage', unitId, index, ctx.date)
+  await signInAttempts.clear('account', user.username)
+  const tx = new Transaction()
+  for (const unitId of new Set(units)) tx.audit({ unitId, action: 'auth.unlocked', target: userId, details: { username: user.username } })
+  await tx.commit(ctx.auditActor, ctx.now)
+  return { user, signIn: { locked: false } }
 }
 
 async function checkAssignments(ctx: OrgContext, assignments: { unitId: string }[]) {

@@ -13,6 +13,8 @@ import type { SessionUser } from './session'
 
 export interface LoginResponse { token: string; expiresIn: number; user: SessionUser }
 export interface MeAssignment extends Assignment { unit: UnitView }
+/** Whether wrong passwords have locked the account for now (the administrator may lift it). */
+export interface SignInState { locked: boolean; lockedUntil?: string }
 export interface MeResponse { user: User; assignments: MeAssignment[] }
 export interface TreeResponse { asOf: string; roots: TreeNode[] }
 export interface UnitMember { userId: string; fullName: string; role: string; position?: string }
@@ -84,6 +86,8 @@ export const endpoints = {
   users: (q: { unitId?: string; q?: string }, signal?: AbortSignal) => api.get<{ users: User[] }>('/api/users', q, signal),
   createUser: (body: CreateUserBody) => api.post<{ user: User; initialPassword?: string }>('/api/users', body),
   updateUser: (userId: string, body: UpdateUserBody) => api.patch<{ user: User }>(`/api/users/${enc(userId)}`, body),
+  user: (userId: string) => api.get<{ user: User; signIn: SignInState }>(`/api/users/${enc(userId)}`),
+  unlockSignIn: (userId: string) => api.delete<{ user: User; signIn: SignInState }>(`/api/users/${enc(userId)}/sign-in-lock`),
 
   reorganisations: (scope: 'pending' | 'mine', signal?: AbortSignal) =>
     api.get<{ requests: Reorganisation[] }>('/api/reorganisations', { scope }, signal),

@@ -1,6 +1,6 @@
 /** Create or edit a user: identity, clearance, MFA, status and unit assignments. */
-import { ActionIcon, Button, Fieldset, Group, PasswordInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core'
-import { IconPlus, IconTrash } from '@tabler/icons-react'
+import { ActionIcon, Alert, Button, Fieldset, Group, PasswordInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core'
+import { IconLock, IconLockOpen, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CreateUserBody, UpdateUserBody, type User } from '../../../shared/org/contracts'
@@ -11,6 +11,10 @@ import { useUnits } from '../lib/units'
 import { useSubmit } from '../lib/useSubmit'
 import { clean, validate } from '../lib/validation'
 import { FormModal } from './FormModal'
+import { notify } from './notify'
+import { errorMessage } from '../lib/error-message'
+import { formatDateTime } from '../lib/dates'
+import type { SignInState } from '../api/endpoints'
 
 interface Row { unitId: string | null; role: string | null; position: string }
 interface Values {
@@ -58,6 +62,29 @@ export function UserFormModal({ user, defaultUnitId, opened, onClose, onDone }: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, user])
 
+  // A sign-in lock (wrong passwords) shows here, for whoever manages the person, with the way to lift it.
+  const [signIn, setSignIn] = useState<SignInState | null>(null)
+  const [unlocking, setUnlocking] = useState(false)
+  useEffect(() => {
+    setSignIn(null)
+    if (!opened || !user) return
+    let live = true
+    endpoints.user(user.userId).then((r) => { if (live) setSignIn(r.signIn) }, () => undefined)
+    return () => { live = false }
+  }, [opened, user])
+  const unlock = async () => {
+    if (!user) return
+    setUnlocking(true)
+    try {
+      setSignIn((await endpoints.unlockSignIn(user.userId)).signIn)
+      notify.ok(t('users.signInUnlocked', { name: user.fullName }))
+    } catch (e) {
+      notify.error(errorMessage(e))
+    } finally {
+      setUnlocking(false)
+    }
+  }
+
   const unitOptions = units.activeOptions.map((o) => ({ value: o.value, label: o.label }))
   // Keep units that are assigned but not in the picker (e.g. outside reach) selectable.
   for (const a of v.assignments) {
@@ -103,6 +130,16 @@ export function UserFormModal({ user, defaultUnitId, opened, onClose, onDone }: 
       messages={sub.messages.filter((m) => !Object.entries(sub.errors).some(([p, x]) => x === m && p.startsWith('assignments.')))}
       size="xl"
     >
+      {signIn?.locked && (
+        <Alert color="orange" variant="light" icon={<IconLock aria-hidden />} role="status" mb="sm">
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">{t('users.signInLocked', { until: formatDateTime(signIn.lockedUntil, lang) })}</Text>
+            <Button size="xs" variant="white" color="orange" loading={unlocking} onClick={unlock} leftSection={<IconLockOpen size={14} aria-hidden />}>
+              {t('users.unlockSignIn')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput label={labels.fullName} required value={v.fullName} onChange={(e) => setV({ ...v, fullName: e.currentTarget.value })} error={sub.errors.fullName} data-autofocus />
         <TextInput label={labels.username} required={!user} disabled={!!user} autoCapitalize="none" spellCheck={false} autoComplete="off"
