@@ -49,3 +49,12 @@ export function authorizeClearance(actor: Actor, granted: Clearance): void {
 export function holdsIn(actor: Actor, action: Action, unitId: string): boolean {
   return actor.assignments.some((a) => a.unitId === unitId && PERMISSIONS[a.role]?.includes(action))
 }
+
+/**
+ * Nobody decides their own request: whoever filed it, and the person it is
+ * about, are refused at every approval, whatever roles they hold (the
+ * four-eyes rule of every workflow: reorganisations, transfers, reviews).
+ */
+export function authorizeNotOwn(actor: Pick<Actor, 'userId'>, parties: readonly (string | undefined)[], code = 'auth.ownRequest'): void {
+  if (parties.some((p) => p === actor.userId)) throw new ForbiddenError(code)
+}

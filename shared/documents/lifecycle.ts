@@ -4,7 +4,7 @@
  * received document may carry. Use cases call these and write the result.
  */
 import { ConflictError, ForbiddenError, RuleError, ValidationError } from '../errors/index.js'
-import type { Actor } from '../auth/policy.js'
+import { authorizeNotOwn, type Actor } from '../auth/policy.js'
 import { parentOn, type UnitIndex } from '../org/tree.js'
 import type { ChainStep, DocumentStatus, OfficialDocument, PersonRef, ReviewState } from './contracts.js'
 import { holdsRoleIn } from './policy.js'
@@ -73,7 +73,7 @@ export function submitDraft(doc: OfficialDocument, steps: ReviewState['steps'], 
 
 export function decideReview(doc: OfficialDocument, actor: Pick<Actor, 'userId' | 'fullName' | 'assignments'>, decision: 'approve' | 'return', comment: string | undefined, at: string): OfficialDocument {
   assertStatus(doc, ['in-review'])
-  if (doc.drafter?.userId === actor.userId) throw new ForbiddenError('document.selfReview')
+  authorizeNotOwn(actor, [doc.drafter?.userId], 'document.selfReview')
   if (!mayReviewNow(actor, doc)) throw new ForbiddenError('document.notReviewer')
   const review = doc.review!
   const event = { round: review.round, step: review.stepIndex, by: person(actor), at, decision, ...(comment ? { comment } : {}) }

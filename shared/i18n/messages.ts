@@ -24,6 +24,10 @@ export const MESSAGES: Catalog = {
   'auth.required': { vi: 'Cần đăng nhập.', en: 'Sign-in required.' },
   'auth.invalidCredentials': { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong user name or password.' },
   'auth.disabled': { vi: 'Tài khoản đã bị khóa.', en: 'This account is disabled.' },
+  'auth.ownRequest': {
+    vi: 'Không thể tự quyết định đề nghị do chính mình gửi hoặc liên quan đến chính mình: người khác có thẩm quyền sẽ quyết định.',
+    en: 'You cannot decide a request you filed or that concerns you: someone else with the authority decides it.',
+  },
   'auth.locked': {
     vi: 'Tài khoản tạm khóa vì nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau {minutes} phút hoặc liên hệ quản trị viên để mở khóa.',
     en: 'The account is locked for a while after repeated wrong passwords. Try again in {minutes} minutes, or ask an administrator to unlock it.',

@@ -3,7 +3,6 @@
  * readers of the owner and of the units the direction named. A document the
  * caller may not see does not exist for them.
  */
-import { ForbiddenError } from '../../../shared/errors/index.js'
 import type { Actor } from '../../../shared/auth/policy.js'
 import type { UnitIndex } from '../../../shared/org/tree.js'
 import type { OfficialDocument } from '../../../shared/documents/contracts.js'
@@ -34,6 +33,7 @@ export async function loadVisible(ctx: DocContext, documentId: string): Promise<
   if (!doc) throw notFound(documentId)
   const index = await ctx.tree()
   if (!clearedFor(ctx.actor, doc.confidentiality)) throw notFound(documentId)
-  if (!mayView(ctx.actor, doc, index, ctx.date)) throw new ForbiddenError('auth.outsideSubtree', { unitId: doc.ownerUnitId })
+  // Outside the caller's reach a document answers as one that does not exist: ids of other units cannot be told apart.
+  if (!mayView(ctx.actor, doc, index, ctx.date)) throw notFound(documentId)
   return { doc, index }
 }

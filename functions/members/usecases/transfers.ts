@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { ConflictError, DomainError, ForbiddenError, RuleError, ValidationError } from '../../../shared/errors/index.js'
 import type { CreateTransferBody, PartyMember, Transfer } from '../../../shared/members/contracts.js'
 import { approvalChain, canMember, mayDecide, mayReceive } from '../../../shared/members/policy.js'
+import { authorizeNotOwn } from '../../../shared/auth/policy.js'
 import { TRANSFER_RULES, returnSeconds, secondsToMonthsLater, secondsToWorkingDay, temporaryPeriodProblem } from '../../../shared/members/transfer.js'
 import { existsOn } from '../../../shared/org/tree.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
@@ -133,6 +134,8 @@ export async function recordDecision(ctx: MemberContext, t: Transfer, body: { ap
   if (t.status !== 'pending') throw new ConflictError('conflict.requestDecided')
   const step = t.steps[t.currentStep]
   if (!mayDecide(ctx.actor, step)) throw new ForbiddenError('members.notInChain', { unitId: step.unitId })
+  // The member the transfer moves never decides a step of it, even as an officer of a unit in the chain.
+  authorizeNotOwn(ctx.actor, [(await memberStore.getMember(t.memberId))?.userId])
   if (!t.taskToken) throw new ConflictError('members.stepNotReady')
   const at = ctx.now.toISOString()
   const last = t.currentStep === t.steps.length - 1

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../../shared/errors/index.js'
-import { authorize, can, grantingUnits } from '../../../shared/auth/policy.js'
+import { authorize, authorizeNotOwn, can, grantingUnits } from '../../../shared/auth/policy.js'
 import type { CreateReorganisationBody, DecisionBody, Reorganisation } from '../../../shared/org/contracts.js'
 import { validateReorganisation } from '../../../shared/org/reorganisation.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
@@ -71,6 +71,7 @@ export async function decideReorganisation(ctx: OrgContext, requestId: string, b
   if (!request) throw new NotFoundError('request', requestId)
   const index = await ctx.tree()
   if (!can(ctx.actor, 'reorganisation.decide', request.approverUnitId, index, ctx.date)) throw new ForbiddenError('rule.notApprover')
+  authorizeNotOwn(ctx.actor, [request.requestedBy.userId])
   if (request.status !== 'pending' && request.status !== 'escalated') throw new ConflictError('conflict.requestDecided')
   const token = (request as Reorganisation & { taskToken?: string }).taskToken
   if (!token) throw new ConflictError('conflict.requestDecided')

@@ -67,7 +67,11 @@ describe('incoming documents: register, confirm, return, direct, complete', () =
     // An old state-style symbol (issuer not a Party body) is kept in state style.
     expect(reg.body.document).toMatchObject({ symbol: '724/HD-TCQT', symbolStyle: 'state' })
     const id = reg.body.document.documentId
-    expect((await cellMember.get(`/api/documents/${id}`)).status).toBe(403)
+    // Not yet a reader: the same answer as for a document that does not exist.
+    const hidden = await cellMember.get(`/api/documents/${id}`)
+    const missing = await cellMember.get(`/api/documents/${id.replace(/\.[^.]+$/, '.khong-co')}`)
+    expect([hidden.status, hidden.body.error.code]).toEqual([404, missing.body.error.code])
+    expect(missing.status).toBe(404)
 
     // Act
     const directed = await leader.post(`/api/documents/${id}/direction`, { text: 'Giao Chi bộ chủ trì, báo cáo trước hạn.', leadUnitId: cell, coordinatingUnitIds: [], urgency: 'thuong-khan' })

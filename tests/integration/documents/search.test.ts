@@ -55,7 +55,7 @@ describe('search: words without diacritics, messy symbols, filters, reach and cl
     // Reach: the city sees its wards; Ba Đình does not see Hoàn Kiếm
     expect(ids(await search(city, { q: tag }))).toEqual([id])
     expect(ids(await search(badinh, { q: tag }))).toEqual([])
-    expect((await badinh.get(`/api/documents/${id}`)).status).toBe(403)
+    expect((await badinh.get(`/api/documents/${id}`)).status).toBe(404)
     expect((await badinh.get('/api/documents/search?unitId=p-hoankiem')).status).toBe(403)
   })
 

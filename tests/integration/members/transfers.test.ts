@@ -103,6 +103,22 @@ describe('official transfer of Party activity (Step Functions workflow)', () => 
     expect((await admin.get(`/api/members/${member.memberId}`)).body.transfers).toHaveLength(1)
   })
 
+  it('the member being transferred never decides a step of it, even as the secretary of the cell', async () => {
+    const admin = await login('admin')
+    const cellId = await newCell(admin)
+    const username = `bithu.tuchuyen.${Date.now() % 1_000_000}`
+    const officer = await admin.post('/api/users', { username, fullName: 'Bí thư Tự Chuyển', clearance: 'internal', password: 'Mat-khau-rat-dai-5', assignments: [{ unitId: cellId, role: 'secretary' }] })
+    expect(officer.status, JSON.stringify(officer.body)).toBe(201)
+    const member = await newMember(admin, cellId, { username, fullName: 'Bí thư Tự Chuyển' })
+    expect(member.userId).toBe(officer.body.user.userId)
+    const filed = await admin.post('/api/members/transfers', { memberId: member.memberId, toUnitId: HANGDAO, reason: 'Chuyển nơi cư trú' })
+    expect(filed.status, JSON.stringify(filed.body)).toBe(202)
+    const self = await login(username, 'Mat-khau-rat-dai-5')
+    const own = await self.post(`/api/members/transfers/${filed.body.transfer.transferId}/decision`, { approved: true })
+    expect(own.status, JSON.stringify(own.body)).toBe(403)
+    expect(own.body.error.code).toBe('auth.ownRequest')
+  })
+
   it('a rejection in the chain closes the request and frees the member for a new one', async () => {
     const admin = await login('admin')
     const member = await newMember(admin, 'p-hoankiem-cb-hangbac', { cellId: 'p-hoankiem-cb-hangbac' })

@@ -39,6 +39,10 @@ describe('reorganisation approved by the superior unit (Step Functions workflow)
     // Only the approving unit decides; a second request for the same unit waits its turn.
     const outsider = await login('bithu.hoankiem')
     expect((await outsider.post(`/api/reorganisations/${requestId}/decision`, { approved: true })).status).toBe(403)
+    // Nor does the requester decide their own request, though the administrator holds the approving role there.
+    const own = await admin.post(`/api/reorganisations/${requestId}/decision`, { approved: true })
+    expect(own.status).toBe(403)
+    expect(own.body.error.code).toBe('auth.ownRequest')
     const twice = await admin.post('/api/reorganisations', { kind: 'dissolve', sourceUnitIds: [a], successors: [{ unitId: b }], effectiveDate: '2026-08-01', reason: 'Đề nghị trùng lặp để thử' })
     expect(twice.status).toBe(409)
 
