@@ -26,7 +26,7 @@ const LAMBDA_RESERVED = new Set([
 export const HOUSE_ENV_VARS = [
   'APP_ENV', 'NODE_OPTIONS', 'TABLE_NAME', 'UPLOADS_BUCKET', 'READ_MODEL', 'DB_CLUSTER_ARN', 'DB_SECRET_ARN', 'DB_NAME',
   'IDENTITY', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'MAIL', 'MAIL_FROM', ...WORKFLOWS.map((w) => w.arnEnvVar),
-  'SIGNING', 'SIGNING_KEY_ALIAS_PREFIX', 'SIGNING_CERTS_BUCKET', 'SIGNING_FONT_DIR', 'OCR', 'OCR_BEDROCK_MODEL_ID',
+  'AUDIT_MAC', 'AUDIT_KMS_KEY_ID', 'SIGNING', 'SIGNING_KEY_ALIAS_PREFIX', 'SIGNING_CERTS_BUCKET', 'SIGNING_FONT_DIR', 'OCR', 'OCR_BEDROCK_MODEL_ID',
 ] as const
 
 export const removalPolicyOf = (config: AppConfig): RemovalPolicy =>
@@ -157,6 +157,10 @@ function moduleEnvironment({ module, config, resources, workflows = {} }: AppFun
     MAIL: 'ses',
   }
   if (access.table) env.TABLE_NAME = resources.table.tableName
+  if (access.table === 'readwrite') {
+    env.AUDIT_MAC = 'kms'
+    env.AUDIT_KMS_KEY_ID = resources.auditKey.keyArn
+  }
   if (access.uploads) env.UPLOADS_BUCKET = resources.uploadsBucketName
   if (access.readModel) {
     env.DB_CLUSTER_ARN = resources.readModel.clusterArn

@@ -55,6 +55,8 @@ export function grantTable(grantee: IGrantable, resources: PlatformResources, mo
     keyActions.push('kms:Encrypt', 'kms:GenerateDataKey')
   }
   grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: keyActions, resources: [dataKey.keyArn] }))
+  // Whoever writes the table writes audit entries (and the organisation module verifies them): a MAC with the audit key.
+  if (mode === 'readwrite') grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['kms:GenerateMac'], resources: [resources.auditKey.keyArn] }))
 }
 
 /**

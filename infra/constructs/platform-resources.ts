@@ -22,6 +22,8 @@ export interface PlatformResources {
   readonly table: ITable
   /** Customer-managed key of the table, the uploads bucket and the database storage. */
   readonly dataKey: IKey
+  /** The audit chain's HMAC key: functions that write or verify the trail call kms:GenerateMac with it. */
+  readonly auditKey: IKey
   readonly uploadsBucket: IBucket
   /**
    * The uploads bucket's name: a literal (or pseudo-parameter) string that

@@ -26,6 +26,7 @@ import { startGateway } from './gateway.js'
 import { startStreamPoller, type StreamPoller } from './streams.js'
 import { startScheduler } from './scheduler.js'
 import { loadIssuerKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity.js'
+import { ensureAuditKey } from './audit-key.js'
 import { isEmpty, seedDemoData } from './seed.js'
 import { seedDemoDocuments } from './demo-documents.js'
 import { seedDemoMembers } from './demo-members.js'
@@ -104,6 +105,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${opts.sfnPort}`,
       TABLE_NAME: tableName, UPLOADS_BUCKET: 'uploads', READ_MODEL: 'embedded', IDENTITY: 'local', MAIL: 'outbox',
       LOCAL_IDENTITY_TABLE: LOCAL_TABLES.identity, LOCAL_IDENTITY_KEY_FILE: issuer.privateKeyFile, LOCAL_ISSUER,
+      AUDIT_MAC: 'local', AUDIT_KEY_FILE: ensureAuditKey(dataDir),
       OUTBOX_DIR: join(dataDir, 'outbox'), SIGNING: 'local', SIGNING_DIR: join(dataDir, 'signing'),
       PORTAL_URL: portal.url, PORTAL_SHARED_SECRET: process.env.PORTAL_SHARED_SECRET ?? LOCAL_PORTAL_SECRET,
       ...Object.fromEntries(WORKFLOWS.map((w) => [w.arnEnvVar, sfnArn(w.id)])),

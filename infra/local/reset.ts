@@ -3,6 +3,7 @@
  * Lambda). When the embedded runtime (re)starts in a process — tests start
  * several — those caches must forget the previous endpoints.
  */
+import { resetAuditMac } from '../../functions/lib/adapters/audit-mac.js'
 import { resetEnvCache } from '../../functions/lib/env.js'
 import { resetClients } from '../../functions/lib/clients.js'
 import { resetIdentity } from '../../functions/lib/adapters/identity.js'
@@ -14,6 +15,7 @@ export function resetRuntimeCaches(sql: Sql): void {
   resetEnvCache()
   resetClients()
   resetIdentity()
+  resetAuditMac()
   resetMigrationFlag()
   resetSigningCaches()
   registerEmbeddedSql(sql)

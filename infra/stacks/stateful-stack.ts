@@ -6,7 +6,7 @@ import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, Tabl
 import {
   FlowLogDestination, FlowLogTrafficType, InterfaceVpcEndpointAwsService, Port, SecurityGroup, SubnetType, Vpc,
 } from 'aws-cdk-lib/aws-ec2'
-import { Key } from 'aws-cdk-lib/aws-kms'
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms'
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs'
 import {
   AuroraPostgresEngineVersion, ClusterInstance, Credentials, DatabaseCluster, DatabaseClusterEngine,
@@ -53,6 +53,16 @@ export class StatefulStack extends Stack {
       alias: `alias/${prefix}/data`,
       description: 'Digital Office: encryption of the table, its stream, uploads and the read-model storage',
       enableKeyRotation: true,
+      removalPolicy,
+      pendingWindow: Duration.days(config.removalPolicy === 'destroy' ? 7 : 30),
+    })
+    // The audit trail's MAC key (HMAC_256): functions may ask KMS for a MAC, never read the key,
+    // so whoever can write the table cannot recompute the chain after editing it (shared/audit/chain.ts).
+    const auditKey = new Key(this, 'AuditKey', {
+      alias: `alias/${prefix}/audit`,
+      description: 'Digital Office: the keyed MAC of the audit chain (GenerateMac only)',
+      keySpec: KeySpec.HMAC_256,
+      keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
       removalPolicy,
       pendingWindow: Duration.days(config.removalPolicy === 'destroy' ? 7 : 30),
     })
@@ -264,6 +274,7 @@ export class StatefulStack extends Stack {
     this.resources = {
       table: this.table,
       dataKey,
+      auditKey,
       uploadsBucket: uploads,
       uploadsBucketName,
       userPool,

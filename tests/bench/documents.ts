@@ -12,6 +12,7 @@
  * The inbox listing under 50 clients runs in run.ts, against the platform
  * in its own process, next to the other HTTP figures.
  */
+import { auditKeyFile } from '../../infra/local/audit-key.js'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -180,8 +181,8 @@ export async function signingThroughput(): Promise<{ pages: number; bytes: numbe
  * DynamoDB Local: the same `commitNumbered` the issue step runs (counter
  * condition + the document write + the unit's audit chain, one transaction).
  */
-export async function numberingUnderContention(dynamoEndpoint: string, concurrent: number): Promise<{ concurrent: number; seconds: number; perSecond: number; gapless: boolean }> {
-  Object.assign(process.env, { AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint, TABLE_NAME: 'digital-office-local', AWS_REGION: 'ap-southeast-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' })
+export async function numberingUnderContention(dynamoEndpoint: string, concurrent: number, dataDir: string): Promise<{ concurrent: number; seconds: number; perSecond: number; gapless: boolean }> {
+  Object.assign(process.env, { AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint, TABLE_NAME: 'digital-office-local', AUDIT_KEY_FILE: auditKeyFile(dataDir), AWS_REGION: 'ap-southeast-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' })
   const { commitNumbered } = await import('../../functions/documents/usecases/commit-numbered.js')
   const { Transaction } = await import('../../functions/lib/adapters/transaction.js')
   const { keys } = await import('../../shared/table/keys.js')

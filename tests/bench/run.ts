@@ -88,7 +88,7 @@ async function apiUnderLoad(): Promise<{ load: LoadResult[]; numbering: Awaited<
       await load('get unit (GET /api/units/{unitId})', `${url}/api/units/p-hoankiem`, token),
       await load(`inbox listing, first page of ${INBOX_DOCUMENTS} (GET /api/documents?box=inbox, ward clerk)`, inbox, clerk),
     ]
-    const numbering = await numberingUnderContention(`http://127.0.0.1:${dynamoPort}`, NUMBERING_CONCURRENCY)
+    const numbering = await numberingUnderContention(`http://127.0.0.1:${dynamoPort}`, NUMBERING_CONCURRENCY, dataDir)
     return { load: results, numbering }
   } finally {
     child.kill('SIGTERM')

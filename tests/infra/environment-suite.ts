@@ -111,8 +111,14 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
 
     it('creates no signing key itself: keys are per organisation and signer, provisioned by the operators\' tool', () => {
       for (const template of Object.values(env().templates)) {
-        for (const key of Object.values(resourcesOf(template, 'AWS::KMS::Key'))) expect(key.Properties!.KeyUsage ?? 'ENCRYPT_DECRYPT').toBe('ENCRYPT_DECRYPT')
+        for (const key of Object.values(resourcesOf(template, 'AWS::KMS::Key'))) expect(key.Properties!.KeyUsage ?? 'ENCRYPT_DECRYPT').not.toBe('SIGN_VERIFY')
       }
+    })
+
+    it('keys the audit chain with one HMAC key that only writers of the table may use, for GenerateMac alone', () => {
+      const macKeys = Object.values(resourcesOf(env().templates.stateful, 'AWS::KMS::Key')).filter((k) => k.Properties!.KeyUsage === 'GENERATE_VERIFY_MAC')
+      expect(macKeys).toHaveLength(1)
+      expect(macKeys[0].Properties!.KeySpec).toBe('HMAC_256')
     })
 
     it('blocks public access and enforces TLS on every bucket of every stack', () => {
@@ -221,6 +227,7 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
         expect(['DB_CLUSTER_ARN', 'DB_SECRET_ARN', 'DB_NAME'].every((v) => vars.includes(v)), `${module.id} DB_*`).toBe(!!a.readModel)
         expect(['USER_POOL_ID', 'USER_POOL_CLIENT_ID'].every((v) => vars.includes(v)), `${module.id} USER_POOL_*`).toBe(!!a.identity)
         expect(vars.includes('MAIL_FROM'), `${module.id} MAIL_FROM`).toBe(!!a.mail)
+        expect(vars.includes('AUDIT_KMS_KEY_ID'), `${module.id} AUDIT_KMS_KEY_ID`).toBe(a.table === 'readwrite')
         for (const workflow of WORKFLOWS) {
           expect(vars.includes(workflow.arnEnvVar), `${module.id} ${workflow.arnEnvVar}`).toBe(((a.workflows ?? []) as readonly string[]).includes(workflow.id))
         }
@@ -235,6 +242,9 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
         const actions = allowedActions(statements)
         const table = (module.access as { table?: string }).table
         expect(actions.includes('dynamodb:PutItem'), module.id).toBe(table === 'readwrite')
+        // Writing the table means writing audit entries: a MAC with the audit key, and no other use of it.
+        expect(actions.includes('kms:GenerateMac'), `${module.id} kms:GenerateMac`).toBe(table === 'readwrite')
+        expect(actions.includes('kms:VerifyMac') || actions.includes('kms:*'), module.id).toBe(false)
         expect(actions.includes('dynamodb:Query'), module.id).toBe(!!table)
         // Request paths use keys and indexes; jobs use the read model: nobody may scan the table.
         expect(actions.some((a) => a === 'dynamodb:Scan' || a === 'dynamodb:*'), module.id).toBe(false)

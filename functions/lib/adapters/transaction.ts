@@ -9,7 +9,8 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import { documentClient } from '../clients.js'
 import { env } from '../env.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
-import { GENESIS_HASH, entryHash } from '../../../shared/audit/chain.js'
+import { GENESIS_HASH, entryHash, headMac } from '../../../shared/audit/chain.js'
+import { auditMac } from './audit-mac.js'
 import { ConflictError, type DomainError } from '../../../shared/errors/index.js'
 
 type Item = Record<string, unknown> & { pk: string; sk: string }
@@ -86,7 +87,7 @@ export class Transaction {
         unitId: a.unitId, seq: head.seq + 1, at: now.toISOString(), actor: { userId: actor.userId, name: actor.name },
         action: a.action, target: a.target, details: compactDetails(a.details), sourceIp: actor.sourceIp, prevHash: head.hash,
       }
-      const hash = await entryHash(content)
+      const hash = await entryHash(content, auditMac())
       items.push({ Put: { TableName, Item: { ...keys.auditEntry(a.unitId, content.seq), entity: ENTITY.auditEntry, schemaVersion: SCHEMA_VERSION, ...stripUndefined(content), hash }, ConditionExpression: 'attribute_not_exists(pk)' } })
       head.seq = content.seq
       head.hash = hash
@@ -95,7 +96,7 @@ export class Transaction {
       const before = start.get(unitId)!
       items.push({
         Put: {
-          TableName, Item: { ...keys.auditHead(unitId), entity: ENTITY.auditHead, schemaVersion: SCHEMA_VERSION, unitId, seq: head.seq, hash: head.hash },
+          TableName, Item: { ...keys.auditHead(unitId), entity: ENTITY.auditHead, schemaVersion: SCHEMA_VERSION, unitId, seq: head.seq, hash: head.hash, mac: await headMac({ unitId, seq: head.seq, hash: head.hash }, auditMac()) },
           ...(before.exists
             ? { ConditionExpression: 'seq = :s', ExpressionAttributeValues: { ':s': before.seq } }
             : { ConditionExpression: 'attribute_not_exists(pk)' }),

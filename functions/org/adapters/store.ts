@@ -8,6 +8,7 @@ import { env } from '../../lib/env.js'
 import { TABLE } from '../../../shared/table/definition.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import type { AuditEntry, Reorganisation, Unit, User } from '../../../shared/org/contracts.js'
+import type { ChainHead } from '../../../shared/audit/chain.js'
 
 const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity', 'schemaVersion']
 function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
@@ -133,6 +134,12 @@ export const orgStore = {
       ScanIndexForward: !opts.newestFirst, ...(opts.limit ? { Limit: opts.limit } : {}),
     }, opts.limit ?? Infinity)
     return items.slice(0, opts.limit ?? items.length).map((i) => strip<AuditEntry>(i)!)
+  },
+  /** The head of a unit's chain (count, last MAC, its own MAC), or null before the first entry. */
+  async auditHead(unitId: string): Promise<ChainHead | null> {
+    const res = await documentClient().send(new GetCommand({ TableName: env().TABLE_NAME, Key: keys.auditHead(unitId), ConsistentRead: true }))
+    const h = res.Item
+    return h ? { unitId, seq: h.seq as number, hash: h.hash as string, mac: (h.mac as string | undefined) ?? '' } : null
   },
 }
 export type OrgStore = typeof orgStore

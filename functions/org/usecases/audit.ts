@@ -4,6 +4,7 @@
  */
 import { authorize } from '../../../shared/auth/policy.js'
 import { verifyChain } from '../../../shared/audit/chain.js'
+import { auditMac } from '../../lib/adapters/audit-mac.js'
 import { orgStore } from '../adapters/store.js'
 import type { OrgContext } from './context.js'
 import { requireUnit } from './units.js'
@@ -19,7 +20,6 @@ export async function verifyAudit(ctx: OrgContext, unitId: string) {
   const index = await ctx.tree()
   requireUnit(index, unitId)
   authorize(ctx.actor, 'audit.read', unitId, index, ctx.date)
-  const entries = await orgStore.listAudit(unitId, { newestFirst: false })
-  return verifyChain(entries.map(({ unitId, seq, at, actor, action, target, details, sourceIp, prevHash, hash }) =>
-    ({ unitId, seq, at, actor, action, target, details, sourceIp, prevHash, hash })))
+  const [entries, head] = await Promise.all([orgStore.listAudit(unitId, { newestFirst: false }), orgStore.auditHead(unitId)])
+  return verifyChain(entries, auditMac(), head)
 }

@@ -1,3 +1,4 @@
+import { auditKeyFile } from '../../../infra/local/audit-key.js'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, inject, it } from 'vitest'
 import { login } from '../../support/api.js'
@@ -59,7 +60,7 @@ describe('numbering under concurrency', () => {
     // The numbering step the issue runs (counter condition + the document + the unit's audit chain in one
     // transaction), called directly against the platform's DynamoDB Local: 200 at once, without the signing work.
     Object.assign(process.env, {
-      AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'), TABLE_NAME: 'digital-office-local',
+      AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'), TABLE_NAME: 'digital-office-local', AUDIT_KEY_FILE: auditKeyFile(inject('dataDir')),
       AWS_REGION: 'ap-southeast-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local',
     })
     const { commitNumbered } = await import('../../../functions/documents/usecases/commit-numbered.js')

@@ -6,6 +6,7 @@
  * directly against the platform's DynamoDB Local, while the step's timer is
  * the embedded Step Functions runtime's own.
  */
+import { auditKeyFile } from '../../../infra/local/audit-key.js'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -25,7 +26,7 @@ let ctx: import('../../../functions/members/usecases/members.js').MemberContext
 
 beforeAll(async () => {
   Object.assign(process.env, {
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'), TABLE_NAME: 'digital-office-local', OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'race-outbox-')),
+    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'), TABLE_NAME: 'digital-office-local', AUDIT_KEY_FILE: auditKeyFile(inject('dataDir')), OUTBOX_DIR: mkdtempSync(join(tmpdir(), 'race-outbox-')),
     AWS_REGION: 'ap-southeast-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local',
   })
   ;({ memberStore } = await import('../../../functions/members/adapters/store.js'))

@@ -81,7 +81,7 @@ export default function AuditPage() {
           <Alert color="red" variant="filled" icon={<IconShieldX aria-hidden />} title={t('audit.invalid')} role="alert">
             <Stack gap={2}>
               <Text size="sm">{t('audit.invalidText', { checked: shownVerify.checked, at: shownVerify.brokenAt ?? '?' })}</Text>
-              {shownVerify.reason && <Text size="sm">{t('audit.reason', { reason: shownVerify.reason })}</Text>}
+              {shownVerify.reason && <Text size="sm">{t('audit.reason', { reason: t(`audit.reasons.${shownVerify.reason}`) })}</Text>}
             </Stack>
           </Alert>
         ))}
