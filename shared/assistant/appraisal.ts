@@ -13,6 +13,9 @@ import { CALENDAR, type WorkingCalendar } from '../calendar/working-days.js'
 import { canonical, parseSymbol, symbolKey, type DocumentSymbol } from '../documents/symbols.js'
 import { DOCUMENT_TYPES, findIssuer } from '../documents/types.js'
 import { dateLine as formatDateLine } from '../documents/numbering.js'
+import { BODY_TITLES, ALL_TITLES, authorityLines } from '../documents/authority.js'
+import { bodyOf, bodyOfName, type Body } from '../org/bodies.js'
+import type { UnitKind } from '../org/levels.js'
 import { datesIn, symbolsIn, viDate, type SymbolMention } from './text.js'
 
 /** `substance`: an LLM review's comments (AWS only), always suggestions. */
@@ -29,7 +32,7 @@ export interface Finding {
 }
 
 export interface RegisterEntry { documentId: string; symbol: string; symbolKey: string; documentDate?: string; title: string; inForce: boolean; replacedBy?: string }
-export interface UnitName { name: string; validTo?: string; successorNames: string[] }
+export interface UnitName { name: string; validTo?: string; successorNames: string[]; kind?: UnitKind }
 
 export interface AppraisalContext {
   /** Documents of the register the cited symbols could be (same key, or same number or type): the caller looks them up. */
@@ -133,16 +136,26 @@ export function appraise(pages: readonly string[], ctx: AppraisalContext): Findi
     if (!next || isCaps(next.text) && !/^(về|v\/v)/iu.test(next.text) || next.text.length < 8) add('format', 'appraisal.format.summaryMissing', typeLine, {}, 'appraisal.fix.summary')
   }
 
-  // (7) signing authority
+  // (7) signing authority, by the body that issues (DOMAIN.md §2 "Signing authority"; shared/documents/authority.ts)
   const recipientsAt = lines.findIndex((l) => /^nơi nhận/iu.test(l.text) || folded(l).startsWith('noi nhan'))
+  const issuing = issuerLine ? issuingBody(issuerLine.text, star >= 2 ? head[star - 2].text : undefined, ctx.units) : undefined
   const authority = lines.find((l) => /^(T\/M|K\/T|T\/L|TM\.|KT\.|TL\.)\s*\S/u.test(l.text))
-  if (!authority) {
-    if (collective) add('format', 'appraisal.format.authorityMissing', lines[recipientsAt] ?? lines.at(-1) ?? first(lines), {}, 'appraisal.fix.write', { text: 'T/M BAN THƯỜNG VỤ' })
-  } else {
+  const after = lines.indexOf(dateLine ?? head.at(-1) ?? first(lines))
+  const titleLine = authority ? lines[lines.indexOf(authority) + 1] : lines.find((l, i) => i > after && isTitle(l.text))
+  const issuerName = issuerLine?.text ?? ''
+  if (!authority && (issuing ? BODY_TITLES[issuing].collective : collective)) {
+    add('format', 'appraisal.format.authorityMissing', titleLine ?? lines[recipientsAt] ?? lines.at(-1) ?? first(lines), {}, 'appraisal.fix.write', { text: `T/M ${issuing ? BODY_TITLES[issuing].collective : 'BAN THƯỜNG VỤ'}` })
+  } else if (authority && /^(TM\.|KT\.|TL\.)/u.test(authority.text) && issuing !== 'front' && issuing !== 'youth') {
     const a = authority.text
-    if (/^(TM\.|KT\.|TL\.)/u.test(a)) add('format', 'appraisal.format.authorityStateStyle', authority, { text: a }, 'appraisal.fix.write', { text: a.replace(/^TM\.\s*/u, 'T/M ').replace(/^KT\.\s*/u, 'K/T ').replace(/^TL\.\s*/u, 'T/L ') })
-    else if (collective && /^K\/T\s+BÍ THƯ/u.test(a)) add('format', 'appraisal.format.authorityKtOnCommittee', authority, { text: a, issuer: issuerLine?.text ?? '' }, 'appraisal.fix.write', { text: 'T/M BAN THƯỜNG VỤ' })
-    else if (collective && /^K\/T\b/u.test(a)) add('format', 'appraisal.format.authorityKtOnCommittee', authority, { text: a, issuer: issuerLine?.text ?? '' }, 'appraisal.fix.write', { text: 'T/M BAN THƯỜNG VỤ' })
+    add('format', 'appraisal.format.authorityStateStyle', authority, { text: a }, 'appraisal.fix.write', { text: a.replace(/^TM\.\s*/u, 'T/M ').replace(/^KT\.\s*/u, 'K/T ').replace(/^TL\.\s*/u, 'T/L ') })
+  } else if (issuing) {
+    const wrong = authorityDefect(issuing, authority?.text, titleLine && isTitle(titleLine.text) ? titleLine.text : undefined)
+    if (wrong) {
+      const at = wrong.onTitle && titleLine ? titleLine : authority ?? titleLine!
+      add('format', wrong.code, at, { text: at.text, issuer: issuerName, head: BODY_TITLES[issuing].head, deputy: BODY_TITLES[issuing].deputy }, 'appraisal.fix.write', { text: wrong.fix })
+    }
+  } else if (authority && collective && /^K\/T\b/u.test(authority.text)) {
+    add('format', 'appraisal.format.authorityKtOnCommittee', authority, { text: authority.text, issuer: issuerName }, 'appraisal.fix.write', { text: 'T/M BAN THƯỜNG VỤ' })
   }
 
   // (9) recipients
@@ -196,6 +209,50 @@ export function appraise(pages: readonly string[], ctx: AppraisalContext): Findi
     }
   }
   return findings
+}
+
+/** The body the issuing-body line names: its unit's kind when the unit is known (the line alone, or with its superior: "BAN TỔ CHỨC" under "THÀNH ỦY HÀ NỘI"), else the name's own words. */
+function issuingBody(issuer: string, superior: string | undefined, units: readonly UnitName[]): Body | undefined {
+  const i = fold(issuer)
+  const full = superior ? `${i} ${fold(superior)}` : i
+  const unit = units.find((u) => { const n = fold(u.name); return !!u.kind && (n === i || n.startsWith(`${i} `) && full.startsWith(n)) })
+  return unit?.kind ? bodyOf(unit.kind, unit.name) : bodyOfName(issuer)
+}
+
+const FOLDED_TITLES = ALL_TITLES.map(fold)
+const isTitle = (text: string) => FOLDED_TITLES.includes(fold(text)) && isCaps(text)
+const same = (a: string, b: string) => fold(a) === fold(b)
+
+/**
+ * What is wrong with a signature block (authority line, title line) for a
+ * body, with the lines to write instead; undefined when it is one of the
+ * body's correct forms. T/L (delegation) is accepted as written [R].
+ */
+function authorityDefect(body: Body, authority: string | undefined, title: string | undefined): { code: string; fix: string; onTitle?: boolean } | undefined {
+  const t = BODY_TITLES[body]
+  const deputy = !!title && fold(title).startsWith('pho ')
+  const form = (d: boolean) => authorityLines(body, d ? 'deputy' : 'head').join(' / ')
+  const m = authority ? /^(T\/M|K\/T|T\/L|TM\.|KT\.|TL\.)\s*(.*)$/u.exec(authority) : null
+  const kind = m ? m[1].replace('.', '').replace(/^(T|K)(M|T|L)$/, '$1/$2') : undefined
+  const rest = m?.[2] ?? ''
+  const titled = !!title && !(same(title, t.head) || same(title, t.deputy))
+  if (kind === 'T/L') return undefined
+  if (kind === 'T/M') {
+    // The Front's standing board signs on behalf of its committee [R]; boards and the Office are not collective bodies.
+    if (!t.collective && body !== 'front') return { code: 'appraisal.format.authorityOnBehalfOfAgency', fix: form(deputy) }
+    if (titled) return { code: 'appraisal.format.authorityTitle', fix: t.collective ? `T/M ${t.collective} / ${deputy ? t.deputy : t.head}` : form(deputy), onTitle: true }
+    return undefined
+  }
+  if (kind === 'K/T') {
+    if (t.collective && !t.deputyKt) return { code: 'appraisal.format.authorityKtOnCommittee', fix: `T/M ${t.collective}` }
+    if (!same(rest, t.head)) return { code: 'appraisal.format.authorityKtHead', fix: form(true) }
+    if (title && !same(title, t.deputy)) return { code: 'appraisal.format.authorityTitle', fix: form(true), onTitle: true }
+    return undefined
+  }
+  if (!title) return undefined
+  if (titled) return { code: 'appraisal.format.authorityTitle', fix: form(deputy), onTitle: true }
+  if (same(title, t.deputy)) return { code: 'appraisal.format.authorityDeputyKt', fix: form(true), onTitle: true }
+  return undefined
 }
 
 function isCaps(text: string): boolean {

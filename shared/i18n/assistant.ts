@@ -38,6 +38,22 @@ export const ASSISTANT_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: '"{text}" sai thẩm quyền: văn bản của {issuer} (tập thể) ký thay mặt (T/M), không ký thay (K/T).',
     en: '"{text}" is the wrong authority: a document of {issuer} (a collective body) is signed on behalf (T/M), never K/T.',
   },
+  'appraisal.format.authorityOnBehalfOfAgency': {
+    vi: '"{text}" sai thẩm quyền: {issuer} là cơ quan tham mưu, giúp việc, không phải tập thể lãnh đạo, nên không ký thay mặt (T/M); người đứng đầu ký "{head}", cấp phó ký "K/T {head}".',
+    en: '"{text}" is the wrong authority: {issuer} is an advisory agency, not a collective body, so no one signs on its behalf (T/M); its head signs as "{head}", a deputy "K/T {head}".',
+  },
+  'appraisal.format.authorityKtHead': {
+    vi: '"{text}" sai thẩm quyền: cấp phó của {issuer} ký thay người đứng đầu, ghi "K/T {head}".',
+    en: '"{text}" is the wrong authority: a deputy of {issuer} signs for its head, "K/T {head}".',
+  },
+  'appraisal.format.authorityTitle': {
+    vi: 'Chức danh "{text}" không đúng với {issuer}: người đứng đầu ký "{head}", cấp phó ký "{deputy}".',
+    en: 'The title "{text}" is wrong for {issuer}: its head signs as "{head}", a deputy as "{deputy}".',
+  },
+  'appraisal.format.authorityDeputyKt': {
+    vi: 'Cấp phó ký văn bản của {issuer} phải ghi "K/T {head}" phía trên chức danh "{text}".',
+    en: 'A deputy signing for {issuer} writes "K/T {head}" above the title "{text}".',
+  },
   'appraisal.format.recipientsMissing': { vi: 'Thiếu nơi nhận.', en: 'The recipients ("Nơi nhận") are missing.' },
   'appraisal.citation.unknownIssuer': { vi: 'Ký hiệu {symbol}: "{issuer}" không phải mã cơ quan ban hành đã biết.', en: 'Symbol {symbol}: "{issuer}" is not a known issuer code.' },
   'appraisal.citation.symbolForm': { vi: 'Ký hiệu "{symbol}" chưa viết đúng dạng chuẩn.', en: 'The symbol "{symbol}" is not written in the standard form.' },

@@ -46,7 +46,7 @@ export async function appraiseDraft(ctx: OrgContext, body: AppraiseBody, lang: L
   const index = await ctx.tree()
   const units: UnitName[] = [...index.values()].flatMap((u) => {
     const names = new Set([u.name, ...u.names.map((n) => n.name)])
-    return [...names].map((name) => ({ name, ...(u.validTo ? { validTo: u.validTo } : {}), successorNames: u.successors.map((s) => index.get(s.unitId)).filter(Boolean).map((s) => nameOn(s!, ctx.date).name) }))
+    return [...names].map((name) => ({ name, kind: u.kind, ...(u.validTo ? { validTo: u.validTo } : {}), successorNames: u.successors.map((s) => index.get(s.unitId)).filter(Boolean).map((s) => nameOn(s!, ctx.date).name) }))
   })
   const findings: Finding[] = runRules(pages, { register, units, today: ctx.date })
   const cfg = assistantConfig()

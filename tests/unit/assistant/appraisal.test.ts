@@ -58,6 +58,58 @@ describe('appraisal', () => {
     expect(f).toHaveLength(1)
     expect(f[0]).toMatchObject({ code: 'appraisal.format.authorityKtOnCommittee', location: { line: 11 }, fix: { params: { text: 'T/M BAN THƯỜNG VỤ' } } })
   })
+  describe('signing authority of each issuing body (DOMAIN.md §2, 36-HD/VPTW)', () => {
+    const draft = (superior: string, issuer: string, code: string, block: string) => [superior, issuer, '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', `Số 12-HD/${code}`,
+      'Hà Nội, ngày 05 tháng 01 năm 2026', 'HƯỚNG DẪN', 'về công tác tổ chức cơ sở đảng năm 2026',
+      'Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, hướng dẫn như sau.', block, 'Nguyễn Văn A',
+      'Nơi nhận:', '- Đảng ủy phường Hoàn Kiếm,', '- Lưu Văn phòng.'].join('\n')
+    const ctx: AppraisalContext = { ...CTX, units: [...CTX.units, { name: 'Ban Tổ chức Thành ủy', kind: 'advisory-board', successorNames: [] }] }
+    const board = (block: string) => appraise([draft('THÀNH ỦY HÀ NỘI', 'BAN TỔ CHỨC', 'BTCTU', block)], ctx)
+    const inspection = (block: string) => appraise([draft('THÀNH ỦY HÀ NỘI', 'ỦY BAN KIỂM TRA', 'UBKTTU', block)], ctx)
+    const office = (block: string) => appraise([draft('THÀNH ỦY HÀ NỘI', 'VĂN PHÒNG', 'VPTU', block)], ctx)
+    const committee = (block: string) => appraise([draft('ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', 'THÀNH ỦY', 'TU', block)], ctx)
+
+    it('accepts each correct form', () => {
+      expect(board('TRƯỞNG BAN')).toEqual([])
+      expect(board('K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN')).toEqual([])
+      expect(board('T/L TRƯỞNG BAN\nCHÁNH VĂN PHÒNG')).toEqual([])
+      expect(inspection('T/M ỦY BAN KIỂM TRA\nCHỦ NHIỆM')).toEqual([])
+      expect(inspection('T/M ỦY BAN KIỂM TRA\nPHÓ CHỦ NHIỆM')).toEqual([])
+      expect(inspection('K/T CHỦ NHIỆM\nPHÓ CHỦ NHIỆM')).toEqual([])
+      expect(office('CHÁNH VĂN PHÒNG')).toEqual([])
+      expect(office('K/T CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG')).toEqual([])
+      expect(committee('T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ')).toEqual([])
+      expect(committee('T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG')).toEqual([])
+    })
+
+    it('flags a Bí thư under a board\'s name, with the board\'s own title as the fix', () => {
+      expect(board('BÍ THƯ')).toMatchObject([{ code: 'appraisal.format.authorityTitle', location: { line: 10, excerpt: 'BÍ THƯ' }, params: { issuer: 'BAN TỔ CHỨC', head: 'TRƯỞNG BAN' }, fix: { params: { text: 'TRƯỞNG BAN' } } }])
+      expect(board('PHÓ BÍ THƯ')).toMatchObject([{ code: 'appraisal.format.authorityTitle', fix: { params: { text: 'K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN' } } }])
+      expect(board('K/T BÍ THƯ\nPHÓ BÍ THƯ')).toMatchObject([{ code: 'appraisal.format.authorityKtHead', fix: { params: { text: 'K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN' } } }])
+      expect(board('K/T TRƯỞNG BAN\nPHÓ BÍ THƯ')).toMatchObject([{ code: 'appraisal.format.authorityTitle', location: { excerpt: 'PHÓ BÍ THƯ' } }])
+    })
+
+    it('flags a board or the Office signing on behalf (T/M), and a deputy signing without K/T', () => {
+      expect(board('T/M BAN TỔ CHỨC\nTRƯỞNG BAN')).toMatchObject([{ code: 'appraisal.format.authorityOnBehalfOfAgency', fix: { params: { text: 'TRƯỞNG BAN' } } }])
+      expect(office('T/M VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG')).toMatchObject([{ code: 'appraisal.format.authorityOnBehalfOfAgency', fix: { params: { text: 'K/T CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG' } } }])
+      expect(board('PHÓ TRƯỞNG BAN')).toMatchObject([{ code: 'appraisal.format.authorityDeputyKt', fix: { params: { text: 'K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN' } } }])
+      expect(office('K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN')).toMatchObject([{ code: 'appraisal.format.authorityKtHead', fix: { params: { text: 'K/T CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG' } } }])
+    })
+
+    it('flags the inspection commission signed as a Party committee is, or without T/M', () => {
+      expect(inspection('K/T BÍ THƯ\nPHÓ BÍ THƯ')).toMatchObject([{ code: 'appraisal.format.authorityKtHead', fix: { params: { text: 'K/T CHỦ NHIỆM / PHÓ CHỦ NHIỆM' } } }])
+      expect(inspection('T/M ỦY BAN KIỂM TRA\nBÍ THƯ')).toMatchObject([{ code: 'appraisal.format.authorityTitle', fix: { params: { text: 'T/M ỦY BAN KIỂM TRA / CHỦ NHIỆM' } } }])
+      expect(inspection('CHỦ NHIỆM')).toMatchObject([{ code: 'appraisal.format.authorityMissing', fix: { params: { text: 'T/M ỦY BAN KIỂM TRA' } } }])
+    })
+
+    it('takes the body from the unit\'s kind when the issuing body is a known unit: a union is led by a chair, not a Bí thư', () => {
+      const union = (c: AppraisalContext) => appraise([draft('LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI', 'CÔNG ĐOÀN VIÊN CHỨC THÀNH PHỐ', 'CĐVC', 'BÍ THƯ')], c).map((x) => x.code)
+      expect(union(ctx)).not.toContain('appraisal.format.authorityTitle')
+      const known: AppraisalContext = { ...ctx, units: [...ctx.units, { name: 'Công đoàn Viên chức thành phố', kind: 'socio-political', successorNames: [] }] }
+      expect(union(known)).toContain('appraisal.format.authorityTitle')
+    })
+  })
+
   it('checks every mandatory component', () => {
     const broken = GOOD.replace('ĐẢNG CỘNG SẢN VIỆT NAM\n', '').replace('*\n', '').replace('Số 12-KH/TU', 'Số: 12-KH/TU')
       .replace('ngày 05 tháng 3', 'ngày 5 tháng 3').replace(/Nơi nhận:[\s\S]*$/, '')
