@@ -197,6 +197,20 @@ export function appraise(pages: readonly string[], ctx: AppraisalContext): Findi
     }
   }
 
+  // Consistency: units the text names that had ended by its date (DOMAIN.md §1, §5: the district level ended on 30/06/2025;
+  // old names stay readable, so this is a warning naming the successor — a historic mention may be meant).
+  const asOf = documentDate ?? ctx.today
+  const mentioned = new Set<string>()
+  for (const l of lines.slice(0, recipientsAt >= 0 ? recipientsAt : lines.length)) {
+    if (l === numberLine || l === dateLine) continue
+    for (const m of endedUnitsIn(l.text, ctx.units, asOf)) {
+      if (mentioned.has(fold(m.name))) continue
+      mentioned.add(fold(m.name))
+      if (m.unit) add('consistency', 'appraisal.consistency.unitEnded', l, { name: m.name, date: viDate(m.unit.validTo!) }, m.unit.successorNames.length ? 'appraisal.fix.successorMention' : 'appraisal.fix.endedMention', { name: m.unit.successorNames.join(', ') }, 'warning')
+      else add('consistency', 'appraisal.consistency.levelEndedMention', l, { name: m.name }, 'appraisal.fix.endedMention', {}, 'warning')
+    }
+  }
+
   // Consistency: one abbreviation for two things
   const defs = new Map<string, { meaning: string; line: DraftLine }>()
   for (const l of body) {
@@ -255,6 +269,34 @@ function authorityDefect(body: Body, authority: string | undefined, title: strin
   return undefined
 }
 
+const DISTRICT_END = '2025-06-30'
+const wordAt = (text: string, word: string) => new RegExp(`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(text)
+
+/**
+ * The units a line names that no longer existed on `asOf`: known units that
+ * ended (unless a unit living then has the same name, or a longer living
+ * name covers the mention), and district-level committees ("Quận ủy Hoàn
+ * Kiếm") the tree does not know, once the district level has ended.
+ */
+export function endedUnitsIn(text: string, units: readonly UnitName[], asOf: string): { name: string; unit?: UnitName }[] {
+  const f = fold(text)
+  const living = units.filter((u) => !u.validTo || u.validTo >= asOf).map((u) => fold(u.name))
+  const out: { name: string; unit?: UnitName }[] = []
+  for (const u of units) {
+    const n = fold(u.name)
+    if (!u.validTo || u.validTo >= asOf || n.length < 6 || !wordAt(f, n)) continue
+    if (living.some((x) => x === n || x.includes(n) && wordAt(f, x))) continue
+    if (!out.some((o) => fold(o.name) === n)) out.push({ name: u.name, unit: u })
+  }
+  if (asOf > DISTRICT_END) {
+    for (const m of text.matchAll(/\b(?:Quận|QUẬN|Huyện|HUYỆN|Thị|THỊ)\s+(?:ủy|uỷ|ỦY|UỶ)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*/gu)) {
+      const n = fold(m[0])
+      if (!out.some((o) => fold(o.name) === n) && !units.some((u) => fold(u.name) === n)) out.push({ name: m[0] })
+    }
+  }
+  return out
+}
+
 function isCaps(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '')
   return letters.length > 1 && letters === letters.toUpperCase()
@@ -288,24 +330,66 @@ function checkCitation(m: SymbolMention, l: DraftLine, ctx: AppraisalContext, dr
   return out
 }
 
-/** The register entry a mistyped symbol most likely meant: same number and type (another issuer), or one edit away. */
+/**
+ * The register entry a mistyped symbol most likely meant: the same number and
+ * type under another issuer ("57-NQ/TU" for 57-NQ/TW), or the same type and
+ * issuer with the number one edit away — one digit wrong, missing or extra, or
+ * two digits swapped ("75-NQ/TW" for 57-NQ/TW: Damerau–Levenshtein, optimal
+ * string alignment, on the number written with at least two digits). Swapped
+ * digits come first, then documents in force, then the newest.
+ */
 export function nearMisses(s: DocumentSymbol, register: readonly RegisterEntry[]): RegisterEntry | undefined {
-  const key = symbolKey(s)
-  let best: { e: RegisterEntry; d: number } | undefined
+  const own = numberText(s.number)
+  const ranked: { e: RegisterEntry; rank: number }[] = []
   for (const e of register) {
     const p = parseSymbol(e.symbol)
-    let d = editDistance(key, e.symbolKey)
-    if (p.ok && p.symbol.number === s.number && p.symbol.type === s.type) d = Math.min(d, 1)
-    if (d <= 2 && (!best || d < best.d)) best = { e, d }
+    if (!p.ok || p.symbol.type !== s.type || (p.symbol.year ?? 0) !== (s.year ?? 0)) continue
+    if (p.symbol.number === s.number && p.symbol.issuer !== s.issuer) ranked.push({ e, rank: 1 })
+    else if (p.symbol.issuer === s.issuer && p.symbol.number !== s.number && osaDistance(own, numberText(p.symbol.number)) === 1) {
+      ranked.push({ e, rank: sameDigits(own, numberText(p.symbol.number)) ? 0 : 1 })
+    }
   }
-  return best?.e
+  ranked.sort((x, y) => x.rank - y.rank || Number(y.e.inForce) - Number(x.e.inForce) || (y.e.documentDate ?? '').localeCompare(x.e.documentDate ?? ''))
+  return ranked[0]?.e
 }
 
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)])
-  for (let j = 1; j <= b.length; j++) dp[0][j] = j
-  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) dp[i][j] = Math.min(dp[i - 1][j] + 1, dp[i][j - 1] + 1, dp[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-  return dp[a.length][b.length]
+const numberText = (n: number) => String(n).padStart(2, '0')
+const sameDigits = (a: string, b: string) => [...a].sort().join('') === [...b].sort().join('')
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions cost 1. */
+export function osaDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
+    }
+  }
+  return d[a.length][b.length]
+}
+
+/**
+ * Keys of the symbols one edit away from `s` in its number (same type,
+ * issuer and year), for the register look-up of near misses.
+ */
+export function nearKeys(s: DocumentSymbol): string[] {
+  const own = numberText(s.number)
+  const out = new Set<string>()
+  const digits = '0123456789'
+  const variants: string[] = []
+  for (let i = 0; i < own.length; i++) {
+    for (const c of digits) variants.push(own.slice(0, i) + c + own.slice(i + 1))
+    variants.push(own.slice(0, i) + own.slice(i + 1))
+    if (i + 1 < own.length) variants.push(own.slice(0, i) + own[i + 1] + own[i] + own.slice(i + 2))
+  }
+  for (let i = 0; i <= own.length; i++) for (const c of digits) variants.push(own.slice(0, i) + c + own.slice(i))
+  for (const v of variants) {
+    const n = Number(v)
+    if (!v || !Number.isInteger(n) || n <= 0 || n === s.number || osaDistance(own, numberText(n)) !== 1) continue
+    out.add(symbolKey({ ...s, number: n }))
+  }
+  return [...out]
 }
 
 /** The cited symbols of a draft (for the register look-up): keys and (number, type) pairs. */

@@ -66,6 +66,8 @@ export const ASSISTANT_MESSAGES: Record<string, { vi: string; en: string }> = {
   'appraisal.consistency.deadlineBeforeDate': { vi: 'Thời hạn {date} sớm hơn ngày ban hành văn bản ({documentDate}).', en: 'The deadline {date} is before the document date ({documentDate}).' },
   'appraisal.consistency.recipientEnded': { vi: 'Nơi nhận "{name}" không còn tồn tại (kết thúc ngày {date}).', en: 'The recipient "{name}" no longer exists (ended {date}).' },
   'appraisal.consistency.recipientLevelEnded': { vi: 'Nơi nhận "{name}" thuộc cấp huyện, đã kết thúc hoạt động từ 01/07/2025.', en: 'The recipient "{name}" is a district-level body, abolished from 01/07/2025.' },
+  'appraisal.consistency.unitEnded': { vi: 'Văn bản nhắc đến "{name}", đơn vị đã kết thúc hoạt động ngày {date}.', en: 'The text mentions "{name}", a unit that ended on {date}.' },
+  'appraisal.consistency.levelEndedMention': { vi: 'Văn bản nhắc đến "{name}" thuộc cấp huyện, cấp đã kết thúc hoạt động từ 01/07/2025.', en: 'The text mentions "{name}", a district-level body; that level was abolished from 01/07/2025.' },
   'appraisal.consistency.termTwoMeanings': {
     vi: 'Cụm từ viết tắt "{term}" được dùng cho hai nội dung: "{first}" (dòng {line}) và "{second}".',
     en: 'The abbreviation "{term}" stands for two things: "{first}" (line {line}) and "{second}".',
@@ -88,6 +90,8 @@ export const ASSISTANT_MESSAGES: Record<string, { vi: string; en: string }> = {
   'appraisal.fix.workingDay': { vi: 'Chọn ngày làm việc, ví dụ {date}.', en: 'Choose a working day, e.g. {date}.' },
   'appraisal.fix.deadline': { vi: 'Đặt thời hạn sau ngày ban hành.', en: 'Set the deadline after the document date.' },
   'appraisal.fix.successor': { vi: 'Gửi đơn vị kế thừa: {name}.', en: 'Send it to the successor unit: {name}.' },
+  'appraisal.fix.successorMention': { vi: 'Nếu muốn nói đến đơn vị hiện nay, ghi tên đơn vị kế thừa: {name}.', en: 'If the text means the unit as it is today, name its successor: {name}.' },
+  'appraisal.fix.endedMention': { vi: 'Nếu muốn nói đến một đơn vị hiện nay, sửa hoặc bỏ tên này.', en: 'If the text means a unit that exists today, correct or remove this name.' },
   'appraisal.fix.removeRecipient': { vi: 'Bỏ nơi nhận này hoặc thay bằng đơn vị hiện có.', en: 'Remove this recipient or replace it with a unit that exists.' },
   'appraisal.fix.term': { vi: 'Dùng "{term}" cho một nội dung, đặt cụm viết tắt khác cho nội dung còn lại.', en: 'Use "{term}" for one meaning and another abbreviation for the other.' },
 }
