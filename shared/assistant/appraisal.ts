@@ -13,6 +13,9 @@ import { CALENDAR, type WorkingCalendar } from '../calendar/working-days.js'
 import { canonical, parseSymbol, symbolKey, type DocumentSymbol } from '../documents/symbols.js'
 import { DOCUMENT_TYPES, findIssuer } from '../documents/types.js'
 import { dateLine as formatDateLine } from '../documents/numbering.js'
+import { BODY_TITLES, ALL_TITLES, authorityLines } from '../documents/authority.js'
+import { bodyOf, bodyOfName, type Body } from '../org/bodies.js'
+import type { UnitKind } from '../org/levels.js'
 import { datesIn, symbolsIn, viDate, type SymbolMention } from './text.js'
 
 /** `substance`: an LLM review's comments (AWS only), always suggestions. */
@@ -29,7 +32,7 @@ export interface Finding {
 }
 
 export interface RegisterEntry { documentId: string; symbol: string; symbolKey: string; documentDate?: string; title: string; inForce: boolean; replacedBy?: string }
-export interface UnitName { name: string; validTo?: string; successorNames: string[] }
+export interface UnitName { name: string; validTo?: string; successorNames: string[]; kind?: UnitKind }
 
 export interface AppraisalContext {
   /** Documents of the register the cited symbols could be (same key, or same number or type): the caller looks them up. */
@@ -133,16 +136,26 @@ export function appraise(pages: readonly string[], ctx: AppraisalContext): Findi
     if (!next || isCaps(next.text) && !/^(về|v\/v)/iu.test(next.text) || next.text.length < 8) add('format', 'appraisal.format.summaryMissing', typeLine, {}, 'appraisal.fix.summary')
   }
 
-  // (7) signing authority
+  // (7) signing authority, by the body that issues (DOMAIN.md §2 "Signing authority"; shared/documents/authority.ts)
   const recipientsAt = lines.findIndex((l) => /^nơi nhận/iu.test(l.text) || folded(l).startsWith('noi nhan'))
+  const issuing = issuerLine ? issuingBody(issuerLine.text, star >= 2 ? head[star - 2].text : undefined, ctx.units) : undefined
   const authority = lines.find((l) => /^(T\/M|K\/T|T\/L|TM\.|KT\.|TL\.)\s*\S/u.test(l.text))
-  if (!authority) {
-    if (collective) add('format', 'appraisal.format.authorityMissing', lines[recipientsAt] ?? lines.at(-1) ?? first(lines), {}, 'appraisal.fix.write', { text: 'T/M BAN THƯỜNG VỤ' })
-  } else {
+  const after = lines.indexOf(dateLine ?? head.at(-1) ?? first(lines))
+  const titleLine = authority ? lines[lines.indexOf(authority) + 1] : lines.find((l, i) => i > after && isTitle(l.text))
+  const issuerName = issuerLine?.text ?? ''
+  if (!authority && (issuing ? BODY_TITLES[issuing].collective : collective)) {
+    add('format', 'appraisal.format.authorityMissing', titleLine ?? lines[recipientsAt] ?? lines.at(-1) ?? first(lines), {}, 'appraisal.fix.write', { text: `T/M ${issuing ? BODY_TITLES[issuing].collective : 'BAN THƯỜNG VỤ'}` })
+  } else if (authority && /^(TM\.|KT\.|TL\.)/u.test(authority.text) && issuing !== 'front' && issuing !== 'youth') {
     const a = authority.text
-    if (/^(TM\.|KT\.|TL\.)/u.test(a)) add('format', 'appraisal.format.authorityStateStyle', authority, { text: a }, 'appraisal.fix.write', { text: a.replace(/^TM\.\s*/u, 'T/M ').replace(/^KT\.\s*/u, 'K/T ').replace(/^TL\.\s*/u, 'T/L ') })
-    else if (collective && /^K\/T\s+BÍ THƯ/u.test(a)) add('format', 'appraisal.format.authorityKtOnCommittee', authority, { text: a, issuer: issuerLine?.text ?? '' }, 'appraisal.fix.write', { text: 'T/M BAN THƯỜNG VỤ' })
-    else if (collective && /^K\/T\b/u.test(a)) add('format', 'appraisal.format.authorityKtOnCommittee', authority, { text: a, issuer: issuerLine?.text ?? '' }, 'appraisal.fix.write', { text: 'T/M BAN THƯỜNG VỤ' })
+    add('format', 'appraisal.format.authorityStateStyle', authority, { text: a }, 'appraisal.fix.write', { text: a.replace(/^TM\.\s*/u, 'T/M ').replace(/^KT\.\s*/u, 'K/T ').replace(/^TL\.\s*/u, 'T/L ') })
+  } else if (issuing) {
+    const wrong = authorityDefect(issuing, authority?.text, titleLine && isTitle(titleLine.text) ? titleLine.text : undefined)
+    if (wrong) {
+      const at = wrong.onTitle && titleLine ? titleLine : authority ?? titleLine!
+      add('format', wrong.code, at, { text: at.text, issuer: issuerName, head: BODY_TITLES[issuing].head, deputy: BODY_TITLES[issuing].deputy }, 'appraisal.fix.write', { text: wrong.fix })
+    }
+  } else if (authority && collective && /^K\/T\b/u.test(authority.text)) {
+    add('format', 'appraisal.format.authorityKtOnCommittee', authority, { text: authority.text, issuer: issuerName }, 'appraisal.fix.write', { text: 'T/M BAN THƯỜNG VỤ' })
   }
 
   // (9) recipients
@@ -184,6 +197,20 @@ export function appraise(pages: readonly string[], ctx: AppraisalContext): Findi
     }
   }
 
+  // Consistency: units the text names that had ended by its date (DOMAIN.md §1, §5: the district level ended on 30/06/2025;
+  // old names stay readable, so this is a warning naming the successor — a historic mention may be meant).
+  const asOf = documentDate ?? ctx.today
+  const mentioned = new Set<string>()
+  for (const l of lines.slice(0, recipientsAt >= 0 ? recipientsAt : lines.length)) {
+    if (l === numberLine || l === dateLine) continue
+    for (const m of endedUnitsIn(l.text, ctx.units, asOf)) {
+      if (mentioned.has(fold(m.name))) continue
+      mentioned.add(fold(m.name))
+      if (m.unit) add('consistency', 'appraisal.consistency.unitEnded', l, { name: m.name, date: viDate(m.unit.validTo!) }, m.unit.successorNames.length ? 'appraisal.fix.successorMention' : 'appraisal.fix.endedMention', { name: m.unit.successorNames.join(', ') }, 'warning')
+      else add('consistency', 'appraisal.consistency.levelEndedMention', l, { name: m.name }, 'appraisal.fix.endedMention', {}, 'warning')
+    }
+  }
+
   // Consistency: one abbreviation for two things
   const defs = new Map<string, { meaning: string; line: DraftLine }>()
   for (const l of body) {
@@ -196,6 +223,78 @@ export function appraise(pages: readonly string[], ctx: AppraisalContext): Findi
     }
   }
   return findings
+}
+
+/** The body the issuing-body line names: its unit's kind when the unit is known (the line alone, or with its superior: "BAN TỔ CHỨC" under "THÀNH ỦY HÀ NỘI"), else the name's own words. */
+function issuingBody(issuer: string, superior: string | undefined, units: readonly UnitName[]): Body | undefined {
+  const i = fold(issuer)
+  const full = superior ? `${i} ${fold(superior)}` : i
+  const unit = units.find((u) => { const n = fold(u.name); return !!u.kind && (n === i || n.startsWith(`${i} `) && full.startsWith(n)) })
+  return unit?.kind ? bodyOf(unit.kind, unit.name) : bodyOfName(issuer)
+}
+
+const FOLDED_TITLES = ALL_TITLES.map(fold)
+const isTitle = (text: string) => FOLDED_TITLES.includes(fold(text)) && isCaps(text)
+const same = (a: string, b: string) => fold(a) === fold(b)
+
+/**
+ * What is wrong with a signature block (authority line, title line) for a
+ * body, with the lines to write instead; undefined when it is one of the
+ * body's correct forms. T/L (delegation) is accepted as written [R].
+ */
+function authorityDefect(body: Body, authority: string | undefined, title: string | undefined): { code: string; fix: string; onTitle?: boolean } | undefined {
+  const t = BODY_TITLES[body]
+  const deputy = !!title && fold(title).startsWith('pho ')
+  const form = (d: boolean) => authorityLines(body, d ? 'deputy' : 'head').join(' / ')
+  const m = authority ? /^(T\/M|K\/T|T\/L|TM\.|KT\.|TL\.)\s*(.*)$/u.exec(authority) : null
+  const kind = m ? m[1].replace('.', '').replace(/^(T|K)(M|T|L)$/, '$1/$2') : undefined
+  const rest = m?.[2] ?? ''
+  const titled = !!title && !(same(title, t.head) || same(title, t.deputy))
+  if (kind === 'T/L') return undefined
+  if (kind === 'T/M') {
+    // The Front's standing board signs on behalf of its committee [R]; boards and the Office are not collective bodies.
+    if (!t.collective && body !== 'front') return { code: 'appraisal.format.authorityOnBehalfOfAgency', fix: form(deputy) }
+    if (titled) return { code: 'appraisal.format.authorityTitle', fix: t.collective ? `T/M ${t.collective} / ${deputy ? t.deputy : t.head}` : form(deputy), onTitle: true }
+    return undefined
+  }
+  if (kind === 'K/T') {
+    if (t.collective && !t.deputyKt) return { code: 'appraisal.format.authorityKtOnCommittee', fix: `T/M ${t.collective}` }
+    if (!same(rest, t.head)) return { code: 'appraisal.format.authorityKtHead', fix: form(true) }
+    if (title && !same(title, t.deputy)) return { code: 'appraisal.format.authorityTitle', fix: form(true), onTitle: true }
+    return undefined
+  }
+  if (!title) return undefined
+  if (titled) return { code: 'appraisal.format.authorityTitle', fix: form(deputy), onTitle: true }
+  if (same(title, t.deputy)) return { code: 'appraisal.format.authorityDeputyKt', fix: form(true), onTitle: true }
+  return undefined
+}
+
+const DISTRICT_END = '2025-06-30'
+const wordAt = (text: string, word: string) => new RegExp(`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(text)
+
+/**
+ * The units a line names that no longer existed on `asOf`: known units that
+ * ended (unless a unit living then has the same name, or a longer living
+ * name covers the mention), and district-level committees ("Quận ủy Hoàn
+ * Kiếm") the tree does not know, once the district level has ended.
+ */
+export function endedUnitsIn(text: string, units: readonly UnitName[], asOf: string): { name: string; unit?: UnitName }[] {
+  const f = fold(text)
+  const living = units.filter((u) => !u.validTo || u.validTo >= asOf).map((u) => fold(u.name))
+  const out: { name: string; unit?: UnitName }[] = []
+  for (const u of units) {
+    const n = fold(u.name)
+    if (!u.validTo || u.validTo >= asOf || n.length < 6 || !wordAt(f, n)) continue
+    if (living.some((x) => x === n || x.includes(n) && wordAt(f, x))) continue
+    if (!out.some((o) => fold(o.name) === n)) out.push({ name: u.name, unit: u })
+  }
+  if (asOf > DISTRICT_END) {
+    for (const m of text.matchAll(/\b(?:Quận|QUẬN|Huyện|HUYỆN|Thị|THỊ)\s+(?:ủy|uỷ|ỦY|UỶ)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*/gu)) {
+      const n = fold(m[0])
+      if (!out.some((o) => fold(o.name) === n) && !units.some((u) => fold(u.name) === n)) out.push({ name: m[0] })
+    }
+  }
+  return out
 }
 
 function isCaps(text: string): boolean {
@@ -231,24 +330,66 @@ function checkCitation(m: SymbolMention, l: DraftLine, ctx: AppraisalContext, dr
   return out
 }
 
-/** The register entry a mistyped symbol most likely meant: same number and type (another issuer), or one edit away. */
+/**
+ * The register entry a mistyped symbol most likely meant: the same number and
+ * type under another issuer ("57-NQ/TU" for 57-NQ/TW), or the same type and
+ * issuer with the number one edit away — one digit wrong, missing or extra, or
+ * two digits swapped ("75-NQ/TW" for 57-NQ/TW: Damerau–Levenshtein, optimal
+ * string alignment, on the number written with at least two digits). Swapped
+ * digits come first, then documents in force, then the newest.
+ */
 export function nearMisses(s: DocumentSymbol, register: readonly RegisterEntry[]): RegisterEntry | undefined {
-  const key = symbolKey(s)
-  let best: { e: RegisterEntry; d: number } | undefined
+  const own = numberText(s.number)
+  const ranked: { e: RegisterEntry; rank: number }[] = []
   for (const e of register) {
     const p = parseSymbol(e.symbol)
-    let d = editDistance(key, e.symbolKey)
-    if (p.ok && p.symbol.number === s.number && p.symbol.type === s.type) d = Math.min(d, 1)
-    if (d <= 2 && (!best || d < best.d)) best = { e, d }
+    if (!p.ok || p.symbol.type !== s.type || (p.symbol.year ?? 0) !== (s.year ?? 0)) continue
+    if (p.symbol.number === s.number && p.symbol.issuer !== s.issuer) ranked.push({ e, rank: 1 })
+    else if (p.symbol.issuer === s.issuer && p.symbol.number !== s.number && osaDistance(own, numberText(p.symbol.number)) === 1) {
+      ranked.push({ e, rank: sameDigits(own, numberText(p.symbol.number)) ? 0 : 1 })
+    }
   }
-  return best?.e
+  ranked.sort((x, y) => x.rank - y.rank || Number(y.e.inForce) - Number(x.e.inForce) || (y.e.documentDate ?? '').localeCompare(x.e.documentDate ?? ''))
+  return ranked[0]?.e
 }
 
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)])
-  for (let j = 1; j <= b.length; j++) dp[0][j] = j
-  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) dp[i][j] = Math.min(dp[i - 1][j] + 1, dp[i][j - 1] + 1, dp[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-  return dp[a.length][b.length]
+const numberText = (n: number) => String(n).padStart(2, '0')
+const sameDigits = (a: string, b: string) => [...a].sort().join('') === [...b].sort().join('')
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions cost 1. */
+export function osaDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
+    }
+  }
+  return d[a.length][b.length]
+}
+
+/**
+ * Keys of the symbols one edit away from `s` in its number (same type,
+ * issuer and year), for the register look-up of near misses.
+ */
+export function nearKeys(s: DocumentSymbol): string[] {
+  const own = numberText(s.number)
+  const out = new Set<string>()
+  const digits = '0123456789'
+  const variants: string[] = []
+  for (let i = 0; i < own.length; i++) {
+    for (const c of digits) variants.push(own.slice(0, i) + c + own.slice(i + 1))
+    variants.push(own.slice(0, i) + own.slice(i + 1))
+    if (i + 1 < own.length) variants.push(own.slice(0, i) + own[i + 1] + own[i] + own.slice(i + 2))
+  }
+  for (let i = 0; i <= own.length; i++) for (const c of digits) variants.push(own.slice(0, i) + c + own.slice(i))
+  for (const v of variants) {
+    const n = Number(v)
+    if (!v || !Number.isInteger(n) || n <= 0 || n === s.number || osaDistance(own, numberText(n)) !== 1) continue
+    out.add(symbolKey({ ...s, number: n }))
+  }
+  return [...out]
 }
 
 /** The cited symbols of a draft (for the register look-up): keys and (number, type) pairs. */

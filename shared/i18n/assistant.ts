@@ -38,6 +38,22 @@ export const ASSISTANT_MESSAGES: Record<string, { vi: string; en: string }> = {
     vi: '"{text}" sai thẩm quyền: văn bản của {issuer} (tập thể) ký thay mặt (T/M), không ký thay (K/T).',
     en: '"{text}" is the wrong authority: a document of {issuer} (a collective body) is signed on behalf (T/M), never K/T.',
   },
+  'appraisal.format.authorityOnBehalfOfAgency': {
+    vi: '"{text}" sai thẩm quyền: {issuer} là cơ quan tham mưu, giúp việc, không phải tập thể lãnh đạo, nên không ký thay mặt (T/M); người đứng đầu ký "{head}", cấp phó ký "K/T {head}".',
+    en: '"{text}" is the wrong authority: {issuer} is an advisory agency, not a collective body, so no one signs on its behalf (T/M); its head signs as "{head}", a deputy "K/T {head}".',
+  },
+  'appraisal.format.authorityKtHead': {
+    vi: '"{text}" sai thẩm quyền: cấp phó của {issuer} ký thay người đứng đầu, ghi "K/T {head}".',
+    en: '"{text}" is the wrong authority: a deputy of {issuer} signs for its head, "K/T {head}".',
+  },
+  'appraisal.format.authorityTitle': {
+    vi: 'Chức danh "{text}" không đúng với {issuer}: người đứng đầu ký "{head}", cấp phó ký "{deputy}".',
+    en: 'The title "{text}" is wrong for {issuer}: its head signs as "{head}", a deputy as "{deputy}".',
+  },
+  'appraisal.format.authorityDeputyKt': {
+    vi: 'Cấp phó ký văn bản của {issuer} phải ghi "K/T {head}" phía trên chức danh "{text}".',
+    en: 'A deputy signing for {issuer} writes "K/T {head}" above the title "{text}".',
+  },
   'appraisal.format.recipientsMissing': { vi: 'Thiếu nơi nhận.', en: 'The recipients ("Nơi nhận") are missing.' },
   'appraisal.citation.unknownIssuer': { vi: 'Ký hiệu {symbol}: "{issuer}" không phải mã cơ quan ban hành đã biết.', en: 'Symbol {symbol}: "{issuer}" is not a known issuer code.' },
   'appraisal.citation.symbolForm': { vi: 'Ký hiệu "{symbol}" chưa viết đúng dạng chuẩn.', en: 'The symbol "{symbol}" is not written in the standard form.' },
@@ -50,6 +66,8 @@ export const ASSISTANT_MESSAGES: Record<string, { vi: string; en: string }> = {
   'appraisal.consistency.deadlineBeforeDate': { vi: 'Thời hạn {date} sớm hơn ngày ban hành văn bản ({documentDate}).', en: 'The deadline {date} is before the document date ({documentDate}).' },
   'appraisal.consistency.recipientEnded': { vi: 'Nơi nhận "{name}" không còn tồn tại (kết thúc ngày {date}).', en: 'The recipient "{name}" no longer exists (ended {date}).' },
   'appraisal.consistency.recipientLevelEnded': { vi: 'Nơi nhận "{name}" thuộc cấp huyện, đã kết thúc hoạt động từ 01/07/2025.', en: 'The recipient "{name}" is a district-level body, abolished from 01/07/2025.' },
+  'appraisal.consistency.unitEnded': { vi: 'Văn bản nhắc đến "{name}", đơn vị đã kết thúc hoạt động ngày {date}.', en: 'The text mentions "{name}", a unit that ended on {date}.' },
+  'appraisal.consistency.levelEndedMention': { vi: 'Văn bản nhắc đến "{name}" thuộc cấp huyện, cấp đã kết thúc hoạt động từ 01/07/2025.', en: 'The text mentions "{name}", a district-level body; that level was abolished from 01/07/2025.' },
   'appraisal.consistency.termTwoMeanings': {
     vi: 'Cụm từ viết tắt "{term}" được dùng cho hai nội dung: "{first}" (dòng {line}) và "{second}".',
     en: 'The abbreviation "{term}" stands for two things: "{first}" (line {line}) and "{second}".',
@@ -72,6 +90,8 @@ export const ASSISTANT_MESSAGES: Record<string, { vi: string; en: string }> = {
   'appraisal.fix.workingDay': { vi: 'Chọn ngày làm việc, ví dụ {date}.', en: 'Choose a working day, e.g. {date}.' },
   'appraisal.fix.deadline': { vi: 'Đặt thời hạn sau ngày ban hành.', en: 'Set the deadline after the document date.' },
   'appraisal.fix.successor': { vi: 'Gửi đơn vị kế thừa: {name}.', en: 'Send it to the successor unit: {name}.' },
+  'appraisal.fix.successorMention': { vi: 'Nếu muốn nói đến đơn vị hiện nay, ghi tên đơn vị kế thừa: {name}.', en: 'If the text means the unit as it is today, name its successor: {name}.' },
+  'appraisal.fix.endedMention': { vi: 'Nếu muốn nói đến một đơn vị hiện nay, sửa hoặc bỏ tên này.', en: 'If the text means a unit that exists today, correct or remove this name.' },
   'appraisal.fix.removeRecipient': { vi: 'Bỏ nơi nhận này hoặc thay bằng đơn vị hiện có.', en: 'Remove this recipient or replace it with a unit that exists.' },
   'appraisal.fix.term': { vi: 'Dùng "{term}" cho một nội dung, đặt cụm viết tắt khác cho nội dung còn lại.', en: 'Use "{term}" for one meaning and another abbreviation for the other.' },
 }

@@ -72,7 +72,12 @@ function lookup(v: Cell, table: Record<string, { vi: string; en: string }>, extr
 const LEVEL_NAMES = Object.fromEntries(LEVELS.map((l) => [l.id, l.name]))
 const LEVEL_ALIASES: Record<string, string> = { tinh: 'city', 'thanh pho': 'city', quan: 'district', huyen: 'district', 'quan huyen': 'district', xa: 'commune', phuong: 'commune', 'xa phuong': 'commune', 'dac khu': 'commune', 'co so': 'grassroots' }
 const KIND_ALIASES: Record<string, string> = { 'dang uy': 'party-committee', 'thanh uy': 'party-committee', 'tinh uy': 'party-committee', 'ban': 'advisory-board', 'mat tran': 'front', 'mttq': 'front', 'doan the': 'socio-political', 'to chuc co so dang': 'grassroots-organisation', 'dang bo co so': 'grassroots-organisation', 'chi bo': 'cell' }
-const ROLE_ALIASES: Record<string, string> = { 'quan tri': 'admin', 'chanh vp': 'office-chief', 'kiem tra': 'inspector' }
+// The head's and the deputy's titles in boards, the inspection commission, the Office and the Front are the generic head and deputy roles (shared/org/bodies.ts).
+const ROLE_ALIASES: Record<string, string> = {
+  'quan tri': 'admin', 'chanh vp': 'office-chief', 'kiem tra': 'inspector',
+  'truong ban': 'secretary', 'pho truong ban': 'deputy-secretary', 'chu nhiem': 'secretary', 'pho chu nhiem': 'deputy-secretary',
+  'chu tich': 'secretary', 'pho chu tich': 'deputy-secretary', 'pho chanh van phong': 'deputy-secretary', 'pho chanh vp': 'deputy-secretary',
+}
 
 type Issue = { path: PropertyKey[]; code: string; message: string; minimum?: unknown; maximum?: unknown }
 function issuesOf(error: { issues: Issue[] }): RowError[] {

@@ -1,7 +1,13 @@
 /**
  * Roles a person holds in a unit, and what each role may do in that unit's
  * subtree. The table is the whole policy: anything not listed is denied.
+ * "secretary" and "deputy-secretary" are the head and the deputy of any unit:
+ * their titles follow the unit (`roleTitle`: a board's deputy is a Phó
+ * Trưởng ban, never a Phó Bí thư).
  */
+import { BODY_ROLE_TITLES, bodyOf } from './bodies.js'
+import type { UnitKind } from './levels.js'
+
 export const ROLES = {
   admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
   secretary: { vi: 'Bí thư', en: 'Secretary' },
@@ -13,6 +19,13 @@ export const ROLES = {
   member: { vi: 'Đảng viên', en: 'Party member' },
 } as const
 export type Role = keyof typeof ROLES
+
+/** The title of `role` in a unit of `kind` (named `name`): "Phó Trưởng ban" for a board's deputy, "Chủ nhiệm" for the inspection commission's head. */
+export function roleTitle(role: Role, kind: UnitKind | undefined, name = ''): { vi: string; en: string } {
+  if (!kind || (role !== 'secretary' && role !== 'deputy-secretary')) return ROLES[role]
+  const titles = BODY_ROLE_TITLES[bodyOf(kind, name)]
+  return role === 'secretary' ? titles.head : titles.deputy
+}
 export const ROLE_IDS = Object.keys(ROLES) as [Role, ...Role[]]
 
 export type Action =

@@ -7,7 +7,7 @@
  */
 import { DomainError, RuleError } from '../../../shared/errors/index.js'
 import { translate, type Lang } from '../../../shared/i18n/messages.js'
-import { appraise as runRules, citedSymbols, draftLines, looksLikeDocument, type Finding, type RegisterEntry, type UnitName } from '../../../shared/assistant/appraisal.js'
+import { appraise as runRules, citedSymbols, draftLines, looksLikeDocument, nearKeys, type Finding, type RegisterEntry, type UnitName } from '../../../shared/assistant/appraisal.js'
 import type { AppraisalReport, AppraiseBody } from '../../../shared/assistant/contracts.js'
 import { nameOn } from '../../../shared/org/tree.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
@@ -36,9 +36,10 @@ export async function appraiseDraft(ctx: OrgContext, body: AppraiseBody, lang: L
   if (lines.length === 0) throw new RuleError('assistant.draftEmpty')
   if (!looksLikeDocument(lines)) throw new RuleError('assistant.notADocument')
 
+  // The register is asked for the cited symbols, the same numbers under other issuers, and the numbers one edit away (near misses).
   const cited = citedSymbols(pages)
   const v = await visibility(ctx)
-  const register: RegisterEntry[] = (await registerEntries(v, [...new Set(cited.map((c) => c.key))], [...new Set(cited.map((c) => c.symbol.number))]))
+  const register: RegisterEntry[] = (await registerEntries(v, [...new Set(cited.flatMap((c) => [c.key, ...nearKeys(c.symbol)]))], [...new Set(cited.map((c) => c.symbol.number))]))
     .map((e) => {
       const r = REPLACED.find((x) => x.symbolKey === e.symbolKey && x.from <= ctx.date)
       return r ? { ...e, inForce: false, replacedBy: r.replacedBy } : e
@@ -46,7 +47,7 @@ export async function appraiseDraft(ctx: OrgContext, body: AppraiseBody, lang: L
   const index = await ctx.tree()
   const units: UnitName[] = [...index.values()].flatMap((u) => {
     const names = new Set([u.name, ...u.names.map((n) => n.name)])
-    return [...names].map((name) => ({ name, ...(u.validTo ? { validTo: u.validTo } : {}), successorNames: u.successors.map((s) => index.get(s.unitId)).filter(Boolean).map((s) => nameOn(s!, ctx.date).name) }))
+    return [...names].map((name) => ({ name, kind: u.kind, ...(u.validTo ? { validTo: u.validTo } : {}), successorNames: u.successors.map((s) => index.get(s.unitId)).filter(Boolean).map((s) => nameOn(s!, ctx.date).name) }))
   })
   const findings: Finding[] = runRules(pages, { register, units, today: ctx.date })
   const cfg = assistantConfig()

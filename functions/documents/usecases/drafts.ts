@@ -37,7 +37,7 @@ async function resolveSigner(ctx: DocContext, username: string, unitId: string) 
     .map((u) => signer.assignments.find((a) => a.unitId === u && DOCUMENT_PERMISSIONS[a.role]?.includes('document.sign')))
     .find((a) => !!a)!
   const unit = index.get(assignment.unitId)!
-  const title = signingTitle(unit.kind, assignment.role, numberingStyle(unit.kind))
+  const title = signingTitle(unit.kind, assignment.role, numberingStyle(unit.kind), unit.name)
   return { userId: signer.userId, fullName: signer.fullName, ...(title ? { title } : {}) }
 }
 

@@ -29,6 +29,29 @@ describe('appraisal: format, citations against the register, consistency', () =>
     expect(res.body.counts).toMatchObject({ format: 1, citation: 2 })
   })
 
+  it('suggests 57-NQ/TW for a citation of 75-NQ/TW, which the register does not hold', async () => {
+    const s = await login('chanhvp.tu')
+    const res = await s.post('/api/assistant/appraisals', { text: DRAFT.join('\n').replace('57-NQ/TU', '75-NQ/TW') }, 'en')
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body.findings.find((f: any) => f.code === 'appraisal.citation.notFoundNear')).toMatchObject({ message: '75-NQ/TW does not exist in the register.', suggestion: 'Did you mean 57-NQ/TW of 22/12/2024?' })
+  })
+
+  it('warns of a unit the text names that had ended by its date, naming the successors; checks a board\'s signature by its kind in the tree', async () => {
+    const s = await login('chanhvp.tu')
+    const board = ['THÀNH ỦY HÀ NỘI', 'BAN TỔ CHỨC', '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 15-HD/BTCTU', 'Hà Nội, ngày 05 tháng 01 năm 2026',
+      'HƯỚNG DẪN', 'tiếp nhận tổ chức đảng sau sắp xếp', 'Các chi bộ trực thuộc Quận ủy Hoàn Kiếm trước đây chuyển sinh hoạt theo hướng dẫn này.',
+      'BÍ THƯ', 'Nguyễn Văn A', 'Nơi nhận:', '- Đảng ủy phường Hoàn Kiếm,', '- Lưu Văn phòng.']
+    const res = await s.post('/api/assistant/appraisals', { text: board.join('\n') })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    const byCode = (c: string) => res.body.findings.find((f: any) => f.code === c)
+    expect(byCode('appraisal.consistency.unitEnded')).toMatchObject({ severity: 'warning', location: { line: 9 },
+      message: 'Văn bản nhắc đến "Quận ủy Hoàn Kiếm", đơn vị đã kết thúc hoạt động ngày 30/06/2025.',
+      suggestion: 'Nếu muốn nói đến đơn vị hiện nay, ghi tên đơn vị kế thừa: Đảng ủy phường Hoàn Kiếm, Đảng ủy phường Cửa Nam.' })
+    expect(byCode('appraisal.format.authorityTitle')).toMatchObject({ location: { line: 10, excerpt: 'BÍ THƯ' }, suggestion: 'Sửa thành: TRƯỞNG BAN' })
+    const deputy = await s.post('/api/assistant/appraisals', { text: board.join('\n').replace('BÍ THƯ', 'K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN') })
+    expect(codes(deputy.body).filter((c: string) => c.startsWith('appraisal.format.authority'))).toEqual([])
+  })
+
   it('reads DOCX and PDF drafts', async () => {
     const s = await login('chanhvp.tu')
     const docx = await s.post('/api/assistant/appraisals', { file: await upload(s, docxOf(DRAFT), 'du-thao.docx') })

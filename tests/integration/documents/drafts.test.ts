@@ -129,6 +129,22 @@ describe('outgoing documents: draft, review chain, issue with signatures, distri
     })
   })
 
+  it('writes the signer\'s authority of the body that drafts: a board\'s deputy head K/T TRƯỞNG BAN, the inspection commission\'s chair T/M, the office chief T/L for the committee', async () => {
+    const admin = await login('admin')
+    const ward = await newWard(admin, 'Đảng ủy phường Thể Thức Ký')
+    const title = async (unitId: string, signer: { username: string }, drafter: Awaited<ReturnType<typeof login>>) => {
+      const res = await drafter.post('/api/documents/drafts', { unitId, type: 'hd', summary: 'Hướng dẫn công tác năm 2026', recipients: [ward], signer: signer.username })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+      return res.body.document.signer.title
+    }
+    const deputyHead = await person(admin, 'hn-btctu', 'deputy-secretary', 'Phó Trưởng Ban Ký', 'Phó Trưởng Ban Tổ chức Thành ủy')
+    expect(await title('hn-btctu', deputyHead, deputyHead)).toBe('K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN')
+    const chair = await person(admin, 'hn-ubkttu', 'secretary', 'Chủ Nhiệm Ký', 'Chủ nhiệm Ủy ban Kiểm tra Thành ủy')
+    expect(await title('hn-ubkttu', chair, chair)).toBe('T/M ỦY BAN KIỂM TRA\nCHỦ NHIỆM')
+    const officeChief = await person(admin, ward, 'office-chief', 'Chánh Văn Phòng Ký', 'Chánh Văn phòng Đảng ủy')
+    expect(await title(ward, officeChief, officeChief)).toBe('T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG')
+  })
+
   it('numbers the next document of the same type with the next number; a correction references the document it corrects', async () => {
     const admin = await login('admin')
     const ward = await newWard(admin, 'Đảng ủy phường Số Tiếp Theo')

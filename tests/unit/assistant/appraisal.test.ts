@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { appraise, looksLikeDocument, draftLines, type AppraisalContext } from '../../../shared/assistant/appraisal.js'
+import { appraise, looksLikeDocument, draftLines, nearKeys, nearMisses, osaDistance, type AppraisalContext } from '../../../shared/assistant/appraisal.js'
+import { parseSymbol } from '../../../shared/documents/symbols.js'
 
 const GOOD = `ĐẢNG BỘ THÀNH PHỐ HÀ NỘI
 THÀNH ỦY
@@ -58,6 +59,58 @@ describe('appraisal', () => {
     expect(f).toHaveLength(1)
     expect(f[0]).toMatchObject({ code: 'appraisal.format.authorityKtOnCommittee', location: { line: 11 }, fix: { params: { text: 'T/M BAN THƯỜNG VỤ' } } })
   })
+  describe('signing authority of each issuing body (DOMAIN.md §2, 36-HD/VPTW)', () => {
+    const draft = (superior: string, issuer: string, code: string, block: string) => [superior, issuer, '*', 'ĐẢNG CỘNG SẢN VIỆT NAM', `Số 12-HD/${code}`,
+      'Hà Nội, ngày 05 tháng 01 năm 2026', 'HƯỚNG DẪN', 'về công tác tổ chức cơ sở đảng năm 2026',
+      'Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, hướng dẫn như sau.', block, 'Nguyễn Văn A',
+      'Nơi nhận:', '- Đảng ủy phường Hoàn Kiếm,', '- Lưu Văn phòng.'].join('\n')
+    const ctx: AppraisalContext = { ...CTX, units: [...CTX.units, { name: 'Ban Tổ chức Thành ủy', kind: 'advisory-board', successorNames: [] }] }
+    const board = (block: string) => appraise([draft('THÀNH ỦY HÀ NỘI', 'BAN TỔ CHỨC', 'BTCTU', block)], ctx)
+    const inspection = (block: string) => appraise([draft('THÀNH ỦY HÀ NỘI', 'ỦY BAN KIỂM TRA', 'UBKTTU', block)], ctx)
+    const office = (block: string) => appraise([draft('THÀNH ỦY HÀ NỘI', 'VĂN PHÒNG', 'VPTU', block)], ctx)
+    const committee = (block: string) => appraise([draft('ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', 'THÀNH ỦY', 'TU', block)], ctx)
+
+    it('accepts each correct form', () => {
+      expect(board('TRƯỞNG BAN')).toEqual([])
+      expect(board('K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN')).toEqual([])
+      expect(board('T/L TRƯỞNG BAN\nCHÁNH VĂN PHÒNG')).toEqual([])
+      expect(inspection('T/M ỦY BAN KIỂM TRA\nCHỦ NHIỆM')).toEqual([])
+      expect(inspection('T/M ỦY BAN KIỂM TRA\nPHÓ CHỦ NHIỆM')).toEqual([])
+      expect(inspection('K/T CHỦ NHIỆM\nPHÓ CHỦ NHIỆM')).toEqual([])
+      expect(office('CHÁNH VĂN PHÒNG')).toEqual([])
+      expect(office('K/T CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG')).toEqual([])
+      expect(committee('T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ')).toEqual([])
+      expect(committee('T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG')).toEqual([])
+    })
+
+    it('flags a Bí thư under a board\'s name, with the board\'s own title as the fix', () => {
+      expect(board('BÍ THƯ')).toMatchObject([{ code: 'appraisal.format.authorityTitle', location: { line: 10, excerpt: 'BÍ THƯ' }, params: { issuer: 'BAN TỔ CHỨC', head: 'TRƯỞNG BAN' }, fix: { params: { text: 'TRƯỞNG BAN' } } }])
+      expect(board('PHÓ BÍ THƯ')).toMatchObject([{ code: 'appraisal.format.authorityTitle', fix: { params: { text: 'K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN' } } }])
+      expect(board('K/T BÍ THƯ\nPHÓ BÍ THƯ')).toMatchObject([{ code: 'appraisal.format.authorityKtHead', fix: { params: { text: 'K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN' } } }])
+      expect(board('K/T TRƯỞNG BAN\nPHÓ BÍ THƯ')).toMatchObject([{ code: 'appraisal.format.authorityTitle', location: { excerpt: 'PHÓ BÍ THƯ' } }])
+    })
+
+    it('flags a board or the Office signing on behalf (T/M), and a deputy signing without K/T', () => {
+      expect(board('T/M BAN TỔ CHỨC\nTRƯỞNG BAN')).toMatchObject([{ code: 'appraisal.format.authorityOnBehalfOfAgency', fix: { params: { text: 'TRƯỞNG BAN' } } }])
+      expect(office('T/M VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG')).toMatchObject([{ code: 'appraisal.format.authorityOnBehalfOfAgency', fix: { params: { text: 'K/T CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG' } } }])
+      expect(board('PHÓ TRƯỞNG BAN')).toMatchObject([{ code: 'appraisal.format.authorityDeputyKt', fix: { params: { text: 'K/T TRƯỞNG BAN / PHÓ TRƯỞNG BAN' } } }])
+      expect(office('K/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN')).toMatchObject([{ code: 'appraisal.format.authorityKtHead', fix: { params: { text: 'K/T CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG' } } }])
+    })
+
+    it('flags the inspection commission signed as a Party committee is, or without T/M', () => {
+      expect(inspection('K/T BÍ THƯ\nPHÓ BÍ THƯ')).toMatchObject([{ code: 'appraisal.format.authorityKtHead', fix: { params: { text: 'K/T CHỦ NHIỆM / PHÓ CHỦ NHIỆM' } } }])
+      expect(inspection('T/M ỦY BAN KIỂM TRA\nBÍ THƯ')).toMatchObject([{ code: 'appraisal.format.authorityTitle', fix: { params: { text: 'T/M ỦY BAN KIỂM TRA / CHỦ NHIỆM' } } }])
+      expect(inspection('CHỦ NHIỆM')).toMatchObject([{ code: 'appraisal.format.authorityMissing', fix: { params: { text: 'T/M ỦY BAN KIỂM TRA' } } }])
+    })
+
+    it('takes the body from the unit\'s kind when the issuing body is a known unit: a union is led by a chair, not a Bí thư', () => {
+      const union = (c: AppraisalContext) => appraise([draft('LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI', 'CÔNG ĐOÀN VIÊN CHỨC THÀNH PHỐ', 'CĐVC', 'BÍ THƯ')], c).map((x) => x.code)
+      expect(union(ctx)).not.toContain('appraisal.format.authorityTitle')
+      const known: AppraisalContext = { ...ctx, units: [...ctx.units, { name: 'Công đoàn Viên chức thành phố', kind: 'socio-political', successorNames: [] }] }
+      expect(union(known)).toContain('appraisal.format.authorityTitle')
+    })
+  })
+
   it('checks every mandatory component', () => {
     const broken = GOOD.replace('ĐẢNG CỘNG SẢN VIỆT NAM\n', '').replace('*\n', '').replace('Số 12-KH/TU', 'Số: 12-KH/TU')
       .replace('ngày 05 tháng 3', 'ngày 5 tháng 3').replace(/Nơi nhận:[\s\S]*$/, '')
@@ -71,6 +124,23 @@ describe('appraisal', () => {
     expect(f.find((x) => x.code === 'appraisal.citation.dateMismatch')?.params).toMatchObject({ written: '25/01/2025', actual: '23/01/2025' })
     expect(f.find((x) => x.code === 'appraisal.citation.notInForce')?.fix.params).toEqual({ symbol: '36-HD/VPTW' })
   })
+  it('suggests the document a mistyped number meant: digits swapped or one digit off, same type and issuer', () => {
+    const f = appraise([GOOD.replace('57-NQ/TW ngày 22/12/2024', '75-NQ/TW ngày 22/12/2024')], CTX)
+    expect(f).toMatchObject([{ code: 'appraisal.citation.notFoundNear', params: { canonical: '75-NQ/TW' }, fix: { code: 'appraisal.fix.didYouMean', params: { symbol: '57-NQ/TW', date: '22/12/2024' } } }])
+    const sym = (t: string) => { const p = parseSymbol(t); if (!p.ok) throw new Error(t); return p.symbol }
+    const reg = CTX.register
+    expect(nearMisses(sym('58-NQ/TW'), reg)?.symbol).toBe('57-NQ/TW')
+    expect(nearMisses(sym('577-NQ/TW'), reg)?.symbol).toBe('57-NQ/TW')
+    expect(nearMisses(sym('75-CT/TW'), reg)).toBeUndefined()
+    expect(nearMisses(sym('75-NQ/TU'), reg)).toBeUndefined()
+    expect(nearMisses(sym('68-NQ/TW'), reg)).toBeUndefined()
+    // Swapped digits before another one-digit difference.
+    const both = [...reg, { documentId: 'd', symbol: '74-NQ/TW', symbolKey: '74nqtw', documentDate: '2025-01-01', title: 'Nghị quyết 74', inForce: true }]
+    expect(nearMisses(sym('75-NQ/TW'), both)?.symbol).toBe('57-NQ/TW')
+    expect(osaDistance('75', '57')).toBe(1)
+    expect(nearKeys(sym('75-NQ/TW'))).toEqual(expect.arrayContaining(['57nqtw', '74nqtw', '5nqtw', '175nqtw']))
+    expect(nearKeys(sym('75-NQ/TW'))).not.toContain('75nqtw')
+  })
   it('flags a deadline on a holiday and before the document date, a recipient that ended, one abbreviation for two things', () => {
     const text = GOOD.replace('trước ngày 29/4/2025', 'trước ngày 30/4/2025; báo cáo trước ngày 01/02/2025')
       .replace('- Đảng ủy phường Hoàn Kiếm,', '- Quận ủy Hoàn Kiếm,')
@@ -79,6 +149,24 @@ describe('appraisal', () => {
     expect(f.map((x) => x.code)).toEqual(expect.arrayContaining(['appraisal.consistency.nonWorkingDay', 'appraisal.consistency.deadlineBeforeDate',
       'appraisal.consistency.recipientEnded', 'appraisal.consistency.termTwoMeanings']))
     expect(f.find((x) => x.code === 'appraisal.consistency.recipientEnded')?.fix.params.name).toBe('Đảng ủy phường Hoàn Kiếm')
+  })
+  it('warns of a unit the body names that had ended by the draft\'s date, naming its successors', () => {
+    const units: AppraisalContext['units'] = [
+      { name: 'Đảng ủy phường Hoàn Kiếm', successorNames: [] },
+      { name: 'Đảng ủy phường Cửa Nam', successorNames: [] },
+      { name: 'Quận ủy Hoàn Kiếm', validTo: '2025-06-30', successorNames: ['Đảng ủy phường Hoàn Kiếm', 'Đảng ủy phường Cửa Nam'] },
+      { name: 'Chi bộ khu phố 1', validTo: '2025-06-30', successorNames: [] },
+      { name: 'Chi bộ khu phố 10', successorNames: [] },
+    ]
+    const dated = GOOD.replace('ngày 05 tháng 3 năm 2025', 'ngày 05 tháng 01 năm 2026').replace('29/4/2025', '29/4/2026')
+    const withBody = (sentence: string, text = dated) => appraise([text.replace('1. Các đơn vị', `${sentence}\n1. Các đơn vị`)], { ...CTX, units })
+    const f = withBody('Giao Quận ủy Hoàn Kiếm chủ trì, phối hợp với Chi bộ khu phố 10.')
+    expect(f).toMatchObject([{ category: 'consistency', code: 'appraisal.consistency.unitEnded', severity: 'warning', location: { line: 10 },
+      params: { name: 'Quận ủy Hoàn Kiếm', date: '30/06/2025' }, fix: { code: 'appraisal.fix.successorMention', params: { name: 'Đảng ủy phường Hoàn Kiếm, Đảng ủy phường Cửa Nam' } } }])
+    // An ended unit without successor; a district committee the tree does not know; and no warning for a draft dated while the unit lived.
+    expect(withBody('Chi bộ khu phố 1 báo cáo kết quả.')).toMatchObject([{ code: 'appraisal.consistency.unitEnded', fix: { code: 'appraisal.fix.endedMention' } }])
+    expect(withBody('Đề nghị Huyện ủy Gia Lâm phối hợp.')).toMatchObject([{ code: 'appraisal.consistency.levelEndedMention', params: { name: 'Huyện ủy Gia Lâm' } }])
+    expect(withBody('Giao Quận ủy Hoàn Kiếm chủ trì.', GOOD)).toEqual([])
   })
   it('tells a document from text that is not one', () => {
     expect(looksLikeDocument(draftLines([GOOD]))).toBe(true)

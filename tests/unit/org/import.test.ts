@@ -122,6 +122,12 @@ describe('mapUserRow', () => {
     expect(inspector.value).toMatchObject({ clearance: 'internal', mfa: false, assignments: [{ role: 'inspector' }] })
   })
 
+  it('reads the titles of boards, the inspection commission and the Front as the head and deputy roles', () => {
+    const role = (title: string) => userRow([1, 'Lê Văn B', 'le.b', '', '', 'hn-btctu', '', title, '', '']).value?.assignments[0].role
+    expect(['Trưởng ban', 'Phó Trưởng ban', 'Chủ nhiệm', 'Phó Chủ nhiệm', 'Chủ tịch', 'Phó Chủ tịch', 'Phó Chánh Văn phòng'].map(role))
+      .toEqual(['secretary', 'deputy-secretary', 'secretary', 'deputy-secretary', 'secretary', 'deputy-secretary', 'deputy-secretary'])
+  })
+
   it('reports bad values under their column keys, unit and role together', () => {
     // Act
     const result = userRow([1, 'A', 'a b', 'not-an-email', '12', 'p-a', '', 'Thủ quỹ', 'Siêu mật', 'Không'])

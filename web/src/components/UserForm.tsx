@@ -166,7 +166,7 @@ export function UserFormModal({ user, defaultUnitId, opened, onClose, onDone }: 
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" style={{ flex: 1 }}>
                 <Select label={labels.unitId} required searchable filter={foldFilter} data={unitOptions} value={a.unitId}
                   onChange={(x) => setRow(i, { unitId: x })} error={sub.errors[`assignments.${i}.unitId`]} />
-                <Select label={labels.role} required data={roleOptions(lang)} value={a.role} allowDeselect={false}
+                <Select label={labels.role} required data={roleOptions(lang, a.unitId ? units.byId.get(a.unitId) : undefined)} value={a.role} allowDeselect={false}
                   onChange={(x) => setRow(i, { role: x })} error={sub.errors[`assignments.${i}.role`]} />
                 <TextInput label={labels.position} value={a.position} onChange={(e) => setRow(i, { position: e.currentTarget.value })} error={sub.errors[`assignments.${i}.position`]} />
               </SimpleGrid>

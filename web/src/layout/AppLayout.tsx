@@ -52,7 +52,7 @@ function UnitSwitcher() {
       filter={foldFilter}
       value={ws.unitId}
       onChange={(v) => v && ws.setUnitId(v)}
-      data={ws.units.map((u) => ({ value: u.unitId, label: `${u.name} — ${u.roles.map((r) => roleLabel(r, lang)).join(', ')}` }))}
+      data={ws.units.map((u) => ({ value: u.unitId, label: `${u.name} — ${u.roles.map((r) => roleLabel(r, lang, u.assignment.unit)).join(', ')}` }))}
      
     />
   )

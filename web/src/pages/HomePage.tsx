@@ -40,7 +40,7 @@ export default function HomePage() {
                     <Stack gap={2} miw={0} style={{ flex: '1 1 14rem' }}>
                       <Anchor component={Link} to={`/units/${encodeURIComponent(u.unitId)}`} fw={600}>{u.name}</Anchor>
                       <Text size="sm" c="dimmed">
-                        {u.roles.map((r) => roleLabel(r, lang)).join(', ')}{u.positions.length ? ` · ${u.positions.join(', ')}` : ''}
+                        {u.roles.map((r) => roleLabel(r, lang, u.assignment.unit)).join(', ')}{u.positions.length ? ` · ${u.positions.join(', ')}` : ''}
                       </Text>
                       {u.assignment.unit && <UnitBadges unit={u.assignment.unit} />}
                     </Stack>

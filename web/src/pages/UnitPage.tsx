@@ -164,7 +164,7 @@ export default function UnitPage() {
                 {members.map((m, i) => (
                   <Table.Tr key={`${m.userId}-${m.role}-${i}`}>
                     <Table.Td>{m.fullName}</Table.Td>
-                    <Table.Td>{roleLabel(m.role, lang)}</Table.Td>
+                    <Table.Td>{roleLabel(m.role, lang, unit)}</Table.Td>
                     <Table.Td>{m.position ?? ''}</Table.Td>
                   </Table.Tr>
                 ))}

@@ -86,7 +86,7 @@ export default function UsersPage() {
                   <Table.Td>
                     <Stack gap={2}>
                       {u.assignments.map((a, i) => (
-                        <Text key={i} size="xs">{roleLabel(a.role, lang)}{a.position ? ` (${a.position})` : ''} — {units.name(a.unitId)}</Text>
+                        <Text key={i} size="xs">{roleLabel(a.role, lang, units.byId.get(a.unitId))}{a.position ? ` (${a.position})` : ''} — {units.name(a.unitId)}</Text>
                       ))}
                     </Stack>
                   </Table.Td>

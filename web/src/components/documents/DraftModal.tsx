@@ -65,7 +65,7 @@ export function DraftModal({ opened, onClose, onDone }: { opened: boolean; onClo
     : null, [opened, v.unitId])
   const signers = useMemo(() => (people.data?.users ?? [])
     .filter((u) => u.status === 'active' && u.assignments.some((a) => signs(a.role)))
-    .map((u) => ({ username: u.username, label: `${u.fullName} — ${u.assignments.filter((a) => signs(a.role)).map((a) => a.position || roleLabel(a.role, lang)).join(', ')}` })), [people.data, lang])
+    .map((u) => ({ username: u.username, label: `${u.fullName} — ${u.assignments.filter((a) => signs(a.role)).map((a) => a.position || roleLabel(a.role, lang, units.byId.get(a.unitId))).join(', ')}` })), [people.data, lang])
 
   const unitOptions = useMemo(() => units.activeOptions.map((o) => ({ value: o.value, label: o.label })), [units])
   const recipientOptions = useMemo(() => unitOptions.filter((o) => o.value !== v.unitId), [unitOptions, v.unitId])

@@ -69,7 +69,7 @@ export default function ChainsPage() {
     if (res) { notify.ok(t('docs.chains.saved')); chain.setData(() => res); }
   }
 
-  const roleOptions = REVIEW_ROLES.map((r) => ({ value: r, label: roleLabel(r, lang) }))
+  const roleOptions = REVIEW_ROLES.map((r) => ({ value: r, label: roleLabel(r, lang, unitId ? units.byId.get(unitId) : undefined) }))
   const unitOptions = units.activeOptions.map((o) => ({ value: o.value, label: o.label }))
   const canConfigure = ws.can('document.configure')
 

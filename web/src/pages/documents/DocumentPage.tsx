@@ -308,7 +308,7 @@ function ChainCard({ doc }: { doc: OfficialDocument }) {
             const state = i < r.stepIndex ? 'done' : i === r.stepIndex && doc.status === 'in-review' ? 'current' : 'waiting'
             return (
               <List.Item key={i} aria-current={state === 'current' ? 'step' : undefined}>
-                <Text size="sm" fw={state === 'current' ? 700 : 400}>{s.label ?? s.roles.map((x) => roleLabel(x, lang)).join(' / ')}</Text>
+                <Text size="sm" fw={state === 'current' ? 700 : 400}>{s.label ?? s.roles.map((x) => roleLabel(x, lang, units.byId.get(s.unitId))).join(' / ')}</Text>
                 <Text size="xs" c="dimmed">{units.name(s.unitId)} · {t(`docs.review.stepState.${state}`)}</Text>
               </List.Item>
             )
