@@ -129,7 +129,8 @@ export function mapError(err: unknown, lang: Lang, requestId: string): APIGatewa
 function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    // nosniff here, not only in CloudFront's policy: the HTTP API's own URL answers with it too.
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers },
     body: JSON.stringify(body),
   }
 }

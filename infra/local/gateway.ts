@@ -14,6 +14,7 @@ import { jwtVerify, type JWTVerifyGetKey, type CryptoKey } from 'jose'
 import { ROUTES, routeKey, type RouteDefinition } from '../definitions/routes.js'
 import { SCHEDULES } from '../definitions/schedules.js'
 import { MODULES } from '../definitions/modules.js'
+import { FRAME_OPTIONS, REFERRER_POLICY } from '../definitions/security-headers.js'
 import { z } from 'zod'
 import { isLocalStreamingHandler } from '../../functions/assistant/streaming.js'
 import { mapError } from '../../functions/lib/http.js'
@@ -47,6 +48,8 @@ export interface GatewayOptions {
   audience: string
   webDist: string
   outboxDir: string
+  /** The SPA's Content-Security-Policy (infra/definitions/security-headers.ts, with the local origins). */
+  contentSecurityPolicy: string
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<{ url: string; close(): Promise<void> }> {
@@ -76,7 +79,7 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
   }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL, method: string): Promise<void> {
-    const send = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)) }
+    const send = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json', 'x-content-type-options': 'nosniff' }); res.end(JSON.stringify(body)) }
     let match: { r: CompiledRoute; params: Record<string, string> } | undefined
     for (const r of routes) {
       if (r.route.method !== method) continue
@@ -201,7 +204,8 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     res.writeHead(200, {
       'content-type': MIME[extname(file)] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin', 'x-frame-options': 'DENY',
+      'content-security-policy': opts.contentSecurityPolicy,
+      'x-content-type-options': 'nosniff', 'referrer-policy': REFERRER_POLICY, 'x-frame-options': FRAME_OPTIONS,
     })
     res.end(readFileSync(file))
   }

@@ -23,6 +23,7 @@ import { startPostgres, type EmbeddedPostgres } from './postgres.js'
 import { startS3Local, type S3Local } from './s3.js'
 import { startStepFunctionsLocal, type StepFunctionsLocal } from './stepfunctions/index.js'
 import { startGateway } from './gateway.js'
+import { contentSecurityPolicy } from '../definitions/security-headers.js'
 import { startStreamPoller, type StreamPoller } from './streams.js'
 import { startScheduler } from './scheduler.js'
 import { loadIssuerKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity.js'
@@ -156,6 +157,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const gateway = await startGateway({
       port: opts.port, handlers: handlers as never, verifyKey: issuer.publicKey, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE,
       webDist: resolve('web/dist'), outboxDir: join(dataDir, 'outbox'),
+      // The SPA's presigned uploads, page images and PDFs come from s3rver; sign-in goes through the gateway itself.
+      contentSecurityPolicy: contentSecurityPolicy({ uploads: s3.endpoint }),
     })
     stops.push(() => gateway.close())
     gatewayUrl = gateway.url
