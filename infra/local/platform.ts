@@ -31,7 +31,8 @@ import { isEmpty, seedDemoData } from './seed.js'
 import { seedDemoDocuments } from './demo-documents.js'
 import { seedDemoMembers } from './demo-members.js'
 import { seedDemoArchives } from './demo-archives.js'
-import { LOCAL_PORTAL_SECRET, startPortalSimulator } from './portal/simulator.js'
+import { startPortalSimulator } from './portal/simulator.js'
+import { loadPortalSecret } from './portal/secret.js'
 import { resetRuntimeCaches } from './reset.js'
 
 export interface PlatformOptions {
@@ -61,6 +62,9 @@ export interface Platform {
   invoke(moduleId: string, payload: unknown): Promise<unknown>
   stop(): Promise<void>
 }
+
+/** A portal secret the developer set (read once: startPlatform sets the variable for the functions it hosts, per data directory). */
+const PORTAL_SECRET_FROM_ENV = process.env.PORTAL_SHARED_SECRET
 
 type AnyHandler = (event: unknown, context?: unknown) => Promise<unknown>
 
@@ -96,7 +100,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const issuer = await loadIssuerKey(join(dataDir, 'identity'))
     // The portal simulator listens first (port 0: the system picks a free one) so functions learn its URL with the rest of their settings.
     let gatewayUrl = ''
-    const portal = await startPortalSimulator({ port: opts.portalPort ?? 0, platformUrl: () => gatewayUrl, secret: process.env.PORTAL_SHARED_SECRET ?? LOCAL_PORTAL_SECRET })
+    const portalSecret = PORTAL_SECRET_FROM_ENV ?? loadPortalSecret(dataDir)
+    const portal = await startPortalSimulator({ port: opts.portalPort ?? 0, platformUrl: () => gatewayUrl, secret: portalSecret })
     stops.push(() => portal.close())
     const sfnArn = (id: string) => `arn:aws:states:ap-southeast-1:000000000000:stateMachine:${id}`
     Object.assign(process.env, {
@@ -106,7 +111,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       TABLE_NAME: tableName, UPLOADS_BUCKET: 'uploads', READ_MODEL: 'embedded', IDENTITY: 'local', MAIL: 'outbox',
       LOCAL_IDENTITY_TABLE: LOCAL_TABLES.identity, LOCAL_IDENTITY_KEY_FILE: issuer.privateKeyFile, LOCAL_ISSUER,
       OUTBOX_DIR: join(dataDir, 'outbox'), SIGNING: 'local', SIGNING_DIR: join(dataDir, 'signing'),
-      PORTAL_URL: portal.url, PORTAL_SHARED_SECRET: process.env.PORTAL_SHARED_SECRET ?? LOCAL_PORTAL_SECRET,
+      PORTAL_URL: portal.url, PORTAL_SHARED_SECRET: portalSecret,
       ...Object.fromEntries(WORKFLOWS.map((w) => [w.arnEnvVar, sfnArn(w.id)])),
       ...(opts.approvalDeadlineSeconds ? { APPROVAL_DEADLINE_SECONDS: String(opts.approvalDeadlineSeconds) } : {}),
     })
