@@ -9,6 +9,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { DomainError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../shared/errors/index.js'
 import { pickLang, translate, type Lang } from '../../shared/i18n/messages.js'
 import { env } from './env.js'
+import { parseJson } from './validation.js'
 
 export interface HttpRequest<A = unknown> {
   routeKey: string
@@ -48,6 +49,7 @@ export function httpModule<A>(opts: HttpModuleOptions<A>) {
     try {
       const handler = opts.routes[event.routeKey]
       if (!handler) throw new NotFoundError('route', event.routeKey)
+      const params = pathParams(event)
       const body = parseBody(event, headers)
       let actor = undefined as A
       const prefetched = opts.prefetch?.()
@@ -58,7 +60,7 @@ export function httpModule<A>(opts: HttpModuleOptions<A>) {
         actor = await opts.resolveActor(claims)
       }
       const result = await handler({
-        routeKey: event.routeKey, params: (event.pathParameters ?? {}) as Record<string, string>,
+        routeKey: event.routeKey, params,
         query: (event.queryStringParameters ?? {}) as Record<string, string>, body, headers, lang, requestId,
         sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown', actor, prefetched,
       })
@@ -78,6 +80,32 @@ export function httpModule<A>(opts: HttpModuleOptions<A>) {
   return middy<Event, APIGatewayProxyStructuredResultV2>().handler(core)
 }
 
+/** The longest path parameter a route accepts: ids are UUIDs, codes and slugs, far shorter (a longer key would fail in DynamoDB). */
+export const MAX_PATH_PARAMETER = 256
+
+/**
+ * The path parameters, percent-decoded once here (the embedded gateway passes
+ * them as the URL has them, so this is the one place that decodes, locally
+ * and on AWS). A malformed encoding or an over-long id is the client's
+ * mistake: a 400 with a vi/en message, not a 500. Ids in this system never
+ * contain `%`, so a value API Gateway already decoded decodes to itself.
+ */
+function pathParams(event: Event): Record<string, string> {
+  const params: Record<string, string> = {}
+  for (const [name, raw] of Object.entries(event.pathParameters ?? {})) {
+    if (raw === undefined) continue
+    let value: string
+    try {
+      value = decodeURIComponent(raw)
+    } catch {
+      throw new DomainError('request.malformedPath', 400, { name })
+    }
+    if (value.length > MAX_PATH_PARAMETER) throw new DomainError('request.pathParameterTooLong', 400, { name, max: MAX_PATH_PARAMETER })
+    params[name] = value
+  }
+  return params
+}
+
 function parseBody(event: Event, headers: Record<string, string>): unknown {
   if (!event.body) return undefined
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body
@@ -85,11 +113,7 @@ function parseBody(event: Event, headers: Record<string, string>): unknown {
   if (Buffer.byteLength(raw, 'utf8') > limit) throw new PayloadTooLargeError(limit)
   const type = headers['content-type'] ?? 'application/json'
   if (!type.toLowerCase().startsWith('application/json')) throw new DomainError('request.unsupportedMediaType', 415)
-  try {
-    return JSON.parse(raw)
-  } catch {
-    throw new DomainError('request.malformedJson', 400)
-  }
+  return parseJson(raw)
 }
 
 export function mapError(err: unknown, lang: Lang, requestId: string): APIGatewayProxyStructuredResultV2 {
@@ -106,7 +130,8 @@ export function mapError(err: unknown, lang: Lang, requestId: string): APIGatewa
 function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    // nosniff here, not only in CloudFront's policy: the HTTP API's own URL answers with it too.
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers },
     body: JSON.stringify(body),
   }
 }

@@ -3,7 +3,16 @@
  * message keys (shared/i18n), so every client mistake becomes a clear 400.
  */
 import type { z } from 'zod'
-import { ValidationError, type ValidationIssue } from '../../shared/errors/index.js'
+import { DomainError, ValidationError, type ValidationIssue } from '../../shared/errors/index.js'
+
+/** A request body's JSON, or the client's mistake (400, `request.malformedJson`). */
+export function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw)
+  } catch {
+    throw new DomainError('request.malformedJson', 400)
+  }
+}
 
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value, { reportInput: true })

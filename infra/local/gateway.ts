@@ -14,10 +14,18 @@ import { jwtVerify, type JWTVerifyGetKey, type CryptoKey } from 'jose'
 import { ROUTES, routeKey, type RouteDefinition } from '../definitions/routes.js'
 import { SCHEDULES } from '../definitions/schedules.js'
 import { MODULES } from '../definitions/modules.js'
+import { FRAME_OPTIONS, REFERRER_POLICY } from '../definitions/security-headers.js'
+import { z } from 'zod'
 import { isLocalStreamingHandler } from '../../functions/assistant/streaming.js'
+import { mapError } from '../../functions/lib/http.js'
+import { parse, parseJson } from '../../functions/lib/validation.js'
+import { DomainError } from '../../shared/errors/index.js'
+import { pickLang } from '../../shared/i18n/messages.js'
 
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>
 const MAX_PAYLOAD = 10 * 1024 * 1024 // the HTTP API's own limit
+/** A local job's body: optionally the time to pretend it is. */
+const JobBody = z.object({ now: z.string().optional() })
 
 interface CompiledRoute { route: RouteDefinition; key: string; regex: RegExp; names: string[] }
 function compile(route: RouteDefinition): CompiledRoute {
@@ -40,6 +48,8 @@ export interface GatewayOptions {
   audience: string
   webDist: string
   outboxDir: string
+  /** The SPA's Content-Security-Policy (infra/definitions/security-headers.ts, with the local origins). */
+  contentSecurityPolicy: string
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<{ url: string; close(): Promise<void> }> {
@@ -58,16 +68,24 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     if (url.pathname.startsWith('/api/')) return api(req, res, url, method)
     if (url.pathname === '/local/outbox') return outbox(res)
     if (url.pathname.startsWith('/local/jobs/') && method === 'POST') return runJob(req, res, url.pathname.slice('/local/jobs/'.length))
-    return staticFile(res, url.pathname)
+    let pathname: string
+    try {
+      pathname = decodeURIComponent(url.pathname)
+    } catch {
+      // What CloudFront and S3 would refuse too: a 400, with the API's vi/en error body.
+      return sendResult(res, mapError(new DomainError('request.malformedPath', 400), pickLang(req.headers['accept-language']), randomUUID()))
+    }
+    return staticFile(res, pathname)
   }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL, method: string): Promise<void> {
-    const send = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)) }
+    const send = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json', 'x-content-type-options': 'nosniff' }); res.end(JSON.stringify(body)) }
     let match: { r: CompiledRoute; params: Record<string, string> } | undefined
     for (const r of routes) {
       if (r.route.method !== method) continue
       const m = url.pathname.match(r.regex)
-      if (m) { match = { r, params: Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])])) }; break }
+      // As the URL has them: functions/lib/http.ts decodes them (and answers a malformed encoding with a 400).
+      if (m) { match = { r, params: Object.fromEntries(r.names.map((n, i) => [n, m[i + 1]])) }; break }
     }
     const streamed = match ? undefined : MODULES.find((m) => 'functionUrl' in m && m.functionUrl.method === method && m.functionUrl.path === url.pathname)
     if (!match && !streamed) return send(404, { message: 'Not Found' })
@@ -109,8 +127,7 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     }
     const handler = opts.handlers[match.r.route.module]
     const result = await handler(event, { awsRequestId: event.requestContext.requestId, functionName: match.r.route.module })
-    res.writeHead(result.statusCode ?? 200, result.headers as http.OutgoingHttpHeaders)
-    res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : result.body ?? '')
+    sendResult(res, result)
   }
 
   /**
@@ -150,9 +167,21 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     if (!schedule) return send(404, { message: `No schedule ${id}; known: ${SCHEDULES.map((s) => s.id).join(', ')}` })
     let body = ''
     for await (const chunk of req) body += String(chunk)
-    const extra = body ? (JSON.parse(body) as { now?: string }) : {}
-    const handler = opts.handlers[schedule.module] as unknown as (event: unknown, context: unknown) => Promise<unknown>
-    send(200, await handler({ ...schedule.input, ...(extra.now ? { now: extra.now } : {}) }, { awsRequestId: randomUUID(), functionName: schedule.module }))
+    const requestId = randomUUID()
+    try {
+      const extra = body ? parse(JobBody, parseJson(body)) : {}
+      const handler = opts.handlers[schedule.module] as unknown as (event: unknown, context: unknown) => Promise<unknown>
+      send(200, await handler({ ...schedule.input, ...(extra.now ? { now: extra.now } : {}) }, { awsRequestId: requestId, functionName: schedule.module }))
+    } catch (err) {
+      // The client's mistake (malformed JSON, not an object, a `now` the job refuses) is a 4xx with a vi/en message.
+      if (!(err instanceof DomainError)) throw err
+      sendResult(res, mapError(err, pickLang(req.headers['accept-language']), requestId))
+    }
+  }
+
+  function sendResult(res: http.ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+    res.writeHead(result.statusCode ?? 200, result.headers as http.OutgoingHttpHeaders)
+    res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : result.body ?? '')
   }
 
   function outbox(res: http.ServerResponse): void {
@@ -161,8 +190,9 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     res.end(JSON.stringify(files.map((f) => JSON.parse(readFileSync(join(opts.outboxDir, f), 'utf8')))))
   }
 
+  /** `pathname`: decoded. */
   function staticFile(res: http.ServerResponse, pathname: string): void {
-    const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '')
+    const safe = normalize(pathname).replace(/^(\.\.[/\\])+/, '')
     let file = join(opts.webDist, safe)
     if (!file.startsWith(opts.webDist) || !existsSync(file) || statSync(file).isDirectory()) file = join(opts.webDist, 'index.html')
     if (!existsSync(file)) {
@@ -174,7 +204,8 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     res.writeHead(200, {
       'content-type': MIME[extname(file)] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin', 'x-frame-options': 'DENY',
+      'content-security-policy': opts.contentSecurityPolicy,
+      'x-content-type-options': 'nosniff', 'referrer-policy': REFERRER_POLICY, 'x-frame-options': FRAME_OPTIONS,
     })
     res.end(readFileSync(file))
   }

@@ -23,6 +23,7 @@ import { startPostgres, type EmbeddedPostgres } from './postgres.js'
 import { startS3Local, type S3Local } from './s3.js'
 import { startStepFunctionsLocal, type StepFunctionsLocal } from './stepfunctions/index.js'
 import { startGateway } from './gateway.js'
+import { contentSecurityPolicy } from '../definitions/security-headers.js'
 import { startStreamPoller, type StreamPoller } from './streams.js'
 import { startScheduler } from './scheduler.js'
 import { loadIssuerKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity.js'
@@ -31,7 +32,8 @@ import { isEmpty, seedDemoData } from './seed.js'
 import { seedDemoDocuments } from './demo-documents.js'
 import { seedDemoMembers } from './demo-members.js'
 import { seedDemoArchives } from './demo-archives.js'
-import { LOCAL_PORTAL_SECRET, startPortalSimulator } from './portal/simulator.js'
+import { startPortalSimulator } from './portal/simulator.js'
+import { loadPortalSecret } from './portal/secret.js'
 import { resetRuntimeCaches } from './reset.js'
 
 export interface PlatformOptions {
@@ -61,6 +63,9 @@ export interface Platform {
   invoke(moduleId: string, payload: unknown): Promise<unknown>
   stop(): Promise<void>
 }
+
+/** A portal secret the developer set (read once: startPlatform sets the variable for the functions it hosts, per data directory). */
+const PORTAL_SECRET_FROM_ENV = process.env.PORTAL_SHARED_SECRET
 
 type AnyHandler = (event: unknown, context?: unknown) => Promise<unknown>
 
@@ -96,7 +101,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const issuer = await loadIssuerKey(join(dataDir, 'identity'))
     // The portal simulator listens first (port 0: the system picks a free one) so functions learn its URL with the rest of their settings.
     let gatewayUrl = ''
-    const portal = await startPortalSimulator({ port: opts.portalPort ?? 0, platformUrl: () => gatewayUrl, secret: process.env.PORTAL_SHARED_SECRET ?? LOCAL_PORTAL_SECRET })
+    const portalSecret = PORTAL_SECRET_FROM_ENV ?? loadPortalSecret(dataDir)
+    const portal = await startPortalSimulator({ port: opts.portalPort ?? 0, platformUrl: () => gatewayUrl, secret: portalSecret })
     stops.push(() => portal.close())
     const sfnArn = (id: string) => `arn:aws:states:ap-southeast-1:000000000000:stateMachine:${id}`
     Object.assign(process.env, {
@@ -107,7 +113,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       LOCAL_IDENTITY_TABLE: LOCAL_TABLES.identity, LOCAL_IDENTITY_KEY_FILE: issuer.privateKeyFile, LOCAL_ISSUER,
       AUDIT_MAC: 'local', AUDIT_KEY_FILE: ensureAuditKey(dataDir),
       OUTBOX_DIR: join(dataDir, 'outbox'), SIGNING: 'local', SIGNING_DIR: join(dataDir, 'signing'),
-      PORTAL_URL: portal.url, PORTAL_SHARED_SECRET: process.env.PORTAL_SHARED_SECRET ?? LOCAL_PORTAL_SECRET,
+      PORTAL_URL: portal.url, PORTAL_SHARED_SECRET: portalSecret,
       ...Object.fromEntries(WORKFLOWS.map((w) => [w.arnEnvVar, sfnArn(w.id)])),
       ...(opts.approvalDeadlineSeconds ? { APPROVAL_DEADLINE_SECONDS: String(opts.approvalDeadlineSeconds) } : {}),
     })
@@ -158,6 +164,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const gateway = await startGateway({
       port: opts.port, handlers: handlers as never, verifyKey: issuer.publicKey, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE,
       webDist: resolve('web/dist'), outboxDir: join(dataDir, 'outbox'),
+      // The SPA's presigned uploads, page images and PDFs come from s3rver; sign-in goes through the gateway itself.
+      contentSecurityPolicy: contentSecurityPolicy({ uploads: s3.endpoint }),
     })
     stops.push(() => gateway.close())
     gatewayUrl = gateway.url

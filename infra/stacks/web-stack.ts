@@ -20,6 +20,7 @@ import { REPO_ROOT } from '../build/bundle.js'
 import type { AppConfig } from '../config/index.js'
 import { removalPolicyOf } from '../constructs/app-function.js'
 import { wildcardResourceFinding } from '../constructs/nag.js'
+import { awsCspOrigins, contentSecurityPolicy } from '../definitions/security-headers.js'
 
 export interface WebStackProps extends StackProps {
   readonly config: AppConfig
@@ -27,7 +28,7 @@ export interface WebStackProps extends StackProps {
   readonly apiDomainName: string
   /** ARN of the CLOUDFRONT-scope WAF web ACL (us-east-1). */
   readonly webAclArn: string
-  /** Name of the uploads bucket: the SPA PUTs presigned uploads to it (CSP connect-src). */
+  /** Name of the uploads bucket: the SPA PUTs presigned uploads to it and shows page images from it (CSP connect-src, img-src). */
   readonly uploadsBucketName: string
   /**
    * The built SPA. Deployed to the site bucket only when the folder exists,
@@ -106,19 +107,7 @@ export class WebStack extends Stack {
       responseHeadersPolicyName: `${prefix}-security-headers`,
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            "script-src 'self'",
-            // Mantine injects style tags at run time.
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: blob:",
-            "font-src 'self' data:",
-            `connect-src 'self' https://${props.uploadsBucketName}.s3.${region}.amazonaws.com https://cognito-idp.${region}.amazonaws.com`,
-            "frame-ancestors 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "object-src 'none'",
-          ].join('; '),
+          contentSecurityPolicy: contentSecurityPolicy(awsCspOrigins(props.uploadsBucketName, region)),
           override: true,
         },
         contentTypeOptions: { override: true },

@@ -20,6 +20,8 @@ export const MESSAGES: Catalog = {
   'validation.failed': { vi: 'Dữ liệu không hợp lệ ({count} lỗi).', en: 'The request is invalid ({count} problem(s)).' },
   'request.malformedJson': { vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   'request.tooLarge': { vi: 'Nội dung yêu cầu quá lớn (tối đa {limit} byte).', en: 'The request body is too large (at most {limit} bytes).' },
+  'request.malformedPath': { vi: 'Đường dẫn yêu cầu không hợp lệ.', en: 'The request path is not valid.' },
+  'request.pathParameterTooLong': { vi: 'Tham số {name} trong đường dẫn quá dài (tối đa {max} ký tự).', en: 'The path parameter {name} is too long (at most {max} characters).' },
   'request.unsupportedMediaType': { vi: 'Chỉ chấp nhận nội dung JSON.', en: 'Only JSON request bodies are accepted.' },
   'auth.required': { vi: 'Cần đăng nhập.', en: 'Sign-in required.' },
   'auth.invalidCredentials': { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong user name or password.' },

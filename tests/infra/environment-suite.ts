@@ -13,6 +13,8 @@ import { ROUTES, routeKey } from '../../infra/definitions/routes.js'
 import { SCHEDULES } from '../../infra/definitions/schedules.js'
 import { WORKFLOWS } from '../../infra/definitions/workflows.js'
 import { aslPlaceholders } from '../../infra/stacks/workflow-stack.js'
+import { uploadsBucketNameOf } from '../../infra/stacks/stateful-stack.js'
+import { awsCspOrigins, contentSecurityPolicy, FRAME_OPTIONS, REFERRER_POLICY } from '../../infra/definitions/security-headers.js'
 import { TABLE } from '../../shared/table/definition.js'
 import {
   acknowledgements, allowedActions, annotationsOf, asArray, cleanup, findFunction, nagFindings, resourcesOf, roleStatements, synthesize,
@@ -32,6 +34,13 @@ export function useEnvironment(envName: string): () => SynthesizedEnv {
     if (!env) throw new Error('the app is not synthesised yet')
     return env
   }
+}
+
+/** A template string value: a literal, or an Fn::Join of literals and pseudo-parameter references. */
+const joined = (value: unknown): string => {
+  if (typeof value === 'string') return value
+  const [sep, parts] = (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join']
+  return parts.map((p) => (typeof p === 'string' ? p : `\${${(p as { Ref: string }).Ref}}`)).join(sep)
 }
 
 const single = (template: Template, type: string) => {
@@ -461,6 +470,25 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
       const apiOrigin = config.Origins.find((o: Record<string, unknown>) => o.Id === api.TargetOriginId)
       expect(apiOrigin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] })
       expect(JSON.stringify(apiOrigin.DomainName)).toContain('execute-api')
+    })
+
+    it('sends the SPA the Content-Security-Policy of infra/definitions/security-headers.ts, the one the embedded gateway sends', () => {
+      const { templates, built } = env()
+      const policy = single(templates.web, 'AWS::CloudFront::ResponseHeadersPolicy').resource.Properties!.ResponseHeadersPolicyConfig
+      const headers = policy.SecurityHeadersConfig
+      // The bucket name holds the account id: a token in the template (an Fn::Join), written out here as `${AWS::AccountId}`.
+      const account = built.config.account ?? '${AWS::AccountId}'
+      const bucket = uploadsBucketNameOf({ ...built.config, account })
+      expect(headers.ContentSecurityPolicy.Override).toBe(true)
+      expect(joined(headers.ContentSecurityPolicy.ContentSecurityPolicy)).toBe(contentSecurityPolicy(awsCspOrigins(bucket, built.config.region)))
+      expect(joined(headers.ContentSecurityPolicy.ContentSecurityPolicy)).toContain(`img-src 'self' data: blob: https://${bucket}.s3.${built.config.region}.amazonaws.com`)
+      expect(headers.ContentTypeOptions).toEqual({ Override: true })
+      expect(headers.FrameOptions.FrameOption).toBe(FRAME_OPTIONS)
+      expect(headers.ReferrerPolicy.ReferrerPolicy).toBe(REFERRER_POLICY)
+      const config = single(templates.web, 'AWS::CloudFront::Distribution').resource.Properties!.DistributionConfig
+      const policyRef = { Ref: single(templates.web, 'AWS::CloudFront::ResponseHeadersPolicy').logicalId }
+      expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual(policyRef)
+      for (const behaviour of config.CacheBehaviors) expect(behaviour.ResponseHeadersPolicyId, behaviour.PathPattern).toEqual(policyRef)
     })
 
     it('protects CloudFront with a us-east-1 web ACL: AWS managed rule groups and the configured rate limit', () => {

@@ -35,6 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('dataDir', dataDir)
   project.provide('dynamoEndpoint', `http://127.0.0.1:${dynamoPort}`)
   project.provide('portalUrl', `http://127.0.0.1:${portalPort}`)
+  project.provide('s3Endpoint', `http://127.0.0.1:${s3Port}`)
   return async () => {
     if (child && child.exitCode === null) {
       const exited = new Promise((r) => child!.once('exit', r))
@@ -47,5 +48,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string; dataDir: string; dynamoEndpoint: string; portalUrl: string }
+  export interface ProvidedContext { baseUrl: string; dataDir: string; dynamoEndpoint: string; portalUrl: string; s3Endpoint: string }
 }

@@ -18,9 +18,6 @@ import { signedHeaders, verifySigned, type SignedHeaders } from '../../../functi
 
 export interface PortalSimulator { url: string; close(): Promise<void> }
 
-/** The shared secret of the embedded runtime (a deployment sets PORTAL_SHARED_SECRET from its secret store). */
-export const LOCAL_PORTAL_SECRET = 'local-portal-shared-secret-do-not-use-in-prod'
-
 interface Sent { requestId: string; headers: SignedHeaders; body: string }
 
 const readBody = (req: IncomingMessage): Promise<string> => new Promise((resolve, reject) => {
