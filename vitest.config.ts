@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config'
 
+/** Tests that start their own platforms (and kill them): run alone, last. */
+const ENGINE_TESTS = ['tests/integration/local/engines.test.ts', 'tests/integration/local/restart.test.ts']
+
 /**
- * Two projects: `fast` (unit and infrastructure tests, no services) and
- * `platform` (integration and browser tests against one embedded platform
- * started by the global setup).
+ * Four projects: `fast` (unit and infrastructure tests, no services),
+ * `platform` (integration tests against one embedded platform started by the
+ * global setup), `browser` (Debian's Chromium against a platform of its own,
+ * one file at a time) and `engines` (tests that start and kill platforms).
  */
 export default defineConfig({
   test: {
@@ -14,12 +18,22 @@ export default defineConfig({
     expect: { poll: { timeout: 20_000, interval: 100 } },
     pool: 'forks',
     maxWorkers: 2,
+    // Three groups, one after the other, so the browser tests (timing-sensitive: a stream seen as it arrives)
+    // and the tests that start and kill whole platforms never compete for the two cores with the bulk of the suite.
     projects: [
-      { extends: true, test: { name: 'fast', include: ['tests/unit/**/*.test.ts', 'tests/infra/**/*.test.ts'] } },
+      { extends: true, test: { name: 'fast', include: ['tests/unit/**/*.test.ts', 'tests/infra/**/*.test.ts'], sequence: { groupOrder: 0 } } },
       {
         extends: true,
-        test: { name: 'platform', include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'], globalSetup: ['tests/support/global-setup.ts'] },
+        test: {
+          name: 'platform', include: ['tests/integration/**/*.test.ts'], exclude: [...ENGINE_TESTS],
+          globalSetup: ['tests/support/global-setup.ts'], sequence: { groupOrder: 0 },
+        },
       },
+      {
+        extends: true,
+        test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/support/global-setup.ts'], poolOptions: { forks: { singleFork: true } }, sequence: { groupOrder: 1 } },
+      },
+      { extends: true, test: { name: 'engines', include: [...ENGINE_TESTS], poolOptions: { forks: { singleFork: true } }, sequence: { groupOrder: 2 } } },
     ],
   },
 })

@@ -136,8 +136,8 @@ export const MODULES = [
   },
   {
     id: 'ops', entry: 'functions/ops/index.ts', trigger: 'schedule',
-    description: 'Scheduled jobs: overdue-approval sweep, daily KPI snapshot',
-    access: { table: 'read', readModel: true, mail: true },
+    description: 'Scheduled jobs: overdue-approval sweep, daily KPI snapshot (written to the table)',
+    access: { table: 'readwrite', readModel: true, mail: true },
     timeoutSeconds: 300,
   },
 ] as const satisfies readonly ModuleDefinition[]

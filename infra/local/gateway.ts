@@ -19,7 +19,8 @@ import { z } from 'zod'
 import { isLocalStreamingHandler } from '../../functions/assistant/streaming.js'
 import { mapError } from '../../functions/lib/http.js'
 import { parse, parseJson } from '../../functions/lib/validation.js'
-import { DomainError } from '../../shared/errors/index.js'
+import { DomainError, ForbiddenError, UnauthenticatedError } from '../../shared/errors/index.js'
+import { orgStore } from '../../functions/org/adapters/store.js'
 import { pickLang } from '../../shared/i18n/messages.js'
 
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>
@@ -66,8 +67,13 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     const url = new URL(req.url ?? '/', 'http://localhost')
     const method = (req.method ?? 'GET').toUpperCase()
     if (url.pathname.startsWith('/api/')) return api(req, res, url, method)
-    if (url.pathname === '/local/outbox') return outbox(res)
-    if (url.pathname.startsWith('/local/jobs/') && method === 'POST') return runJob(req, res, url.pathname.slice('/local/jobs/'.length))
+    if (url.pathname === '/local/outbox' || (url.pathname.startsWith('/local/jobs/') && method === 'POST')) {
+      // The local tools read everyone's mail and run any job: an administrator's token only.
+      const refused = await administratorOnly(req)
+      if (refused) return sendResult(res, refused)
+      if (url.pathname === '/local/outbox') return outbox(res)
+      return runJob(req, res, url.pathname.slice('/local/jobs/'.length))
+    }
     let pathname: string
     try {
       pathname = decodeURIComponent(url.pathname)
@@ -177,6 +183,20 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
       if (!(err instanceof DomainError)) throw err
       sendResult(res, mapError(err, pickLang(req.headers['accept-language']), requestId))
     }
+  }
+
+  /** Refuses (401/403, vi/en) anyone but a signed-in administrator; undefined when allowed. */
+  async function administratorOnly(req: http.IncomingMessage): Promise<APIGatewayProxyStructuredResultV2 | undefined> {
+    const lang = pickLang(req.headers['accept-language'])
+    const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    let username: string | undefined
+    try {
+      if (token) username = (await jwtVerify(token, opts.verifyKey as CryptoKey, { issuer: opts.issuer, audience: opts.audience })).payload.username as string
+    } catch { /* an invalid token is no token */ }
+    if (!username) return mapError(new UnauthenticatedError(), lang, randomUUID())
+    const user = await orgStore.getUserByUsername(username)
+    if (!user?.assignments.some((a) => a.role === 'admin')) return mapError(new ForbiddenError(), lang, randomUUID())
+    return undefined
   }
 
   function sendResult(res: http.ServerResponse, result: APIGatewayProxyStructuredResultV2): void {

@@ -54,7 +54,7 @@ Digital Office is running (${((Date.now() - started) / 1000).toFixed(1)} s)
 
   Open:      ${platform.url}
   Data:      ${platform.dataDir}  (npm start -- --reset for fresh demo data)
-  Outbox:    ${platform.url}/local/outbox
+  Outbox:    ${platform.url}/local/outbox (an administrator's token: see the README)
   Portal:    ${platform.portalUrl}  (national public service portal simulator)
 
   Demo logins — password for all / mật khẩu chung: ${DEMO_PASSWORD}

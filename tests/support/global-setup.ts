@@ -12,21 +12,19 @@ import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { freePort } from '../../infra/local/ports.js'
 
-let child: ChildProcess | undefined
-let dataDir: string | undefined
-
+/** One platform per project that asks for it (the integration tests, the browser tests): its own process, ports and data. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  dataDir = mkdtempSync(join(tmpdir(), 'do-test-'))
+  const dataDir = mkdtempSync(join(tmpdir(), 'do-test-'))
   const [port, dynamoPort, s3Port, sfnPort, portalPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()]
-  child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts', '--data-dir', dataDir, '--port', String(port),
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts', '--data-dir', dataDir, '--port', String(port),
     '--dynamo-port', String(dynamoPort), '--s3-port', String(s3Port), '--sfn-port', String(sfnPort), '--portal-port', String(portalPort), '--no-schedules'],
   { env: { ...process.env, LOG_REQUESTS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   await new Promise<void>((resolve, reject) => {
     const onData = (d: Buffer) => { output += String(d); if (output.includes('Digital Office is running')) resolve() }
-    child!.stdout!.on('data', onData)
-    child!.stderr!.on('data', (d: Buffer) => { output += String(d) })
-    child!.once('exit', (code) => reject(new Error(`the embedded platform exited (${code}) while starting:\n${output.slice(-3000)}`)))
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (d: Buffer) => { output += String(d) })
+    child.once('exit', (code) => reject(new Error(`the embedded platform exited (${code}) while starting:\n${output.slice(-3000)}`)))
   })
   // Keep reading so the child never blocks on a full pipe; show what it says on stderr (errors).
   child.stdout!.resume()
@@ -37,13 +35,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('portalUrl', `http://127.0.0.1:${portalPort}`)
   project.provide('s3Endpoint', `http://127.0.0.1:${s3Port}`)
   return async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child!.once('exit', r))
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r))
       child.kill('SIGTERM')
       await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000).unref())])
       if (child.exitCode === null) child.kill('SIGKILL')
     }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+    rmSync(dataDir, { recursive: true, force: true })
   }
 }
 

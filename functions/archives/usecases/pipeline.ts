@@ -160,7 +160,7 @@ export async function assembleBatch(input: { batchId: string }): Promise<{ docum
     }
     docs.push(doc)
     const tx = new Transaction().put(scanDocumentItem(doc), { expectVersion: 'new' })
-      .audit({ unitId: batch.unitId, action: classified ? 'archive.catalogue' : 'archive.extract', target: id, details: { batchId: batch.batchId, pages: `${doc.pageFrom}-${doc.pageTo}`, symbol: fields.symbol.value ?? undefined } })
+      .audit({ unitId: batch.unitId, action: classified ? 'archive.catalogue' : 'archive.extract', target: id, details: { batchId: batch.batchId, pages: `${doc.pageFrom}-${doc.pageTo}`, symbol: fields.symbol.value ?? undefined, ...(classified ? { confidentiality: doc.confidentiality } : {}) } })
     await tx.commit(PIPELINE_ACTOR)
     if (classified) await registerScanDocument(PIPELINE_ACTOR, doc.scanDocumentId, undefined)
     else if (doc.toVerify.length === 0) await registerScanDocument(PIPELINE_ACTOR, doc.scanDocumentId, undefined)

@@ -64,4 +64,27 @@ describe('classified content is refused whatever was declared', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(422)
     expect(res.body.error.code).toBe('upload.classifiedContent')
   })
+
+  it('shows a reader of the audit trail without the clearance that a MẬT entry exists, not its symbol or summary', async () => {
+    const admin = await login('admin')
+    const ward = await newWard(admin, 'Đảng ủy phường Nhật Ký Mật')
+    const clerk = await person(admin, ward, 'clerk', 'Văn thư Được Mật', undefined, 'confidential')
+    const inspector = await person(admin, ward, 'inspector', 'Kiểm tra Chưa Được Mật')
+    const registered = await clerk.post('/api/documents/incoming', {
+      unitId: ward, symbol: '31-BC/TU', issuerName: 'Thành ủy Hà Nội', documentDate: today(), receivedDate: today(),
+      summary: 'Báo cáo tình hình nội bộ', confidentiality: 'mat',
+    })
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201)
+    const entryOf = async (s: typeof admin) => {
+      const trail = await s.get(`/api/audit?unitId=${ward}`)
+      expect(trail.status).toBe(200)
+      return trail.body.entries.find((e: any) => e.action === 'document.register')
+    }
+    const hidden = await entryOf(inspector)
+    expect(hidden.details).toEqual({ confidentiality: 'mat', withheld: true })
+    expect(JSON.stringify(hidden)).not.toContain('31-BC/TU')
+    // Someone cleared for MẬT sees what was registered; the chain still verifies for both.
+    expect((await entryOf(admin)).details).toMatchObject({ symbol: '31-BC/TU', confidentiality: 'mat' })
+    expect((await inspector.get(`/api/audit/verify?unitId=${ward}`)).body.valid).toBe(true)
+  })
 })

@@ -56,7 +56,7 @@ describe('client mistakes in the path', () => {
 })
 
 describe('local jobs: a body that is not a JSON object', () => {
-  const post = (rawBody: string) => fetch(`${baseUrl()}/local/jobs/overdue-approvals`, { method: 'POST', body: rawBody, headers: { 'accept-language': 'en' } })
+  const post = async (rawBody: string) => fetch(`${baseUrl()}/local/jobs/overdue-approvals`, { method: 'POST', body: rawBody, headers: { 'accept-language': 'en', authorization: `Bearer ${(await login('admin')).token}` } })
 
   it('malformed JSON is a 400 with a vi/en message', async () => {
     const res = await post('{"now": ')

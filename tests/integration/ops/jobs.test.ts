@@ -10,15 +10,33 @@ import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
 
 vi.setConfig({ testTimeout: 120_000 })
 
+/** The local tools want an administrator's token. */
+let adminToken: Promise<string> | undefined
+const asAdmin = async () => ({ authorization: `Bearer ${await (adminToken ??= login('admin').then((s) => s.token))}` })
+
 async function runJob(id: string, now?: string): Promise<any> {
-  const res = await fetch(`${baseUrl()}/local/jobs/${id}`, { method: 'POST', body: JSON.stringify(now ? { now } : {}) })
+  const res = await fetch(`${baseUrl()}/local/jobs/${id}`, { method: 'POST', body: JSON.stringify(now ? { now } : {}), headers: await asAdmin() })
   expect(res.status).toBe(200)
   return res.json()
 }
 
 async function outbox(): Promise<{ to: string[]; subject: string; text: string }[]> {
-  return (await fetch(`${baseUrl()}/local/outbox`)).json()
+  return (await fetch(`${baseUrl()}/local/outbox`, { headers: await asAdmin() })).json()
 }
+
+describe('the local tools', () => {
+  it('run a job and show the outbox only to an administrator', async () => {
+    expect((await fetch(`${baseUrl()}/local/outbox`)).status).toBe(401)
+    const clerk = await login('vanthu.hoankiem')
+    const asClerk = { authorization: `Bearer ${clerk.token}`, 'accept-language': 'en' }
+    const refused = await fetch(`${baseUrl()}/local/jobs/daily-kpi-snapshot`, { method: 'POST', body: '{}', headers: asClerk })
+    expect(refused.status).toBe(403)
+    expect(((await refused.json()) as any).error.code).toBe('auth.forbidden')
+    expect((await fetch(`${baseUrl()}/local/outbox`, { headers: asClerk })).status).toBe(403)
+    expect((await fetch(`${baseUrl()}/local/jobs/daily-kpi-snapshot`, { method: 'POST', body: '{}', headers: { authorization: 'Bearer not-a-token' } })).status).toBe(401)
+    expect((await fetch(`${baseUrl()}/local/outbox`, { headers: await asAdmin() })).status).toBe(200)
+  })
+})
 
 describe('overdue documents reminder', () => {
   it('mails the ward\'s leader a digest of the documents past their deadline, once a day, and not at the weekend', async () => {
