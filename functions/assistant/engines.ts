@@ -58,6 +58,9 @@ export function sqlRetriever(opts: { embedder?: Embedder; limit?: number; vector
   }
 }
 
+/** Milliseconds between the pieces the embedded engine streams. */
+export const EMBEDDED_PACE_MS = 40
+
 /** The deterministic engine: the extractive answer, streamed sentence by sentence. */
 export const embeddedEngine: AnswerEngine = {
   name: 'embedded',
@@ -66,8 +69,9 @@ export const embeddedEngine: AnswerEngine = {
     const pieces = answer.text.split(/(?<=[\].;,])\s+/)
     for (const [i, piece] of pieces.entries()) {
       yield { type: 'delta', text: i < pieces.length - 1 ? `${piece} ` : piece }
-      // Each piece is handed on before the next is made (a stream writes it to the socket in between).
-      await new Promise((resolve) => setImmediate(resolve))
+      // Paced as a model streams (Bedrock sends a sentence in tens of milliseconds): without it the whole
+      // answer reaches the browser in one read and nobody sees it arrive.
+      await new Promise((resolve) => setTimeout(resolve, EMBEDDED_PACE_MS))
     }
     yield { type: 'done', answer }
   },
