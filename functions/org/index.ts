@@ -13,13 +13,14 @@ import { addUnit, listTree, relocateUnit, renameUnit, showUnit } from './handler
 import { addUser, changeUser, searchUsers, showUser, unlockUser } from './handlers/users.js'
 import { createRequest, decideRequest, listRequests, showRequest } from './handlers/reorganisations.js'
 import { importFile, requestUpload } from './handlers/imports.js'
-import { auditTrail, auditVerify, me } from './handlers/audit.js'
+import { auditTrail, auditVerify, me, work } from './handlers/audit.js'
 
 const withContext = (route: OrgRoute): RouteHandler<Actor> =>
   (req: HttpRequest<Actor>) => route({ ...req, ctx: orgContext(req.actor, req.sourceIp, new Date(), req.prefetched as Promise<UnitIndex> | undefined) })
 
 export const ORG_ROUTES: Record<string, OrgRoute> = {
   'GET /api/me': me,
+  'GET /api/me/work': work,
   'GET /api/units': listTree,
   'POST /api/units': addUnit,
   'GET /api/units/{unitId}': showUnit,

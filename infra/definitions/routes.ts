@@ -20,6 +20,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/auth/login', 'auth', 'none'),
   r('GET', '/api/health', 'auth', 'none'),
   r('GET', '/api/me', 'org'),
+  r('GET', '/api/me/work', 'org'),
   r('GET', '/api/units', 'org'),
   r('POST', '/api/units', 'org'),
   r('GET', '/api/units/{unitId}', 'org'),

@@ -139,6 +139,11 @@ export async function commentInbox(ctx: MemberContext) {
   return out.map(({ taskToken: _t, ...c }) => c)
 }
 
+/** The requests whose next step is the caller's to take: the residence cell's form, the ward's confirmation (by a role that decides). */
+export async function commentsToDecide(ctx: MemberContext) {
+  return (await commentInbox(ctx)).filter((c) => { const u = waitingOn(c as CommentRequest); return !!u && holds(ctx, u) })
+}
+
 /** The requests a workplace cell opened (a year's campaign), with their state; officers reading the cell see them. */
 export async function campaignOf(ctx: MemberContext, cellId: string, year?: number) {
   const index = await ctx.tree()

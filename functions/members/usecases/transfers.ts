@@ -11,7 +11,7 @@ import type { CreateTransferBody, PartyMember, Transfer } from '../../../shared/
 import { approvalChain, canMember, mayDecide, mayReceive } from '../../../shared/members/policy.js'
 import { authorizeNotOwn } from '../../../shared/auth/policy.js'
 import { TRANSFER_RULES, returnSeconds, secondsToMonthsLater, secondsToWorkingDay, temporaryPeriodProblem } from '../../../shared/members/transfer.js'
-import { existsOn } from '../../../shared/org/tree.js'
+import { existsOn, parentOn } from '../../../shared/org/tree.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
 import { memberItem, memberStore, transferItem, transferLockItem } from '../adapters/store.js'
 import { transferWorkflow, type DecisionOutput, type ReturnOutput } from '../adapters/workflows.js'
@@ -262,8 +262,13 @@ export async function recordExtension(ctx: MemberContext, t: Transfer, body: { u
 
 /** Transfers waiting on the caller: decisions of their units' steps and members to receive. */
 export async function inbox(ctx: MemberContext) {
-  const units = [...new Set(ctx.actor.assignments.map((a) => a.unitId))]
   const index = await ctx.tree()
+  // A step waits in its unit's inbox; an Organisation Board decides for the committee above it (`alsoUnitIds`), so it reads that inbox too.
+  const units = [...new Set(ctx.actor.assignments.flatMap((a) => {
+    const u = index.get(a.unitId)
+    const actsFor = u && u.kind === 'advisory-board' ? parentOn(u, ctx.date) : null
+    return actsFor ? [a.unitId, actsFor] : [a.unitId]
+  }))]
   const lists = await Promise.all(units.map((u) => memberStore.transferInbox(u)))
   const seen = new Set<string>()
   const items: Transfer[] = []

@@ -1,6 +1,6 @@
 /** Helpers of the members integration tests: a fresh cell with members, so tests sharing one platform never collide. */
 import { expect } from 'vitest'
-import { uniq, type Session } from '../../support/api.js'
+import { eventually, uniq, type Session } from '../../support/api.js'
 
 export const HANGBAC = 'p-hoankiem-cb-hangbac'
 export const HANGDAO = 'p-hoankiem-cb-hangdao'
@@ -32,3 +32,10 @@ export const monthsAgo = (n: number): string => {
   d.setUTCMonth(d.getUTCMonth() - n)
   return d.toISOString().slice(0, 7)
 }
+
+/** Decides the current step once the workflow has reached it (the task token arrives asynchronously). */
+export const decideWhenReady = (s: Session, transferId: string, approved: boolean, comment?: string) => eventually(async () => {
+  const r = await s.post(`/api/members/transfers/${transferId}/decision`, { approved, comment })
+  expect(r.status, JSON.stringify(r.body)).toBe(200)
+  return r.body.transfer
+}, { timeoutMs: 30_000 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
 import { verifyPdf } from '../../../functions/lib/signing/verify.js'
 import { eventually, login, type Session } from '../../support/api.js'
-import { HANGDAO, newCell, newMember } from './support.js'
+import { HANGDAO, decideWhenReady, newCell, newMember } from './support.js'
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
@@ -19,13 +19,6 @@ const statusOf = (s: Session, transferId: string, expected: string) => eventuall
   const r = await s.get(`/api/members/transfers/${transferId}`)
   expect(r.body.transfer?.status, JSON.stringify(r.body)).toBe(expected)
   return r.body
-}, { timeoutMs: 30_000 })
-
-/** Decides the current step once the workflow has reached it (the task token arrives asynchronously). */
-const decideWhenReady = (s: Session, transferId: string, approved: boolean, comment?: string) => eventually(async () => {
-  const r = await s.post(`/api/members/transfers/${transferId}/decision`, { approved, comment })
-  expect(r.status, JSON.stringify(r.body)).toBe(200)
-  return r.body.transfer
 }, { timeoutMs: 30_000 })
 
 describe('official transfer of Party activity (Step Functions workflow)', () => {

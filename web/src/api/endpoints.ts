@@ -4,6 +4,7 @@ import type {
   ImportReport, MoveUnitBody, Reorganisation, Unit, UpdateUnitBody, UpdateUserBody, User,
 } from '../../../shared/org/contracts'
 import type { TreeNode, UnitView } from '../../../shared/org/tree'
+import type { MyWork } from '../../../shared/org/work'
 import type {
   AddVersionBody, Box, CommentBody, CreateDraftBody, DirectionBody, DocumentComment, DocumentSummary, OfficialDocument,
   PutChainBody, RegisterIncomingBody, ReviewBody, ReviewChain, SearchQuery,
@@ -75,6 +76,7 @@ export const endpoints = {
   login: (username: string, password: string) =>
     request<LoginResponse>('POST', '/api/auth/login', { body: { username, password }, anonymous: true }),
   me: (signal?: AbortSignal) => api.get<MeResponse>('/api/me', undefined, signal),
+  myWork: (signal?: AbortSignal) => api.get<MyWork>('/api/me/work', undefined, signal),
 
   tree: (q: { asOf?: string; includeEnded?: boolean }, signal?: AbortSignal) =>
     api.get<TreeResponse>('/api/units', { asOf: q.asOf, includeEnded: q.includeEnded === undefined ? undefined : String(q.includeEnded) }, signal),

@@ -4,6 +4,7 @@
  * role there allows, and the number of requests awaiting their decision.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { APPROVAL_SECTIONS } from '../../../shared/org/work'
 import { PERMISSIONS, type Action, type Role } from '../../../shared/org/roles'
 import { DOCUMENT_PERMISSIONS, type DocumentAction } from '../../../shared/documents/policy'
 import { ARCHIVE_PERMISSIONS, type ArchiveAction } from '../../../shared/archives/policy'
@@ -71,20 +72,19 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     units.some((u) => u.roles.some((r) => allows(r, action))), [units])
 
   const refreshPending = useCallback(() => setPendingTick((t) => t + 1), [])
-  const mayDecide = units.some((u) => u.roles.some((r) => PERMISSIONS[r as Role]?.includes('reorganisation.decide')))
-
+  // Every decision waiting for the caller (reorganisations, transfer steps, residence comments), counted once by the API.
   useEffect(() => {
-    if (!me.data || !mayDecide) {
+    if (!me.data) {
       setPendingCount(0)
       return
     }
     const ctrl = new AbortController()
-    const load = () => endpoints.reorganisations('pending', ctrl.signal)
-      .then((r) => setPendingCount(r.requests.length), () => { /* the badge is best effort */ })
+    const load = () => endpoints.myWork(ctrl.signal)
+      .then((w) => setPendingCount(w.sections.filter((s) => APPROVAL_SECTIONS.includes(s.id)).reduce((n, s) => n + s.count, 0)), () => { /* the badge is best effort */ })
     void load()
     const timer = window.setInterval(() => { if (document.visibilityState === 'visible') void load() }, 60_000)
     return () => { ctrl.abort(); window.clearInterval(timer) }
-  }, [me.data, mayDecide, pendingTick])
+  }, [me.data, pendingTick])
 
   const value: Workspace = {
     user: me.data?.user,

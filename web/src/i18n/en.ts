@@ -97,6 +97,36 @@ export const en: Shape<typeof vi> = {
     pendingNone: 'Nothing is waiting for you.',
     openApprovals: 'See the requests',
     quickLinks: 'Quick links',
+    work: {
+      title: 'My work today',
+      none: 'Nothing is waiting for you today.',
+      count_one: '{{count}} item',
+      count_other: '{{count}} items',
+      more_one: '{{count}} more',
+      more_other: '{{count}} more',
+      due: 'Due',
+      overdue: 'Overdue since',
+      sections: {
+        documents: {
+          'to-confirm': 'Incoming documents to confirm',
+          'to-direct': 'Incoming documents to direct',
+          'to-review': 'Drafts for you to review or sign',
+          'overdue': 'Overdue documents',
+        },
+        members: {
+          'transfers': 'Party transfers awaiting your decision',
+          'comments': 'Residence comments to fill or confirm',
+          'fees': 'Party fees owed',
+          'notices': 'Unread notices',
+        },
+        org: {
+          'reorganisations': 'Reorganisations awaiting approval',
+        },
+        archives: {
+          'handovers': 'Archive handovers to receive',
+        },
+      },
+    },
     docs: {
       title: 'Documents',
       toConfirm: 'Incoming, to confirm',
@@ -210,6 +240,10 @@ export const en: Shape<typeof vi> = {
     sent: 'Request sent. It is waiting for the superior unit’s approval.',
   },
   approvals: {
+    reorganisations: 'Reorganisations',
+    members: 'Party transfers and residence comments',
+    transfer: 'Party transfer',
+    residenceComment: 'Residence comment',
     title: 'Approvals',
     pendingTab: 'Awaiting my decision',
     mineTab: 'Sent by me',

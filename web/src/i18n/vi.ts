@@ -93,6 +93,36 @@ export const vi = {
     pendingNone: 'Không có đề nghị nào đang chờ bạn.',
     openApprovals: 'Xem các đề nghị',
     quickLinks: 'Truy cập nhanh',
+    work: {
+      title: 'Việc của tôi hôm nay',
+      none: 'Hôm nay không có việc nào đang chờ bạn.',
+      count_one: '{{count}} việc',
+      count_other: '{{count}} việc',
+      more_one: 'Xem thêm {{count}} việc',
+      more_other: 'Xem thêm {{count}} việc',
+      due: 'Hạn',
+      overdue: 'Quá hạn từ',
+      sections: {
+        documents: {
+          'to-confirm': 'Văn bản đến chờ xác nhận',
+          'to-direct': 'Văn bản đến chờ cho ý kiến chỉ đạo',
+          'to-review': 'Dự thảo chờ bạn duyệt, ký',
+          'overdue': 'Văn bản quá hạn xử lý',
+        },
+        members: {
+          'transfers': 'Chuyển sinh hoạt đảng chờ bạn quyết định',
+          'comments': 'Nhận xét đảng viên nơi cư trú chờ xử lý',
+          'fees': 'Đảng phí còn nợ',
+          'notices': 'Thông báo chưa đọc',
+        },
+        org: {
+          'reorganisations': 'Đề nghị sắp xếp tổ chức chờ phê duyệt',
+        },
+        archives: {
+          'handovers': 'Hồ sơ bàn giao chờ tiếp nhận',
+        },
+      },
+    },
     docs: {
       title: 'Văn bản',
       toConfirm: 'Văn bản đến chờ xác nhận',
@@ -206,6 +236,10 @@ export const vi = {
     sent: 'Đã gửi đề nghị. Đề nghị đang chờ cấp trên phê duyệt.',
   },
   approvals: {
+    reorganisations: 'Sắp xếp tổ chức',
+    members: 'Chuyển sinh hoạt đảng, nhận xét nơi cư trú',
+    transfer: 'Chuyển sinh hoạt đảng',
+    residenceComment: 'Nhận xét nơi cư trú',
     title: 'Phê duyệt',
     pendingTab: 'Chờ tôi phê duyệt',
     mineTab: 'Tôi đã gửi',

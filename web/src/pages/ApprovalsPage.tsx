@@ -1,6 +1,8 @@
 /**
- * Reorganisation requests: those awaiting my decision and those I sent;
- * a detail drawer with the history, and approve / reject with a comment.
+ * What I must decide: reorganisation requests (those awaiting my decision
+ * and those I sent; a detail drawer with the history, and approve / reject
+ * with a comment), and the Party transfer steps and residence comments
+ * waiting for me, each linking to the page where it is decided.
  */
 import { Anchor, Badge, Button, Drawer, Group, Stack, Table, Tabs, Text, Textarea, Timeline, Title } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
@@ -10,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router-dom'
 import { DecisionBody, type Reorganisation, type ReorganisationStatus } from '../../../shared/org/contracts'
 import { endpoints } from '../api/endpoints'
+import { membersApi, type CommentView, type TransferView } from '../api/members'
 import { useWorkspace } from '../auth/workspace'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { Loading } from '../components/Loading'
@@ -42,6 +45,10 @@ export default function ApprovalsPage() {
   const ws = useWorkspace()
   const pending = useData((signal) => endpoints.reorganisations('pending', signal), [])
   const mine = useData((signal) => endpoints.reorganisations('mine', signal), [])
+  // Members' decisions: the API lists only what the caller may decide (an error means none: the lists are theirs to show).
+  const transfers = useData((signal) => membersApi.inbox(signal).then((r) => r.transfers, () => [] as TransferView[]), [])
+  const comments = useData((signal) => membersApi.commentInbox(signal).then((r) => r.comments.filter((c) => ['requested', 'escalated', 'filled'].includes(c.status)), () => [] as CommentView[]), [])
+  const waiting = (pending.data?.requests.length ?? 0) + (transfers.data?.length ?? 0) + (comments.data?.length ?? 0)
 
   const decided = (r: Reorganisation, approved: boolean) => {
     setSelected(null)
@@ -57,19 +64,55 @@ export default function ApprovalsPage() {
       <PageHeader title={t('approvals.title')} />
       <Tabs value={scope} onChange={(v) => setScope((v as Scope) ?? 'pending')} keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="pending" rightSection={pending.data?.requests.length ? <Badge size="sm" color="red" variant="filled" circle>{pending.data.requests.length}</Badge> : undefined}>
+          <Tabs.Tab value="pending" rightSection={waiting ? <Badge size="sm" color="red" variant="filled" circle>{waiting}</Badge> : undefined}>
             {t('approvals.pendingTab')}
           </Tabs.Tab>
           <Tabs.Tab value="mine">{t('approvals.mineTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="pending" pt="md">
-          <RequestList state={pending} onOpen={(r) => setSelected({ request: r, scope: 'pending' })} />
+          <Stack gap="lg">
+            <MemberDecisions transfers={transfers.data ?? []} comments={comments.data ?? []} />
+            <Stack gap="xs">
+              <Title order={2} fz="h4">{t('approvals.reorganisations')}</Title>
+              <RequestList state={pending} onOpen={(r) => setSelected({ request: r, scope: 'pending' })} />
+            </Stack>
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="mine" pt="md">
           <RequestList state={mine} onOpen={(r) => setSelected({ request: r, scope: 'mine' })} />
         </Tabs.Panel>
       </Tabs>
       <RequestDrawer selected={selected} onClose={() => setSelected(null)} onDecided={decided} />
+    </Stack>
+  )
+}
+
+/** Transfer steps and residence comments waiting for the caller: who, from where to where, by when; each opens where it is decided. */
+function MemberDecisions({ transfers, comments }: { transfers: TransferView[]; comments: CommentView[] }) {
+  const { t } = useTranslation()
+  const lang = useLang()
+  const units = useUnits()
+  if (!transfers.length && !comments.length) return null
+  const rows = [
+    ...transfers.map((x) => ({ key: x.transferId, title: x.memberName, what: t('approvals.transfer'), detail: `${units.name(x.fromCellId)} → ${x.toUnitId ? units.name(x.toUnitId) : x.toOutside?.name ?? ''}`, due: x.status === 'pending' ? x.stageDeadlineAt : x.acceptBy, to: '/party/transfers' })),
+    ...comments.map((c) => ({ key: c.commentId, title: c.memberName, what: t('approvals.residenceComment'), detail: `${units.name(c.residenceCellId)} · ${c.year}`, due: c.deadlineAt, to: '/party/comments' })),
+  ]
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="approvals-members">
+      <Title order={2} fz="h4" id="approvals-members">{t('approvals.members')}</Title>
+      <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {rows.map((r) => (
+          <li key={r.key}>
+            <Group justify="space-between" wrap="wrap" gap="xs">
+              <Stack gap={0} miw={0} style={{ flex: '1 1 14rem' }}>
+                <Anchor component={Link} to={r.to} fw={600}>{r.title}</Anchor>
+                <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{r.what} · {r.detail}</Text>
+              </Stack>
+              {r.due && <Text size="sm">{t('home.work.due')} {formatDateTime(r.due, lang)}</Text>}
+            </Group>
+          </li>
+        ))}
+      </Stack>
     </Stack>
   )
 }

@@ -4,8 +4,13 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import { endpoints } from '../api/endpoints'
 import { useWorkspace } from '../auth/workspace'
-import type { Box } from '../../../shared/documents/contracts'
+import type { WorkItem, WorkSection, WorkSectionId } from '../../../shared/org/work'
+import { ErrorAlert } from '../components/ErrorAlert'
+import { Loading } from '../components/Loading'
+import { formatDate, formatDateTime } from '../lib/dates'
 import { useData } from '../lib/useData'
+import { systemText } from './members/NoticeBits'
+import { money, monthLabel } from './members/TransferBits'
 import { PageHeader } from '../components/PageHeader'
 import { UnitBadges } from '../components/org/UnitBadges'
 import { roleLabel, useLang } from '../lib/labels'
@@ -22,7 +27,7 @@ export default function HomePage() {
     { to: '/units', label: t('home.quick.units'), icon: IconSitemap, show: ws.can('unit.read') },
     { to: '/users', label: t('home.quick.users'), icon: IconUsers, show: ws.can('user.read') },
     { to: '/import', label: t('home.quick.import'), icon: IconFileImport, show: ws.can('import.run') },
-    { to: '/approvals', label: t('home.quick.approvals'), icon: IconChecklist, show: ws.can('reorganisation.request') || ws.can('reorganisation.decide') },
+    { to: '/approvals', label: t('home.quick.approvals'), icon: IconChecklist, show: ws.can('reorganisation.request') || ws.can('reorganisation.decide') || ws.pendingCount > 0 },
     { to: '/audit', label: t('home.quick.audit'), icon: IconHistory, show: ws.can('audit.read') },
   ].filter((l) => l.show)
 
@@ -30,6 +35,8 @@ export default function HomePage() {
     <Stack gap="lg">
       <PageHeader title={t('home.greeting', { name: ws.user?.fullName ?? '' })} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Stack gap="md" miw={0}>
+        <MyWorkCard />
         <Card withBorder component="section" aria-labelledby="home-units">
           <Title order={2} fz="h4" id="home-units" mb="sm">{t('home.myUnits')}</Title>
           {ws.units.length === 0 ? <Text c="dimmed">{t('header.noUnit')}</Text> : (
@@ -53,8 +60,8 @@ export default function HomePage() {
             </Stack>
           )}
         </Card>
-        <Stack gap="md">
-          {ws.canAnywhere('document.read') && <DocumentsCard />}
+        </Stack>
+        <Stack gap="md" miw={0}>
           <Card withBorder component="section" aria-labelledby="home-pending">
             <Title order={2} fz="h4" id="home-pending" mb="sm">{t('home.pending')}</Title>
             <Group justify="space-between" wrap="nowrap">
@@ -80,34 +87,55 @@ export default function HomePage() {
   )
 }
 
-/** What waits for the user among documents: receipts to confirm, overdue ones, drafts to review. */
-function DocumentsCard() {
+const SECTION_COLOR: Record<WorkSectionId, string> = {
+  'documents.to-confirm': 'orange', 'documents.to-direct': 'blue', 'documents.to-review': 'orange', 'documents.overdue': 'red',
+  'members.transfers': 'red', 'members.comments': 'orange', 'org.reorganisations': 'red', 'archives.handovers': 'blue',
+  'members.fees': 'orange', 'members.notices': 'blue',
+}
+
+/** "My work today": what waits for the user across modules, each section with its count and links to where it is done. */
+function MyWorkCard() {
   const { t } = useTranslation()
-  const ws = useWorkspace()
-  const boxes: { box: Box; key: string; to: string; color: string; show: boolean }[] = [
-    { box: 'to-confirm', key: 'toConfirm', to: '/documents/incoming?box=to-confirm', color: 'orange', show: ws.canAnywhere('document.register') },
-    { box: 'inbox', key: 'inbox', to: '/documents/incoming', color: 'blue', show: true },
-    { box: 'overdue', key: 'overdue', to: '/documents/incoming?box=overdue', color: 'red', show: true },
-    { box: 'to-review', key: 'toReview', to: '/documents/outgoing?box=to-review', color: 'orange', show: ws.canAnywhere('document.review') },
-  ]
-  const shown = boxes.filter((b) => b.show)
-  const counts = useData((signal) => Promise.all(shown.map((b) => endpoints.documents.list({ box: b.box, limit: 1 }, signal).then((r) => r.total, () => null))), [shown.length])
+  const lang = useLang()
+  const work = useData((signal) => endpoints.myWork(signal), [])
+  const sections = work.data?.sections ?? []
+  const waiting = sections.filter((s) => s.count > 0)
+  const itemTitle = (s: WorkSection, i: WorkItem) =>
+    s.id === 'members.fees' ? monthLabel(i.title) : i.system ? systemText({ title: i.title, body: i.subtitle }, t).title : i.title
+  const itemSub = (s: WorkSection, i: WorkItem) =>
+    s.id === 'members.fees' ? t('members.owed') + ': ' + money(Number(i.subtitle ?? 0), lang) : i.system ? undefined : i.subtitle
   return (
-    <Card withBorder component="section" aria-labelledby="home-docs">
-      <Title order={2} fz="h4" id="home-docs" mb="sm">{t('home.docs.title')}</Title>
-      <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {shown.map((b, i) => {
-          const n = counts.data?.[i]
-          return (
-            <li key={b.box}>
-              <Group justify="space-between" wrap="nowrap">
-                <Anchor component={Link} to={b.to} size="sm">{t(`home.docs.${b.key}`)}</Anchor>
-                <Badge color={n ? b.color : 'gray'} variant={n ? 'filled' : 'light'} aria-label={n === undefined || n === null ? undefined : t('home.docs.count', { count: n })}>{n ?? '…'}</Badge>
-              </Group>
-            </li>
-          )
-        })}
-      </Stack>
+    <Card withBorder component="section" aria-labelledby="home-work">
+      <Title order={2} fz="h4" id="home-work" mb="sm">{t('home.work.title')}</Title>
+      {work.loading && !work.data ? <Loading /> : work.error ? <ErrorAlert error={work.error} onRetry={work.reload} /> : waiting.length === 0
+        ? <Text c="dimmed">{t('home.work.none')}</Text>
+        : (
+          <Stack gap="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {waiting.map((s) => (
+              <li key={s.id} data-section={s.id}>
+                <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+                  <Anchor component={Link} to={s.href} fw={600} miw={0} style={{ overflowWrap: 'anywhere' }}>{t(`home.work.sections.${s.id}`)}</Anchor>
+                  <Badge color={SECTION_COLOR[s.id]} variant="filled" style={{ flexShrink: 0 }} aria-label={t('home.work.count', { count: s.count })}>{s.count}</Badge>
+                </Group>
+                <Stack gap={4} component="ul" mt={4} style={{ listStyle: 'none', paddingLeft: 0, margin: 0 }}>
+                  {s.items.map((i, k) => (
+                    <li key={k}>
+                      <Anchor component={Link} to={i.href} size="sm" style={{ overflowWrap: 'anywhere' }}>{itemTitle(s, i)}</Anchor>
+                      {(itemSub(s, i) || i.due) && (
+                        <Text size="xs" c={i.overdue ? 'red' : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
+                          {[itemSub(s, i), i.due ? `${i.overdue ? t('home.work.overdue') : t('home.work.due')} ${i.due.length > 10 ? formatDateTime(i.due, lang) : formatDate(i.due, lang)}` : ''].filter(Boolean).join(' · ')}
+                        </Text>
+                      )}
+                    </li>
+                  ))}
+                  {s.count > s.items.length && (
+                    <li><Anchor component={Link} to={s.href} size="xs">{t('home.work.more', { count: s.count - s.items.length })}</Anchor></li>
+                  )}
+                </Stack>
+              </li>
+            ))}
+          </Stack>
+        )}
     </Card>
   )
 }

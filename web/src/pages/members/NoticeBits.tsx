@@ -9,7 +9,7 @@ import { formatDateTime } from '../../lib/dates'
 import { useLang } from '../../lib/labels'
 
 /** A system notice's title key (`transfer.pending`, `fees.flagged`, …) and its detail, in the reader's language. */
-function systemText(n: HandbookNotice, t: (k: string, o?: Record<string, unknown>) => string): { title: string; body?: string } {
+export function systemText(n: Pick<HandbookNotice, 'title' | 'body'>, t: (k: string, o?: Record<string, unknown>) => string): { title: string; body?: string } {
   const [what, status] = n.title.split('.')
   if (what === 'transfer' && status === 'returnReminder') return { title: t('members.notices.returnReminder', { date: n.body }) }
   if (what === 'transfer') return { title: t('members.notices.transfer', { status: t(`members.transferStatuses.${status}`, { defaultValue: status }) }), body: n.body }
