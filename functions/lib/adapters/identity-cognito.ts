@@ -95,6 +95,9 @@ export function cognitoIdentity(client: Sender = new CognitoIdentityProviderClie
     async deleteAccount(username) {
       await client.send(new AdminDeleteUserCommand({ UserPoolId: cfg.userPoolId, Username: username }))
     },
+    async setMfa() {
+      // The pool requires MFA outside dev (infra/config), for every account: no per-account switch to set.
+    },
     async setEnabled(username, enabled) {
       await client.send(enabled
         ? new AdminEnableUserCommand({ UserPoolId: cfg.userPoolId, Username: username })

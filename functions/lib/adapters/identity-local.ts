@@ -74,7 +74,7 @@ export function localIdentity(): IdentityPort {
   }
   async function update(username: string, expression: string, values: Record<string, unknown>): Promise<void> {
     await documentClient().send(new UpdateCommand({
-      TableName: table(), Key: key(username), UpdateExpression: expression, ExpressionAttributeValues: values, ConditionExpression: 'attribute_exists(pk)',
+      TableName: table(), Key: key(username), UpdateExpression: expression, ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}), ConditionExpression: 'attribute_exists(pk)',
     }))
   }
   async function issueToken(username: string): Promise<SignInResult> {
@@ -198,6 +198,10 @@ export function localIdentity(): IdentityPort {
     },
     async deleteAccount(username) {
       await documentClient().send(new DeleteCommand({ TableName: table(), Key: key(username) }))
+    },
+    async setMfa(username, required) {
+      // Turned off, the authenticator is forgotten: turned on again, it is set up afresh.
+      await update(username, required ? 'SET mfa = :m' : 'REMOVE mfa, totpSecret, totpStep', required ? { ':m': true } : {})
     },
     async setEnabled(username, enabled) {
       await documentClient().send(new UpdateCommand({

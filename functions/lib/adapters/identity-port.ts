@@ -33,4 +33,6 @@ export interface IdentityPort {
   createAccount(a: { username: string; email?: string; password: string; temporary?: boolean; mfa?: boolean }): Promise<void>
   deleteAccount(username: string): Promise<void>
   setEnabled(username: string, enabled: boolean): Promise<void>
+  /** The person's MFA flag changed (Cognito: nothing to do, the pool's MFA setting applies to everyone). */
+  setMfa(username: string, required: boolean): Promise<void>
 }

@@ -119,6 +119,7 @@ export async function updateUser(ctx: OrgContext, userId: string, body: UpdateUs
   }
   await tx.commit(ctx.auditActor, ctx.now)
   if (body.status && body.status !== current.status) await identity().setEnabled(current.username, body.status === 'active')
+  if (body.mfa !== undefined && body.mfa !== current.mfa) await identity().setMfa(current.username, body.mfa)
   return { user: updated }
 }
 

@@ -108,6 +108,20 @@ describe('sign-in challenges', () => {
     expect(slowed.body.error.code).toBe('auth.slowDown')
   })
 
+  it('an administrator turning MFA on asks for the authenticator at the next sign-in, and turning it off forgets it', async () => {
+    const password = 'Da-chon-san#2026'
+    const { username } = await newPerson({ mfa: false, password })
+    expect((await signIn(username, password)).body).toMatchObject({ token: expect.any(String) })
+    const admin = await login('admin')
+    const found = (await admin.get(`/api/users?q=${username}`)).body.users.find((u: any) => u.username === username)
+    const on = await admin.patch(`/api/users/${found.userId}`, { mfa: true, version: found.version })
+    expect(on.status, JSON.stringify(on.body)).toBe(200)
+    expect((await signIn(username, password)).body).toEqual({ challenge: 'MFA_SETUP', session: expect.any(String) })
+    const off = await admin.patch(`/api/users/${found.userId}`, { mfa: false, version: on.body.user.version })
+    expect(off.status, JSON.stringify(off.body)).toBe(200)
+    expect((await signIn(username, password)).body).toMatchObject({ token: expect.any(String) })
+  })
+
   it('refuses malformed answers with field messages', async () => {
     const noCode = await post('/api/auth/challenge', { username: 'ai.do', challenge: 'SOFTWARE_TOKEN_MFA', session: 'x' })
     expect(noCode.status).toBe(400)

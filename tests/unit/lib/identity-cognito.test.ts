@@ -298,6 +298,14 @@ describe('cognitoIdentity account lifecycle', () => {
     expect((client.sent[1] as AdminEnableUserCommand).input).toEqual({ UserPoolId: CFG.userPoolId, Username: 'duc.tv' })
   })
 
+  it('sends nothing when a person\'s MFA flag changes: the pool\'s MFA setting applies to every account', async () => {
+    const client = fakeClient()
+
+    await identityWith(client).setMfa('duc.tv', true)
+
+    expect(client.sent).toEqual([])
+  })
+
   it('deletes an account from the pool', async () => {
     const client = fakeClient()
 
