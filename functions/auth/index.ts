@@ -1,19 +1,22 @@
 /**
  * Lambda entry of the sign-in module: exchanges a user name and password for
- * a token at the identity provider (Cognito, or the local issuer), and the
+ * a token at the identity provider (Cognito, or the local issuer), through
+ * its challenges (new password, authenticator setup, TOTP code), and the
  * public health check.
  */
-import { LoginBody } from '../../shared/org/contracts.js'
+import { ChallengeBody, LoginBody, MfaSetupBody } from '../../shared/org/contracts.js'
 import { httpModule } from '../lib/http.js'
 import { parse } from '../lib/validation.js'
-import { signIn } from './usecases/sign-in.js'
+import { answerChallenge, setUpMfa, signIn } from './usecases/sign-in.js'
 
-export const AUTH_ROUTES = ['POST /api/auth/login', 'GET /api/health']
+export const AUTH_ROUTES = ['POST /api/auth/login', 'POST /api/auth/challenge', 'POST /api/auth/mfa/setup', 'GET /api/health']
 
 export const handler = httpModule<undefined>({
   publicRoutes: AUTH_ROUTES,
   routes: {
     'POST /api/auth/login': async ({ body, sourceIp }) => ({ body: await signIn({ ...parse(LoginBody, body), sourceIp }) }),
+    'POST /api/auth/challenge': async ({ body, sourceIp }) => ({ body: await answerChallenge({ ...parse(ChallengeBody, body), sourceIp }) }),
+    'POST /api/auth/mfa/setup': async ({ body, sourceIp }) => ({ body: await setUpMfa({ ...parse(MfaSetupBody, body), sourceIp }) }),
     'GET /api/health': async () => ({ body: { status: 'ok', time: new Date().toISOString() } }),
   },
 })

@@ -18,6 +18,8 @@ const r = (method: RouteDefinition['method'], path: string, module: RouteDefinit
 
 export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/auth/login', 'auth', 'none'),
+  r('POST', '/api/auth/challenge', 'auth', 'none'),
+  r('POST', '/api/auth/mfa/setup', 'auth', 'none'),
   r('GET', '/api/health', 'auth', 'none'),
   r('GET', '/api/me', 'org'),
   r('GET', '/api/me/work', 'org'),

@@ -42,7 +42,8 @@ export async function seedDemoData(): Promise<{ units: number; users: number }> 
       userId: randomUUID(), username: d.username, fullName: d.fullName, email: d.email, clearance: d.clearance, mfa: d.mfa,
       status: 'active', assignments: d.assignments, version: 1, createdAt: now, updatedAt: now,
     }
-    await identity().createAccount({ username: user.username, email: user.email, password: DEMO_PASSWORD })
+    // Demo accounts sign in in one step: a known password, no authenticator (whatever the person's MFA flag says).
+    await identity().createAccount({ username: user.username, email: user.email, password: DEMO_PASSWORD, temporary: false, mfa: false })
     const tx = new Transaction().put(userItem(user), { expectVersion: 'new' })
       .put({ ...keys.usernameClaim(user.username), entity: ENTITY.usernameClaim, schemaVersion: SCHEMA_VERSION, userId: user.userId }, { expectVersion: 'new' })
     for (const a of user.assignments) {

@@ -19,6 +19,7 @@ import type { AppConfig } from '../config/index.js'
 import { removalPolicyOf } from '../constructs/app-function.js'
 import type { PlatformResources } from '../constructs/platform-resources.js'
 import { TABLE } from '../../shared/table/definition.js'
+import { PASSWORD_POLICY } from '../../shared/auth/password-policy.js'
 
 export interface StatefulStackProps extends StackProps {
   readonly config: AppConfig
@@ -151,11 +152,7 @@ export class StatefulStack extends Stack {
       mfa: config.auth.mfa === 'required' ? Mfa.REQUIRED : Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
+        ...PASSWORD_POLICY,
         tempPasswordValidity: Duration.days(3),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,

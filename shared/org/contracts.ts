@@ -200,3 +200,27 @@ export const LoginBody = z.strictObject({
   username,
   password: z.string().min(1).max(128),
 })
+
+/** Sign-in challenges (Cognito's names): a new password, setting up an authenticator app, its code. */
+export const SIGN_IN_CHALLENGES = ['NEW_PASSWORD_REQUIRED', 'MFA_SETUP', 'SOFTWARE_TOKEN_MFA'] as const
+export type SignInChallenge = (typeof SIGN_IN_CHALLENGES)[number]
+const challengeSession = z.string().min(1).max(4096)
+const totpCode = z.string().regex(/^\d{6}$/, { message: 'field.invalidFormat' })
+/** The answer to a challenge: `newPassword` for NEW_PASSWORD_REQUIRED, the 6-digit `code` for the other two. */
+export const ChallengeBody = z.strictObject({
+  username,
+  challenge: z.enum(SIGN_IN_CHALLENGES),
+  session: challengeSession,
+  newPassword: z.string().min(1).max(128).optional(),
+  code: totpCode.optional(),
+}).refine((b) => b.challenge !== 'NEW_PASSWORD_REQUIRED' || b.newPassword !== undefined, { message: 'field.required', path: ['newPassword'] })
+  .refine((b) => b.challenge === 'NEW_PASSWORD_REQUIRED' || b.code !== undefined, { message: 'field.required', path: ['code'] })
+export type ChallengeBody = z.infer<typeof ChallengeBody>
+/** Starts setting up an authenticator app during an MFA_SETUP challenge. */
+export const MfaSetupBody = z.strictObject({ username, session: challengeSession })
+export type MfaSetupBody = z.infer<typeof MfaSetupBody>
+/** What sign-in answers: a session, or the next step with its session string. */
+export type SignInAnswer =
+  | { token: string; expiresIn: number; user: { userId: string; username: string; fullName: string } }
+  | { challenge: SignInChallenge; session: string }
+export interface MfaSetupAnswer { secretCode: string; session: string; otpauthUri: string }

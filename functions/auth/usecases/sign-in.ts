@@ -1,36 +1,77 @@
 /**
- * Sign-in: the identity provider checks the password; this use case slows
- * down and locks an account (and a source address) after repeated wrong
- * passwords, before the provider is even asked, and audits each lockout in
- * the account's unit. The same answer whether or not the account exists.
+ * Sign-in: the identity provider checks the password and asks for the next
+ * step (a new password, setting up an authenticator app, its code); this use
+ * case slows down and locks an account (and a source address) after repeated
+ * wrong passwords or codes, before the provider is even asked, and audits
+ * each lockout in the account's unit. The same answer whether or not the
+ * account exists. A right password followed by a challenge does not reset the
+ * count: only a completed sign-in does, so codes cannot be guessed by
+ * signing in again between guesses.
  */
+import type { ChallengeBody, MfaSetupBody, SignInAnswer } from '../../../shared/org/contracts.js'
 import { TooManyRequestsError, UnauthenticatedError } from '../../../shared/errors/index.js'
 import { verdict, type AttemptScope } from '../../../shared/auth/sign-in-limits.js'
 import { identity } from '../../lib/adapters/identity.js'
+import { isChallenge, type SignInResult } from '../../lib/adapters/identity-port.js'
 import { signInAttempts } from '../../lib/adapters/sign-in-attempts.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
+import { otpauthUri } from '../../lib/totp.js'
 import { orgStore } from '../../org/adapters/store.js'
 
-export async function signIn(input: { username: string; password: string; sourceIp: string }, now = new Date()) {
+/** The issuer name authenticator apps show beside the account. */
+export const TOTP_ISSUER = 'Digital Office'
+/** Wrong answers that count towards the lockout, as wrong passwords do. */
+const FAILURES = new Set(['auth.invalidCredentials', 'auth.invalidCode', 'auth.codeExpired'])
+
+interface Caller { username: string; sourceIp: string }
+
+export async function signIn(input: Caller & { password: string }, now = new Date()): Promise<SignInAnswer> {
+  return step(input, now, () => identity().signIn(input.username, input.password))
+}
+
+/** Answers a challenge; MFA_SETUP takes the first code of the new authenticator (verified, then the challenge answered). */
+export async function answerChallenge(input: Caller & ChallengeBody, now = new Date()): Promise<SignInAnswer> {
+  return step(input, now, async () => {
+    if (input.challenge === 'MFA_SETUP') {
+      const { session } = await identity().verifyTotp(input.session, input.code!)
+      return identity().respond(input.username, 'MFA_SETUP', session, {})
+    }
+    return identity().respond(input.username, input.challenge, input.session, { newPassword: input.newPassword, code: input.code })
+  })
+}
+
+/** The secret of a new authenticator, and the otpauth URI its QR code carries. */
+export async function setUpMfa(input: Caller & MfaSetupBody, now = new Date()) {
+  await checkLimits(input, now)
+  const { secretCode, session } = await identity().associateTotp(input.session)
+  return { secretCode, session, otpauthUri: otpauthUri(secretCode, input.username, TOTP_ISSUER) }
+}
+
+async function checkLimits(input: Caller, now: Date): Promise<void> {
   const scopes: [AttemptScope, string][] = [['account', input.username], ['source', input.sourceIp]]
   for (const [scope, id] of scopes) {
     const v = verdict(await signInAttempts.get(scope, id), scope, now)
     if (!v.allowed) throw new TooManyRequestsError(v.code, v.retryAfterSeconds)
   }
-  let session: Awaited<ReturnType<ReturnType<typeof identity>['signIn']>>
+}
+
+async function step(input: Caller, now: Date, ask: () => Promise<SignInResult>): Promise<SignInAnswer> {
+  await checkLimits(input, now)
+  let result: SignInResult
   try {
-    session = await identity().signIn(input.username, input.password)
+    result = await ask()
   } catch (err) {
-    if (err instanceof UnauthenticatedError && err.code === 'auth.invalidCredentials') await countFailure(input, now)
+    if (err instanceof UnauthenticatedError && FAILURES.has(err.code)) await countFailure(input, now)
     throw err
   }
+  if (isChallenge(result)) return { challenge: result.challenge, session: result.session }
   await signInAttempts.clear('account', input.username)
   const user = await orgStore.getUserByUsername(input.username)
   if (!user) throw new UnauthenticatedError('auth.unknownUser')
-  return { ...session, user: { userId: user.userId, username: user.username, fullName: user.fullName } }
+  return { ...result, user: { userId: user.userId, username: user.username, fullName: user.fullName } }
 }
 
-async function countFailure(input: { username: string; sourceIp: string }, now: Date): Promise<void> {
+async function countFailure(input: Caller, now: Date): Promise<void> {
   const [account, source] = await Promise.all([
     signInAttempts.recordFailure('account', input.username, now),
     signInAttempts.recordFailure('source', input.sourceIp, now),

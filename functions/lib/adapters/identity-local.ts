@@ -4,19 +4,23 @@
  * key kept in the data directory. The local gateway verifies them the way the
  * API Gateway JWT authorizer verifies Cognito's.
  */
-import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto'
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { SignJWT, importJWK, type JWK } from 'jose'
-import { ConflictError, UnauthenticatedError } from '../../../shared/errors/index.js'
+import { meetsPasswordPolicy, PASSWORD_POLICY } from '../../../shared/auth/password-policy.js'
+import { ConflictError, RuleError, UnauthenticatedError } from '../../../shared/errors/index.js'
 import { documentClient } from '../clients.js'
 import { env } from '../env.js'
-import type { IdentityPort } from './identity-port.js'
+import { matchTotp, newTotpSecret } from '../totp.js'
+import type { ChallengeName, IdentityPort, SignInResult } from './identity-port.js'
 
 const scrypt = promisify(scryptCb) as (p: string, s: Buffer, n: number) => Promise<Buffer>
 export const LOCAL_AUDIENCE = 'digital-office-spa'
 const TOKEN_SECONDS = 8 * 3600
+/** How long a challenge's session may be used (Cognito's are 3 minutes by default). */
+export const CHALLENGE_SESSION_SECONDS = 180
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16)
@@ -30,6 +34,32 @@ async function checkPassword(password: string, stored: string): Promise<boolean>
 }
 
 const key = (username: string) => ({ pk: `ACCOUNT#${username}`, sk: 'CREDENTIALS' })
+/** Sessions are kept under their hash: the table never holds a usable session string. */
+const sessionKey = (session: string) => ({ pk: `CHALLENGE#${createHash('sha256').update(session).digest('base64url')}`, sk: 'SESSION' })
+
+interface Account {
+  username: string
+  passwordHash: string
+  enabled?: boolean
+  /** Created with a temporary password: must choose a new one at the first sign-in. */
+  mustChangePassword?: boolean
+  /** Must use an authenticator app. */
+  mfa?: boolean
+  /** Base32 TOTP secret, once set up. */
+  totpSecret?: string
+  /** The last time step whose code was accepted (a code works once). */
+  totpStep?: number
+}
+interface SessionItem {
+  username: string
+  challenge: ChallengeName
+  expiresAt: number
+  /** MFA_SETUP after associateTotp: the secret being set up. */
+  pendingSecret?: string
+  /** MFA_SETUP after verifyTotp: the secret is confirmed and its code's step. */
+  verifiedSecret?: string
+  verifiedStep?: number
+}
 
 export function localIdentity(): IdentityPort {
   const table = () => env().LOCAL_IDENTITY_TABLE
@@ -39,24 +69,126 @@ export function localIdentity(): IdentityPort {
     return { key: await importJWK(jwk, 'RS256') as CryptoKey, kid: jwk.kid! }
   })())
 
+  async function getAccount(username: string): Promise<Account | undefined> {
+    return (await documentClient().send(new GetCommand({ TableName: table(), Key: key(username), ConsistentRead: true }))).Item as Account | undefined
+  }
+  async function update(username: string, expression: string, values: Record<string, unknown>): Promise<void> {
+    await documentClient().send(new UpdateCommand({
+      TableName: table(), Key: key(username), UpdateExpression: expression, ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}), ConditionExpression: 'attribute_exists(pk)',
+    }))
+  }
+  async function issueToken(username: string): Promise<SignInResult> {
+    const { key: k, kid } = await getKey()
+    const token = await new SignJWT({ username, token_use: 'access', client_id: LOCAL_AUDIENCE })
+      .setProtectedHeader({ alg: 'RS256', kid }).setIssuer(env().LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE)
+      .setSubject(username).setIssuedAt().setExpirationTime(`${TOKEN_SECONDS}s`).sign(k)
+    return { token, expiresIn: TOKEN_SECONDS }
+  }
+  /** What an account whose password is right still has to do, in Cognito's order. */
+  async function next(account: Account): Promise<SignInResult> {
+    const challenge: ChallengeName | undefined = account.mustChangePassword ? 'NEW_PASSWORD_REQUIRED'
+      : account.mfa ? (account.totpSecret ? 'SOFTWARE_TOKEN_MFA' : 'MFA_SETUP') : undefined
+    if (!challenge) return issueToken(account.username)
+    return { challenge, session: await newSession({ username: account.username, challenge }) }
+  }
+  async function newSession(item: Omit<SessionItem, 'expiresAt'>): Promise<string> {
+    const session = randomBytes(32).toString('base64url')
+    await documentClient().send(new PutCommand({
+      TableName: table(), Item: { ...sessionKey(session), ...item, expiresAt: Date.now() + CHALLENGE_SESSION_SECONDS * 1000 },
+    }))
+    return session
+  }
+  function check(item: SessionItem | undefined, challenge: ChallengeName, username?: string): SessionItem {
+    if (!item || item.challenge !== challenge || item.expiresAt <= Date.now() || (username !== undefined && item.username !== username)) {
+      throw new UnauthenticatedError('auth.challengeExpired')
+    }
+    return item
+  }
+  async function peekSession(session: string, challenge: ChallengeName): Promise<SessionItem> {
+    const res = await documentClient().send(new GetCommand({ TableName: table(), Key: sessionKey(session), ConsistentRead: true }))
+    return check(res.Item as SessionItem | undefined, challenge)
+  }
+  /** Deletes the session and returns it: of two concurrent uses, one gets it. */
+  async function takeSession(session: string, challenge: ChallengeName, username: string): Promise<SessionItem> {
+    try {
+      const res = await documentClient().send(new DeleteCommand({
+        TableName: table(), Key: sessionKey(session), ConditionExpression: 'attribute_exists(pk)', ReturnValues: 'ALL_OLD',
+      }))
+      return check(res.Attributes as SessionItem | undefined, challenge, username)
+    } catch (err) {
+      if ((err as Error).name === 'ConditionalCheckFailedException') throw new UnauthenticatedError('auth.challengeExpired')
+      throw err
+    }
+  }
+  /** Accepts a code once: its time step must be later than the last accepted one. */
+  async function useCode(account: Account, secret: string, code: string): Promise<void> {
+    const step = matchTotp(secret, code)
+    if (step === undefined) throw new UnauthenticatedError('auth.invalidCode')
+    try {
+      await documentClient().send(new UpdateCommand({
+        TableName: table(), Key: key(account.username), UpdateExpression: 'SET totpStep = :t',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(totpStep) OR totpStep < :t)', ExpressionAttributeValues: { ':t': step },
+      }))
+    } catch (err) {
+      if ((err as Error).name === 'ConditionalCheckFailedException') throw new UnauthenticatedError('auth.codeExpired')
+      throw err
+    }
+  }
+
   return {
     async signIn(username, password) {
-      const res = await documentClient().send(new GetCommand({ TableName: table(), Key: key(username) }))
-      const account = res.Item
+      const account = await getAccount(username)
       // Same work whether or not the account exists, so timing does not reveal user names.
-      const ok = await checkPassword(password, (account?.passwordHash as string) ?? (await hashPassword('x')))
+      const ok = await checkPassword(password, account?.passwordHash ?? (await hashPassword('x')))
       if (!account || !ok) throw new UnauthenticatedError('auth.invalidCredentials')
       if (account.enabled === false) throw new UnauthenticatedError('auth.disabled')
-      const { key: k, kid } = await getKey()
-      const token = await new SignJWT({ username, token_use: 'access', client_id: LOCAL_AUDIENCE })
-        .setProtectedHeader({ alg: 'RS256', kid }).setIssuer(env().LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE)
-        .setSubject(username).setIssuedAt().setExpirationTime(`${TOKEN_SECONDS}s`).sign(k)
-      return { token, expiresIn: TOKEN_SECONDS }
+      return next(account)
     },
-    async createAccount({ username, email, password }) {
+    async respond(username, challenge, session, answer) {
+      if (challenge === 'NEW_PASSWORD_REQUIRED' && !meetsPasswordPolicy(answer.newPassword ?? '')) {
+        // Refused before the session is taken, so the person can try another password.
+        throw new RuleError('rule.passwordPolicy', { minLength: PASSWORD_POLICY.minLength })
+      }
+      const s = await takeSession(session, challenge, username)
+      const account = await getAccount(username)
+      if (!account || account.enabled === false) throw new UnauthenticatedError('auth.challengeExpired')
+      if (challenge === 'NEW_PASSWORD_REQUIRED') {
+        await update(username, 'SET passwordHash = :h REMOVE mustChangePassword', { ':h': await hashPassword(answer.newPassword!) })
+        return next({ ...account, mustChangePassword: false })
+      }
+      if (challenge === 'MFA_SETUP') {
+        if (!s.verifiedSecret) throw new UnauthenticatedError('auth.challengeExpired')
+        await update(username, 'SET totpSecret = :s, totpStep = :t', { ':s': s.verifiedSecret, ':t': s.verifiedStep! })
+        // The code that verified the app was just given: signed in.
+        return issueToken(username)
+      }
+      if (!account.totpSecret) throw new UnauthenticatedError('auth.challengeExpired')
+      await useCode(account, account.totpSecret, answer.code ?? '')
+      return issueToken(username)
+    },
+    async associateTotp(session) {
+      const s = await peekSession(session, 'MFA_SETUP')
+      if (s.pendingSecret || s.verifiedSecret) throw new UnauthenticatedError('auth.challengeExpired')
+      await takeSession(session, 'MFA_SETUP', s.username)
+      const secretCode = newTotpSecret()
+      return { secretCode, session: await newSession({ username: s.username, challenge: 'MFA_SETUP', pendingSecret: secretCode }) }
+    },
+    async verifyTotp(session, code) {
+      const s = await peekSession(session, 'MFA_SETUP')
+      await takeSession(session, 'MFA_SETUP', s.username)
+      if (!s.pendingSecret) throw new UnauthenticatedError('auth.challengeExpired')
+      const step = matchTotp(s.pendingSecret, code)
+      if (step === undefined) throw new UnauthenticatedError('auth.invalidCode')
+      return { session: await newSession({ username: s.username, challenge: 'MFA_SETUP', verifiedSecret: s.pendingSecret, verifiedStep: step }) }
+    },
+    async createAccount({ username, email, password, temporary = true, mfa = false }) {
       try {
         await documentClient().send(new PutCommand({
-          TableName: table(), Item: { ...key(username), username, email, passwordHash: await hashPassword(password), enabled: true },
+          TableName: table(),
+          Item: {
+            ...key(username), username, email, passwordHash: await hashPassword(password), enabled: true,
+            ...(temporary ? { mustChangePassword: true } : {}), ...(mfa ? { mfa: true } : {}),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }))
       } catch (err) {
@@ -66,6 +198,10 @@ export function localIdentity(): IdentityPort {
     },
     async deleteAccount(username) {
       await documentClient().send(new DeleteCommand({ TableName: table(), Key: key(username) }))
+    },
+    async setMfa(username, required) {
+      // Turned off, the authenticator is forgotten: turned on again, it is set up afresh.
+      await update(username, required ? 'SET mfa = :m' : 'REMOVE mfa, totpSecret, totpStep', required ? { ':m': true } : {})
     },
     async setEnabled(username, enabled) {
       await documentClient().send(new UpdateCommand({

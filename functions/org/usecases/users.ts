@@ -90,7 +90,8 @@ export async function createUser(ctx: OrgContext, body: CreateUserBody) {
     tx.audit({ unitId, action: 'user.create', target: user.userId, details: { username: user.username, fullName: user.fullName, roles: user.assignments.filter((a) => a.unitId === unitId).map((a) => a.role), clearance: user.clearance } })
   }
   // The account first: if the table write then fails, the account is removed again.
-  await identity().createAccount({ username: user.username, email: user.email, password: initialPassword })
+  // A generated password is temporary (changed at the first sign-in); one the administrator chose is kept.
+  await identity().createAccount({ username: user.username, email: user.email, password: initialPassword, temporary: !body.password, mfa: user.mfa })
   try {
     await tx.commit(ctx.auditActor, ctx.now)
   } catch (err) {
@@ -118,6 +119,7 @@ export async function updateUser(ctx: OrgContext, userId: string, body: UpdateUs
   }
   await tx.commit(ctx.auditActor, ctx.now)
   if (body.status && body.status !== current.status) await identity().setEnabled(current.username, body.status === 'active')
+  if (body.mfa !== undefined && body.mfa !== current.mfa) await identity().setMfa(current.username, body.mfa)
   return { user: updated }
 }
 

@@ -11,7 +11,12 @@ describe('people and roles', () => {
     })
     expect(res.status).toBe(201)
     expect(res.body.initialPassword).toMatch(/.{12,}/)
-    const again = await login(username, res.body.initialPassword)
+    // The generated password is temporary: the first sign-in asks for a new one.
+    const first = await call('POST', '/api/auth/login', { body: { username, password: res.body.initialPassword } })
+    expect(first.body).toEqual({ challenge: 'NEW_PASSWORD_REQUIRED', session: expect.any(String) })
+    const changed = await call('POST', '/api/auth/challenge', { body: { username, challenge: 'NEW_PASSWORD_REQUIRED', session: first.body.session, newPassword: 'Mat-khau-moi#2026' } })
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200)
+    const again = await login(username, 'Mat-khau-moi#2026')
     const me = await again.get('/api/me')
     expect(me.body.user.fullName).toBe('Nguyễn Thị Ánh Tuyết')
     expect(me.body.assignments[0].unit.name).toBe('Văn phòng Thành ủy')

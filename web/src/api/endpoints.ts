@@ -1,6 +1,6 @@
 /** The API calls the SPA makes, typed with the shared contracts. */
 import type {
-  AuditEntry, Assignment, CreateReorganisationBody, CreateUnitBody, CreateUserBody, DecisionBody,
+  AuditEntry, Assignment, ChallengeBody, CreateReorganisationBody, MfaSetupAnswer, MfaSetupBody, SignInChallenge, CreateUnitBody, CreateUserBody, DecisionBody,
   ImportReport, MoveUnitBody, Reorganisation, Unit, UpdateUnitBody, UpdateUserBody, User,
 } from '../../../shared/org/contracts'
 import type { TreeNode, UnitView } from '../../../shared/org/tree'
@@ -13,6 +13,9 @@ import { api, request } from './client'
 import type { SessionUser } from './session'
 
 export interface LoginResponse { token: string; expiresIn: number; user: SessionUser }
+/** The next sign-in step the identity provider asks for, with its single-use session. */
+export interface ChallengeResponse { challenge: SignInChallenge; session: string }
+export type SignInResponse = LoginResponse | ChallengeResponse
 export interface MeAssignment extends Assignment { unit: UnitView }
 /** Whether wrong passwords have locked the account for now (the administrator may lift it). */
 export interface SignInState { locked: boolean; lockedUntil?: string }
@@ -74,7 +77,9 @@ const enc = encodeURIComponent
 
 export const endpoints = {
   login: (username: string, password: string) =>
-    request<LoginResponse>('POST', '/api/auth/login', { body: { username, password }, anonymous: true }),
+    request<SignInResponse>('POST', '/api/auth/login', { body: { username, password }, anonymous: true }),
+  answerChallenge: (body: ChallengeBody) => request<SignInResponse>('POST', '/api/auth/challenge', { body, anonymous: true }),
+  setUpMfa: (body: MfaSetupBody) => request<MfaSetupAnswer>('POST', '/api/auth/mfa/setup', { body, anonymous: true }),
   me: (signal?: AbortSignal) => api.get<MeResponse>('/api/me', undefined, signal),
   myWork: (signal?: AbortSignal) => api.get<MyWork>('/api/me/work', undefined, signal),
 

@@ -1,6 +1,7 @@
 /** Who is signed in, as an external store React can subscribe to. */
 import { useSyncExternalStore } from 'react'
-import { endpoints } from '../api/endpoints'
+import { endpoints, type ChallengeResponse, type SignInResponse } from '../api/endpoints'
+import type { ChallengeBody } from '../../../shared/org/contracts'
 import { session, type SessionUser } from '../api/session'
 
 const listeners = new Set<() => void>()
@@ -12,13 +13,22 @@ function emit(): void {
   for (const l of listeners) l()
 }
 
+function finish(res: SignInResponse): SessionUser | ChallengeResponse {
+  if ('challenge' in res) return res
+  session.save(res.token, res.expiresIn, res.user)
+  expiredFlag = false
+  emit()
+  return res.user
+}
+
 export const auth = {
-  async login(username: string, password: string): Promise<SessionUser> {
-    const res = await endpoints.login(username, password)
-    session.save(res.token, res.expiresIn, res.user)
-    expiredFlag = false
-    emit()
-    return res.user
+  /** Signs in, or gives the next step the identity provider asks for (a new password, the authenticator). */
+  async login(username: string, password: string): Promise<SessionUser | ChallengeResponse> {
+    return finish(await endpoints.login(username, password))
+  },
+  /** Answers a sign-in step: signed in, or the step after it. */
+  async answer(body: ChallengeBody): Promise<SessionUser | ChallengeResponse> {
+    return finish(await endpoints.answerChallenge(body))
   },
   logout(): void {
     session.clear()

@@ -1,15 +1,26 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
-import { IconAlertTriangle, IconLogin } from '@tabler/icons-react'
-import { useEffect, useState, type FormEvent } from 'react'
+import { Alert, Anchor, Button, Center, Code, Group, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { IconAlertTriangle, IconArrowLeft, IconLogin, IconShieldLock } from '@tabler/icons-react'
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useNavigate } from 'react-router-dom'
 import { isApiError } from '../api/client'
+import { endpoints, type ChallengeResponse } from '../api/endpoints'
 import { auth, useAuthUser } from '../auth/store'
 import { errorMessage } from '../lib/error-message'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { translate } from '../../../shared/i18n/messages'
 import { useLang } from '../lib/labels'
 import { serverFieldErrors, type FieldErrors } from '../lib/validation'
+import type { SessionUser } from '../api/session'
+
+/** The step the identity provider asked for; `setup`: the authenticator's secret once asked for. */
+type Step = { challenge: 'PASSWORD' } | (ChallengeResponse & { setup?: { secretCode: string; otpauthUri: string } })
+
+/** Errors after which the step's session is spent: start again from the password. */
+const RESTART = new Set(['auth.invalidCode', 'auth.codeExpired', 'auth.challengeExpired', 'auth.locked', 'auth.slowDown', 'auth.disabled'])
+
+/** A secret key as authenticator apps print it: groups of four. */
+export const groupSecret = (secret: string): string => secret.replace(/(.{4})(?=.)/g, '$1 ')
 
 export default function LoginPage() {
   const { t } = useTranslation()
@@ -24,8 +35,24 @@ export default function LoginPage() {
   const [error, setError] = useState<string | null>(null)
   const [expired, setExpired] = useState(!!state.expired)
   const [busy, setBusy] = useState(false)
+  const [step, setStep] = useState<Step>({ challenge: 'PASSWORD' })
+  const [newPassword, setNewPassword] = useState('')
+  const [confirm, setConfirm] = useState('')
+  const [code, setCode] = useState('')
 
   useEffect(() => { document.title = `${t('login.title')} · ${t('app.name')}` }, [t])
+
+  // MFA setup: ask for the authenticator's secret once the step is shown.
+  const setupSession = step.challenge === 'MFA_SETUP' && !step.setup ? step.session : undefined
+  useEffect(() => {
+    if (!setupSession) return
+    let cancelled = false
+    endpoints.setUpMfa({ username: username.trim(), session: setupSession })
+      .then((r) => { if (!cancelled) setStep({ challenge: 'MFA_SETUP', session: r.session, setup: { secretCode: r.secretCode, otpauthUri: r.otpauthUri } }) })
+      .catch((err) => { if (!cancelled) fail(err) })
+    return () => { cancelled = true }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [setupSession])
 
   if (user && !busy) return <Navigate to={state.from && state.from !== '/login' ? state.from : '/'} replace />
 
@@ -39,19 +66,160 @@ export default function LoginPage() {
       setError(null)
       return
     }
+    await run(() => auth.login(username.trim(), password))
+  }
+
+  const next = (res: SessionUser | ChallengeResponse) => {
+    if ('challenge' in res) {
+      setStep(res)
+      setCode('')
+      return
+    }
+    navigate(state.from && state.from !== '/login' ? state.from : '/', { replace: true })
+  }
+
+  const restart = () => {
+    setStep({ challenge: 'PASSWORD' })
+    setPassword('')
+    setNewPassword('')
+    setConfirm('')
+    setCode('')
+  }
+
+  const fail = (err: unknown) => {
+    setErrors(serverFieldErrors(err))
+    setError(errorMessage(err))
+    if (isApiError(err) && err.status === 401) setPassword('')
+    if (step.challenge !== 'PASSWORD' && isApiError(err) && RESTART.has(err.code)) restart()
+  }
+
+  const run = async (f: () => Promise<SessionUser | ChallengeResponse>) => {
     setBusy(true)
     setError(null)
     setExpired(false)
     try {
-      await auth.login(username.trim(), password)
-      navigate(state.from && state.from !== '/login' ? state.from : '/', { replace: true })
+      next(await f())
     } catch (err) {
-      setErrors(serverFieldErrors(err))
-      setError(errorMessage(err))
-      if (isApiError(err) && err.status === 401) setPassword('')
+      fail(err)
     } finally {
       setBusy(false)
     }
+  }
+
+  const submitNewPassword = async (e: FormEvent) => {
+    e.preventDefault()
+    if (step.challenge !== 'NEW_PASSWORD_REQUIRED') return
+    const fe: FieldErrors = {}
+    if (!newPassword) fe.newPassword = translate('field.required', lang, { path: t('login.newPassword') })
+    else if (newPassword !== confirm) fe.confirm = t('login.mismatch')
+    setErrors(fe)
+    if (Object.keys(fe).length) return
+    await run(() => auth.answer({ username: username.trim(), challenge: 'NEW_PASSWORD_REQUIRED', session: step.session, newPassword }))
+  }
+
+  const submitCode = async (e: FormEvent) => {
+    e.preventDefault()
+    if (step.challenge === 'PASSWORD' || step.challenge === 'NEW_PASSWORD_REQUIRED') return
+    const c = code.replace(/\s/g, '')
+    if (!/^\d{6}$/.test(c)) {
+      setErrors({ code: t('login.codeFormat') })
+      return
+    }
+    setErrors({})
+    await run(() => auth.answer({ username: username.trim(), challenge: step.challenge as 'MFA_SETUP' | 'SOFTWARE_TOKEN_MFA', session: step.session, code: c }))
+  }
+
+  const errorAlert = error && (
+    <Alert color="red" variant="light" role="alert" title={t('login.failed')} icon={<IconAlertTriangle aria-hidden />}>
+      {error}
+    </Alert>
+  )
+  const back = (
+    <Button variant="subtle" leftSection={<IconArrowLeft size={18} aria-hidden />} onClick={() => { setError(null); setErrors({}); restart() }}>
+      {t('login.back')}
+    </Button>
+  )
+  const codeInput = (
+    <TextInput
+      label={t('login.code')}
+      name="code"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9]*"
+      maxLength={7}
+      required
+      value={code}
+      onChange={(e) => setCode(e.currentTarget.value)}
+      error={errors.code}
+      data-autofocus
+      autoFocus
+    />
+  )
+
+  const verifyButton = (
+    <Button type="submit" loading={busy} leftSection={<IconShieldLock size={18} aria-hidden />} fullWidth>{t('login.verify')}</Button>
+  )
+  /** One challenge step: its title and explanation, the error, its fields, the way back. */
+  const stepForm = (onSubmit: (e: FormEvent) => void, title: string, intro: string, fields: ReactNode) => (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="login-title">
+      <Stack gap="md">
+        <Title order={1} id="login-title" fz="h2">{title}</Title>
+        <Text size="sm">{intro}</Text>
+        {errorAlert}
+        {fields}
+        {back}
+      </Stack>
+    </form>
+  )
+
+  let form: ReactNode
+  if (step.challenge === 'NEW_PASSWORD_REQUIRED') {
+    form = stepForm(submitNewPassword, t('login.newPasswordTitle'), t('login.newPasswordIntro'), (
+      <>
+        <PasswordInput
+          label={t('login.newPassword')}
+          description={t('login.policyHint')}
+          name="new-password"
+          autoComplete="new-password"
+          required
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.currentTarget.value)}
+          error={errors.newPassword}
+          visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
+          data-autofocus
+          autoFocus
+        />
+        <PasswordInput
+          label={t('login.confirmPassword')}
+          name="confirm-password"
+          autoComplete="new-password"
+          required
+          value={confirm}
+          onChange={(e) => setConfirm(e.currentTarget.value)}
+          error={errors.confirm}
+          visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
+        />
+        <Button type="submit" loading={busy} fullWidth>{t('login.savePassword')}</Button>
+      </>
+    ))
+  } else if (step.challenge === 'MFA_SETUP') {
+    form = stepForm(submitCode, t('login.mfaSetupTitle'), t('login.mfaSetupIntro'), step.setup ? (
+      <>
+        <div>
+          <Text size="sm" fw={500} id="secret-label">{t('login.secretKey')}</Text>
+          <Code block fz="lg" aria-labelledby="secret-label" style={{ letterSpacing: '0.08em', wordBreak: 'break-all' }}>
+            {groupSecret(step.setup.secretCode)}
+          </Code>
+        </div>
+        <Anchor href={step.setup.otpauthUri}>{t('login.openInApp')}</Anchor>
+        {codeInput}
+        {verifyButton}
+      </>
+    ) : (
+      <Group gap="xs" role="status"><Loader size="sm" aria-hidden /><Text size="sm">{t('login.preparing')}</Text></Group>
+    ))
+  } else if (step.challenge === 'SOFTWARE_TOKEN_MFA') {
+    form = stepForm(submitCode, t('login.mfaTitle'), t('login.mfaIntro'), <>{codeInput}{verifyButton}</>)
   }
 
   return (
@@ -65,7 +233,7 @@ export default function LoginPage() {
           <LanguageSwitch />
         </Group>
         <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md">
-          <form onSubmit={submit} noValidate aria-labelledby="login-title">
+          {form ?? <form onSubmit={submit} noValidate aria-labelledby="login-title">
             <Stack gap="md">
               <Title order={1} id="login-title" fz="h2">{t('login.title')}</Title>
               {expired && !error && (
@@ -105,7 +273,7 @@ export default function LoginPage() {
                 {t('login.submit')}
               </Button>
             </Stack>
-          </form>
+          </form>}
         </Paper>
       </Stack>
     </Center>
