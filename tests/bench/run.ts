@@ -14,6 +14,7 @@
  *  4. Party members (members.ts): fee assessment, bulk transfer, procedure steps.
  *  5. Archives: OCR of generated Vietnamese scans per quality (archives.ts).
  *  6. Assistant (assistant.ts): Q&A latency with documents indexed, appraisal of a 10-page draft.
+ *  7. Audit (audit.ts): verification of a unit's chain of 100,000 entries against plain SHA-256.
  */
 import autocannon from 'autocannon'
 import { execFileSync, spawn } from 'node:child_process'
@@ -27,6 +28,7 @@ import { numberingUnderContention, searchAtScale, signingThroughput, syntheticDo
 import { membersBench, membersMarkdown } from './members.js'
 import { archivesBench, archivesMarkdown } from './archives.js'
 import { assistantMarkdown, benchAssistant } from './assistant.js'
+import { auditBench, auditMarkdown } from './audit.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 50
@@ -176,7 +178,11 @@ console.log('\n6. Assistant: Q&A latency with documents indexed, appraisal of a 
 const assistant = await benchAssistant()
 console.log(assistantMarkdown(assistant).join('\n'))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant }
+console.log('\n7. Audit verification of one unit\'s chain (keyed MACs, schema, head) against plain SHA-256')
+const audit = await auditBench()
+console.log(auditMarkdown(audit).join('\n'))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -196,6 +202,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...membersMarkdown(members),
   ...archivesMarkdown(archives),
   ...assistantMarkdown(assistant),
+  ...auditMarkdown(audit),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)
