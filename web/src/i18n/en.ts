@@ -384,6 +384,7 @@ export const en: Shape<typeof vi> = {
     invalid: 'The audit chain is broken',
     invalidText: '{{checked}} entries checked; mismatch at entry no. {{at}}.',
     reason: 'Cause: {{reason}}',
+    withheld: 'An entry about a {{mark}} document: its content shows only to people cleared for that mark.',
     reasons: {
       schema: 'an entry has an unknown or missing field (added or edited outside the platform)',
       gap: 'entries are missing (the numbering jumps)',

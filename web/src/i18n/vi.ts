@@ -380,6 +380,7 @@ export const vi = {
     invalid: 'Chuỗi nhật ký bị phá vỡ',
     invalidText: 'Đã kiểm tra {{checked}} bản ghi; sai lệch tại bản ghi số {{at}}.',
     reason: 'Nguyên nhân: {{reason}}',
+    withheld: 'Bản ghi về văn bản {{mark}}: nội dung chỉ hiện với người được phép xem độ mật này.',
     reasons: {
       schema: 'bản ghi có trường lạ hoặc thiếu trường (bị thêm, sửa ngoài hệ thống)',
       gap: 'thiếu bản ghi (số thứ tự bị ngắt quãng)',

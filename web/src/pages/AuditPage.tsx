@@ -15,6 +15,7 @@ import { foldFilter } from '../lib/search'
 import { useUnits } from '../lib/units'
 import { useData } from '../lib/useData'
 import { useSubmit } from '../lib/useSubmit'
+import { CONFIDENTIALITY_NAMES, type Confidentiality } from '../../../shared/documents/confidentiality'
 
 const LIMITS = ['50', '100', '200']
 
@@ -112,7 +113,11 @@ export default function AuditPage() {
                   </Table.Td>
                   <Table.Td><Code>{e.action}</Code></Table.Td>
                   <Table.Td className="mono">{e.target}</Table.Td>
-                  <Table.Td><Text size="xs" className="mono">{details(e.details)}</Text></Table.Td>
+                  <Table.Td>
+                    {e.details?.withheld
+                      ? <Text size="xs" fs="italic">{t('audit.withheld', { mark: CONFIDENTIALITY_NAMES[e.details.confidentiality as Confidentiality]?.[lang] ?? String(e.details.confidentiality) })}</Text>
+                      : <Text size="xs" className="mono">{details(e.details)}</Text>}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
