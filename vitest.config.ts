@@ -31,7 +31,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/support/global-setup.ts'], poolOptions: { forks: { singleFork: true } }, sequence: { groupOrder: 1 } },
+        test: {
+          name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/support/global-setup.ts'], poolOptions: { forks: { singleFork: true } }, sequence: { groupOrder: 1 },
+          // One retry for the browser tests only: the assistant's side-panel walk (two answers, a document page) timed out in 2 of
+          // the last 5 full runs and passed alone every time; a real failure still fails twice. Under investigation (see the session note).
+          retry: 1,
+        },
       },
       { extends: true, test: { name: 'engines', include: [...ENGINE_TESTS], poolOptions: { forks: { singleFork: true } }, sequence: { groupOrder: 2 } } },
     ],
