@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { baseUrl, eventually, login } from '../support/api.js'
 import { launch, signIn } from '../support/browser.js'
-import { HANGDAO, decideWhenReady, newCell, newMember } from '../integration/members/support.js'
+import { decideWhenReady, transferFromNewCell } from '../integration/members/support.js'
 
 vi.setConfig({ testTimeout: 180_000 })
 
@@ -35,14 +35,8 @@ describe('home: my work today', () => {
 
   it('the City Organisation Board sees a transfer at the city step on its home page and its approvals page, never "nothing pending"', async () => {
     const admin = await login('admin')
-    const cell = await newCell(admin)
-    const member = await newMember(admin, cell)
-    const filed = await admin.post('/api/members/transfers', { memberId: member.memberId, toUnitId: HANGDAO, reason: 'Chuyển nơi cư trú' })
-    expect(filed.status, JSON.stringify(filed.body)).toBe(202)
-    const transferId = filed.body.transfer.transferId as string
-    const name = `bithu.web.${cell.slice(-6)}`
-    expect((await admin.post('/api/users', { username: name, fullName: 'Bí Thư Chi Bộ Web', assignments: [{ unitId: cell, role: 'secretary' }], password: 'DigitalOffice@2026' })).status).toBe(201)
-    await decideWhenReady(await login(name), transferId, true)
+    const { member, transferId, cellSecretary } = await transferFromNewCell(admin, 'Bí Thư Chi Bộ Web')
+    await decideWhenReady(cellSecretary, transferId, true)
     await decideWhenReady(await login('bithu.hoankiem'), transferId, true)
     const board = await login('tochuc.tu')
     await eventually(async () => {

@@ -1,6 +1,6 @@
 /** Helpers of the members integration tests: a fresh cell with members, so tests sharing one platform never collide. */
 import { expect } from 'vitest'
-import { eventually, uniq, type Session } from '../../support/api.js'
+import { eventually, login, uniq, type Session } from '../../support/api.js'
 
 export const HANGBAC = 'p-hoankiem-cb-hangbac'
 export const HANGDAO = 'p-hoankiem-cb-hangdao'
@@ -39,3 +39,15 @@ export const decideWhenReady = (s: Session, transferId: string, approved: boolea
   expect(r.status, JSON.stringify(r.body)).toBe(200)
   return r.body.transfer
 }, { timeoutMs: 30_000 })
+
+/** A new cell with a member and its own secretary, and a transfer of that member to Hàng Đào filed by the administrator. */
+export async function transferFromNewCell(admin: Session, secretaryName: string): Promise<{ cell: string; member: any; transferId: string; cellSecretary: Session }> {
+  const cell = await newCell(admin)
+  const member = await newMember(admin, cell)
+  const filed = await admin.post('/api/members/transfers', { memberId: member.memberId, toUnitId: HANGDAO, reason: 'Chuyển nơi cư trú' })
+  expect(filed.status, JSON.stringify(filed.body)).toBe(202)
+  const username = `bithu.${uniq()}`
+  const created = await admin.post('/api/users', { username, fullName: secretaryName, assignments: [{ unitId: cell, role: 'secretary' }], password: 'DigitalOffice@2026' })
+  expect(created.status, JSON.stringify(created.body)).toBe(201)
+  return { cell, member, transferId: filed.body.transfer.transferId as string, cellSecretary: await login(username) }
+}

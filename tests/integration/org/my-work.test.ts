@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { eventually, login, type Session } from '../../support/api.js'
-import { HANGDAO, decideWhenReady, newCell, newMember } from '../members/support.js'
+import { decideWhenReady, transferFromNewCell } from '../members/support.js'
 import { newWard, pdfOf, person, put, settled, upload } from '../documents/support.js'
 
 vi.setConfig({ testTimeout: 180_000 })
@@ -49,14 +49,7 @@ describe('my work today (GET /api/me/work)', () => {
 
   it('the City Organisation Board sees a transfer waiting at the city step, on its work and in its transfer list; the cell secretary no longer does', async () => {
     const admin = await login('admin')
-    const cell = await newCell(admin)
-    const member = await newMember(admin, cell)
-    const filed = await admin.post('/api/members/transfers', { memberId: member.memberId, toUnitId: HANGDAO, reason: 'Chuyển nơi cư trú' })
-    expect(filed.status, JSON.stringify(filed.body)).toBe(202)
-    const transferId = filed.body.transfer.transferId as string
-    const name = `bithu.${cell.slice(-6)}`
-    expect((await admin.post('/api/users', { username: name, fullName: 'Bí Thư Chi Bộ Việc', assignments: [{ unitId: cell, role: 'secretary' }], password: 'DigitalOffice@2026' })).status).toBe(201)
-    const cellSecretary = await login(name)
+    const { cell, member, transferId, cellSecretary } = await transferFromNewCell(admin, 'Bí Thư Chi Bộ Việc')
     const ward = await login('bithu.hoankiem')
     const board = await login('tochuc.tu')
 
