@@ -35,12 +35,12 @@ const routes: RouteObject[] = [
         children: [
           { errorElement: <RouteError />, children: [
             { index: true, lazy: page(() => import('./pages/HomePage')) },
-            { path: 'units', lazy: page(() => import('./pages/UnitsTreePage')) },
-            { path: 'units/:unitId', lazy: page(() => import('./pages/UnitPage')) },
-            { path: 'users', lazy: page(() => import('./pages/UsersPage')) },
-            { path: 'import', lazy: page(() => import('./pages/ImportPage')) },
-            { path: 'approvals', lazy: page(() => import('./pages/ApprovalsPage')) },
-            { path: 'audit', lazy: page(() => import('./pages/AuditPage')) },
+            { path: 'units', lazy: page(() => import('./pages/org/UnitsTreePage')) },
+            { path: 'units/:unitId', lazy: page(() => import('./pages/org/UnitPage')) },
+            { path: 'users', lazy: page(() => import('./pages/org/UsersPage')) },
+            { path: 'import', lazy: page(() => import('./pages/org/ImportPage')) },
+            { path: 'approvals', lazy: page(() => import('./pages/org/ApprovalsPage')) },
+            { path: 'audit', lazy: page(() => import('./pages/org/AuditPage')) },
             { path: 'documents', element: <Navigate to="/documents/incoming" replace /> },
             { path: 'documents/incoming', lazy: docPage(() => import('./pages/documents/IncomingPage')) },
             { path: 'documents/outgoing', lazy: docPage(() => import('./pages/documents/OutgoingPage')) },
