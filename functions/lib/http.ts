@@ -35,6 +35,8 @@ export interface HttpModuleOptions<A> {
   resolveActor?: (claims: Record<string, unknown>) => Promise<A>
   /** A read every route needs, started in parallel with resolving the caller (saves one round trip). */
   prefetch?: () => Promise<unknown>
+  /** The module's name in logs and metrics (its id in modules.ts). */
+  service?: string
 }
 
 type Event = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } } }
@@ -106,7 +108,8 @@ function pathParams(event: Event): Record<string, string> {
   return params
 }
 
-function parseBody(event: Event, headers: Record<string, string>): unknown {
+/** The JSON body of a request, within the size limit (413) and as `application/json` (415); malformed JSON is a 400. */
+export function parseBody(event: Pick<APIGatewayProxyEventV2, 'body' | 'isBase64Encoded'>, headers: Record<string, string>): unknown {
   if (!event.body) return undefined
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body
   const limit = env().MAX_BODY_BYTES
@@ -136,5 +139,5 @@ function json(statusCode: number, body: unknown, headers: Record<string, string>
   }
 }
 
-const lowerKeys = (h: Record<string, string | undefined>): Record<string, string> =>
+export const lowerKeys = (h: Record<string, string | undefined>): Record<string, string> =>
   Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined).map(([k, v]) => [k.toLowerCase(), v as string]))
