@@ -20,6 +20,8 @@ import { NotFoundError, UnauthenticatedError } from '../../shared/errors/index.j
 import { pickLang } from '../../shared/i18n/messages.js'
 import { indexUnits } from '../../shared/org/tree.js'
 import { lowerKeys, mapError, parseBody } from '../lib/http.js'
+import { env } from '../lib/env.js'
+import { loggerFor } from '../lib/observability.js'
 import { parse } from '../lib/validation.js'
 import { orgStore } from '../org/adapters/store.js'
 import { orgContext, resolveActor } from '../org/usecases/context.js'
@@ -29,6 +31,7 @@ import { ask, assistantEngines } from './usecases/ask.js'
 import { endStream, openResponse, streamifyResponse, writeChunk } from './streaming.js'
 
 export const STREAM_PATH = '/api/assistant/stream'
+const logger = loggerFor('assistant-stream')
 const NDJSON = { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }
 
 export async function streamAsk(event: APIGatewayProxyEventV2, responseStream: Writable, context: Context): Promise<void> {
@@ -60,7 +63,7 @@ export async function streamAsk(event: APIGatewayProxyEventV2, responseStream: W
   } catch (err) {
     const mapped = mapError(err, lang, requestId)
     status = mapped.statusCode ?? 500
-    if (status >= 500) console.error(JSON.stringify({ level: 'error', requestId, routeKey: `POST ${STREAM_PATH}`, error: String(err), stack: (err as Error)?.stack }))
+    if (status >= 500) logger.error('request failed', { requestId, routeKey: `POST ${STREAM_PATH}`, error: String(err), stack: (err as Error)?.stack })
     if (out) {
       const { error } = JSON.parse(String(mapped.body)) as { error: unknown }
       await writeChunk(out, `${JSON.stringify({ type: 'error', error, requestId })}\n`).catch(() => undefined)
@@ -70,7 +73,7 @@ export async function streamAsk(event: APIGatewayProxyEventV2, responseStream: W
     }
   } finally {
     await endStream(out ?? openResponse(responseStream, { statusCode: status, headers: NDJSON }))
-    if (process.env.LOG_REQUESTS !== 'false') console.log(JSON.stringify({ level: 'info', requestId, routeKey: `POST ${STREAM_PATH}`, status, ms: Date.now() - started }))
+    if (env().LOG_REQUESTS) logger.info('request', { requestId, routeKey: `POST ${STREAM_PATH}`, status, ms: Date.now() - started })
   }
 }
 

@@ -35,4 +35,8 @@ export const DOCUMENT_ROUTES: Record<string, DocRoute> = {
 }
 
 /** Every route needs the tree: its read starts while the caller is resolved. A malformed id is a 400 on every route. */
-export const handler = httpModuleWithContext({ service: 'documents', routes: DOCUMENT_ROUTES, ...ORG_MODULE_CONTEXT, validateParams: { documentId } })
+export const handler = httpModuleWithContext({
+  service: 'documents', routes: DOCUMENT_ROUTES, ...ORG_MODULE_CONTEXT, validateParams: { documentId },
+  // A client's retry with the same Idempotency-Key gets the first answer, not a second record.
+  idempotentRoutes: ['POST /api/documents/incoming', 'POST /api/documents/drafts'],
+})

@@ -8,12 +8,19 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { SFNClient } from '@aws-sdk/client-sfn'
 import { S3Client } from '@aws-sdk/client-s3'
 
+let raw: DynamoDBClient | undefined
 let ddb: DynamoDBDocumentClient | undefined
 let sfn: SFNClient | undefined
 let s3: S3Client | undefined
 
+/** The plain DynamoDB client (the document client wraps it; Powertools' idempotency store takes it as is). */
+export function dynamoClient(): DynamoDBClient {
+  raw ??= new DynamoDBClient({})
+  return raw
+}
+
 export function documentClient(): DynamoDBDocumentClient {
-  ddb ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  ddb ??= DynamoDBDocumentClient.from(dynamoClient(), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   })
   return ddb
@@ -34,4 +41,4 @@ export function s3Client(): S3Client {
 }
 
 /** Forget clients (the embedded runtime restarts engines on new ports in tests). */
-export function resetClients(): void { ddb = undefined; sfn = undefined; s3 = undefined }
+export function resetClients(): void { raw = undefined; ddb = undefined; sfn = undefined; s3 = undefined }

@@ -32,6 +32,16 @@ const Env = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   AWS_REGION: z.string().default('ap-southeast-1'),
+  /** One info line per request (`false`: none; the test platforms and benches keep quiet). */
+  LOG_REQUESTS: z.string().default('true').transform((v) => v !== 'false'),
+  /** Powertools (observability.ts): the service in logs and metrics (HTTP modules name their own), the log level, the metrics namespace. */
+  POWERTOOLS_SERVICE_NAME: z.string().default('digital-office'),
+  POWERTOOLS_LOG_LEVEL: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL']).default('INFO'),
+  POWERTOOLS_METRICS_NAMESPACE: z.string().default('DigitalOffice'),
+  /** `true` off AWS: metrics are not printed (Powertools reads it itself). */
+  POWERTOOLS_METRICS_DISABLED: z.enum(['true', 'false']).optional(),
+  /** `false` off AWS (the tracer also disables itself outside Lambda). */
+  POWERTOOLS_TRACE_ENABLED: z.enum(['true', 'false']).optional(),
 })
 export type FunctionEnv = z.infer<typeof Env>
 

@@ -20,7 +20,7 @@ export interface ModuleContext<A, C> {
   context: (req: HttpRequest<A>) => C
 }
 
-export interface ModuleEntryOptions<A, C> extends ModuleContext<A, C>, Pick<HttpModuleOptions<A>, 'publicRoutes' | 'service'> {
+export interface ModuleEntryOptions<A, C> extends ModuleContext<A, C>, Pick<HttpModuleOptions<A>, 'publicRoutes' | 'service' | 'idempotentRoutes'> {
   routes: Record<string, ContextRoute<A, C>>
   /** Path parameters checked on every route that has them. */
   validateParams?: Record<string, z.ZodType>
@@ -44,5 +44,6 @@ export function httpModuleWithContext<A, C>(opts: ModuleEntryOptions<A, C>) {
     prefetch: opts.prefetch,
     publicRoutes: opts.publicRoutes,
     service: opts.service,
+    idempotentRoutes: opts.idempotentRoutes,
   })
 }

@@ -49,7 +49,11 @@ export const MEMBER_ROUTES: Record<string, MemberRoute> = {
   'POST /api/members/comments/{commentId}/confirmation': transfers.commentConfirm,
 }
 
-const http = httpModuleWithContext({ service: 'members', routes: MEMBER_ROUTES, ...ORG_MODULE_CONTEXT, validateParams: { memberId } })
+const http = httpModuleWithContext({
+  service: 'members', routes: MEMBER_ROUTES, ...ORG_MODULE_CONTEXT, validateParams: { memberId },
+  // A client's retry with the same Idempotency-Key gets the first answer, not a second record.
+  idempotentRoutes: ['POST /api/members/fees/payments', 'POST /api/members/transfers'],
+})
 
 /** The portal's route is signed, not token-authenticated: it needs the raw body, so it bypasses the JSON middleware. */
 export const handler = (event: APIGatewayProxyEventV2, context: Context) =>

@@ -27,6 +27,7 @@ export const HOUSE_ENV_VARS = [
   'APP_ENV', 'NODE_OPTIONS', 'TABLE_NAME', 'UPLOADS_BUCKET', 'READ_MODEL', 'DB_CLUSTER_ARN', 'DB_SECRET_ARN', 'DB_NAME',
   'IDENTITY', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'MAIL', 'MAIL_FROM', ...WORKFLOWS.map((w) => w.arnEnvVar),
   'AUDIT_MAC', 'AUDIT_KMS_KEY_ID', 'SIGNING', 'SIGNING_KEY_ALIAS_PREFIX', 'SIGNING_CERTS_BUCKET', 'SIGNING_FONT_DIR', 'OCR', 'OCR_BEDROCK_MODEL_ID',
+  'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_LOG_LEVEL',
 ] as const
 
 export const removalPolicyOf = (config: AppConfig): RemovalPolicy =>
@@ -155,6 +156,10 @@ function moduleEnvironment({ module, config, resources, workflows = {} }: AppFun
     READ_MODEL: 'data-api',
     IDENTITY: 'cognito',
     MAIL: 'ses',
+    // Powertools (functions/lib/observability.ts): logs, metrics (EMF) and traces name the module.
+    POWERTOOLS_SERVICE_NAME: module.id,
+    POWERTOOLS_METRICS_NAMESPACE: 'DigitalOffice',
+    POWERTOOLS_LOG_LEVEL: 'INFO',
   }
   if (access.table) env.TABLE_NAME = resources.table.tableName
   if (access.table === 'readwrite') {

@@ -114,6 +114,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       AUDIT_MAC: 'local', AUDIT_KEY_FILE: ensureAuditKey(dataDir),
       OUTBOX_DIR: join(dataDir, 'outbox'), SIGNING: 'local', SIGNING_DIR: join(dataDir, 'signing'),
       PORTAL_URL: portal.url, PORTAL_SHARED_SECRET: portalSecret,
+      // Powertools: logs as on AWS; no EMF metrics printed and no tracing off AWS.
+      POWERTOOLS_SERVICE_NAME: 'digital-office', POWERTOOLS_METRICS_NAMESPACE: 'DigitalOffice', POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_TRACE_ENABLED: 'false',
       ...Object.fromEntries(WORKFLOWS.map((w) => [w.arnEnvVar, sfnArn(w.id)])),
       ...(opts.approvalDeadlineSeconds ? { APPROVAL_DEADLINE_SECONDS: String(opts.approvalDeadlineSeconds) } : {}),
     })
