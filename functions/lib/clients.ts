@@ -7,6 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { SFNClient } from '@aws-sdk/client-sfn'
 import { S3Client } from '@aws-sdk/client-s3'
+import { envNow } from './env.js'
 
 let raw: DynamoDBClient | undefined
 let ddb: DynamoDBDocumentClient | undefined
@@ -33,7 +34,7 @@ export function stepFunctions(): SFNClient {
 
 export function s3Client(): S3Client {
   s3 ??= new S3Client({
-    forcePathStyle: !!process.env.AWS_ENDPOINT_URL_S3,
+    forcePathStyle: !!envNow().AWS_ENDPOINT_URL_S3,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   })

@@ -10,6 +10,7 @@ import { bundleModule, DEFAULT_OUT_ROOT } from '../build/bundle.js'
 import type { AppConfig } from '../config/index.js'
 import type { ModuleDefinition } from '../definitions/modules.js'
 import { WORKFLOWS } from '../definitions/workflows.js'
+import { functionEnvironment, type FunctionEnvName } from '../../functions/lib/env.js'
 import { grantModuleAccess } from './grants.js'
 import { NATIVE_ARCHITECTURE, NativeLayer } from './native-layer.js'
 import type { PlatformResources } from './platform-resources.js'
@@ -49,7 +50,7 @@ export interface AppFunctionProps {
    * `HOUSE_ENV_VARS`) are refused.
    * @default - only the variables derived from the module's access
    */
-  readonly environment?: Readonly<Record<string, string>>
+  readonly environment?: Readonly<Partial<Record<FunctionEnvName, string>>>
   /**
    * Memory in MB.
    * @default - the module's `memoryMb`, else 512
@@ -129,7 +130,7 @@ export class AppFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
-      environment: { ...props.environment, ...moduleEnvironment(props) },
+      environment: functionEnvironment({ ...props.environment, ...moduleEnvironment(props) }),
     })
 
     grantModuleAccess(this.role, module.access, { config, resources, workflows: props.workflows ?? {} }, stack)
@@ -146,11 +147,11 @@ export class AppFunction extends Construct {
 }
 
 /** The variables functions/lib/env.ts reads, derived from the module's access. */
-function moduleEnvironment({ module, config, resources, workflows = {} }: AppFunctionProps): Record<string, string> {
+function moduleEnvironment({ module, config, resources, workflows = {} }: AppFunctionProps): Partial<Record<FunctionEnvName, string>> {
   const { access } = module
   // The adapter switches are set on every function so none can fall back to
   // an embedded engine on AWS; resource names only where access is granted.
-  const env: Record<string, string> = {
+  const env: Partial<Record<FunctionEnvName, string>> = {
     APP_ENV: config.envName,
     NODE_OPTIONS: '--enable-source-maps',
     READ_MODEL: 'data-api',
@@ -201,7 +202,7 @@ function moduleEnvironment({ module, config, resources, workflows = {} }: AppFun
     const workflow = WORKFLOWS.find((w) => w.id === id)
     const stateMachine = workflows[id]
     if (!workflow || !stateMachine) throw new Error(`AppFunction ${module.id}: unknown or unavailable workflow "${id}"`)
-    env[workflow.arnEnvVar] = stateMachine.stateMachineArn
+    env[workflow.arnEnvVar as FunctionEnvName] = stateMachine.stateMachineArn
   }
   return env
 }
