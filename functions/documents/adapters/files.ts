@@ -6,7 +6,7 @@ import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { DomainError } from '../../../shared/errors/index.js'
 import { s3Client } from '../../lib/clients.js'
-import { env } from '../../lib/env.js'
+import { env, envNow } from '../../lib/env.js'
 import { presignUpload, putObject, readObject } from '../../lib/adapters/blobs.js'
 
 /** Seconds a download link stays valid. */
@@ -14,8 +14,7 @@ export const DOWNLOAD_SECONDS = 300
 
 /** The browser reaches the local S3 stand-in through a public base when one is set (as presignUpload does). */
 const publicUrl = (url: string): string => {
-  const base = process.env.S3_PUBLIC_URL
-  const endpoint = process.env.AWS_ENDPOINT_URL_S3
+  const { S3_PUBLIC_URL: base, AWS_ENDPOINT_URL_S3: endpoint } = envNow()
   return base && endpoint ? url.replace(endpoint, base) : url
 }
 

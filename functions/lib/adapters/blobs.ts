@@ -5,14 +5,14 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { s3Client } from '../clients.js'
-import { env } from '../env.js'
+import { env, envNow } from '../env.js'
 import { NotFoundError } from '../../../shared/errors/index.js'
 
 export async function presignUpload(key: string, contentType: string): Promise<{ uploadUrl: string; headers: Record<string, string> }> {
   const url = await getSignedUrl(s3Client(), new PutObjectCommand({ Bucket: env().UPLOADS_BUCKET, Key: key, ContentType: contentType }), { expiresIn: 900 })
-  const publicBase = process.env.S3_PUBLIC_URL
+  const { S3_PUBLIC_URL: publicBase, AWS_ENDPOINT_URL_S3: endpoint } = envNow()
   // In the embedded runtime the browser reaches the S3 stand-in through the gateway's origin.
-  return { uploadUrl: publicBase && process.env.AWS_ENDPOINT_URL_S3 ? url.replace(process.env.AWS_ENDPOINT_URL_S3, publicBase) : url, headers: { 'content-type': contentType } }
+  return { uploadUrl: publicBase && endpoint ? url.replace(endpoint, publicBase) : url, headers: { 'content-type': contentType } }
 }
 
 export async function readObject(key: string, maxBytes: number): Promise<Buffer> {

@@ -17,6 +17,7 @@
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import { env } from '../../lib/env.js'
+import { log } from '../../lib/observability.js'
 
 export const SIGNATURE_WINDOW_SECONDS = 300
 
@@ -63,14 +64,14 @@ export function portalStatusClient(fetcher: Fetch = fetch as unknown as Fetch) {
   return {
     async send(update: StatusUpdate): Promise<boolean> {
       const { PORTAL_URL: base, PORTAL_SHARED_SECRET: secret } = env()
-      if (!base || !secret) { console.log(JSON.stringify({ level: 'info', msg: 'portal status (not connected)', ...update })); return false }
+      if (!base || !secret) { log.info('portal status (not connected)', { ...update }); return false }
       const { url, init } = statusRequest(base, secret, update)
       try {
         const res = await fetcher(url, init)
-        if (!res.ok) console.warn(JSON.stringify({ level: 'warn', msg: 'portal status refused', httpStatus: res.status, ...update }))
+        if (!res.ok) log.warn('portal status refused', { httpStatus: res.status, ...update })
         return res.ok
       } catch (err) {
-        console.warn(JSON.stringify({ level: 'warn', msg: 'portal status failed', error: String(err), ...update }))
+        log.warn('portal status failed', { error: String(err), ...update })
         return false
       }
     },
