@@ -83,6 +83,8 @@ const Env = z.object({
   POWERTOOLS_METRICS_DISABLED: z.enum(['true', 'false']).optional(),
   /** `false` off AWS (the tracer also disables itself outside Lambda). */
   POWERTOOLS_TRACE_ENABLED: z.enum(['true', 'false']).optional(),
+  /** Set by Lambda itself: the tracer is loaded only there (observability.ts). */
+  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
 })
 export type FunctionEnv = z.infer<typeof Env>
 /** Every declared name. */

@@ -11,13 +11,13 @@ import middy from '@middy/core'
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware'
 import { MetricUnit } from '@aws-lambda-powertools/metrics'
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda'
 import { DomainError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../shared/errors/index.js'
 import { pickLang, translate, type Lang } from '../../shared/i18n/messages.js'
 import { env } from './env.js'
 import { idempotentRoute, registerInvocation } from './idempotency.js'
-import { loggerFor, metricsFor, outcomeMetric, tracerFor } from './observability.js'
+import { loggerFor } from './log.js'
+import { metricsFor, outcomeMetric, tracing } from './observability.js'
 import { parseJson } from './validation.js'
 
 export interface HttpRequest<A = unknown> {
@@ -105,7 +105,7 @@ export function httpModule<A>(opts: HttpModuleOptions<A>) {
   }
   return middy<Event, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracerFor(service)))
+    .use(tracing(service))
     .use(logMetrics(metrics))
     .handler(core)
 }

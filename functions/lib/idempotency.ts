@@ -10,9 +10,10 @@
  * Per route, around the route's handler (not around the whole Lambda): only
  * a successful answer is kept, so a request refused (4xx) or failed (5xx)
  * can be retried with the same key once the cause is fixed.
+ *
+ * Powertools' idempotency (and its JMESPath engine) is loaded with the first
+ * request that carries a key: no module's cold start pays for it.
  */
-import { IdempotencyAlreadyInProgressError, IdempotencyConfig, IdempotencyValidationError, makeIdempotent } from '@aws-lambda-powertools/idempotency'
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb'
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import type { Context } from 'aws-lambda'
 import { DomainError } from '../../shared/errors/index.js'
@@ -37,8 +38,14 @@ let invocation: Partial<Context> | undefined
 export function registerInvocation(context: Partial<Context> | undefined): void { invocation = context }
 const remainingTime = { getRemainingTimeInMillis: () => invocation?.getRemainingTimeInMillis?.() ?? LOCAL_IN_PROGRESS_MS } as Context
 
+type Powertools = typeof import('@aws-lambda-powertools/idempotency')
+let powertools: Promise<[Powertools, typeof import('@aws-lambda-powertools/idempotency/dynamodb')]> | undefined
+const loadPowertools = () => (powertools ??= Promise.all([import('@aws-lambda-powertools/idempotency'), import('@aws-lambda-powertools/idempotency/dynamodb')]))
+
 let runner: { client: DynamoDBClient; table: string; run: Runner } | undefined
-function runnerFor(): Runner {
+async function runnerFor(): Promise<{ run: Runner; errors: Pick<Powertools, 'IdempotencyValidationError' | 'IdempotencyAlreadyInProgressError'> }> {
+  const [{ IdempotencyAlreadyInProgressError, IdempotencyConfig, IdempotencyValidationError, makeIdempotent }, { DynamoDBPersistenceLayer }] = await loadPowertools()
+  const errors = { IdempotencyAlreadyInProgressError, IdempotencyValidationError }
   const client = dynamoClient()
   const table = env().TABLE_NAME
   if (runner?.client !== client || runner.table !== table) {
@@ -53,7 +60,7 @@ function runnerFor(): Runner {
       async (_attempt: Attempt, req: HttpRequest<unknown>, handler: RouteHandler<unknown>) => JSON.parse(JSON.stringify(await handler(req))) as HttpResult, { persistenceStore, config, keyPrefix: 'route' })
     runner = { client, table, run }
   }
-  return runner.run
+  return { run: runner.run, errors }
 }
 
 const PRINTABLE = /^[\x21-\x7e]+$/
@@ -65,11 +72,12 @@ export function idempotentRoute<A>(handler: RouteHandler<A>, caller: (actor: A) 
     if (header === undefined) return handler(req)
     if (header.length > MAX_IDEMPOTENCY_KEY || !PRINTABLE.test(header)) throw new DomainError('request.idempotencyKeyInvalid', 400, { max: MAX_IDEMPOTENCY_KEY })
     const attempt: Attempt = { key: `${req.routeKey} ${caller(req.actor) ?? '-'} ${header}`, body: req.body ?? null }
+    const { run, errors } = await runnerFor()
     try {
-      return await runnerFor()(attempt, req as HttpRequest<unknown>, handler as RouteHandler<unknown>)
+      return await run(attempt, req as HttpRequest<unknown>, handler as RouteHandler<unknown>)
     } catch (err) {
-      if (err instanceof IdempotencyValidationError) throw new DomainError('request.idempotencyKeyReused', 422)
-      if (err instanceof IdempotencyAlreadyInProgressError) throw new DomainError('request.idempotencyInProgress', 409)
+      if (err instanceof errors.IdempotencyValidationError) throw new DomainError('request.idempotencyKeyReused', 422)
+      if (err instanceof errors.IdempotencyAlreadyInProgressError) throw new DomainError('request.idempotencyInProgress', 409)
       throw err
     }
   }

@@ -1,7 +1,7 @@
 /** How each entity becomes rows of the read model. */
 import type { Sql } from '../lib/adapters/sql.js'
 import { ENTITY } from '../../shared/table/keys.js'
-import { log } from '../lib/observability.js'
+import { log } from '../lib/log.js'
 import { documentRow, pgArray } from '../../shared/documents/projection.js'
 import type { OfficialDocument } from '../../shared/documents/contracts.js'
 import { indexDocument } from '../assistant/indexing.js'

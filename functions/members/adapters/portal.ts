@@ -17,7 +17,7 @@
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import { env } from '../../lib/env.js'
-import { log } from '../../lib/observability.js'
+import { log } from '../../lib/log.js'
 
 export const SIGNATURE_WINDOW_SECONDS = 300
 

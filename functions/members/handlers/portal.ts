@@ -8,7 +8,7 @@ import { DomainError, UnauthenticatedError } from '../../../shared/errors/index.
 import { pickLang } from '../../../shared/i18n/messages.js'
 import { env } from '../../lib/env.js'
 import { mapError } from '../../lib/http.js'
-import { loggerFor } from '../../lib/observability.js'
+import { loggerFor } from '../../lib/log.js'
 import { parse } from '../../lib/validation.js'
 import { PortalRequest, verifySigned } from '../adapters/portal.js'
 import { handlePortalRequest } from '../usecases/portal.js'
