@@ -53,14 +53,14 @@ export interface Policy<A extends string> {
   /** Holds a role granting the action in exactly one of these units (approvals, the people to notify). */
   holdsIn(actor: Pick<Actor, 'assignments'>, action: A, unitIds: string | readonly string[]): boolean
   /** The assignments granting the action in exactly one of these units — who holds it there. */
-  holdingAssignments<T extends Pick<Assignment, 'role' | 'unitId'>>(assignments: readonly T[], action: A, unitIds: string | readonly string[]): T[]
+  holdingAssignments<T extends { role: string; unitId: string }>(assignments: readonly T[], action: A, unitIds: string | readonly string[]): T[]
 }
 
 export function definePolicy<A extends string>(table: PermissionTable<A>, options: PolicyOptions<A>): Policy<A> {
   const lookup = table as Readonly<Record<string, readonly A[] | undefined>>
   const grants = (role: string, action: A): boolean =>
     Object.prototype.hasOwnProperty.call(lookup, role) && (lookup[role]?.includes(action) ?? false)
-  const holdingAssignments = <T extends Pick<Assignment, 'role' | 'unitId'>>(assignments: readonly T[], action: A, unitIds: string | readonly string[]): T[] => {
+  const holdingAssignments = <T extends { role: string; unitId: string }>(assignments: readonly T[], action: A, unitIds: string | readonly string[]): T[] => {
     const units: readonly string[] = typeof unitIds === 'string' ? [unitIds] : unitIds
     return assignments.filter((a) => units.includes(a.unitId) && grants(a.role, action))
   }

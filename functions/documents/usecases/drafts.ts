@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import { ConflictError, ForbiddenError, RuleError } from '../../../shared/errors/index.js'
 import type { Actor } from '../../../shared/auth/policy.js'
-import { DOCUMENT_PERMISSIONS, authorizeDocument, canDocument } from '../../../shared/documents/policy.js'
+import { authorizeDocument, canDocument, documentPolicy } from '../../../shared/documents/policy.js'
 import { signingTitle } from '../../../shared/documents/authority.js'
 import { numberingStyle } from '../../../shared/documents/numbering.js'
 import { ancestorsOn } from '../../../shared/org/tree.js'
@@ -34,7 +34,7 @@ async function resolveSigner(ctx: DocContext, username: string, unitId: string) 
     : undefined
   if (!signer || !canDocument(signer, 'document.sign', unitId, index, ctx.date)) throw new RuleError('document.signerNotAllowed', { username })
   const assignment = [unitId, ...ancestorsOn(index, unitId, ctx.date)]
-    .map((u) => signer.assignments.find((a) => a.unitId === u && DOCUMENT_PERMISSIONS[a.role]?.includes('document.sign')))
+    .map((u) => documentPolicy.holdingAssignments(signer.assignments, 'document.sign', u)[0])
     .find((a) => !!a)!
   const unit = index.get(assignment.unitId)!
   const title = signingTitle(unit.kind, assignment.role, numberingStyle(unit.kind), unit.name)

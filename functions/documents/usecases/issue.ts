@@ -22,7 +22,8 @@ import { randomBytes } from 'node:crypto'
 import { ConflictError, ForbiddenError, RuleError } from '../../../shared/errors/index.js'
 import type { OfficialDocument } from '../../../shared/documents/contracts.js'
 import { ACCEPTED_CONTENT_TYPES } from '../../../shared/documents/contracts.js'
-import { canDocument, DOCUMENT_PERMISSIONS } from '../../../shared/documents/policy.js'
+import { canDocument, documentPolicy } from '../../../shared/documents/policy.js'
+import { holderEmails } from '../../org/usecases/holders.js'
 import { counterScope, dateLine, issuedSymbol, numberLine, placeOf } from '../../../shared/documents/numbering.js'
 import { canonical } from '../../../shared/documents/symbols.js'
 import { objectKeys } from '../../../shared/documents/files.js'
@@ -228,8 +229,7 @@ async function deliver(ctx: DocContext, doc: OfficialDocument, index: UnitIndex)
 /** Mails the clerks of each recipient unit that a document arrived (best effort: the inbox is the record). */
 async function notifyRecipients(doc: OfficialDocument, recipients: string[]): Promise<void> {
   for (const unitId of recipients) {
-    const clerks = (await orgStore.listMembers(unitId)).filter((m) => m.role.split(',').some((r) => (DOCUMENT_PERMISSIONS as Record<string, readonly string[]>)[r]?.includes('document.register')))
-    const to = (await orgStore.getUsers(clerks.map((m) => m.userId))).map((u) => u.email).filter((e): e is string => !!e)
+    const to = await holderEmails(documentPolicy, 'document.register', unitId)
     if (to.length === 0) continue
     await mail().send({
       to, subject: `[Digital Office] Văn bản đến ${doc.issued!.symbol} / Incoming document`,

@@ -7,7 +7,8 @@
  */
 import { ConflictError, DomainError, ForbiddenError } from '../../../shared/errors/index.js'
 import type { CommentRequest } from '../../../shared/members/contracts.js'
-import { MEMBER_PERMISSIONS, authorizeMember, canMember } from '../../../shared/members/policy.js'
+import { authorizeMember, canMember, memberPolicy } from '../../../shared/members/policy.js'
+import { holderEmails } from '../../org/usecases/holders.js'
 import { TABLE } from '../../../shared/table/definition.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import { parentOn, today, indexUnits } from '../../../shared/org/tree.js'
@@ -92,7 +93,7 @@ async function loadVisible(ctx: MemberContext, commentId: string): Promise<Comme
 }
 export const showComment = async (ctx: MemberContext, commentId: string) => { const { taskToken: _t, ...c } = await loadVisible(ctx, commentId); return c }
 
-const holds = (ctx: MemberContext, unitId: string) => ctx.actor.assignments.some((a) => a.unitId === unitId && (MEMBER_PERMISSIONS as Record<string, readonly string[]>)[a.role]?.includes('transfer.approve'))
+const holds = (ctx: MemberContext, unitId: string) => memberPolicy.holdsIn(ctx.actor, 'transfer.approve', unitId)
 
 /** The residence cell fills the form. */
 export async function fillComment(ctx: MemberContext, commentId: string, body: { criteria: Record<string, boolean>; conclusion: 'good' | 'not-good'; note?: string }) {
@@ -166,9 +167,7 @@ async function update(commentId: string, change: (c: CommentRequest) => { next: 
 }
 
 async function notifyUnits(unitIds: string[], subject: string, text: string) {
-  const members = (await Promise.all(unitIds.map((u) => orgStore.listMembers(u)))).flat()
-  const officers = members.filter((m) => m.role.split(',').some((r) => (MEMBER_PERMISSIONS as Record<string, readonly string[]>)[r]?.includes('transfer.approve')))
-  const to = (await orgStore.getUsers([...new Set(officers.map((m) => m.userId))])).map((u) => u.email).filter((e): e is string => !!e)
+  const to = await holderEmails(memberPolicy, 'transfer.approve', unitIds)
   if (to.length) await mail().send({ to, subject: `[Digital Office] ${subject}`, text })
 }
 
