@@ -18,12 +18,12 @@ import { canonicalise } from '../../../shared/documents/symbols.js'
 import { findType } from '../../../shared/documents/types.js'
 import { existsOn } from '../../../shared/org/tree.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
-import { files } from '../../documents/adapters/files.js'
+import { files } from '../../lib/adapters/blobs.js'
 import type { OrgContext } from '../../org/usecases/context.js'
 import { archiveStore, batchItem, fileItem, scanDocumentItem } from '../adapters/store.js'
 import { checkPdf, imageIsWhole, sniffScan, tiffPageCount } from '../adapters/scans.js'
 import { digitisationWorkflow } from '../adapters/workflow.js'
-import { objectKeys } from '../keys.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 import { sha256 } from '../../lib/hash.js'
 import { MAX_SCAN_BYTES } from './pipeline.js'
 import { registerScanDocument } from './register.js'
@@ -70,7 +70,7 @@ export async function createScanUpload(ctx: ArchiveContext, body: ScanUploadBody
   const type = body.contentType.toLowerCase().split(';')[0].trim()
   if (!kind || SCAN_CONTENT_TYPES[kind] !== type) throw new DomainError('archive.badType', 415, { type: body.contentType || body.fileName })
   if (body.size > MAX_SCAN_BYTES()) throw new DomainError('archive.tooLarge', 413, { limit: Math.round(MAX_SCAN_BYTES() / 1024 / 1024) })
-  const objectKey = objectKeys.upload(ctx.actor.userId, randomUUID(), kind)
+  const objectKey = objectKeys.archiveUpload(ctx.actor.userId, randomUUID(), kind)
   return { objectKey, maxBytes: MAX_SCAN_BYTES(), ...(await files.presignUpload(objectKey, SCAN_CONTENT_TYPES[kind])) }
 }
 
@@ -117,7 +117,7 @@ export async function createBatch(ctx: ArchiveContext, body: CreateBatchBody): P
   const sources: ScanSource[] = []
   for (const [i, up] of body.uploads.entries()) {
     const path = `uploads.${i}.objectKey`
-    if (!up.objectKey.startsWith(objectKeys.uploadPrefix(ctx.actor.userId))) throw new ValidationError([{ path, code: 'field.invalidValue', params: { path } }])
+    if (!up.objectKey.startsWith(objectKeys.archiveUploadPrefix(ctx.actor.userId))) throw new ValidationError([{ path, code: 'field.invalidValue', params: { path } }])
     const declared = SCAN_EXTENSIONS[up.objectKey.split('.').pop() ?? '']
     const bytes = new Uint8Array(await files.read(up.objectKey, MAX_SCAN_BYTES()).catch((err) => {
       if ((err as DomainError).code === 'upload.tooLarge') throw new DomainError('archive.tooLarge', 413, { limit: Math.round(MAX_SCAN_BYTES() / 1024 / 1024) })

@@ -18,10 +18,10 @@ import { existsOn, nameOn } from '../../../shared/org/tree.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { embedFonts } from '../../lib/signing/fonts.js'
 import { signPdf, trustRoots, verifyPdf } from '../../lib/signing/index.js'
-import { files } from '../../documents/adapters/files.js'
+import { files } from '../../lib/adapters/blobs.js'
 import { documentItem, documentStore } from '../../documents/adapters/store.js'
 import { archiveStore, fileItem, handoverItem } from '../adapters/store.js'
-import { objectKeys } from '../keys.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 import type { ArchiveContext } from './archives.js'
 import { sha256 } from '../../lib/hash.js'
 import { MAX_SCAN_BYTES } from './pipeline.js'
@@ -123,8 +123,8 @@ export async function createHandover(ctx: ArchiveContext, body: HandoverBody): P
     signer: { kind: 'person', id: ctx.actor.userId, commonName: ctx.actor.fullName, organisation: toName },
     kind: 'personal', reason: `Biên bản giao nhận hồ sơ lưu trữ ${handoverId}`, location: toName, title: 'ĐẠI DIỆN BÊN NHẬN', signedAt: now,
   })
-  const packageKey = objectKeys.handoverPackage(body.fromUnitId, handoverId)
-  const recordKey = objectKeys.handoverRecord(body.fromUnitId, handoverId)
+  const packageKey = objectKeys.archiveHandoverPackage(body.fromUnitId, handoverId)
+  const recordKey = objectKeys.archiveHandoverRecord(body.fromUnitId, handoverId)
   await files.put(packageKey, pkgBytes, 'application/json')
   await files.put(recordKey, record, 'application/pdf')
 

@@ -26,7 +26,7 @@ import { canDocument, documentPolicy } from '../../../shared/documents/policy.js
 import { holderEmails } from '../../org/usecases/holders.js'
 import { counterScope, dateLine, issuedSymbol, numberLine, placeOf } from '../../../shared/documents/numbering.js'
 import { canonical } from '../../../shared/documents/symbols.js'
-import { objectKeys } from '../../../shared/documents/files.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 import { typeName } from '../../../shared/documents/types.js'
 import { person } from '../../../shared/documents/lifecycle.js'
 import { ancestorsOn, nameOn, type UnitIndex } from '../../../shared/org/tree.js'
@@ -34,7 +34,7 @@ import { Transaction } from '../../lib/adapters/transaction.js'
 import { mail } from '../../lib/adapters/mail.js'
 import { orgStore } from '../../org/adapters/store.js'
 import { documentItem, documentStore } from '../adapters/store.js'
-import { files } from '../adapters/files.js'
+import { files } from '../../lib/adapters/blobs.js'
 import { pdfEngine } from '../adapters/signing.js'
 import { sha256 } from '../../lib/hash.js'
 import { commitNumbered } from './commit-numbered.js'
@@ -148,7 +148,7 @@ async function signOnce(ctx: DocContext, doc: OfficialDocument, index: UnitIndex
     organisation: { unitId: unit.unitId, name: unit.name, parentName: parent ? index.get(parent)!.name : unit.name },
     location: issued.dateLine.split(',')[0], reason: `Ban hành văn bản ${issued.symbol}`,
   }, signedAt)
-  const objectKey = objectKeys.content(unit.unitId, doc.documentId, `signed-${randomBytes(4).toString('hex')}.pdf`)
+  const objectKey = objectKeys.documentContent(unit.unitId, doc.documentId, `signed-${randomBytes(4).toString('hex')}.pdf`)
   await files.put(objectKey, bytes, ACCEPTED_CONTENT_TYPES.pdf)
   const signedFile = {
     objectKey, fileName: `${issued.symbol.replace(/[/\\]/g, '_')}.pdf`, contentType: ACCEPTED_CONTENT_TYPES.pdf, size: bytes.length, sha256: sha256(bytes),
@@ -196,7 +196,7 @@ async function deliver(ctx: DocContext, doc: OfficialDocument, index: UnitIndex)
       bytes ??= new Uint8Array(await files.read(signedFile.objectKey, 64 * 1024 * 1024))
       const copies = await Promise.all(missing.map(async (r) => {
         const copyId = incomingCopyId(r, doc.documentId)
-        const objectKey = objectKeys.content(r, copyId, 'signed.pdf')
+        const objectKey = objectKeys.documentContent(r, copyId, 'signed.pdf')
         await files.put(objectKey, bytes!, ACCEPTED_CONTENT_TYPES.pdf)
         const copy: OfficialDocument = {
           documentId: copyId, ownerUnitId: r, flow: 'incoming', status: 'arrived',

@@ -9,9 +9,9 @@ import { assessCell, cellSheet, payCash, remit } from '../usecases/fees.js'
 import { memberStore } from '../adapters/store.js'
 import { authorizeMember } from '../../../shared/members/policy.js'
 import { nameOn } from '../../../shared/org/tree.js'
-import { putObject } from '../../lib/adapters/blobs.js'
-import { files } from '../../documents/adapters/files.js'
+import { files, putObject } from '../../lib/adapters/blobs.js'
 import { renderRemittanceReport } from '../adapters/letter.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 
 const SheetQuery = z.strictObject({ cellId: unitId, month })
 
@@ -43,7 +43,7 @@ export const remittancePdf: MemberRoute = async ({ ctx, query }) => {
     cellName: name(r.cellId), month: r.month, ruleTable: r.ruleTable, remittedAt: r.remittedAt, remittedBy: r.remittedBy.fullName, collected: r.collected,
     allocations: r.allocations.map((a) => ({ unitName: name(a.unitId), level: LEVEL_NAMES[a.level] ?? a.level, percent: a.percent, amount: a.amount })), report: r.report, totals: r.totals,
   })
-  const key = `remittances/${r.cellId}/${r.month}-v${r.version}.pdf`
+  const key = objectKeys.remittanceReport(r.cellId, r.month, r.version)
   await putObject(key, Buffer.from(pdf), 'application/pdf')
   return { body: { report: await files.presignDownload(key, `doi-soat-dang-phi-${r.cellId}-${r.month}.pdf`, 'application/pdf') } }
 }

@@ -19,12 +19,13 @@ import { orgStore } from '../../org/adapters/store.js'
 import { readRows } from '../../org/usecases/imports.js'
 import { memberStore } from '../adapters/store.js'
 import { buildMember, writeNewMember, type MemberContext } from './members.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 
 const MAX_ROWS = 5000
 const header = (key: string | undefined) => MEMBER_COLUMNS.find((c) => c.key === key)?.header
 
 export async function importMembers(ctx: MemberContext, body: { objectKey: string; dryRun: boolean }, lang: Lang) {
-  if (!body.objectKey.startsWith(`imports/${ctx.actor.userId}/`)) throw new ValidationError([{ path: 'objectKey', code: 'field.invalidValue', params: { path: 'objectKey' } }])
+  if (!body.objectKey.startsWith(objectKeys.importUploadPrefix(ctx.actor.userId))) throw new ValidationError([{ path: 'objectKey', code: 'field.invalidValue', params: { path: 'objectKey' } }])
   const rows = await readRows(await readObject(body.objectKey, env().MAX_UPLOAD_BYTES))
   const headerAt = rows.findIndex((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== ''))
   if (headerAt < 0) throw new RuleError('import.empty')

@@ -21,6 +21,7 @@ import { documentStore } from '../../documents/adapters/store.js'
 import { saveTransfer, transferNotFound } from './transfers.js'
 import type { DecisionOutput } from '../adapters/workflows.js'
 import { feeSummary } from './fees.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 
 const SYSTEM = { userId: 'system', name: 'Digital Office' }
 
@@ -162,7 +163,7 @@ export async function issueLetter(p: { transferId: string }) {
       presentWithinDays: TRANSFER_RULES.presentWithinWorkingDays,
       dossier: { member: { ...member, openTransferId: undefined }, fees: { paidUpTo: fees.paidUpTo, arrears: fees.arrears }, transfer: { transferId: t0.transferId, kind: t0.kind, steps: t0.steps } },
     })
-    const objectKey = `transfers/${t0.transferId}/${registerNumber.replace(/\//g, '-')}.pdf`
+    const objectKey = objectKeys.transferLetter(t0.transferId, registerNumber)
     await putObject(objectKey, Buffer.from(pdf), 'application/pdf')
     const sha256 = createHash('sha256').update(pdf).digest('hex')
     const at = issuedAt.toISOString()

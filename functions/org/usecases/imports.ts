@@ -20,6 +20,7 @@ import type { OrgContext } from './context.js'
 import { createUnit } from './units.js'
 import { createUser } from './users.js'
 import { mail } from '../../lib/adapters/mail.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 
 const MAX_ROWS = 5000
 const ACCEPTED_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel', 'application/octet-stream', '']
@@ -29,7 +30,7 @@ export async function createUpload(ctx: OrgContext, body: { fileName: string; co
   if (body.size > limit) throw new DomainError('upload.tooLarge', 413, { limit })
   const ext = body.fileName.toLowerCase().split('.').pop() ?? ''
   if (!['xlsx', 'csv'].includes(ext) || !ACCEPTED_TYPES.includes(body.contentType)) throw new DomainError('upload.badType', 415, { type: body.contentType || ext })
-  const objectKey = `imports/${ctx.actor.userId}/${randomUUID()}.${ext}`
+  const objectKey = objectKeys.importUpload(ctx.actor.userId, randomUUID(), ext)
   return { objectKey, ...(await presignUpload(objectKey, body.contentType || 'application/octet-stream')) }
 }
 
@@ -64,7 +65,7 @@ const message = (e: RowError, lang: Lang, columns: typeof UNIT_COLUMNS) =>
   ({ column: columnHeader(columns, e.column), code: e.code, message: translate(e.code, lang, { path: columnHeader(columns, e.column) ?? '', ...(e.params ?? {}) }) })
 
 export async function runImport(ctx: OrgContext, body: { kind: 'units' | 'users'; objectKey: string; dryRun: boolean }, lang: Lang): Promise<{ status: number; report: ImportReport }> {
-  if (!body.objectKey.startsWith(`imports/${ctx.actor.userId}/`)) throw new ValidationError([{ path: 'objectKey', code: 'field.invalidValue', params: { path: 'objectKey' } }])
+  if (!body.objectKey.startsWith(objectKeys.importUploadPrefix(ctx.actor.userId))) throw new ValidationError([{ path: 'objectKey', code: 'field.invalidValue', params: { path: 'objectKey' } }])
   const rows = await readRows(await readObject(body.objectKey, env().MAX_UPLOAD_BYTES))
   const columns = body.kind === 'units' ? UNIT_COLUMNS : USER_COLUMNS
   const headerAt = rows.findIndex((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== ''))
