@@ -22,4 +22,3 @@ export const ARCHIVE_PERMISSIONS: Readonly<Record<Role, readonly ArchiveAction[]
 
 /** Archives' policy; its reach includes ended units (a closed fonds stays readable). */
 export const archivePolicy = definePolicy(ARCHIVE_PERMISSIONS, { readAction: 'archive.read', reachIncludesEnded: true })
-export const { can: canArchive, authorize: authorizeArchive, reach: archiveReach } = archivePolicy

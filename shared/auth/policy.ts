@@ -14,8 +14,8 @@ export type { Actor } from './engine.js'
 
 /** The organisation's policy; its reach leaves ended units out unless asked. */
 export const orgPolicy = definePolicy<Action>(PERMISSIONS, { readAction: 'unit.read', reachIncludesEnded: false })
-/** `holdsIn`: a role granting the action held in exactly that unit (approvals). */
-export const { grantingUnits, can, authorize, reach, holdsIn } = orgPolicy
+/** A role granting the action held in exactly that unit (approvals). */
+export const holdsIn = (actor: Actor, action: Action, unitId: string): boolean => orgPolicy.holdsIn(actor, action, unitId)
 
 /** Nobody grants a clearance above their own. */
 export function authorizeClearance(actor: Actor, granted: Clearance): void {

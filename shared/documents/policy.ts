@@ -30,9 +30,6 @@ export const DOCUMENT_PERMISSIONS: Readonly<Record<Role, readonly DocumentAction
 
 /** Documents' policy; its reach includes ended units (their fonds stay readable). */
 export const documentPolicy = definePolicy(DOCUMENT_PERMISSIONS, { readAction: 'document.read', reachIncludesEnded: true })
-export const {
-  grantingUnits: documentGrantingUnits, can: canDocument, authorize: authorizeDocument, reach: documentReach,
-} = documentPolicy
 
 /** Roles that may sit on a review chain step. */
 export const REVIEW_ROLES: Role[] = documentPolicy.rolesGranting('document.review')

@@ -25,9 +25,6 @@ export const MEMBER_PERMISSIONS: Readonly<Record<Role, readonly MemberAction[]>>
 
 /** Members' policy; its reach leaves ended units out. */
 export const memberPolicy = definePolicy(MEMBER_PERMISSIONS, { readAction: 'member.read', reachIncludesEnded: false })
-export const {
-  grantingUnits: memberGrantingUnits, can: canMember, authorize: authorizeMember, reach: memberReach,
-} = memberPolicy
 
 /**
  * The approval chain of an official transfer (294-QĐ/TW): the member's cell,
@@ -58,5 +55,5 @@ export function mayDecide(actor: Actor, step: ApprovalStep): boolean {
 
 /** May the actor accept an incoming member for the receiving cell (its officers, or the committees above it)? */
 export function mayReceive(actor: Actor, toUnitId: string, index: UnitIndex, date: string): boolean {
-  return canMember(actor, 'transfer.approve', toUnitId, index, date)
+  return memberPolicy.can(actor, 'transfer.approve', toUnitId, index, date)
 }

@@ -22,7 +22,7 @@ import { randomBytes } from 'node:crypto'
 import { ConflictError, ForbiddenError, RuleError } from '../../../shared/errors/index.js'
 import type { OfficialDocument } from '../../../shared/documents/contracts.js'
 import { ACCEPTED_CONTENT_TYPES } from '../../../shared/documents/contracts.js'
-import { canDocument, documentPolicy } from '../../../shared/documents/policy.js'
+import { documentPolicy } from '../../../shared/documents/policy.js'
 import { holderEmails } from '../../org/usecases/holders.js'
 import { counterScope, dateLine, issuedSymbol, numberLine, placeOf } from '../../../shared/documents/numbering.js'
 import { canonical } from '../../../shared/documents/symbols.js'
@@ -48,7 +48,7 @@ import { loadVisible } from './visibility.js'
 export async function issueDocument(ctx: DocContext, documentId: string): Promise<{ document: OfficialDocument; alreadyIssued: boolean }> {
   const { doc, index } = await loadVisible(ctx, documentId)
   if (doc.flow !== 'outgoing') throw new ConflictError('document.wrongState', { status: doc.status })
-  if (doc.signer?.userId !== ctx.actor.userId || !canDocument(ctx.actor, 'document.sign', doc.ownerUnitId, index, ctx.date)) {
+  if (doc.signer?.userId !== ctx.actor.userId || !documentPolicy.can(ctx.actor, 'document.sign', doc.ownerUnitId, index, ctx.date)) {
     throw new ForbiddenError('document.notSigner')
   }
   if (doc.status === 'issued') return { document: doc, alreadyIssued: true }

@@ -7,7 +7,7 @@ import { parse } from '../../lib/validation.js'
 import type { MemberRoute } from '../routes.js'
 import { assessCell, cellSheet, payCash, remit } from '../usecases/fees.js'
 import { memberStore } from '../adapters/store.js'
-import { authorizeMember } from '../../../shared/members/policy.js'
+import { memberPolicy } from '../../../shared/members/policy.js'
 import { nameOn } from '../../../shared/org/tree.js'
 import { files, putObject } from '../../lib/adapters/blobs.js'
 import { renderRemittanceReport } from '../adapters/letter.js'
@@ -23,7 +23,7 @@ const RemittanceQuery = z.strictObject({ cellId: unitId, month: month.optional()
 /** One month's remittance of a cell (with `month`), or the cell's remittance history, newest first. */
 export const showRemittance: MemberRoute = async ({ ctx, query }) => {
   const q = parse(RemittanceQuery, query)
-  authorizeMember(ctx.actor, 'member.read', q.cellId, await ctx.tree(), ctx.date)
+  memberPolicy.authorize(ctx.actor, 'member.read', q.cellId, await ctx.tree(), ctx.date)
   if (!q.month) return { body: { remittances: await memberStore.remittancesOf(q.cellId) } }
   const r = await memberStore.getRemittance(q.cellId, q.month)
   if (!r) throw new DomainError('members.noRemittance', 404, { month: q.month })
@@ -35,7 +35,7 @@ const LEVEL_NAMES: Record<string, string> = { cell: 'Chi bộ', grassroots: 'Đ�
 export const remittancePdf: MemberRoute = async ({ ctx, query }) => {
   const q = parse(SheetQuery, query)
   const index = await ctx.tree()
-  authorizeMember(ctx.actor, 'member.read', q.cellId, index, ctx.date)
+  memberPolicy.authorize(ctx.actor, 'member.read', q.cellId, index, ctx.date)
   const r = await memberStore.getRemittance(q.cellId, q.month)
   if (!r) throw new DomainError('members.noRemittance', 404, { month: q.month })
   const name = (id: string) => (index.get(id) ? nameOn(index.get(id)!, ctx.date).name : id)

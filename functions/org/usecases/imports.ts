@@ -9,7 +9,7 @@ import { Readable } from 'node:stream'
 import { randomUUID } from 'node:crypto'
 import { DomainError, RuleError, ValidationError } from '../../../shared/errors/index.js'
 import { translate, type Lang } from '../../../shared/i18n/messages.js'
-import { can, authorizeClearance } from '../../../shared/auth/policy.js'
+import { authorizeClearance, orgPolicy } from '../../../shared/auth/policy.js'
 import type { ImportReport, ImportRowResult, Unit } from '../../../shared/org/contracts.js'
 import { UNIT_COLUMNS, USER_COLUMNS, columnHeader, mapHeader, mapUnitRow, mapUserRow, type Cell, type RowError } from '../../../shared/org/import.js'
 import { assertValidParent, existsOn, indexUnits } from '../../../shared/org/tree.js'
@@ -89,7 +89,7 @@ export async function runImport(ctx: OrgContext, body: { kind: 'units' | 'users'
         const parent = tree.get(v.parentId)
         if (tree.has(v.unitId!)) errors.push({ column: 'unitId', code: 'conflict.unitExists', params: { unitId: v.unitId! } })
         else if (!parent) errors.push({ column: 'parentId', code: 'notFound.unit', params: { id: v.parentId } })
-        else if (!can(ctx.actor, 'unit.manage', parent.unitId, tree, ctx.date)) errors.push({ column: 'parentId', code: 'auth.outsideSubtree', params: { unitId: parent.unitId } })
+        else if (!orgPolicy.can(ctx.actor, 'unit.manage', parent.unitId, tree, ctx.date)) errors.push({ column: 'parentId', code: 'auth.outsideSubtree', params: { unitId: parent.unitId } })
         else {
           try { assertValidParent(tree, { level: v.level }, parent, date) } catch (e) { errors.push({ column: 'parentId', code: (e as DomainError).code, params: (e as DomainError).params }) }
         }
@@ -114,7 +114,7 @@ export async function runImport(ctx: OrgContext, body: { kind: 'units' | 'users'
         if (seen.has(v.username) || await orgStore.getUserByUsername(v.username)) errors.push({ column: 'username', code: 'conflict.usernameTaken', params: { username: v.username } })
         if (!unit) errors.push({ column: 'unitId', code: 'notFound.unit', params: { id: a.unitId } })
         else if (!existsOn(unit, ctx.date)) errors.push({ column: 'unitId', code: 'rule.unitEnded', params: { unitId: a.unitId } })
-        else if (!can(ctx.actor, 'user.manage', a.unitId, tree, ctx.date)) errors.push({ column: 'unitId', code: 'auth.outsideSubtree', params: { unitId: a.unitId } })
+        else if (!orgPolicy.can(ctx.actor, 'user.manage', a.unitId, tree, ctx.date)) errors.push({ column: 'unitId', code: 'auth.outsideSubtree', params: { unitId: a.unitId } })
         try { authorizeClearance(ctx.actor, v.clearance) } catch { errors.push({ column: 'clearance', code: 'auth.clearanceTooLow' }) }
         seen.add(v.username)
         if (errors.length === 0) writes.push(async () => {
