@@ -8,22 +8,25 @@
  */
 import type { Policy } from '../../../shared/auth/engine.js'
 import type { User } from '../../../shared/org/contracts.js'
-import { orgStore } from '../adapters/store.js'
+import { orgStore, type OrgStore } from '../adapters/store.js'
+
+/** Where members and users are read (the org store; a stand-in in unit tests). */
+export type HolderSource = Pick<OrgStore, 'listMembers' | 'getUsers'>
 
 /** The user ids of the holders of `action` in these units, each once, in the units' order. */
-export async function holderIds<A extends string>(policy: Policy<A>, action: A, unitIds: string | readonly string[]): Promise<string[]> {
+export async function holderIds<A extends string>(policy: Policy<A>, action: A, unitIds: string | readonly string[], source: HolderSource = orgStore): Promise<string[]> {
   const units: readonly string[] = typeof unitIds === 'string' ? [unitIds] : unitIds
-  const assignments = (await Promise.all(units.map(async (unitId) => (await orgStore.listMembers(unitId))
+  const assignments = (await Promise.all(units.map(async (unitId) => (await source.listMembers(unitId))
     .flatMap((m) => m.role.split(',').map((role) => ({ unitId, role, userId: m.userId })))))).flat()
   return [...new Set(policy.holdingAssignments(assignments, action, units).map((a) => a.userId))]
 }
 
 /** The holders' user records. */
-export async function holdersOf<A extends string>(policy: Policy<A>, action: A, unitIds: string | readonly string[]): Promise<User[]> {
-  return orgStore.getUsers(await holderIds(policy, action, unitIds))
+export async function holdersOf<A extends string>(policy: Policy<A>, action: A, unitIds: string | readonly string[], source: HolderSource = orgStore): Promise<User[]> {
+  return source.getUsers(await holderIds(policy, action, unitIds, source))
 }
 
 /** The holders' e-mail addresses (those who have one). */
-export async function holderEmails<A extends string>(policy: Policy<A>, action: A, unitIds: string | readonly string[]): Promise<string[]> {
-  return (await holdersOf(policy, action, unitIds)).map((u) => u.email).filter((e): e is string => !!e)
+export async function holderEmails<A extends string>(policy: Policy<A>, action: A, unitIds: string | readonly string[], source: HolderSource = orgStore): Promise<string[]> {
+  return (await holdersOf(policy, action, unitIds, source)).map((u) => u.email).filter((e): e is string => !!e)
 }
