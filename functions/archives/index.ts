@@ -4,11 +4,8 @@
  * verification queue), digitisation progress, and the handover of a closed
  * fonds. The pipeline's steps run in tasks.ts (the workflow's Lambda).
  */
-import { httpModule, type HttpRequest, type RouteHandler } from '../lib/http.js'
-import type { Actor } from '../../shared/auth/policy.js'
-import { indexUnits, type UnitIndex } from '../../shared/org/tree.js'
-import { orgContext, resolveActor } from '../org/usecases/context.js'
-import { orgStore } from '../org/adapters/store.js'
+import { httpModuleWithContext } from '../lib/module.js'
+import { ORG_MODULE_CONTEXT } from '../org/usecases/context.js'
 import * as h from './handlers/routes.js'
 
 export const ARCHIVE_ROUTES: Record<string, h.ArchiveRoute> = {
@@ -27,11 +24,4 @@ export const ARCHIVE_ROUTES: Record<string, h.ArchiveRoute> = {
   'POST /api/archives/handovers/{fromUnitId}/{handoverId}/receipt': h.receive,
 }
 
-const withContext = (route: h.ArchiveRoute): RouteHandler<Actor> => (req: HttpRequest<Actor>) =>
-  route({ ...req, ctx: orgContext(req.actor, req.sourceIp, new Date(), req.prefetched as Promise<UnitIndex> | undefined) })
-
-export const handler = httpModule<Actor>({
-  routes: Object.fromEntries(Object.entries(ARCHIVE_ROUTES).map(([k, r]) => [k, withContext(r)])),
-  resolveActor,
-  prefetch: () => orgStore.listUnits().then(indexUnits),
-})
+export const handler = httpModuleWithContext({ service: 'archives', routes: ARCHIVE_ROUTES, ...ORG_MODULE_CONTEXT })

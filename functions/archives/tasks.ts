@@ -1,26 +1,18 @@
 /**
  * Lambda entry for the digitisation workflow's tasks (Step Functions
- * `lambda:invoke` payloads). Parses the payload and calls one step.
+ * `lambda:invoke` payloads): task name → payload schema → step.
  */
 import { z } from 'zod'
-import { parse } from '../lib/validation.js'
+import { task, taskDispatcher } from '../lib/tasks.js'
 import { batchId } from '../../shared/archives/contracts.js'
 import { assembleBatch, batchFailed, pageFailed, readPage } from './usecases/pipeline.js'
 
 const StepError = z.object({ Error: z.string().optional(), Cause: z.string().optional() }).passthrough().optional()
-const Payload = z.discriminatedUnion('task', [
-  z.object({ task: z.literal('readPage'), batchId, pageNo: z.number().int().positive(), source: z.number().int().min(0), index: z.number().int().min(0) }),
-  z.object({ task: z.literal('pageFailed'), batchId, pageNo: z.number().int().positive(), error: StepError }),
-  z.object({ task: z.literal('assemble'), batchId }),
-  z.object({ task: z.literal('batchFailed'), batchId, error: StepError }),
-])
+const pageNo = z.number().int().positive()
 
-export const handler = async (event: unknown) => {
-  const p = parse(Payload, event)
-  switch (p.task) {
-    case 'readPage': return readPage(p)
-    case 'pageFailed': return pageFailed(p)
-    case 'assemble': return assembleBatch(p)
-    case 'batchFailed': return batchFailed(p)
-  }
-}
+export const handler = taskDispatcher({
+  readPage: task(z.object({ batchId, pageNo, source: z.number().int().min(0), index: z.number().int().min(0) }), readPage),
+  pageFailed: task(z.object({ batchId, pageNo, error: StepError }), pageFailed),
+  assemble: task(z.object({ batchId }), assembleBatch),
+  batchFailed: task(z.object({ batchId, error: StepError }), batchFailed),
+})

@@ -3,17 +3,9 @@
  * which engine answers (`embedded`: the deterministic engine; `bedrock`:
  * Converse with hybrid retrieval and guardrails), and the Bedrock models.
  */
-import { z } from 'zod'
+import { envNow, type FunctionEnv } from '../lib/env.js'
 
-const Config = z.object({
-  ASSISTANT_ENGINE: z.enum(['embedded', 'bedrock']).default('embedded'),
-  BEDROCK_MODEL_ID: z.string().default('anthropic.claude-3-haiku-20240307-v1:0'),
-  /** Multilingual (Vietnamese) embeddings. */
-  BEDROCK_EMBEDDING_MODEL_ID: z.string().default('cohere.embed-multilingual-v3'),
-  BEDROCK_GUARDRAIL_ID: z.string().optional(),
-  BEDROCK_GUARDRAIL_VERSION: z.string().default('DRAFT'),
-})
-export type AssistantConfig = z.infer<typeof Config>
+export type AssistantConfig = Pick<FunctionEnv, 'ASSISTANT_ENGINE' | 'BEDROCK_MODEL_ID' | 'BEDROCK_EMBEDDING_MODEL_ID' | 'BEDROCK_GUARDRAIL_ID' | 'BEDROCK_GUARDRAIL_VERSION'>
 
 let cached: AssistantConfig | undefined
-export const assistantConfig = (): AssistantConfig => (cached ??= Config.parse(process.env))
+export const assistantConfig = (): AssistantConfig => (cached ??= envNow())

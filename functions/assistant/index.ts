@@ -4,11 +4,8 @@
  * the appraisal of drafts. The passages it searches are filled by the
  * read-model projector (indexing.ts).
  */
-import { httpModule, type HttpRequest, type RouteHandler } from '../lib/http.js'
-import type { Actor } from '../../shared/auth/policy.js'
-import { orgContext, resolveActor } from '../org/usecases/context.js'
-import { orgStore } from '../org/adapters/store.js'
-import { indexUnits, type UnitIndex } from '../../shared/org/tree.js'
+import { httpModuleWithContext } from '../lib/module.js'
+import { ORG_MODULE_CONTEXT } from '../org/usecases/context.js'
 import { appraise, ask, conversation, conversations, passage, rate, ratingsExport, type AssistantRoute } from './handlers/assistant.js'
 
 export const ASSISTANT_ROUTES: Record<string, AssistantRoute> = {
@@ -21,11 +18,4 @@ export const ASSISTANT_ROUTES: Record<string, AssistantRoute> = {
   'GET /api/assistant/ratings/export': ratingsExport,
 }
 
-const withContext = (route: AssistantRoute): RouteHandler<Actor> => (req: HttpRequest<Actor>) =>
-  route({ ...req, ctx: orgContext(req.actor, req.sourceIp, new Date(), req.prefetched as Promise<UnitIndex> | undefined) })
-
-export const handler = httpModule<Actor>({
-  routes: Object.fromEntries(Object.entries(ASSISTANT_ROUTES).map(([k, r]) => [k, withContext(r)])),
-  resolveActor,
-  prefetch: () => orgStore.listUnits().then(indexUnits),
-})
+export const handler = httpModuleWithContext({ service: 'assistant', routes: ASSISTANT_ROUTES, ...ORG_MODULE_CONTEXT })

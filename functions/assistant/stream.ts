@@ -16,11 +16,12 @@
 import type { Writable } from 'node:stream'
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda'
 import { AskBody } from '../../shared/assistant/contracts.js'
-import { DomainError, NotFoundError, PayloadTooLargeError, UnauthenticatedError } from '../../shared/errors/index.js'
+import { NotFoundError, UnauthenticatedError } from '../../shared/errors/index.js'
 import { pickLang } from '../../shared/i18n/messages.js'
 import { indexUnits } from '../../shared/org/tree.js'
-import { mapError } from '../lib/http.js'
+import { lowerKeys, mapError, parseBody } from '../lib/http.js'
 import { env } from '../lib/env.js'
+import { loggerFor } from '../lib/observability.js'
 import { parse } from '../lib/validation.js'
 import { orgStore } from '../org/adapters/store.js'
 import { orgContext, resolveActor } from '../org/usecases/context.js'
@@ -30,19 +31,8 @@ import { ask, assistantEngines } from './usecases/ask.js'
 import { endStream, openResponse, streamifyResponse, writeChunk } from './streaming.js'
 
 export const STREAM_PATH = '/api/assistant/stream'
+const logger = loggerFor('assistant-stream')
 const NDJSON = { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }
-
-const lowerKeys = (h: Record<string, string | undefined>): Record<string, string> =>
-  Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined).map(([k, v]) => [k.toLowerCase(), v as string]))
-
-function bodyOf(event: APIGatewayProxyEventV2, headers: Record<string, string>): unknown {
-  if (!event.body) return undefined
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body
-  const limit = env().MAX_BODY_BYTES
-  if (Buffer.byteLength(raw, 'utf8') > limit) throw new PayloadTooLargeError(limit)
-  if (!(headers['content-type'] ?? 'application/json').toLowerCase().startsWith('application/json')) throw new DomainError('request.unsupportedMediaType', 415)
-  try { return JSON.parse(raw) } catch { throw new DomainError('request.malformedJson', 400) }
-}
 
 export async function streamAsk(event: APIGatewayProxyEventV2, responseStream: Writable, context: Context): Promise<void> {
   const started = Date.now()
@@ -60,7 +50,7 @@ export async function streamAsk(event: APIGatewayProxyEventV2, responseStream: W
     const prefetched = orgStore.listUnits().then(indexUnits)
     prefetched.catch(() => undefined)
     const actor = await resolveActor(claims as Record<string, unknown>)
-    const body = parse(AskBody, bodyOf(event, headers))
+    const body = parse(AskBody, parseBody(event, headers))
     // Behind CloudFront the function URL sees an edge address: the viewer's is the entry CloudFront appended to X-Forwarded-For (the last one).
     const forwarded = headers['x-forwarded-for']?.split(',').map((x) => x.trim()).filter(Boolean).at(-1)
     const ctx = orgContext(actor, forwarded ?? event.requestContext?.http?.sourceIp ?? 'unknown', new Date(), prefetched)
@@ -73,7 +63,7 @@ export async function streamAsk(event: APIGatewayProxyEventV2, responseStream: W
   } catch (err) {
     const mapped = mapError(err, lang, requestId)
     status = mapped.statusCode ?? 500
-    if (status >= 500) console.error(JSON.stringify({ level: 'error', requestId, routeKey: `POST ${STREAM_PATH}`, error: String(err), stack: (err as Error)?.stack }))
+    if (status >= 500) logger.error('request failed', { requestId, routeKey: `POST ${STREAM_PATH}`, error: String(err), stack: (err as Error)?.stack })
     if (out) {
       const { error } = JSON.parse(String(mapped.body)) as { error: unknown }
       await writeChunk(out, `${JSON.stringify({ type: 'error', error, requestId })}\n`).catch(() => undefined)
@@ -83,7 +73,7 @@ export async function streamAsk(event: APIGatewayProxyEventV2, responseStream: W
     }
   } finally {
     await endStream(out ?? openResponse(responseStream, { statusCode: status, headers: NDJSON }))
-    if (process.env.LOG_REQUESTS !== 'false') console.log(JSON.stringify({ level: 'info', requestId, routeKey: `POST ${STREAM_PATH}`, status, ms: Date.now() - started }))
+    if (env().LOG_REQUESTS) logger.info('request', { requestId, routeKey: `POST ${STREAM_PATH}`, status, ms: Date.now() - started })
   }
 }
 

@@ -4,24 +4,14 @@
  * and signatures, distribution, search and verification. Each route's
  * handler lives in handlers/.
  */
-import { httpModule, type HttpRequest, type RouteHandler } from '../lib/http.js'
-import { parse } from '../lib/validation.js'
+import { httpModuleWithContext } from '../lib/module.js'
 import { documentId } from '../../shared/documents/contracts.js'
-import type { Actor } from '../../shared/auth/policy.js'
-import { orgContext, resolveActor } from '../org/usecases/context.js'
-import { orgStore } from '../org/adapters/store.js'
-import { indexUnits, type UnitIndex } from '../../shared/org/tree.js'
+import { ORG_MODULE_CONTEXT } from '../org/usecases/context.js'
 import type { DocRoute } from './routes.js'
 import { complete, direct, giveBack, receipt, register } from './handlers/incoming.js'
 import { comment, decide, draft, issue, submitDraft, version } from './handlers/drafts.js'
 import { list, search, show, upload, verify } from './handlers/read.js'
 import { saveChain, showChain } from './handlers/chains.js'
-
-/** Every route needs the tree: its read starts while the caller is resolved. A malformed id is a 400 on every route. */
-const withContext = (route: DocRoute): RouteHandler<Actor> => (req: HttpRequest<Actor>) => {
-  if (req.params.documentId !== undefined) parse(documentId, req.params.documentId)
-  return route({ ...req, ctx: orgContext(req.actor, req.sourceIp, new Date(), req.prefetched as Promise<UnitIndex> | undefined) })
-}
 
 export const DOCUMENT_ROUTES: Record<string, DocRoute> = {
   'POST /api/documents/uploads': upload,
@@ -44,8 +34,9 @@ export const DOCUMENT_ROUTES: Record<string, DocRoute> = {
   'PUT /api/documents/chains': saveChain,
 }
 
-export const handler = httpModule<Actor>({
-  routes: Object.fromEntries(Object.entries(DOCUMENT_ROUTES).map(([k, r]) => [k, withContext(r)])),
-  resolveActor,
-  prefetch: () => orgStore.listUnits().then(indexUnits),
+/** Every route needs the tree: its read starts while the caller is resolved. A malformed id is a 400 on every route. */
+export const handler = httpModuleWithContext({
+  service: 'documents', routes: DOCUMENT_ROUTES, ...ORG_MODULE_CONTEXT, validateParams: { documentId },
+  // A client's retry with the same Idempotency-Key gets the first answer, not a second record.
+  idempotentRoutes: ['POST /api/documents/incoming', 'POST /api/documents/drafts'],
 })

@@ -1,14 +1,23 @@
 /**
  * The HTTP side of a module Lambda, written once: body limits and JSON
  * parsing, language choice, the actor from the JWT claims, routing by
- * `routeKey`, structured logs, and the one error mapper (domain errors → 4xx
- * with a vi/en message; anything else → 500 with a reference, detail logged).
+ * `routeKey`, the one error mapper (domain errors → 4xx with a vi/en message;
+ * anything else → 500 with a reference, detail logged), idempotent routes
+ * (idempotency.ts), and Powertools as middy middleware: structured logs with
+ * the request id and the caller's user id, a trace on Lambda, and a metric per
+ * outcome (observability.ts).
  */
 import middy from '@middy/core'
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware'
+import { MetricUnit } from '@aws-lambda-powertools/metrics'
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda'
 import { DomainError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../shared/errors/index.js'
 import { pickLang, translate, type Lang } from '../../shared/i18n/messages.js'
 import { env } from './env.js'
+import { idempotentRoute, registerInvocation } from './idempotency.js'
+import { loggerFor, metricsFor, outcomeMetric, tracerFor } from './observability.js'
 import { parseJson } from './validation.js'
 
 export interface HttpRequest<A = unknown> {
@@ -35,11 +44,26 @@ export interface HttpModuleOptions<A> {
   resolveActor?: (claims: Record<string, unknown>) => Promise<A>
   /** A read every route needs, started in parallel with resolving the caller (saves one round trip). */
   prefetch?: () => Promise<unknown>
+  /** The module's name in logs and metrics (its id in modules.ts). */
+  service?: string
+  /** POST routes a client may retry with an `Idempotency-Key` header (idempotency.ts). */
+  idempotentRoutes?: string[]
+  /** The caller's user id, for logs and to scope idempotency keys. */
+  userIdOf?: (actor: A) => string | undefined
 }
 
 type Event = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } } }
 
 export function httpModule<A>(opts: HttpModuleOptions<A>) {
+  const service = opts.service ?? env().POWERTOOLS_SERVICE_NAME
+  const logger = loggerFor(service)
+  const metrics = metricsFor(service)
+  const userIdOf = opts.userIdOf ?? ((actor: A) => (actor as { userId?: string } | undefined)?.userId)
+  const routes: Record<string, RouteHandler<A>> = { ...opts.routes }
+  for (const key of opts.idempotentRoutes ?? []) {
+    if (!routes[key]) throw new Error(`httpModule ${service}: idempotent route ${key} is not a route of the module`)
+    routes[key] = idempotentRoute(routes[key], userIdOf)
+  }
   const core = async (event: Event, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const started = Date.now()
     const headers = lowerKeys(event.headers ?? {})
@@ -47,7 +71,9 @@ export function httpModule<A>(opts: HttpModuleOptions<A>) {
     const requestId = event.requestContext?.requestId ?? context?.awsRequestId ?? 'local'
     let status = 500
     try {
-      const handler = opts.routes[event.routeKey]
+      logger.appendKeys({ requestId, routeKey: event.routeKey })
+      if (opts.idempotentRoutes?.length) registerInvocation(context)
+      const handler = routes[event.routeKey]
       if (!handler) throw new NotFoundError('route', event.routeKey)
       const params = pathParams(event)
       const body = parseBody(event, headers)
@@ -58,6 +84,7 @@ export function httpModule<A>(opts: HttpModuleOptions<A>) {
         const claims = event.requestContext?.authorizer?.jwt?.claims
         if (!claims || !opts.resolveActor) throw new UnauthenticatedError()
         actor = await opts.resolveActor(claims)
+        logger.appendKeys({ userId: userIdOf(actor) })
       }
       const result = await handler({
         routeKey: event.routeKey, params,
@@ -69,15 +96,18 @@ export function httpModule<A>(opts: HttpModuleOptions<A>) {
     } catch (err) {
       const mapped = mapError(err, lang, requestId)
       status = mapped.statusCode as number
-      if (status >= 500) console.error(JSON.stringify({ level: 'error', requestId, routeKey: event.routeKey, error: String(err), stack: (err as Error)?.stack }))
+      if (status >= 500) logger.error('request failed', { error: String(err), stack: (err as Error)?.stack })
       return mapped
     } finally {
-      if (process.env.LOG_REQUESTS !== 'false') {
-        console.log(JSON.stringify({ level: 'info', requestId, routeKey: event.routeKey, status, ms: Date.now() - started }))
-      }
+      metrics.addMetric(outcomeMetric(status), MetricUnit.Count, 1)
+      if (env().LOG_REQUESTS) logger.info('request', { status, ms: Date.now() - started })
     }
   }
-  return middy<Event, APIGatewayProxyStructuredResultV2>().handler(core)
+  return middy<Event, APIGatewayProxyStructuredResultV2>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracerFor(service)))
+    .use(logMetrics(metrics))
+    .handler(core)
 }
 
 /** The longest path parameter a route accepts: ids are UUIDs, codes and slugs, far shorter (a longer key would fail in DynamoDB). */
@@ -106,7 +136,8 @@ function pathParams(event: Event): Record<string, string> {
   return params
 }
 
-function parseBody(event: Event, headers: Record<string, string>): unknown {
+/** The JSON body of a request, within the size limit (413) and as `application/json` (415); malformed JSON is a 400. */
+export function parseBody(event: Pick<APIGatewayProxyEventV2, 'body' | 'isBase64Encoded'>, headers: Record<string, string>): unknown {
   if (!event.body) return undefined
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body
   const limit = env().MAX_BODY_BYTES
@@ -136,5 +167,5 @@ function json(statusCode: number, body: unknown, headers: Record<string, string>
   }
 }
 
-const lowerKeys = (h: Record<string, string | undefined>): Record<string, string> =>
+export const lowerKeys = (h: Record<string, string | undefined>): Record<string, string> =>
   Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined).map(([k, v]) => [k.toLowerCase(), v as string]))

@@ -5,24 +5,15 @@
  * handlers/.
  */
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda'
-import { httpModule, type HttpRequest, type RouteHandler } from '../lib/http.js'
-import { parse } from '../lib/validation.js'
-import type { Actor } from '../../shared/auth/policy.js'
+import { httpModuleWithContext } from '../lib/module.js'
 import { memberId } from '../../shared/members/contracts.js'
-import { indexUnits, type UnitIndex } from '../../shared/org/tree.js'
-import { orgContext, resolveActor } from '../org/usecases/context.js'
-import { orgStore } from '../org/adapters/store.js'
+import { ORG_MODULE_CONTEXT } from '../org/usecases/context.js'
 import type { MemberRoute } from './routes.js'
 import * as members from './handlers/members.js'
 import * as notices from './handlers/notices.js'
 import * as fees from './handlers/fees.js'
 import * as transfers from './handlers/transfers.js'
 import { PORTAL_ROUTE, portalRequest } from './handlers/portal.js'
-
-const withContext = (route: MemberRoute): RouteHandler<Actor> => (req: HttpRequest<Actor>) => {
-  if (req.params.memberId !== undefined) parse(memberId, req.params.memberId)
-  return route({ ...req, ctx: orgContext(req.actor, req.sourceIp, new Date(), req.prefetched as Promise<UnitIndex> | undefined) })
-}
 
 export const MEMBER_ROUTES: Record<string, MemberRoute> = {
   'GET /api/me/handbook': members.myHandbook,
@@ -58,10 +49,10 @@ export const MEMBER_ROUTES: Record<string, MemberRoute> = {
   'POST /api/members/comments/{commentId}/confirmation': transfers.commentConfirm,
 }
 
-const http = httpModule<Actor>({
-  routes: Object.fromEntries(Object.entries(MEMBER_ROUTES).map(([k, r]) => [k, withContext(r)])),
-  resolveActor,
-  prefetch: () => orgStore.listUnits().then(indexUnits),
+const http = httpModuleWithContext({
+  service: 'members', routes: MEMBER_ROUTES, ...ORG_MODULE_CONTEXT, validateParams: { memberId },
+  // A client's retry with the same Idempotency-Key gets the first answer, not a second record.
+  idempotentRoutes: ['POST /api/members/fees/payments', 'POST /api/members/transfers'],
 })
 
 /** The portal's route is signed, not token-authenticated: it needs the raw body, so it bypasses the JSON middleware. */

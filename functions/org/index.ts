@@ -2,21 +2,14 @@
  * Lambda entry of the organisation module (HTTP API). One function for the
  * module's routes; each route's handler lives in handlers/.
  */
-import { httpModule, type HttpRequest, type RouteHandler } from '../lib/http.js'
-import type { Actor } from '../../shared/auth/policy.js'
-import { orgContext, resolveActor } from './usecases/context.js'
-import { indexUnits } from '../../shared/org/tree.js'
-import { orgStore } from './adapters/store.js'
-import type { UnitIndex } from '../../shared/org/tree.js'
+import { httpModuleWithContext } from '../lib/module.js'
+import { ORG_MODULE_CONTEXT } from './usecases/context.js'
 import type { OrgRoute } from './routes.js'
 import { addUnit, listTree, relocateUnit, renameUnit, showUnit } from './handlers/units.js'
 import { addUser, changeUser, searchUsers, showUser, unlockUser } from './handlers/users.js'
 import { createRequest, decideRequest, listRequests, showRequest } from './handlers/reorganisations.js'
 import { importFile, requestUpload } from './handlers/imports.js'
 import { auditTrail, auditVerify, me, work } from './handlers/audit.js'
-
-const withContext = (route: OrgRoute): RouteHandler<Actor> =>
-  (req: HttpRequest<Actor>) => route({ ...req, ctx: orgContext(req.actor, req.sourceIp, new Date(), req.prefetched as Promise<UnitIndex> | undefined) })
 
 export const ORG_ROUTES: Record<string, OrgRoute> = {
   'GET /api/me': me,
@@ -41,9 +34,5 @@ export const ORG_ROUTES: Record<string, OrgRoute> = {
   'GET /api/audit/verify': auditVerify,
 }
 
-export const handler = httpModule<Actor>({
-  routes: Object.fromEntries(Object.entries(ORG_ROUTES).map(([k, r]) => [k, withContext(r)])),
-  resolveActor,
-  // Every organisation route reads the tree: fetch it while the caller is looked up.
-  prefetch: () => orgStore.listUnits().then(indexUnits),
-})
+// Every organisation route reads the tree: it is fetched while the caller is looked up.
+export const handler = httpModuleWithContext({ service: 'org', routes: ORG_ROUTES, ...ORG_MODULE_CONTEXT })

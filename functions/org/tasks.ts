@@ -1,26 +1,17 @@
 /**
  * Lambda entry for the reorganisation workflow's tasks (Step Functions
- * `lambda:invoke` payloads). Parses the payload and calls one step.
+ * `lambda:invoke` payloads): task name → payload schema → step.
  */
 import { z } from 'zod'
-import { parse } from '../lib/validation.js'
+import { task, taskDispatcher } from '../lib/tasks.js'
 import { apply, awaitDecision, escalate, expire, reject } from './usecases/workflow-steps.js'
 
-const Payload = z.discriminatedUnion('task', [
-  z.object({ task: z.literal('awaitDecision'), requestId: z.string(), ownerUnitId: z.string(), taskToken: z.string().min(1), stage: z.enum(['superior', 'escalated']) }),
-  z.object({ task: z.literal('escalate'), requestId: z.string(), ownerUnitId: z.string() }),
-  z.object({ task: z.literal('apply'), requestId: z.string(), ownerUnitId: z.string(), decision: z.unknown() }),
-  z.object({ task: z.literal('reject'), requestId: z.string(), ownerUnitId: z.string(), decision: z.unknown() }),
-  z.object({ task: z.literal('expire'), requestId: z.string(), ownerUnitId: z.string() }),
-])
+const request = { requestId: z.string(), ownerUnitId: z.string() }
 
-export const handler = async (event: unknown) => {
-  const p = parse(Payload, event)
-  switch (p.task) {
-    case 'awaitDecision': return awaitDecision(p)
-    case 'escalate': return escalate(p)
-    case 'apply': return apply(p)
-    case 'reject': return reject(p)
-    case 'expire': return expire(p)
-  }
-}
+export const handler = taskDispatcher({
+  awaitDecision: task(z.object({ ...request, taskToken: z.string().min(1), stage: z.enum(['superior', 'escalated']) }), awaitDecision),
+  escalate: task(z.object(request), escalate),
+  apply: task(z.object({ ...request, decision: z.unknown() }), apply),
+  reject: task(z.object({ ...request, decision: z.unknown() }), reject),
+  expire: task(z.object(request), expire),
+})

@@ -1,6 +1,7 @@
 /** How each entity becomes rows of the read model. */
 import type { Sql } from '../lib/adapters/sql.js'
 import { ENTITY, stripKeys } from '../../shared/table/keys.js'
+import { log } from '../lib/observability.js'
 import { documentRow, pgArray } from '../../shared/documents/projection.js'
 import type { OfficialDocument } from '../../shared/documents/contracts.js'
 import { indexDocument } from '../assistant/indexing.js'
@@ -79,7 +80,7 @@ export async function projectItem(db: Sql, item: Record<string, unknown>, remove
           r.documentDate, r.receivedDate, r.issuedDate, r.deadline, r.registerYear, r.registerNumber, r.urgency, r.confidentiality, r.clearanceRank,
           r.summary, r.searchText, r.hasContent, r.drafterId, r.signerId, pgArray(r.reviewPairs), r.sourceDocumentId, r.createdAt, r.updatedAt, r.version, JSON.stringify(d)])
       // The assistant's passages (text with locations) follow the document's content and state.
-      await indexDocument(db, d, { log: (m) => console.warn(m) })
+      await indexDocument(db, d, { log: (m) => log.warn(m) })
       return 1
     }
     case ENTITY.archiveFile: {

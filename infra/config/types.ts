@@ -9,7 +9,8 @@
 import { z } from 'zod'
 
 /** The OCR model when an environment names none. */
-export const DEFAULT_OCR_MODEL_ID = 'anthropic.claude-3-5-sonnet-20240620-v1:0'
+export { DEFAULT_OCR_MODEL_ID } from '../../functions/lib/env.js'
+import { DEFAULT_OCR_MODEL_ID } from '../../functions/lib/env.js'
 
 export const ENV_NAMES = ['dev', 'staging', 'prod'] as const
 export const EnvNameSchema = z.enum(ENV_NAMES)

@@ -10,6 +10,7 @@ import { bundleModule, DEFAULT_OUT_ROOT } from '../build/bundle.js'
 import type { AppConfig } from '../config/index.js'
 import type { ModuleDefinition } from '../definitions/modules.js'
 import { WORKFLOWS } from '../definitions/workflows.js'
+import { functionEnvironment, type FunctionEnvName } from '../../functions/lib/env.js'
 import { grantModuleAccess } from './grants.js'
 import { NATIVE_ARCHITECTURE, NativeLayer } from './native-layer.js'
 import type { PlatformResources } from './platform-resources.js'
@@ -27,6 +28,7 @@ export const HOUSE_ENV_VARS = [
   'APP_ENV', 'NODE_OPTIONS', 'TABLE_NAME', 'UPLOADS_BUCKET', 'READ_MODEL', 'DB_CLUSTER_ARN', 'DB_SECRET_ARN', 'DB_NAME',
   'IDENTITY', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'MAIL', 'MAIL_FROM', ...WORKFLOWS.map((w) => w.arnEnvVar),
   'AUDIT_MAC', 'AUDIT_KMS_KEY_ID', 'SIGNING', 'SIGNING_KEY_ALIAS_PREFIX', 'SIGNING_CERTS_BUCKET', 'SIGNING_FONT_DIR', 'OCR', 'OCR_BEDROCK_MODEL_ID',
+  'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_LOG_LEVEL',
 ] as const
 
 export const removalPolicyOf = (config: AppConfig): RemovalPolicy =>
@@ -48,7 +50,7 @@ export interface AppFunctionProps {
    * `HOUSE_ENV_VARS`) are refused.
    * @default - only the variables derived from the module's access
    */
-  readonly environment?: Readonly<Record<string, string>>
+  readonly environment?: Readonly<Partial<Record<FunctionEnvName, string>>>
   /**
    * Memory in MB.
    * @default - the module's `memoryMb`, else 512
@@ -128,7 +130,7 @@ export class AppFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: ApplicationLogLevel.INFO,
       systemLogLevelV2: SystemLogLevel.WARN,
-      environment: { ...props.environment, ...moduleEnvironment(props) },
+      environment: functionEnvironment({ ...props.environment, ...moduleEnvironment(props) }),
     })
 
     grantModuleAccess(this.role, module.access, { config, resources, workflows: props.workflows ?? {} }, stack)
@@ -145,16 +147,20 @@ export class AppFunction extends Construct {
 }
 
 /** The variables functions/lib/env.ts reads, derived from the module's access. */
-function moduleEnvironment({ module, config, resources, workflows = {} }: AppFunctionProps): Record<string, string> {
+function moduleEnvironment({ module, config, resources, workflows = {} }: AppFunctionProps): Partial<Record<FunctionEnvName, string>> {
   const { access } = module
   // The adapter switches are set on every function so none can fall back to
   // an embedded engine on AWS; resource names only where access is granted.
-  const env: Record<string, string> = {
+  const env: Partial<Record<FunctionEnvName, string>> = {
     APP_ENV: config.envName,
     NODE_OPTIONS: '--enable-source-maps',
     READ_MODEL: 'data-api',
     IDENTITY: 'cognito',
     MAIL: 'ses',
+    // Powertools (functions/lib/observability.ts): logs, metrics (EMF) and traces name the module.
+    POWERTOOLS_SERVICE_NAME: module.id,
+    POWERTOOLS_METRICS_NAMESPACE: 'DigitalOffice',
+    POWERTOOLS_LOG_LEVEL: 'INFO',
   }
   if (access.table) env.TABLE_NAME = resources.table.tableName
   if (access.table === 'readwrite') {
@@ -196,7 +202,7 @@ function moduleEnvironment({ module, config, resources, workflows = {} }: AppFun
     const workflow = WORKFLOWS.find((w) => w.id === id)
     const stateMachine = workflows[id]
     if (!workflow || !stateMachine) throw new Error(`AppFunction ${module.id}: unknown or unavailable workflow "${id}"`)
-    env[workflow.arnEnvVar] = stateMachine.stateMachineArn
+    env[workflow.arnEnvVar as FunctionEnvName] = stateMachine.stateMachineArn
   }
   return env
 }

@@ -21,6 +21,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/auth/challenge', 'auth', 'none'),
   r('POST', '/api/auth/mfa/setup', 'auth', 'none'),
   r('GET', '/api/health', 'auth', 'none'),
+  r('GET', '/api/openapi.json', 'auth', 'none'),
   r('GET', '/api/me', 'org'),
   r('GET', '/api/me/work', 'org'),
   r('GET', '/api/units', 'org'),

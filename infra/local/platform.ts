@@ -35,6 +35,7 @@ import { seedDemoArchives } from './demo-archives.js'
 import { startPortalSimulator } from './portal/simulator.js'
 import { loadPortalSecret } from './portal/secret.js'
 import { resetRuntimeCaches } from './reset.js'
+import { functionEnvironment, type FunctionEnvName } from '../../functions/lib/env.js'
 
 export interface PlatformOptions {
   dataDir: string
@@ -105,18 +106,24 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const portal = await startPortalSimulator({ port: opts.portalPort ?? 0, platformUrl: () => gatewayUrl, secret: portalSecret })
     stops.push(() => portal.close())
     const sfnArn = (id: string) => `arn:aws:states:ap-southeast-1:000000000000:stateMachine:${id}`
+    // The AWS SDK's own variables (credentials, endpoints of the local engines)…
     Object.assign(process.env, {
-      APP_ENV: 'local', AWS_REGION: 'ap-southeast-1', AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_ENDPOINT_URL_S3: s3.endpoint, AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${opts.sfnPort}`,
+      AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${opts.sfnPort}`,
+    })
+    // …and the functions' settings, declared in functions/lib/env.ts as CDK sets them.
+    Object.assign(process.env, functionEnvironment({
+      APP_ENV: 'local', AWS_REGION: 'ap-southeast-1', AWS_ENDPOINT_URL_S3: s3.endpoint,
       TABLE_NAME: tableName, UPLOADS_BUCKET: 'uploads', READ_MODEL: 'embedded', IDENTITY: 'local', MAIL: 'outbox',
       LOCAL_IDENTITY_TABLE: LOCAL_TABLES.identity, LOCAL_IDENTITY_KEY_FILE: issuer.privateKeyFile, LOCAL_ISSUER,
       AUDIT_MAC: 'local', AUDIT_KEY_FILE: ensureAuditKey(dataDir),
       OUTBOX_DIR: join(dataDir, 'outbox'), SIGNING: 'local', SIGNING_DIR: join(dataDir, 'signing'),
       PORTAL_URL: portal.url, PORTAL_SHARED_SECRET: portalSecret,
-      ...Object.fromEntries(WORKFLOWS.map((w) => [w.arnEnvVar, sfnArn(w.id)])),
+      // Powertools: logs as on AWS; no EMF metrics printed and no tracing off AWS.
+      POWERTOOLS_SERVICE_NAME: 'digital-office', POWERTOOLS_METRICS_NAMESPACE: 'DigitalOffice', POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_TRACE_ENABLED: 'false',
+      ...Object.fromEntries(WORKFLOWS.map((w) => [w.arnEnvVar as FunctionEnvName, sfnArn(w.id)])),
       ...(opts.approvalDeadlineSeconds ? { APPROVAL_DEADLINE_SECONDS: String(opts.approvalDeadlineSeconds) } : {}),
-    })
+    }))
     resetRuntimeCaches(pg.sql)
 
     // The same entries Lambda runs (infra/definitions/modules.ts), imported in-process.

@@ -16,6 +16,10 @@ import type { OcrWord } from './boxes.js'
 const ownedId = (prefix: string) => z.string().regex(new RegExp(`^[a-z0-9][a-z0-9-]{1,62}\\.${prefix}[a-z0-9]{4,40}$`), { message: 'field.invalidFormat' })
 export const archiveFileId = ownedId('f')
 export const batchId = ownedId('b')
+/** The unit a handover comes from (a unit id). */
+export const sourceUnitId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
+export const handoverId = z.string().regex(/^h[a-z0-9]{6,40}$/, { message: 'field.invalidFormat' })
+export const EmptyBody = z.strictObject({}).optional()
 export const scanDocumentId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}\.b[a-z0-9]{4,40}-p\d{1,5}$/, { message: 'field.invalidFormat' })
 export const ownerOf = (id: string): string => id.slice(0, id.indexOf('.'))
 

@@ -99,6 +99,10 @@ export type CreateMemberBody = z.infer<typeof CreateMemberBody>
 export const UpdateFeeProfileBody = z.strictObject({ fee: FeeProfileBody, version: z.number().int().nonnegative() })
 
 export const ListMembersQuery = z.strictObject({ cellId: unitId, status: z.enum(MEMBER_STATUSES).optional() })
+/** Members in reach whose name, card or record number matches (without diacritics). */
+export const MemberSearchQuery = z.strictObject({ q: z.string().trim().min(2).max(100) })
+/** An uploaded member list (XLSX/CSV); `dryRun` checks every row and writes nothing. */
+export const MemberImportBody = z.strictObject({ objectKey: z.string().min(1).max(300), dryRun: z.boolean().default(false) })
 
 /* ------------------------------------------------------------------ fees */
 
@@ -112,6 +116,9 @@ export const CashPaymentBody = z.strictObject({
   note: z.string().trim().max(200).optional(),
 })
 export const RemittanceBody = z.strictObject({ cellId: unitId, month })
+export const SheetQuery = z.strictObject({ cellId: unitId, month })
+/** With `month`: that month's remittance; without: the cell's history. */
+export const RemittanceQuery = z.strictObject({ cellId: unitId, month: month.optional() })
 
 export interface FeeEntry { memberId: string; month: string; amount: number; rule: string; status: string; base?: number; reductionPercent?: number; reason?: string; assessedAt: string }
 export interface PaymentEntry { memberId: string; paymentId: string; month: string; amount: number; channel: 'cash' | 'portal'; paidAt: string; recordedBy: { userId: string; fullName: string }; portalRef?: string; note?: string }
@@ -283,6 +290,8 @@ export const CommentFormBody = z.strictObject({
   note: z.string().trim().max(1000).optional(),
 })
 export const ConfirmBody = z.strictObject({ note: z.string().trim().max(500).optional() })
+/** Without a cell: the requests waiting on the caller; with one: that workplace cell's campaign. */
+export const CommentsQuery = z.strictObject({ cellId: unitId.optional(), year: z.coerce.number().int().min(2020).max(2100).optional() })
 export const commentId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}\.cm-\d{4}-m-[a-z0-9]{6,40}$/, { message: 'field.invalidFormat' })
 
 /* ------------------------------------------------ notices and invitations */
@@ -291,6 +300,7 @@ export const noticeId = z.string().regex(/^(nt-[a-z0-9]{8,40}|sys\.m-[a-z0-9]{6,
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'field.invalidDate' })
 
 /** A notice (thông báo) or an invitation (giấy mời: a meeting with time, place, agenda) to a unit's subtree or to named members. */
+export const NoticeUnitQuery = z.strictObject({ unitId })
 export const NoticeBody = z.strictObject({
   kind: z.enum(['notice', 'invitation']),
   title: text(200),

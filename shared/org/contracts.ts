@@ -131,6 +131,8 @@ export const UserQuery = z.strictObject({
 })
 
 export const REORGANISATION_KINDS = ['merge', 'split', 'dissolve'] as const
+/** `pending`: requests waiting on the caller's decision; `mine`: requests the caller filed. */
+export const ReorganisationListQuery = z.strictObject({ scope: z.enum(['pending', 'mine']).default('pending') })
 export const CreateReorganisationBody = z.strictObject({
   kind: z.enum(REORGANISATION_KINDS),
   /** Units that end: several for a merge, one for a split or dissolution. */
@@ -189,6 +191,7 @@ export const ImportBody = z.strictObject({
 export interface ImportRowResult { row: number; ok: boolean; id?: string; errors: { column?: string; code: string; message: string }[] }
 export interface ImportReport { kind: 'units' | 'users'; total: number; accepted: number; rejected: number; dryRun: boolean; rows: ImportRowResult[] }
 
+export const AuditVerifyQuery = z.strictObject({ unitId })
 export const AuditQuery = z.strictObject({
   unitId,
   limit: z.coerce.number().int().min(1).max(200).optional(),

@@ -1,10 +1,9 @@
 /** HTTP handlers of the archives module: parse (zod), call one use case, map the result. */
-import { z } from 'zod'
 import { parse } from '../../lib/validation.js'
 import type { HttpRequest, HttpResult } from '../../lib/http.js'
 import type { Actor } from '../../../shared/auth/policy.js'
 import {
-  archiveFileId, batchId, scanDocumentId, CreateBatchBody, CreateFileBody, HandoverBody, ScanUploadBody, UnitQuery, VerifyBody,
+  archiveFileId, batchId, handoverId, scanDocumentId, sourceUnitId, CreateBatchBody, EmptyBody, CreateFileBody, HandoverBody, ScanUploadBody, UnitQuery, VerifyBody,
 } from '../../../shared/archives/contracts.js'
 import type { ArchiveContext } from '../usecases/archives.js'
 import {
@@ -14,8 +13,6 @@ import { progress } from '../usecases/progress.js'
 import { createHandover, listHandovers, receiveHandover } from '../usecases/handover.js'
 
 export type ArchiveRoute = (req: HttpRequest<Actor> & { ctx: ArchiveContext }) => Promise<HttpResult>
-const Empty = z.strictObject({}).optional()
-const handoverId = z.string().regex(/^h[a-z0-9]{6,40}$/, { message: 'field.invalidFormat' })
 
 export const upload: ArchiveRoute = async ({ ctx, body }) => ({ status: 201, body: await createScanUpload(ctx, parse(ScanUploadBody, body)) })
 export const files: ArchiveRoute = async ({ ctx, query }) => ({ body: await listFiles(ctx, parse(UnitQuery, query).unitId) })
@@ -30,6 +27,6 @@ export const kpis: ArchiveRoute = async ({ ctx, query }) => ({ body: await progr
 export const newHandover: ArchiveRoute = async ({ ctx, body }) => createHandover(ctx, parse(HandoverBody, body))
 export const handovers: ArchiveRoute = async ({ ctx, query }) => ({ body: await listHandovers(ctx, parse(UnitQuery, query).unitId) })
 export const receive: ArchiveRoute = async ({ ctx, params, body }) => {
-  parse(Empty, body)
-  return { body: await receiveHandover(ctx, parse(z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/), params.fromUnitId), parse(handoverId, params.handoverId)) }
+  parse(EmptyBody, body)
+  return { body: await receiveHandover(ctx, parse(sourceUnitId, params.fromUnitId), parse(handoverId, params.handoverId)) }
 }

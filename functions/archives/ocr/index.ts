@@ -3,19 +3,15 @@
  * (tesseract.js, the default and the embedded runtime's) or `aws`
  * (Textract layout + Bedrock for Vietnamese text). One per process.
  */
-import { z } from 'zod'
 import type { OcrEngine } from './port.js'
 import { TesseractEngine } from './tesseract.js'
+import { envNow } from '../../lib/env.js'
 
-const OcrEnv = z.object({
-  OCR: z.enum(['local', 'aws']).default('local'),
-  OCR_BEDROCK_MODEL_ID: z.string().default('anthropic.claude-3-5-sonnet-20240620-v1:0'),
-})
 
 let engine: OcrEngine | undefined
 export async function ocrEngine(): Promise<OcrEngine> {
   if (engine) return engine
-  const cfg = OcrEnv.parse(process.env)
+  const cfg = envNow()
   if (cfg.OCR === 'aws') {
     const { AwsOcrEngine } = await import('./aws.js')
     engine = await AwsOcrEngine.create(cfg.OCR_BEDROCK_MODEL_ID)

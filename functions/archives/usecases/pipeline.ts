@@ -21,9 +21,10 @@ import { ocrEngine } from '../ocr/index.js'
 import { searchablePdfOf } from '../adapters/searchable.js'
 import { objectKeys } from '../../../shared/table/objects.js'
 import { registerScanDocument } from './register.js'
+import { envNow } from '../../lib/env.js'
 
 export const PIPELINE_ACTOR: AuditActor = { userId: 'system', name: 'Quy trình số hóa / Digitisation pipeline' }
-export const MAX_SCAN_BYTES = () => Number(process.env.MAX_SCAN_BYTES ?? 100 * 1024 * 1024)
+export const MAX_SCAN_BYTES = () => envNow().MAX_SCAN_BYTES
 
 /** A page that cannot be read at all: not retried (the Catch records it). */
 export class PageUnreadableError extends Error {

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs'
 import { createRemoteJWKSet, importJWK, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey, type CryptoKey } from 'jose'
 import { UnauthenticatedError } from '../../../shared/errors/index.js'
-import { env } from '../../lib/env.js'
+import { env, envNow } from '../../lib/env.js'
 import { LOCAL_AUDIENCE } from '../../lib/adapters/identity-local.js'
 
 export interface JwtSettings { issuer: string; audience: string; key: CryptoKey | JWTVerifyGetKey }
@@ -44,8 +44,7 @@ export function jwtSettings(): Promise<JwtSettings> {
   return (settings ??= (async () => {
     const e = env()
     if (e.IDENTITY === 'cognito') {
-      const issuer = process.env.JWT_ISSUER
-      const audience = process.env.JWT_AUDIENCE
+      const { JWT_ISSUER: issuer, JWT_AUDIENCE: audience } = envNow()
       if (!issuer || !audience) throw new Error('JWT_ISSUER and JWT_AUDIENCE must be set on the streaming function')
       return { issuer, audience, key: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)) }
     }

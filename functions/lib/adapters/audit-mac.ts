@@ -7,14 +7,9 @@
 import { createHmac } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { GenerateMacCommand, KMSClient } from '@aws-sdk/client-kms'
-import { z } from 'zod'
 import type { Mac } from '../../../shared/audit/chain.js'
+import { envNow } from '../env.js'
 
-const AuditEnv = z.object({
-  AUDIT_MAC: z.enum(['local', 'kms']).default('local'),
-  AUDIT_KEY_FILE: z.string().optional(),
-  AUDIT_KMS_KEY_ID: z.string().optional(),
-})
 
 type Sender = Pick<KMSClient, 'send'>
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex')
@@ -38,7 +33,7 @@ export function localMac(keyFile: string): Mac {
 let mac: Mac | undefined
 export function auditMac(): Mac {
   if (mac) return mac
-  const cfg = AuditEnv.parse(process.env)
+  const cfg = envNow()
   if (cfg.AUDIT_MAC === 'kms') {
     if (!cfg.AUDIT_KMS_KEY_ID) throw new Error('AUDIT_KMS_KEY_ID is not set')
     mac = kmsMac(cfg.AUDIT_KMS_KEY_ID)

@@ -7,7 +7,7 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import { s3Client } from '../clients.js'
-import { env } from '../env.js'
+import { env, envNow } from '../env.js'
 import { DomainError, NotFoundError } from '../../../shared/errors/index.js'
 
 /** Seconds a download link stays valid. */
@@ -15,8 +15,7 @@ export const DOWNLOAD_SECONDS = 300
 
 /** In the embedded runtime the browser reaches the S3 stand-in through the gateway's origin (a public base, when one is set). */
 const publicUrl = (url: string): string => {
-  const base = process.env.S3_PUBLIC_URL
-  const endpoint = process.env.AWS_ENDPOINT_URL_S3
+  const { S3_PUBLIC_URL: base, AWS_ENDPOINT_URL_S3: endpoint } = envNow()
   return base && endpoint ? url.replace(endpoint, base) : url
 }
 

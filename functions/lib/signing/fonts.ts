@@ -11,6 +11,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import fontkit from '@pdf-lib/fontkit'
 import type { PDFDocument, PDFFont } from 'pdf-lib'
+import { envNow } from '../env.js'
 
 export type FontStyle = 'regular' | 'bold' | 'oblique'
 
@@ -23,7 +24,8 @@ const FILES: Record<FontStyle, string> = {
 const cache = new Map<FontStyle, Promise<Uint8Array>>()
 
 function fontDir(): string {
-  if (process.env.SIGNING_FONT_DIR) return process.env.SIGNING_FONT_DIR
+  const configured = envNow().SIGNING_FONT_DIR
+  if (configured) return configured
   try {
     return join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf')
   } catch {

@@ -14,6 +14,7 @@ import { s3Client } from '../clients.js'
 import type { SignerRef, SigningKeyStore } from './keys-port.js'
 import { orderChain, pemBlocks } from './pem.js'
 import { objectKeys } from '../../../shared/table/objects.js'
+import { envNow } from '../env.js'
 
 type Sender<C extends { send: unknown }> = Pick<C, 'send'>
 
@@ -43,8 +44,8 @@ export const ROOTS_KEY = objectKeys.signingRoots
 export function kmsSigningKeys(
   clients: { kms: Sender<KMSClient>; s3: Sender<S3Client> } = { kms: kmsClient(), s3: s3Client() },
   cfg: KmsSigningConfig = {
-    aliasPrefix: process.env.SIGNING_KEY_ALIAS_PREFIX ?? 'digital-office',
-    certsBucket: process.env.SIGNING_CERTS_BUCKET ?? '',
+    aliasPrefix: envNow().SIGNING_KEY_ALIAS_PREFIX,
+    certsBucket: envNow().SIGNING_CERTS_BUCKET,
   },
 ): SigningKeyStore {
   // Chains change only when a certificate is reissued, which comes with a new key and a cold start is cheap to wait for.

@@ -17,6 +17,7 @@ import { promisify } from 'node:util'
 import forge from 'node-forge'
 import type { SignerRef, SigningKeyStore } from './keys-port.js'
 import { pemBlocks } from './pem.js'
+import { envNow } from '../env.js'
 
 export const DEV_CA_NAME = 'Digital Office Development CA'
 
@@ -41,7 +42,7 @@ const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420',
 interface Material { key: KeyObject; chain: string[] }
 
 export function localSigningKeys(
-  directory = process.env.SIGNING_DIR ?? join('.data', 'signing'),
+  directory = envNow().SIGNING_DIR ?? join('.data', 'signing'),
   clock: () => Date = () => new Date(),
 ): LocalSigningKeyStore {
   const loaded = new Map<string, Promise<Material>>()

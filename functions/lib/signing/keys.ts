@@ -7,12 +7,13 @@ import { kmsSigningKeys } from './keys-kms.js'
 import { localSigningKeys } from './keys-local.js'
 import type { SigningKeyStore } from './keys-port.js'
 import { pemBlocks } from './pem.js'
+import { envNow } from '../env.js'
 
 let store: SigningKeyStore | undefined
 
 /** The configured store: `SIGNING=kms` on AWS, the local development CA otherwise. */
 export function signingKeys(): SigningKeyStore {
-  store ??= process.env.SIGNING === 'kms' ? kmsSigningKeys() : localSigningKeys()
+  store ??= envNow().SIGNING === 'kms' ? kmsSigningKeys() : localSigningKeys()
   return store
 }
 
@@ -24,7 +25,7 @@ export function signingKeys(): SigningKeyStore {
  */
 export async function trustRoots(): Promise<string[]> {
   const own = (await signingKeys().trustedRoots?.()) ?? []
-  const configured = pemBlocks(process.env.SIGNING_TRUST_ROOTS_PEM ?? '')
+  const configured = pemBlocks(envNow().SIGNING_TRUST_ROOTS_PEM)
   return [...new Set([...own, ...configured])]
 }
 

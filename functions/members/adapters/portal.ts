@@ -16,33 +16,12 @@
  * usecases/portal.ts; the embedded simulator is infra/local/portal/.
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
-import { z } from 'zod'
-import { isoDate, unitId } from '../../../shared/org/contracts.js'
-import { cardNumber, dong, month } from '../../../shared/members/contracts.js'
 import { env } from '../../lib/env.js'
+import { log } from '../../lib/observability.js'
 
 export const SIGNATURE_WINDOW_SECONDS = 300
 
-export const PortalRequest = z.discriminatedUnion('type', [
-  /** The portal settled an online payment of Party fees (status callback of its payment service). */
-  z.strictObject({
-    type: z.literal('fee.payment.settled'),
-    transactionId: z.string().regex(/^[A-Za-z0-9-]{6,64}$/, { message: 'field.invalidFormat' }),
-    cardNumber, month, amount: dong.refine((n) => n > 0, { message: 'field.invalidAmount' }),
-    currency: z.literal('VND', { message: 'field.invalidCurrency' }),
-  }),
-  /** An application for a transfer of Party activity filed by a member on the portal (VNeID login). */
-  z.strictObject({
-    type: z.enum(['transfer.official', 'transfer.temporary']),
-    applicationId: z.string().regex(/^[A-Za-z0-9-]{6,64}$/, { message: 'field.invalidFormat' }),
-    cardNumber,
-    toUnitId: unitId.optional(),
-    toOutside: z.strictObject({ name: z.string().trim().min(2).max(200), province: z.string().trim().min(2).max(100) }).optional(),
-    reason: z.string().trim().min(2).max(500),
-    from: isoDate.optional(), until: isoDate.optional(), purpose: z.enum(['work', 'study']).optional(),
-  }),
-])
-export type PortalRequest = z.infer<typeof PortalRequest>
+export { PortalRequest } from '../../../shared/members/portal.js'
 
 export type SignedHeaders = { 'x-portal-request-id': string; 'x-portal-timestamp': string; 'x-portal-signature': string }
 
@@ -85,14 +64,14 @@ export function portalStatusClient(fetcher: Fetch = fetch as unknown as Fetch) {
   return {
     async send(update: StatusUpdate): Promise<boolean> {
       const { PORTAL_URL: base, PORTAL_SHARED_SECRET: secret } = env()
-      if (!base || !secret) { console.log(JSON.stringify({ level: 'info', msg: 'portal status (not connected)', ...update })); return false }
+      if (!base || !secret) { log.info('portal status (not connected)', { ...update }); return false }
       const { url, init } = statusRequest(base, secret, update)
       try {
         const res = await fetcher(url, init)
-        if (!res.ok) console.warn(JSON.stringify({ level: 'warn', msg: 'portal status refused', httpStatus: res.status, ...update }))
+        if (!res.ok) log.warn('portal status refused', { httpStatus: res.status, ...update })
         return res.ok
       } catch (err) {
-        console.warn(JSON.stringify({ level: 'warn', msg: 'portal status failed', error: String(err), ...update }))
+        log.warn('portal status failed', { error: String(err), ...update })
         return false
       }
     },

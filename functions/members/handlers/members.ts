@@ -1,8 +1,7 @@
 /** HTTP handlers: member records, the cell's list, the fee profile, the member's own handbook. */
-import { BulkTransferBody, CreateMemberBody, ListMembersQuery, UpdateFeeProfileBody } from '../../../shared/members/contracts.js'
+import { BulkTransferBody, CreateMemberBody, ListMembersQuery, MemberImportBody, MemberSearchQuery, UpdateFeeProfileBody } from '../../../shared/members/contracts.js'
 import { bulkTransfer } from '../usecases/bulk.js'
 import { importMembers } from '../usecases/imports.js'
-import { z } from 'zod'
 import { parse } from '../../lib/validation.js'
 import type { MemberRoute } from '../routes.js'
 import { handbook, handbookOf } from '../usecases/handbook.js'
@@ -23,13 +22,11 @@ export const bulk: MemberRoute = async ({ ctx, body }) => {
   return { status: op.status === 'done' ? 200 : 202, body: { operation: { ...op, moves: op.moves.map(({ memberIds, ...m }) => ({ ...m, members: memberIds.length })), moved: op.moved.length } } }
 }
 
-const ImportBody = z.strictObject({ objectKey: z.string().min(1).max(300), dryRun: z.boolean().default(false) })
 /** Import of a member list (XLSX/CSV) with a row-by-row report; any rejected row → 422 and nothing written. */
 export const importList: MemberRoute = async ({ ctx, body, lang }) => {
-  const r = await importMembers(ctx, parse(ImportBody, body), lang)
+  const r = await importMembers(ctx, parse(MemberImportBody, body), lang)
   return { status: r.status, body: { report: r.report } }
 }
 
-const SearchQuery = z.strictObject({ q: z.string().trim().min(2).max(100) })
 /** Members in reach whose name, card or record number matches, without diacritics (read model). */
-export const search: MemberRoute = async ({ ctx, query }) => ({ body: { members: await searchMembers(ctx, parse(SearchQuery, query).q) } })
+export const search: MemberRoute = async ({ ctx, query }) => ({ body: { members: await searchMembers(ctx, parse(MemberSearchQuery, query).q) } })

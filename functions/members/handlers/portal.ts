@@ -8,6 +8,7 @@ import { DomainError, UnauthenticatedError } from '../../../shared/errors/index.
 import { pickLang } from '../../../shared/i18n/messages.js'
 import { env } from '../../lib/env.js'
 import { mapError } from '../../lib/http.js'
+import { loggerFor } from '../../lib/observability.js'
 import { parse } from '../../lib/validation.js'
 import { PortalRequest, verifySigned } from '../adapters/portal.js'
 import { handlePortalRequest } from '../usecases/portal.js'
@@ -32,7 +33,7 @@ export async function portalRequest(event: APIGatewayProxyEventV2): Promise<APIG
     return { statusCode: result.status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(result.body) }
   } catch (err) {
     const mapped = mapError(err, lang, requestId)
-    if ((mapped.statusCode as number) >= 500) console.error(JSON.stringify({ level: 'error', requestId, routeKey: PORTAL_ROUTE, error: String(err), stack: (err as Error)?.stack }))
+    if ((mapped.statusCode as number) >= 500) loggerFor('members').error('request failed', { requestId, routeKey: PORTAL_ROUTE, error: String(err), stack: (err as Error)?.stack })
     return mapped
   }
 }

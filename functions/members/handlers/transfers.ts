@@ -1,7 +1,5 @@
 /** HTTP handlers: filing a transfer, the officer's inbox, one transfer (with its letter), decisions, acceptance. */
-import { AcceptBody, CampaignBody, CommentFormBody, ConfirmBody, CreateTransferBody, DecisionBody, ExtendBody, commentId, transferId } from '../../../shared/members/contracts.js'
-import { z } from 'zod'
-import { unitId } from '../../../shared/org/contracts.js'
+import { AcceptBody, CampaignBody, CommentFormBody, CommentsQuery, ConfirmBody, CreateTransferBody, DecisionBody, ExtendBody, commentId, transferId } from '../../../shared/members/contracts.js'
 import { campaignOf, commentInbox, confirmComment, fillComment, openCampaign, showComment } from '../usecases/comments.js'
 import { parse } from '../../lib/validation.js'
 import { files } from '../../lib/adapters/blobs.js'
@@ -24,7 +22,6 @@ export const extension: MemberRoute = async ({ ctx, params, body }) => ({ body: 
 
 // Residence-cell comments.
 export const campaign: MemberRoute = async ({ ctx, body }) => ({ status: 201, body: await openCampaign(ctx, parse(CampaignBody, body)) })
-const CommentsQuery = z.strictObject({ cellId: unitId.optional(), year: z.coerce.number().int().min(2020).max(2100).optional() })
 /** Without a cell: the requests waiting on the caller (to fill or to confirm); with one: that workplace cell's campaign. */
 export const comments: MemberRoute = async ({ ctx, query }) => {
   const q = parse(CommentsQuery, query ?? {})

@@ -9,6 +9,8 @@ import { indexUnits, today, type UnitIndex } from '../../../shared/org/tree.js'
 
 import { orgStore } from '../adapters/store.js'
 import type { AuditActor } from '../../lib/adapters/transaction.js'
+import type { HttpRequest } from '../../lib/http.js'
+import type { ModuleContext } from '../../lib/module.js'
 
 export interface OrgContext {
   actor: Actor
@@ -37,4 +39,15 @@ export function orgContext(actor: Actor, sourceIp: string, now = new Date(), tre
     tree: () => (index ??= orgStore.listUnits().then(indexUnits)),
     auditActor: { userId: actor.userId, name: actor.fullName, sourceIp },
   }
+}
+
+/**
+ * The context of every module that works on the organisation tree (org,
+ * members, documents, archives, the assistant): the caller resolved from the
+ * JWT claims, the tree's read started with the request.
+ */
+export const ORG_MODULE_CONTEXT: ModuleContext<Actor, OrgContext> = {
+  resolveActor,
+  prefetch: () => orgStore.listUnits().then(indexUnits),
+  context: (req: HttpRequest<Actor>) => orgContext(req.actor, req.sourceIp, new Date(), req.prefetched as Promise<UnitIndex> | undefined),
 }

@@ -24,4 +24,14 @@ describe('import structure', () => {
     const offenders = files.filter((f) => /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]@aws-sdk\//.test(readFileSync(f, 'utf8')))
     expect(offenders).toEqual([])
   })
+
+  it('keeps the web app layered: web/src/lib imports no component or page, and each module has its pages and components folders', async () => {
+    const libs = await globFiles('web/src/lib/**/*.{ts,tsx}', process.cwd())
+    expect(libs.length).toBeGreaterThan(5)
+    const offenders = libs.filter((f) => /from\s+['"](?:\.\.\/)+(?:components|pages)\//.test(readFileSync(f, 'utf8')))
+    expect(offenders).toEqual([])
+    // App-wide pages stay at the top (home, sign-in, errors, not found); a module's pages are in its folder.
+    const topPages = (await globFiles('web/src/pages/*.tsx', process.cwd())).map((f) => f.split('/').pop()).sort()
+    expect(topPages).toEqual(['HomePage.tsx', 'LoginPage.tsx', 'NotFoundPage.tsx', 'RouteError.tsx'])
+  })
 })

@@ -28,7 +28,7 @@ describe('route table and module handlers agree', () => {
   })
 
   it('only sign-in, the health check and the national portal\'s signed requests (HMAC, checked by the members module) are reachable without a token', () => {
-    expect(ROUTES.filter((r) => r.auth === 'none').map(routeKey).sort()).toEqual(['GET /api/health', 'POST /api/auth/challenge', 'POST /api/auth/login', 'POST /api/auth/mfa/setup', 'POST /api/portal/requests'])
+    expect(ROUTES.filter((r) => r.auth === 'none').map(routeKey).sort()).toEqual(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/challenge', 'POST /api/auth/login', 'POST /api/auth/mfa/setup', 'POST /api/portal/requests'])
   })
 
   it('has no route twice', () => {

@@ -21,7 +21,7 @@ import { Loading } from '../components/Loading'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { foldFilter } from '../lib/search'
 import { roleLabel, useLang } from '../lib/labels'
-import { IconMessageChatbot, IconFileCheck } from '@tabler/icons-react'
+import { IconApi, IconMessageChatbot, IconFileCheck } from '@tabler/icons-react'
 
 /** The assistant beside any page (issue 6): its code loads when first opened. */
 const AssistantPanel = lazy(() => import('../components/assistant/AssistantPanel'))
@@ -157,6 +157,7 @@ function Shell() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{displayName}</Menu.Label>
+                <Menu.Item leftSection={<IconApi size={16} aria-hidden />} component={Link} to="/developer">{t('developer.nav')}</Menu.Item>
                 <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={logout}>{t('header.logout')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>

@@ -9,17 +9,17 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   CreateReorganisationBody, CreateUnitBody, MoveUnitBody, REORGANISATION_KINDS, UpdateUnitBody, type Unit,
-} from '../../../shared/org/contracts'
-import { levelById } from '../../../shared/org/levels'
-import type { UnitView } from '../../../shared/org/tree'
-import { endpoints } from '../api/endpoints'
-import { todayLocal } from '../lib/dates'
-import { kindOptions, levelOptions, useLang } from '../lib/labels'
-import { flattenTree, foldFilter } from '../lib/search'
-import { invalidateUnits, useUnits } from '../lib/units'
-import { useSubmit } from '../lib/useSubmit'
-import { clean, validate } from '../lib/validation'
-import { FormModal } from './FormModal'
+} from '../../../../shared/org/contracts'
+import { levelById } from '../../../../shared/org/levels'
+import type { UnitView } from '../../../../shared/org/tree'
+import { endpoints } from '../../api/endpoints'
+import { todayLocal } from '../../lib/dates'
+import { kindOptions, levelOptions, useLang } from '../../lib/labels'
+import { flattenTree, foldFilter } from '../../lib/search'
+import { invalidateUnits, useUnits } from '../../lib/units'
+import { useSubmit } from '../../lib/useSubmit'
+import { clean, validate } from '../../lib/validation'
+import { FormModal } from '../FormModal'
 
 interface ModalProps { opened: boolean; onClose: () => void }
 

@@ -1,0 +1,168 @@
+/**
+ * One contract per HTTP route: what it does (vi/en), the zod schemas of its
+ * path parameters, query and body — the very schemas its handler parses
+ * with — and the status it answers on success. `functions/lib/openapi.ts`
+ * turns this table and the route table (infra/definitions/routes.ts) into
+ * the OpenAPI 3.1 document served at `GET /api/openapi.json`; a unit test
+ * fails when a route has no contract, a path parameter no schema, or a
+ * write no body schema.
+ */
+import { z } from 'zod'
+import * as org from '../org/contracts.js'
+import * as doc from '../documents/contracts.js'
+import * as mem from '../members/contracts.js'
+import * as arc from '../archives/contracts.js'
+import * as asst from '../assistant/contracts.js'
+import { PortalRequest } from '../members/portal.js'
+
+/** A server-made id of this system (users, requests): opaque, no `%`, at most 256 characters. */
+const opaqueId = z.string().min(1).max(256)
+
+/** Schemas of the path parameters, by the name the route table gives them. */
+export const PATH_PARAMETERS: Readonly<Record<string, z.ZodType>> = {
+  unitId: org.unitId,
+  userId: opaqueId,
+  requestId: opaqueId,
+  documentId: doc.documentId,
+  memberId: mem.memberId,
+  transferId: mem.transferId,
+  commentId: mem.commentId,
+  noticeId: mem.noticeId,
+  fileId: arc.archiveFileId,
+  batchId: arc.batchId,
+  scanDocumentId: arc.scanDocumentId,
+  fromUnitId: arc.sourceUnitId,
+  handoverId: arc.handoverId,
+  conversationId: asst.conversationId,
+}
+
+export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant'
+
+export interface RouteContract {
+  readonly summary: { readonly vi: string; readonly en: string }
+  readonly query?: z.ZodType
+  /** The JSON body's schema; `'none'` for a write that takes no body (an empty object is accepted). */
+  readonly body?: z.ZodType | 'none'
+  /** Status on success (200 unless stated). */
+  readonly status?: 200 | 201 | 202
+  /** What else the caller must send (signed headers of the portal, the idempotency key…). */
+  readonly headers?: Readonly<Record<string, { readonly description: string; readonly required: boolean }>>
+}
+
+const c = (vi: string, en: string, rest: Omit<RouteContract, 'summary'> = {}): RouteContract => ({ summary: { vi, en }, ...rest })
+
+export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
+  // Sign-in and health.
+  'POST /api/auth/login': c('Đăng nhập bằng tên và mật khẩu (có thể trả về một bước xác thực tiếp theo)', 'Sign in with user name and password (may answer a further challenge)', { body: org.LoginBody }),
+  'POST /api/auth/challenge': c('Trả lời bước xác thực (mật khẩu mới, mã xác thực)', 'Answer a sign-in challenge (new password, authenticator code)', { body: org.ChallengeBody }),
+  'POST /api/auth/mfa/setup': c('Lấy khoá bí mật để cài ứng dụng xác thực', 'Get the secret to set up an authenticator app', { body: org.MfaSetupBody }),
+  'GET /api/health': c('Tình trạng hệ thống', 'Health check'),
+  'GET /api/openapi.json': c('Mô tả API này (OpenAPI 3.1)', 'This API described (OpenAPI 3.1)'),
+
+  // Organisation and people.
+  'GET /api/me': c('Hồ sơ của người đang đăng nhập', "The signed-in person's profile"),
+  'GET /api/me/work': c('Việc của tôi hôm nay', 'My work today'),
+  'GET /api/units': c('Cây tổ chức tại một ngày', 'The organisation tree on a date', { query: org.TreeQuery }),
+  'POST /api/units': c('Thêm đơn vị', 'Add a unit', { body: org.CreateUnitBody, status: 201 }),
+  'GET /api/units/{unitId}': c('Một đơn vị và người giữ vai trò', 'A unit and the people holding roles in it', { query: org.TreeQuery }),
+  'PATCH /api/units/{unitId}': c('Đổi tên, mã hoặc ngày của đơn vị', "Change a unit's name, code or dates", { body: org.UpdateUnitBody }),
+  'POST /api/units/{unitId}/move': c('Chuyển đơn vị sang đơn vị cấp trên khác', 'Move a unit under another parent', { body: org.MoveUnitBody }),
+  'GET /api/users': c('Tìm người dùng', 'Search users', { query: org.UserQuery }),
+  'POST /api/users': c('Thêm người dùng', 'Add a user', { body: org.CreateUserBody, status: 201 }),
+  'GET /api/users/{userId}': c('Một người dùng', 'A user'),
+  'PATCH /api/users/{userId}': c('Sửa vai trò, độ mật, trạng thái', "Change a user's roles, clearance, status", { body: org.UpdateUserBody }),
+  'DELETE /api/users/{userId}/sign-in-lock': c('Mở khoá đăng nhập', "Lift a user's sign-in lock"),
+  'POST /api/reorganisations': c('Đề nghị sáp nhập, chia tách, giải thể', 'Request a merger, split or dissolution', { body: org.CreateReorganisationBody, status: 202 }),
+  'GET /api/reorganisations': c('Đề nghị chờ tôi quyết định hoặc tôi đã gửi', 'Requests waiting on me, or filed by me', { query: org.ReorganisationListQuery }),
+  'GET /api/reorganisations/{requestId}': c('Một đề nghị sắp xếp tổ chức', 'A reorganisation request'),
+  'POST /api/reorganisations/{requestId}/decision': c('Quyết định đề nghị (cấp trên)', 'Decide a request (superior unit)', { body: org.DecisionBody }),
+  'POST /api/imports/uploads': c('Xin địa chỉ tải tệp nhập đơn vị, người dùng', 'Get an upload address for a units/users import', { body: org.UploadRequestBody, status: 201 }),
+  'POST /api/imports': c('Nhập đơn vị và người dùng từ XLSX/CSV (báo cáo từng dòng)', 'Import units and users from XLSX/CSV (row-by-row report)', { body: org.ImportBody }),
+  'GET /api/audit': c('Nhật ký của một đơn vị', "A unit's audit trail", { query: org.AuditQuery }),
+  'GET /api/audit/verify': c('Kiểm tra tính toàn vẹn của nhật ký', "Verify a unit's audit chain", { query: org.AuditVerifyQuery }),
+
+  // Official documents.
+  'POST /api/documents/uploads': c('Xin địa chỉ tải tệp văn bản', 'Get an upload address for a document file', { body: doc.UploadBody, status: 201 }),
+  'POST /api/documents/incoming': c('Vào sổ văn bản đến', 'Register an incoming document', { body: doc.RegisterIncomingBody, status: 201 }),
+  'POST /api/documents/drafts': c('Tạo dự thảo', 'Create a draft', { body: doc.CreateDraftBody, status: 201 }),
+  'POST /api/documents/verify': c('Kiểm tra chữ ký số của tệp PDF', "Verify a PDF's signatures", { body: doc.VerifyBody }),
+  'GET /api/documents': c('Danh sách văn bản theo hộp', 'Documents by box', { query: doc.ListQuery }),
+  'GET /api/documents/search': c('Tìm văn bản (không dấu, theo số ký hiệu)', 'Search documents (without diacritics, by symbol)', { query: doc.SearchQuery }),
+  'GET /api/documents/chains': c('Quy trình duyệt của đơn vị theo loại văn bản', "A unit's review chain for a document type", { query: doc.ChainQuery }),
+  'PUT /api/documents/chains': c('Đặt quy trình duyệt', 'Set a review chain', { body: doc.PutChainBody }),
+  'GET /api/documents/{documentId}': c('Một văn bản', 'A document', { query: doc.ShowQuery }),
+  'POST /api/documents/{documentId}/receipt': c('Xác nhận đã nhận văn bản', 'Confirm receipt of a document', { body: doc.EmptyBody }),
+  'POST /api/documents/{documentId}/return': c('Trả lại văn bản (nêu lý do)', 'Return a document (with a reason)', { body: doc.ReturnBody }),
+  'POST /api/documents/{documentId}/direction': c('Ý kiến chỉ đạo, giao xử lý', 'Direct a document to handlers', { body: doc.DirectionBody }),
+  'POST /api/documents/{documentId}/complete': c('Hoàn thành xử lý', 'Complete the handling', { body: doc.CompleteBody }),
+  'POST /api/documents/{documentId}/versions': c('Thêm phiên bản dự thảo', 'Add a draft version', { body: doc.AddVersionBody, status: 201 }),
+  'POST /api/documents/{documentId}/comments': c('Góp ý dự thảo', 'Comment on a draft', { body: doc.CommentBody, status: 201 }),
+  'POST /api/documents/{documentId}/submit': c('Trình duyệt dự thảo', 'Submit a draft for review', { body: doc.EmptyBody }),
+  'POST /api/documents/{documentId}/review': c('Duyệt hoặc trả lại dự thảo', 'Approve or send back a draft', { body: doc.ReviewBody }),
+  'POST /api/documents/{documentId}/issue': c('Ký số, cấp số và phát hành', 'Sign, number and issue', { body: doc.EmptyBody }),
+
+  // Party members.
+  'GET /api/me/handbook': c('Sổ tay đảng viên của tôi', 'My Party handbook'),
+  'POST /api/portal/requests': c('Yêu cầu từ Cổng Dịch vụ công quốc gia (có ký HMAC)', 'A request from the National Public Service Portal (HMAC-signed)', {
+    body: PortalRequest,
+    headers: {
+      'x-portal-request-id': { description: 'Unique id of this request (a replay is refused, 409)', required: true },
+      'x-portal-timestamp': { description: 'Unix seconds; refused outside ±300 s (401)', required: true },
+      'x-portal-signature': { description: '`v1=` + hex HMAC-SHA256(secret, `${timestamp}.${requestId}.${rawBody}`)', required: true },
+    },
+  }),
+  'GET /api/members': c('Đảng viên của một chi bộ', "A cell's members", { query: mem.ListMembersQuery }),
+  'GET /api/members/destinations': c('Các chi bộ có thể chuyển đến', 'Cells a member may transfer to'),
+  'GET /api/members/search': c('Tìm đảng viên', 'Search members', { query: mem.MemberSearchQuery }),
+  'POST /api/members': c('Thêm đảng viên', 'Add a member', { body: mem.CreateMemberBody, status: 201 }),
+  'POST /api/members/bulk-transfers': c('Chuyển sinh hoạt hàng loạt khi sáp nhập (tiếp tục được)', 'Bulk transfer when units merge (resumable)', { body: mem.BulkTransferBody, status: 202 }),
+  'POST /api/members/imports': c('Nhập danh sách đảng viên từ XLSX/CSV', 'Import a member list from XLSX/CSV', { body: mem.MemberImportBody }),
+  'POST /api/members/fees/assessments': c('Tính đảng phí tháng của chi bộ', "Assess a cell's monthly fees", { body: mem.AssessBody }),
+  'POST /api/members/fees/payments': c('Ghi nhận nộp đảng phí tiền mặt', 'Record a cash fee payment', { body: mem.CashPaymentBody, status: 201 }),
+  'GET /api/members/fees/sheet': c('Bảng thu đảng phí tháng của chi bộ', "A cell's monthly fee sheet", { query: mem.SheetQuery }),
+  'POST /api/members/fees/remittances': c('Nộp đảng phí lên cấp trên', 'Remit fees to the level above', { body: mem.RemittanceBody, status: 201 }),
+  'GET /api/members/fees/remittances': c('Các lần nộp đảng phí của chi bộ', "A cell's remittances", { query: mem.RemittanceQuery }),
+  'GET /api/members/fees/remittances/report': c('Báo cáo đối soát đảng phí (liên kết tải PDF)', 'Remittance reconciliation report (a PDF download link)', { query: mem.SheetQuery }),
+  'POST /api/members/transfers': c('Đề nghị chuyển sinh hoạt đảng', 'File a transfer of Party activity', { body: mem.CreateTransferBody, status: 202 }),
+  'GET /api/members/transfers': c('Các hồ sơ chuyển sinh hoạt', 'Transfers'),
+  'GET /api/members/transfers/{transferId}': c('Một hồ sơ chuyển sinh hoạt', 'A transfer'),
+  'POST /api/members/transfers/{transferId}/decision': c('Quyết định một bước chuyển sinh hoạt', 'Decide a step of a transfer', { body: mem.DecisionBody }),
+  'POST /api/members/transfers/{transferId}/accept': c('Tiếp nhận đảng viên chuyển đến', 'Receive a transferred member', { body: mem.AcceptBody }),
+  'POST /api/members/transfers/{transferId}/return': c('Báo đảng viên đã trở về (chuyển tạm thời)', 'Report the return of a temporarily transferred member', { body: 'none' }),
+  'POST /api/members/transfers/{transferId}/extension': c('Gia hạn chuyển sinh hoạt tạm thời', 'Extend a temporary transfer', { body: mem.ExtendBody }),
+  'POST /api/members/comments/campaigns': c('Mở đợt xin nhận xét nơi cư trú', 'Open a residence-comment campaign', { body: mem.CampaignBody, status: 201 }),
+  'GET /api/members/comments': c('Phiếu nhận xét chờ tôi, hoặc của một chi bộ', "Comment requests waiting on me, or a cell's campaign", { query: mem.CommentsQuery }),
+  'GET /api/members/comments/{commentId}': c('Một phiếu nhận xét', 'A comment request'),
+  'POST /api/members/comments/{commentId}/form': c('Điền phiếu nhận xét (chi bộ nơi cư trú)', 'Fill in the comment form (residence cell)', { body: mem.CommentFormBody }),
+  'POST /api/members/comments/{commentId}/confirmation': c('Xác nhận phiếu nhận xét (đảng uỷ)', 'Confirm a comment (committee)', { body: mem.ConfirmBody }),
+  'POST /api/members/notices': c('Đăng thông báo, giấy mời', 'Post a notice or an invitation', { body: mem.NoticeBody, status: 201 }),
+  'GET /api/members/notices': c('Thông báo của một đơn vị', "A unit's notices", { query: mem.NoticeUnitQuery }),
+  'GET /api/members/notices/{noticeId}': c('Một thông báo và ai đã đọc', 'A notice and who has read it'),
+  'POST /api/me/notices/{noticeId}/read': c('Đánh dấu đã đọc', 'Mark a notice read', { body: 'none' }),
+  'GET /api/members/{memberId}': c('Hồ sơ một đảng viên', "A member's record"),
+  'PUT /api/members/{memberId}/fee-profile': c('Sửa căn cứ tính đảng phí', "Change a member's fee profile", { body: mem.UpdateFeeProfileBody }),
+
+  // Archives.
+  'POST /api/archives/uploads': c('Xin địa chỉ tải ảnh quét', 'Get an upload address for a scan', { body: arc.ScanUploadBody, status: 201 }),
+  'GET /api/archives/files': c('Hồ sơ lưu trữ của một đơn vị', "A unit's archive files", { query: arc.UnitQuery }),
+  'POST /api/archives/files': c('Mở hồ sơ lưu trữ', 'Open an archive file', { body: arc.CreateFileBody, status: 201 }),
+  'GET /api/archives/files/{fileId}': c('Một hồ sơ lưu trữ', 'An archive file'),
+  'POST /api/archives/batches': c('Số hoá một lô ảnh quét', 'Digitise a batch of scans', { body: arc.CreateBatchBody, status: 202 }),
+  'GET /api/archives/batches/{batchId}': c('Tiến độ của một lô', "A batch's progress"),
+  'GET /api/archives/verification': c('Tài liệu chờ kiểm tra', 'Documents waiting for verification', { query: arc.UnitQuery }),
+  'GET /api/archives/documents/{scanDocumentId}': c('Một tài liệu số hoá', 'A digitised document'),
+  'POST /api/archives/documents/{scanDocumentId}/verify': c('Xác nhận thông tin tài liệu', "Confirm a document's fields", { body: arc.VerifyBody }),
+  'GET /api/archives/progress': c('Tiến độ số hoá', 'Digitisation progress', { query: arc.UnitQuery }),
+  'POST /api/archives/handovers': c('Bàn giao phông lưu trữ (tiếp tục được)', 'Hand over a fonds (resumable)', { body: arc.HandoverBody, status: 202 }),
+  'GET /api/archives/handovers': c('Các lần bàn giao của đơn vị', "A unit's handovers", { query: arc.UnitQuery }),
+  'POST /api/archives/handovers/{fromUnitId}/{handoverId}/receipt': c('Nhận bàn giao', 'Receive a handover', { body: arc.EmptyBody }),
+
+  // Assistant.
+  'POST /api/assistant/ask': c('Hỏi trợ lý (trả lời có trích dẫn)', 'Ask the assistant (answers with citations)', { body: asst.AskBody }),
+  'GET /api/assistant/conversations': c('Các cuộc hỏi đáp của tôi', 'My conversations'),
+  'GET /api/assistant/conversations/{conversationId}': c('Một cuộc hỏi đáp', 'A conversation'),
+  'POST /api/assistant/conversations/{conversationId}/ratings': c('Đánh giá câu trả lời', 'Rate an answer', { body: asst.RateBody }),
+  'POST /api/assistant/appraisals': c('Thẩm định dự thảo (thể thức, căn cứ)', 'Appraise a draft (format, legal bases)', { body: asst.AppraiseBody }),
+  'GET /api/assistant/passages/{documentId}': c('Đoạn văn được trích dẫn', 'A cited passage', { query: asst.PassageQuery }),
+  'GET /api/assistant/ratings/export': c('Xuất đánh giá (tệp XLSX trong JSON)', 'Export ratings (an XLSX file, base64 in JSON)'),
+}
