@@ -2,7 +2,7 @@
  * The audit trail of a unit: read by auditors of its subtree, and verified
  * end to end (every hash recomputed, every link and sequence number checked).
  */
-import { authorize } from '../../../shared/auth/policy.js'
+import { orgPolicy } from '../../../shared/auth/policy.js'
 import { verifyChain } from '../../../shared/audit/chain.js'
 import { auditMac } from '../../lib/adapters/audit-mac.js'
 import { orgStore } from '../adapters/store.js'
@@ -17,7 +17,7 @@ import { CONFIDENTIALITY, isClassified, mayRead, type Confidentiality } from '..
 export async function listAudit(ctx: OrgContext, q: { unitId: string; limit?: number }) {
   const index = await ctx.tree()
   requireUnit(index, q.unitId)
-  authorize(ctx.actor, 'audit.read', q.unitId, index, ctx.date)
+  orgPolicy.authorize(ctx.actor, 'audit.read', q.unitId, index, ctx.date)
   const entries = (await orgStore.listAudit(q.unitId, { newestFirst: true, limit: q.limit ?? 50 })).map((e) => withheldFor(ctx.actor.clearance, e))
   return { entries, names: await namesOf(entries, index, ctx.date, ctx.actor.clearance) }
 }
@@ -74,7 +74,7 @@ function withheldFor(clearance: Clearance, entry: AuditEntry): AuditEntry {
 export async function verifyAudit(ctx: OrgContext, unitId: string) {
   const index = await ctx.tree()
   requireUnit(index, unitId)
-  authorize(ctx.actor, 'audit.read', unitId, index, ctx.date)
+  orgPolicy.authorize(ctx.actor, 'audit.read', unitId, index, ctx.date)
   const [entries, head] = await Promise.all([orgStore.listAudit(unitId, { newestFirst: false }), orgStore.auditHead(unitId)])
   return verifyChain(entries, auditMac(), head)
 }
