@@ -81,6 +81,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: 'members', description: 'Đảng viên, đảng phí, chuyển sinh hoạt — Members, fees, transfers' },
       { name: 'archives', description: 'Số hoá, lưu trữ, bàn giao — Digitisation, archives, handover' },
       { name: 'assistant', description: 'Trợ lý — Assistant' },
+      { name: 'tasks', description: 'Nhiệm vụ — Tasks' },
     ],
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },

@@ -112,6 +112,12 @@ export const MODULES = [
     timeoutSeconds: 29,
   },
   {
+    id: 'tasks', entry: 'functions/tasks/index.ts', trigger: 'http',
+    description: 'Tasks (nhiệm vụ): assignment, progress reports, evaluation, extensions, lists and KPIs per unit',
+    access: { table: 'readwrite' },
+    timeoutSeconds: 29,
+  },
+  {
     id: 'members-tasks', entry: 'functions/members/tasks.ts', trigger: 'workflow-task',
     description: 'Steps of the Party transfer workflow (ask, escalate, issue the signed letter, complete, close)',
     access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true },

@@ -8,7 +8,7 @@ export interface RouteDefinition {
   /** API Gateway path template, e.g. `/api/units/{unitId}`. */
   readonly path: string
   /** Module id from modules.ts (an `http` module). */
-  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant'
+  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks'
   /** `jwt`: the API's JWT authorizer must accept the bearer token. */
   readonly auth: 'jwt' | 'none'
 }
@@ -116,6 +116,19 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/assistant/appraisals', 'assistant'),
   r('GET', '/api/assistant/passages/{documentId}', 'assistant'),
   r('GET', '/api/assistant/ratings/export', 'assistant'),
+  // Tasks (issue 15): nhiệm vụ given, reported on, evaluated; extensions; a unit's KPIs.
+  r('GET', '/api/tasks', 'tasks'),
+  r('POST', '/api/tasks', 'tasks'),
+  r('GET', '/api/tasks/kpis', 'tasks'),
+  r('GET', '/api/tasks/{taskId}', 'tasks'),
+  r('POST', '/api/tasks/{taskId}/accept', 'tasks'),
+  r('POST', '/api/tasks/{taskId}/progress', 'tasks'),
+  r('POST', '/api/tasks/{taskId}/submit', 'tasks'),
+  r('POST', '/api/tasks/{taskId}/evaluate', 'tasks'),
+  r('POST', '/api/tasks/{taskId}/return', 'tasks'),
+  r('POST', '/api/tasks/{taskId}/cancel', 'tasks'),
+  r('POST', '/api/tasks/{taskId}/extensions', 'tasks'),
+  r('POST', '/api/tasks/{taskId}/extensions/decision', 'tasks'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

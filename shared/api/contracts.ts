@@ -13,6 +13,7 @@ import * as doc from '../documents/contracts.js'
 import * as mem from '../members/contracts.js'
 import * as arc from '../archives/contracts.js'
 import * as asst from '../assistant/contracts.js'
+import * as tsk from '../tasks/contracts.js'
 import { PortalRequest } from '../members/portal.js'
 
 /** A server-made id of this system (users, requests): opaque, no `%`, at most 256 characters. */
@@ -34,9 +35,10 @@ export const PATH_PARAMETERS: Readonly<Record<string, z.ZodType>> = {
   fromUnitId: arc.sourceUnitId,
   handoverId: arc.handoverId,
   conversationId: asst.conversationId,
+  taskId: tsk.taskId,
 }
 
-export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant'
+export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks'
 
 export interface RouteContract {
   readonly summary: { readonly vi: string; readonly en: string }
@@ -165,4 +167,18 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   'POST /api/assistant/appraisals': c('Thẩm định dự thảo (thể thức, căn cứ)', 'Appraise a draft (format, legal bases)', { body: asst.AppraiseBody }),
   'GET /api/assistant/passages/{documentId}': c('Đoạn văn được trích dẫn', 'A cited passage', { query: asst.PassageQuery }),
   'GET /api/assistant/ratings/export': c('Xuất đánh giá (tệp XLSX trong JSON)', 'Export ratings (an XLSX file, base64 in JSON)'),
+
+  // Tasks.
+  'GET /api/tasks': c('Danh sách nhiệm vụ (của tôi, tôi giao, của đơn vị)', 'Tasks (mine, assigned by me, a unit\'s)', { query: tsk.TaskListQuery }),
+  'POST /api/tasks': c('Giao nhiệm vụ', 'Assign a task', { body: tsk.CreateTaskBody, status: 201 }),
+  'GET /api/tasks/kpis': c('Chỉ tiêu nhiệm vụ của đơn vị', "A unit's task KPIs", { query: tsk.TaskKpiQuery }),
+  'GET /api/tasks/{taskId}': c('Một nhiệm vụ', 'A task'),
+  'POST /api/tasks/{taskId}/accept': c('Tiếp nhận nhiệm vụ', 'Accept a task', { body: tsk.AcceptBody }),
+  'POST /api/tasks/{taskId}/progress': c('Báo cáo tiến độ', 'Report progress', { body: tsk.ProgressBody }),
+  'POST /api/tasks/{taskId}/submit': c('Trình kết quả', 'Submit the result', { body: tsk.SubmitBody }),
+  'POST /api/tasks/{taskId}/evaluate': c('Đánh giá kết quả', 'Evaluate the result', { body: tsk.EvaluateBody }),
+  'POST /api/tasks/{taskId}/return': c('Trả lại để làm tiếp', 'Return for more work', { body: tsk.ReturnBody }),
+  'POST /api/tasks/{taskId}/cancel': c('Hủy nhiệm vụ', 'Cancel a task', { body: tsk.CancelBody }),
+  'POST /api/tasks/{taskId}/extensions': c('Đề nghị gia hạn', 'Request an extension', { body: tsk.ExtensionRequestBody }),
+  'POST /api/tasks/{taskId}/extensions/decision': c('Quyết định gia hạn', 'Decide an extension', { body: tsk.ExtensionDecisionBody }),
 }

@@ -8,7 +8,7 @@
 export const WORK_SECTIONS = [
   'documents.to-confirm', 'documents.to-direct', 'documents.to-review', 'documents.overdue',
   'members.transfers', 'members.comments', 'org.reorganisations', 'archives.handovers',
-  'members.fees', 'members.notices',
+  'members.fees', 'members.notices', 'tasks.due', 'tasks.to-evaluate',
 ] as const
 export type WorkSectionId = (typeof WORK_SECTIONS)[number]
 

@@ -90,6 +90,17 @@ export const keys = {
   archiveVerification: (unitId: string, createdAt: string, scanDocumentId: string) => ({ gsi3pk: `ARCVERIFY#${unitId}`, gsi3sk: `${createdAt}#${scanDocumentId}` }),
   archiveHandover: (fromUnitId: string, handoverId: string) => ({ pk: `UNIT#${fromUnitId}`, sk: `ARCHANDOVER#${handoverId}` }),
   archiveHandoverInbox: (toUnitId: string, createdAt: string) => ({ gsi3pk: `ARCHANDOVERTO#${toUnitId}`, gsi3sk: createdAt }),
+  // Tasks (issue 15). A task sits under the unit it was given from (its id begins with that unit).
+  task: (ownerUnitId: string, taskId: string) => ({ pk: `UNIT#${ownerUnitId}`, sk: `TASK#${taskId}` }),
+  /** A lead unit's tasks, by deadline (the unit view, "mine" through the units where I report). */
+  tasksOfLeadUnit: (leadUnitId: string, deadline: string, taskId: string) => ({ gsi1pk: `TASKLEAD#${leadUnitId}`, gsi1sk: `${deadline}#${taskId}` }),
+  /** A lead person's tasks, by deadline ("mine"). */
+  tasksOfLeadUser: (userId: string, deadline: string, taskId: string) => ({ gsi2pk: `TASKLEADUSER#${userId}`, gsi2sk: `${deadline}#${taskId}` }),
+  /** Open tasks by deadline, one index partition (sparse: a closed task leaves it), so the daily sweep reads only what is due. */
+  taskDue: (deadline: string, taskId: string) => ({ gsi3pk: 'TASKDUE', gsi3sk: `${deadline}#${taskId}` }),
+  /** A pointer in the assigner's partition to each task they gave ("assigned by me"); written once, as the assigner never changes. */
+  taskByAssigner: (userId: string, createdAt: string, taskId: string) => ({ pk: `USER#${userId}`, sk: `TASKBY#${createdAt}#${taskId}` }),
+  tasksByAssigner: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'TASKBY#' }),
   /** An assistant conversation: the user's own (questions, answers with citations, ratings). */
   conversation: (userId: string, conversationId: string) => ({ pk: `USER#${userId}`, sk: `CONV#${conversationId}` }),
   conversationsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'CONV#' }),
@@ -105,6 +116,7 @@ export const ENTITY = {
   feePayment: 'feePayment', feeRemittance: 'feeRemittance', transfer: 'transfer', portalRequest: 'portalRequest', bulkTransfer: 'bulkTransfer', commentRequest: 'commentRequest',
   partyNotice: 'partyNotice', partyNoticePointer: 'partyNoticePointer', partyNoticeRead: 'partyNoticeRead',
   archiveFile: 'archiveFile', archiveBatch: 'archiveBatch', archivePage: 'archivePage', archiveDocument: 'archiveDocument', archiveHandover: 'archiveHandover',
+  task: 'task', taskPointer: 'taskPointer',
 
   conversation: 'conversation',
 } as const

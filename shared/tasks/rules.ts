@@ -14,7 +14,7 @@ import { RuleError } from '../errors/index.js'
 import type { PersonRef } from '../documents/contracts.js'
 import type { WorkingCalendar } from '../calendar/working-days.js'
 import { vietnamDay } from '../calendar/vietnam-time.js'
-import { CLOSED_STATUSES, type Evaluation, type Task, type TaskStatus } from './contracts.js'
+import { CLOSED_STATUSES, type Evaluation, type Task, type TaskKpis, type TaskStatus } from './contracts.js'
 
 /** Deepest nesting of sub-tasks (a task, its sub-tasks, theirs …). */
 export const MAX_TASK_DEPTH = 5
@@ -148,3 +148,16 @@ export function earliestReminderDay(deadline: string, calendar: WorkingCalendar,
   return d
 }
 const previousDay = (iso: string): string => { const t = new Date(`${iso}T00:00:00Z`); t.setUTCDate(t.getUTCDate() - 1); return t.toISOString().slice(0, 10) }
+
+/** A unit's KPIs over the tasks it leads (cancelled ones left out): assigned, done on time / late, overdue, open. */
+export function kpisOf(unitId: string, tasks: readonly Pick<Task, 'status' | 'deadline' | 'evaluation'>[], today: string): TaskKpis {
+  const live = tasks.filter((t) => t.status !== 'cancelled')
+  return {
+    unitId,
+    assigned: live.length,
+    doneOnTime: live.filter((t) => t.status === 'done' && t.evaluation?.timeliness === 'on-time').length,
+    doneLate: live.filter((t) => t.status === 'done' && t.evaluation?.timeliness === 'late').length,
+    overdue: live.filter((t) => isOverdue(t, today)).length,
+    open: live.filter((t) => !CLOSED_STATUSES.includes(t.status)).length,
+  }
+}

@@ -143,6 +143,10 @@ export const en: Shape<typeof vi> = {
         archives: {
           'handovers': 'Archive handovers to receive',
         },
+        tasks: {
+          'due': 'Tasks due today or overdue',
+          'to-evaluate': 'Tasks submitted for your evaluation',
+        },
       },
     },
     docs: {

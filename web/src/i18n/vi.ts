@@ -139,6 +139,10 @@ export const vi = {
         archives: {
           'handovers': 'Hồ sơ bàn giao chờ tiếp nhận',
         },
+        tasks: {
+          'due': 'Nhiệm vụ đến hạn hôm nay hoặc quá hạn',
+          'to-evaluate': 'Nhiệm vụ đã trình chờ bạn đánh giá',
+        },
       },
     },
     docs: {

@@ -102,6 +102,17 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'assistant.ask': l('Hỏi trợ lý', 'Assistant asked'),
   'assistant.rate': l('Đánh giá câu trả lời', 'Answer rated'),
   'assistant.appraise': l('Thẩm định dự thảo', 'Draft appraised'),
+  'task.create': l('Giao nhiệm vụ', 'Task assigned'),
+  'task.accept': l('Tiếp nhận nhiệm vụ', 'Task accepted'),
+  'task.progress': l('Báo cáo tiến độ nhiệm vụ', 'Task progress reported'),
+  'task.submit': l('Trình kết quả nhiệm vụ', 'Task submitted'),
+  'task.evaluate': l('Đánh giá nhiệm vụ', 'Task evaluated'),
+  'task.return': l('Trả lại nhiệm vụ', 'Task returned'),
+  'task.cancel': l('Hủy nhiệm vụ', 'Task cancelled'),
+  'task.extensionRequest': l('Đề nghị gia hạn nhiệm vụ', 'Task extension requested'),
+  'task.extensionDecide': l('Quyết định gia hạn nhiệm vụ', 'Task extension decided'),
+  'task.remind': l('Nhắc hạn nhiệm vụ', 'Task reminder sent'),
+  'task.escalate': l('Báo cáo nhiệm vụ quá hạn lên cấp trên', 'Overdue task escalated'),
 }
 
 export const DETAIL_LABELS: Readonly<Record<string, Label>> = {
@@ -114,7 +125,7 @@ export const DETAIL_LABELS: Readonly<Record<string, Label>> = {
   from: l('Từ', 'From'), to: l('Đến', 'To'), until: l('Đến ngày', 'Until'), deadline: l('Hạn', 'Deadline'), month: l('Tháng', 'Month'),
   amount: l('Số tiền', 'Amount'), due: l('Phải nộp', 'Due'), pages: l('Số trang', 'Pages'), pageCount: l('Số trang', 'Pages'),
   files: l('Số tệp', 'Files'), documents: l('Số tài liệu', 'Documents'), members: l('Số đảng viên', 'Members'), moved: l('Đã chuyển', 'Moved'),
-  recipients: l('Nơi nhận', 'Recipients'), 
+  recipients: l('Nơi nhận', 'Recipients'), percent: l('Tiến độ (%)', 'Progress (%)'), quality: l('Chất lượng', 'Quality'), timeliness: l('Thời hạn', 'Timeliness'), approve: l('Đồng ý', 'Approved'),
   title: l('Tiêu đề', 'Title'), effectiveDate: l('Ngày hiệu lực', 'Effective date'),
   cardNumber: l('Số thẻ đảng', 'Party card'), fileName: l('Tệp', 'File'), step: l('Bước', 'Step'), valid: l('Hợp lệ', 'Valid'), checked: l('Đã kiểm tra', 'Checked'),
   signer: l('Người ký', 'Signer'), version: l('Phiên bản', 'Version'), date: l('Ngày', 'Date'), value: l('Giá trị', 'Value'), sourceIp: l('Địa chỉ', 'Address'),
@@ -126,6 +137,7 @@ const OBJECT_LABELS: Readonly<Record<string, Label>> = {
   import: l('Tệp nhập', 'Import file'), document: l('Văn bản', 'Document'), member: l('Đảng viên', 'Member'), fee: l('Đảng phí', 'Party fees'),
   notice: l('Thông báo', 'Notice'), portal: l('Yêu cầu từ Cổng Dịch vụ công', 'Portal request'), transfer: l('Hồ sơ chuyển sinh hoạt', 'Transfer'),
   comment: l('Phiếu nhận xét', 'Comment request'), archive: l('Hồ sơ lưu trữ', 'Archive record'), assistant: l('Trợ lý', 'Assistant'),
+  task: l('Nhiệm vụ', 'Task'),
 }
 
 /** The target in words: its name when the server found one, else the kind of record. */
