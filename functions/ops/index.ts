@@ -19,12 +19,15 @@ import { CALENDAR } from '../../shared/calendar/working-days.js'
 import { vietnamDate } from '../../shared/calendar/vietnam-time.js'
 import { pgArray } from '../../shared/documents/projection.js'
 import { orgStore } from '../org/adapters/store.js'
+import { sweepTaskDeadlines } from '../tasks/usecases/sweep.js'
 
-const Job = z.object({ job: z.enum(['overdue-approvals', 'kpi-snapshot', 'overdue-documents']), now: z.string().datetime().optional() })
+const Job = z.object({ job: z.enum(['overdue-approvals', 'kpi-snapshot', 'overdue-documents', 'task-deadlines']), now: z.string().datetime().optional() })
 
 export const handler = async (event: unknown) => {
   const { job, now: nowText } = parse(Job, event)
   const now = nowText ? new Date(nowText) : new Date()
+  // The task sweep reads the table's due index, not the read model.
+  if (job === 'task-deadlines') return sweepTaskDeadlines(now)
   const db = sql()
   await migrate(db)
   if (job === 'kpi-snapshot') return kpiSnapshot(now)

@@ -142,7 +142,7 @@ export const MODULES = [
   },
   {
     id: 'ops', entry: 'functions/ops/index.ts', trigger: 'schedule',
-    description: 'Scheduled jobs: overdue-approval sweep, daily KPI snapshot (written to the table)',
+    description: 'Scheduled jobs: overdue-approval sweep, daily KPI snapshot (written to the table), task deadline reminders and escalation',
     access: { table: 'readwrite', readModel: true, mail: true },
     timeoutSeconds: 300,
   },

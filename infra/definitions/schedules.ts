@@ -27,6 +27,10 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
     id: 'overdue-documents', module: 'ops', cron: '30 7 ? * MON-FRI *', timezone: 'Asia/Ho_Chi_Minh',
     input: { job: 'overdue-documents' }, description: 'Each working morning, mail the people responsible for incoming documents past their deadline',
   },
+  {
+    id: 'task-deadlines', module: 'ops', cron: '0 7 ? * MON-FRI *', timezone: 'Asia/Ho_Chi_Minh',
+    input: { job: 'task-deadlines' }, description: 'Each working morning, remind the leads of tasks nearly due and tell the assigner\'s superior of tasks overdue (one sweep of the due index)',
+  },
 ]
 
 /** EventBridge cron (6 fields, `?`, year) → croner pattern (5 fields). */

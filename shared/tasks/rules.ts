@@ -16,6 +16,9 @@ import type { WorkingCalendar } from '../calendar/working-days.js'
 import { vietnamDay } from '../calendar/vietnam-time.js'
 import { CLOSED_STATUSES, type Evaluation, type Task, type TaskKpis, type TaskStatus } from './contracts.js'
 
+/** The lead is reminded this many working days before the deadline. */
+export const TASK_REMINDER_WORKING_DAYS = 2
+
 /** Deepest nesting of sub-tasks (a task, its sub-tasks, theirs …). */
 export const MAX_TASK_DEPTH = 5
 

@@ -3,7 +3,7 @@ import { CALENDAR } from '../../../shared/calendar/working-days.js'
 import { RuleError } from '../../../shared/errors/index.js'
 import type { Task } from '../../../shared/tasks/contracts.js'
 import {
-  accept, cancel, checkDeadline, checkParent, decideExtension, evaluate, giveBack, isOverdue, reportProgress, requestExtension, submit, sweepAction, MAX_TASK_DEPTH,
+  accept, cancel, checkDeadline, kpisOf, checkParent, decideExtension, evaluate, giveBack, isOverdue, reportProgress, requestExtension, submit, sweepAction, MAX_TASK_DEPTH,
 } from '../../../shared/tasks/rules.js'
 import { taskPolicy } from '../../../shared/tasks/policy.js'
 import { MESSAGES } from '../../../shared/i18n/messages.js'
@@ -172,5 +172,17 @@ describe('task policy', () => {
     expect(taskPolicy.grants('member', 'task.read')).toBe(false)
     expect(taskPolicy.grants('inspector', 'task.assign')).toBe(false)
     expect(taskPolicy.grants('no-such-role', 'task.read')).toBe(false)
+  })
+})
+
+describe('a unit\'s KPIs', () => {
+  it('counts assigned, done on time, done late, overdue and open, leaving cancelled tasks out', () => {
+    const ev = (timeliness: 'on-time' | 'late') => ({ at: 'x', by: boss, timeliness, quality: 4 })
+    const tasks = [
+      task({ status: 'done', evaluation: ev('on-time') }), task({ status: 'done', evaluation: ev('late') }),
+      task({ status: 'in-progress', deadline: '2026-12-01' }), task({ status: 'submitted', deadline: '2026-12-20' }), task({ status: 'cancelled', deadline: '2026-12-01' }),
+    ]
+
+    expect(kpisOf('p-hoankiem', tasks, '2026-12-03')).toEqual({ unitId: 'p-hoankiem', assigned: 4, doneOnTime: 1, doneLate: 1, overdue: 1, open: 2 })
   })
 })
