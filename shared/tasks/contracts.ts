@@ -121,7 +121,7 @@ export interface Task {
 }
 
 /** A task in a list: what the lists show. */
-export type TaskSummary = Pick<Task, 'taskId' | 'title' | 'status' | 'priority' | 'deadline' | 'percent' | 'leadUnitId' | 'assigner' | 'leadUser' | 'ownerUnitId'> & {
+export type TaskSummary = Pick<Task, 'taskId' | 'title' | 'status' | 'priority' | 'deadline' | 'percent' | 'leadUnitId' | 'assigner' | 'leadUser' | 'ownerUnitId' | 'version'> & {
   leadUnitName: string; overdue: boolean; pendingExtension: boolean
 }
 export interface TaskKpis { unitId: string; assigned: number; doneOnTime: number; doneLate: number; overdue: number; open: number }

@@ -195,7 +195,7 @@ export async function listTasks(ctx: TaskContext, q: TaskListQuery): Promise<{ t
 
 export const summary = (ctx: TaskContext, index: UnitIndex, t: Task): TaskSummary => ({
   taskId: t.taskId, title: t.title, status: t.status, priority: t.priority, deadline: t.deadline, percent: t.percent, leadUnitId: t.leadUnitId,
-  assigner: t.assigner, ...(t.leadUser ? { leadUser: t.leadUser } : {}), ownerUnitId: t.ownerUnitId,
+  assigner: t.assigner, ...(t.leadUser ? { leadUser: t.leadUser } : {}), ownerUnitId: t.ownerUnitId, version: t.version,
   leadUnitName: unitName(index, t.leadUnitId, ctx.date), overdue: rules.isOverdue(t, ctx.date), pendingExtension: !!rules.pendingExtension(t),
 })
 

@@ -17,12 +17,12 @@ export async function taskWork(ctx: TaskContext): Promise<WorkSection[]> {
   if (open.length) {
     sections.push(workSection('tasks.due', '/tasks', open.map((t) => {
       const s = summary(ctx, index, t)
-      return { title: t.title, subtitle: `${t.assigner.fullName} → ${t.leadUser?.fullName ?? s.leadUnitName}`, href: `/tasks/${t.taskId}`, due: t.deadline, overdue: isOverdue(t, ctx.date) }
+      return { title: t.title, subtitle: `${t.assigner.fullName} → ${t.leadUser?.fullName ?? s.leadUnitName}`, href: '/tasks', due: t.deadline, overdue: isOverdue(t, ctx.date) }
     })))
   }
   if (toEvaluate.length) {
     sections.push(workSection('tasks.to-evaluate', '/tasks?view=assigned', toEvaluate.map((t) => ({
-      title: t.title, subtitle: t.leadUser?.fullName ?? summary(ctx, index, t).leadUnitName, href: `/tasks/${t.taskId}`, due: t.deadline, overdue: isOverdue(t, ctx.date),
+      title: t.title, subtitle: t.leadUser?.fullName ?? summary(ctx, index, t).leadUnitName, href: '/tasks?view=assigned', due: t.deadline, overdue: isOverdue(t, ctx.date),
     }))))
   }
   return sections

@@ -48,7 +48,7 @@ describe('a task from assignment to evaluation', () => {
     const due = work.body.sections.find((s: any) => s.id === 'tasks.due')
     if (deadline === today) {
       expect(due.items.map((i: any) => i.title)).toContain(title)
-      expect(due.items.find((i: any) => i.title === title)).toMatchObject({ subtitle: 'Đỗ Minh Hoàng → Đặng Thu Trang', href: `/tasks/${task.taskId}`, due: deadline, overdue: false })
+      expect(due.items.find((i: any) => i.title === title)).toMatchObject({ subtitle: 'Đỗ Minh Hoàng → Đặng Thu Trang', href: '/tasks', due: deadline, overdue: false })
     }
 
     // Act: accept, report 50 %, ask for five more working days
@@ -71,7 +71,7 @@ describe('a task from assignment to evaluation', () => {
     // Assess
     expect(approved.body).toMatchObject({ deadline: later, originalDeadline: deadline })
     expect(submitted.body.status).toBe('submitted')
-    expect(toEvaluate.items.find((i: any) => i.title === title)).toMatchObject({ subtitle: 'Đặng Thu Trang', due: later })
+    expect(toEvaluate.items.find((i: any) => i.title === title)).toMatchObject({ subtitle: 'Đặng Thu Trang', href: '/tasks?view=assigned', due: later })
     expect(evaluated.status).toBe(200)
     expect(evaluated.body).toMatchObject({ status: 'done', percent: 100, evaluation: { timeliness: 'on-time', quality: 5, by: { fullName: 'Đỗ Minh Hoàng' } } })
     const shown = await specialist.get(`/api/tasks/${task.taskId}`)
