@@ -23,6 +23,12 @@ const arcPage = (load: () => Promise<{ default: React.ComponentType }>) => async
   return { Component: mod.default }
 }
 
+/** A tasks page: its chunk and the tasks strings, loaded together. */
+const taskPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
+  const [mod] = await Promise.all([load(), import('./i18n/tasks').then((m) => m.ensureTaskStrings())])
+  return { Component: mod.default }
+}
+
 const routes: RouteObject[] = [
   {
     errorElement: <RouteError standalone />,
@@ -63,6 +69,7 @@ const routes: RouteObject[] = [
             { path: 'archives/verify', lazy: arcPage(() => import('./pages/archives/VerifyPage')) },
             { path: 'archives/verify/:scanDocumentId', lazy: arcPage(() => import('./pages/archives/VerifyPage')) },
             { path: 'archives/handover', lazy: arcPage(() => import('./pages/archives/HandoverPage')) },
+            { path: 'tasks', lazy: taskPage(() => import('./pages/tasks/TasksPage')) },
             { path: 'assistant', lazy: page(() => import('./pages/assistant/AssistantPage')) },
             { path: 'assistant/appraisal', lazy: page(() => import('./pages/assistant/AppraisalPage')) },
             { path: 'assistant/:conversationId', lazy: page(() => import('./pages/assistant/AssistantPage')) },

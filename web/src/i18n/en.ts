@@ -53,6 +53,7 @@ export const en: Shape<typeof vi> = {
     memberNotices: 'Notices',
     memberComments: 'Residence comments',
     archives: 'Archives, digitisation',
+    tasks: 'Tasks',
     groups: { docs: 'Documents', org: 'Organisation', members: 'Party members' },
     openMenu: 'Open navigation menu',
     closeMenu: 'Close navigation menu',

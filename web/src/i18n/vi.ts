@@ -49,6 +49,7 @@ export const vi = {
     memberNotices: 'Thông báo, giấy mời',
     memberComments: 'Nhận xét nơi cư trú',
     archives: 'Lưu trữ, số hóa',
+    tasks: 'Nhiệm vụ',
     groups: { docs: 'Văn bản', org: 'Tổ chức', members: 'Đảng viên' },
     openMenu: 'Mở menu điều hướng',
     closeMenu: 'Đóng menu điều hướng',

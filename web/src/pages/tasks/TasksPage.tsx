@@ -1,0 +1,150 @@
+/**
+ * Tasks (nhiệm vụ): my tasks and those I assigned, each with its state and
+ * deadline (dd/mm/yyyy; overdue in red), the lead's acceptance, and — for
+ * leaders who may assign — a form choosing the lead unit and person by name.
+ */
+import { Badge, Button, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core'
+import { IconCheck, IconPlus } from '@tabler/icons-react'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router-dom'
+import type { TaskSummary } from '../../../../shared/tasks/contracts'
+import { endpoints } from '../../api/endpoints'
+import { tasks } from '../../api/tasks'
+import { useWorkspace } from '../../auth/workspace'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { PageHeader } from '../../components/PageHeader'
+import { notify } from '../../components/notify'
+import { formatDate } from '../../lib/dates'
+import { errorMessage } from '../../lib/error-message'
+import { useLang } from '../../lib/labels'
+import { foldFilter } from '../../lib/search'
+import { useUnits } from '../../lib/units'
+import { useData } from '../../lib/useData'
+
+const STATUS_COLOR: Record<TaskSummary['status'], string> = {
+  assigned: 'blue', accepted: 'cyan', 'in-progress': 'yellow', submitted: 'orange', done: 'green', cancelled: 'gray',
+}
+
+export default function TasksPage() {
+  const { t } = useTranslation()
+  const ws = useWorkspace()
+  const [params, setParams] = useSearchParams()
+  const view = params.get('view') === 'assigned' ? 'assigned' : 'mine'
+  const list = useData((s) => tasks.list(view, s), [view])
+  const mayAssign = ws.canAnywhere('task.assign')
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('task.title')} />
+      {mayAssign && <NewTaskForm onCreated={() => { if (view === 'assigned') list.reload(); else setParams({ view: 'assigned' }) }} />}
+      <Tabs value={view} onChange={(v) => setParams(v === 'assigned' ? { view: 'assigned' } : {})}>
+        <Tabs.List>
+          <Tabs.Tab value="mine">{t('task.mine')}</Tabs.Tab>
+          <Tabs.Tab value="assigned">{t('task.assigned')}</Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      {list.loading && <Loading />}
+      {!!list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      {list.data && <TaskTable items={list.data.tasks} lead={view === 'mine'} onChanged={list.reload} />}
+    </Stack>
+  )
+}
+
+function TaskTable({ items, lead, onChanged }: { items: TaskSummary[]; lead: boolean; onChanged: () => void }) {
+  const { t } = useTranslation()
+  const lang = useLang()
+  const [busy, setBusy] = useState<string | null>(null)
+  if (!items.length) return <Text c="dimmed">{t('task.none')}</Text>
+  const accept = async (task: TaskSummary) => {
+    setBusy(task.taskId)
+    try {
+      await tasks.accept(task.taskId, task.version)
+      notify.ok(t('task.accepted', { title: task.title }))
+      onChanged()
+    } catch (e) {
+      notify.error(errorMessage(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr><Table.Th>{t('task.name')}</Table.Th><Table.Th>{t('task.lead')}</Table.Th><Table.Th>{t('task.assigner')}</Table.Th><Table.Th>{t('task.deadline')}</Table.Th><Table.Th>{t('task.state')}</Table.Th><Table.Th /></Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((task) => (
+            <Table.Tr key={task.taskId} data-task={task.title}>
+              <Table.Td>{task.title}</Table.Td>
+              <Table.Td>{task.leadUser?.fullName ?? task.leadUnitName}</Table.Td>
+              <Table.Td>{task.assigner.fullName}</Table.Td>
+              <Table.Td>
+                <Text span c={task.overdue ? 'red' : undefined} fw={task.overdue ? 600 : undefined}>{formatDate(task.deadline, lang)}</Text>
+                {task.overdue && <Text span c="red" size="xs"> · {t('task.overdue')}</Text>}
+              </Table.Td>
+              <Table.Td><Badge color={STATUS_COLOR[task.status]} variant="light">{t(`task.status.${task.status}`)}</Badge></Table.Td>
+              <Table.Td>
+                {lead && task.status === 'assigned' && (
+                  <Button size="xs" variant="light" loading={busy === task.taskId} leftSection={<IconCheck size={16} aria-hidden />} onClick={() => void accept(task)}
+                    aria-label={`${t('task.accept')}: ${task.title}`}>{t('task.accept')}</Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}
+
+function NewTaskForm({ onCreated }: { onCreated: () => void }) {
+  const { t } = useTranslation()
+  const units = useUnits()
+  const ws = useWorkspace()
+  const [title, setTitle] = useState('')
+  const [leadUnitId, setLeadUnitId] = useState<string | null>(ws.unitId)
+  const [leadUserId, setLeadUserId] = useState<string | null>(null)
+  const [deadline, setDeadline] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const people = useData(leadUnitId ? (s) => endpoints.users({ unitId: leadUnitId }, s).catch(() => ({ users: [] })) : null, [leadUnitId])
+  const userOptions = useMemo(() => (people.data?.users ?? [])
+    .filter((u) => u.status === 'active' && u.assignments.some((a) => a.unitId === leadUnitId))
+    .map((u) => ({ value: u.userId, label: u.fullName })), [people.data, leadUnitId])
+  const unitOptions = useMemo(() => units.activeOptions.map((o) => ({ value: o.value, label: o.label })), [units])
+  const today = new Date().toISOString().slice(0, 10)
+
+  const submit = async () => {
+    if (!leadUnitId) return
+    setBusy(true)
+    setError(null)
+    try {
+      const task = await tasks.create({ title: title.trim(), leadUnitId, ...(leadUserId ? { leadUserId } : {}), deadline })
+      notify.ok(t('task.created', { title: task.title }))
+      setTitle('')
+      setLeadUserId(null)
+      onCreated()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Paper withBorder p="sm" component="form" aria-label={t('task.newTask')} onSubmit={(e) => { e.preventDefault(); void submit() }}>
+      <Text fw={600} mb="xs" component="h2">{t('task.newTask')}</Text>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <TextInput label={t('task.name')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} style={{ flex: '1 1 18rem' }} />
+        <Select label={t('task.leadUnit')} required searchable filter={foldFilter} data={unitOptions} value={leadUnitId} onChange={(v) => { setLeadUnitId(v); setLeadUserId(null) }} w={260} />
+        <Select label={t('task.leadUser')} description={t('task.leadUserHelp')} clearable searchable filter={foldFilter} data={userOptions} value={leadUserId} onChange={setLeadUserId} w={220} />
+        <TextInput label={t('task.deadline')} type="date" required min={today} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} w={170} />
+        <Button type="submit" loading={busy} leftSection={<IconPlus size={18} aria-hidden />}>{t('task.create')}</Button>
+      </Group>
+      {error && <Text c="red" mt="xs" role="alert">{error}</Text>}
+    </Paper>
+  )
+}
