@@ -32,6 +32,7 @@ import { isEmpty, seedDemoData } from './seed.js'
 import { seedDemoDocuments } from './demo-documents.js'
 import { seedDemoMembers } from './demo-members.js'
 import { seedDemoArchives } from './demo-archives.js'
+import { seedDemoTasks } from './demo-tasks.js'
 import { startPortalSimulator } from './portal/simulator.js'
 import { loadPortalSecret } from './portal/secret.js'
 import { resetRuntimeCaches } from './reset.js'
@@ -145,9 +146,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       const counts = await seedDemoData()
       await seedDemoDocuments()
       await seedDemoMembers()
+      const demoTasks = await seedDemoTasks()
       const t1 = Date.now()
       const archives = await seedDemoArchives()
-      log(`demo data loaded: ${counts.units} units, ${counts.users} users, demo documents (${Date.now() - t0} ms; archives: ${archives.documents} digitised documents in ${archives.files} files, ${Date.now() - t1} ms)`)
+      log(`demo data loaded: ${counts.units} units, ${counts.users} users, demo documents, ${demoTasks.tasks} tasks (${Date.now() - t0} ms; archives: ${archives.documents} digitised documents in ${archives.files} files, ${Date.now() - t1} ms)`)
     }
 
     const poller: StreamPoller = await startStreamPoller({

@@ -155,3 +155,15 @@ describe('bad input changes nothing', () => {
     expect((await specialist.get('/api/tasks?view=mine')).body.tasks.map((t: any) => t.title)).toContain(title)
   })
 })
+
+describe('demo tasks', () => {
+  it('shows the ward secretary tasks he gave in every state, one of them overdue and one waiting on his extension decision', async () => {
+    const demo = (await secretary.get('/api/tasks?view=assigned')).body.tasks
+
+    expect(new Set(demo.map((t: any) => t.status))).toEqual(new Set(['assigned', 'accepted', 'in-progress', 'submitted', 'done', 'cancelled']))
+    expect(demo.find((t: any) => t.title === 'Cập nhật hồ sơ tổ chức cơ sở đảng sau sắp xếp')).toMatchObject({ status: 'in-progress', overdue: true, percent: 40 })
+    expect(demo.find((t: any) => t.title === 'Xây dựng kế hoạch kiểm tra, giám sát năm 2027')).toMatchObject({ pendingExtension: true })
+    expect((await secretary.get('/api/me/work')).body.sections.find((s: any) => s.id === 'tasks.to-evaluate').items.map((i: any) => i.title))
+      .toContain('Báo cáo tình hình thu, nộp đảng phí quý IV')
+  })
+})
