@@ -70,7 +70,8 @@ function linesOf(words: Word[], measure: Measure): Line[] {
 }
 
 /** A place left blank in a line: from the end of the word before it to the start of the word after it. */
-export interface Blank { x0: number; x1: number; baseline: number; size: number }
+/** `leader`: the blank is printed (dots, underscores), not only spaces. */
+export interface Blank { x0: number; x1: number; baseline: number; size: number; leader?: boolean }
 
 /** Index of the glyph where character offset `offset` of the line's text starts (texts are built glyph by glyph). */
 function glyphIndex(line: Line, offset: number): number {
@@ -86,19 +87,30 @@ function span(line: Line, start: number, end: number): Blank {
   const first = glyphIndex(line, start)
   const last = glyphIndex(line, end)
   const x0 = first > 0 ? line.glyphs[first - 1].x1 : line.glyphs[0].x0
-  const x1 = last < line.glyphs.length ? line.glyphs[last].x0 : x0
+  const x1 = last < line.glyphs.length ? line.glyphs[last].x0 : Math.max(x0, line.glyphs.at(-1)!.x1)
   return { x0, x1, baseline: line.baseline, size: line.size }
 }
 
 const BLANK = '[\\s._…]'
 
+/** The printed words a blank belongs to, from the first glyph to the last: a blank too narrow for its value is written again with them. */
+export interface Printed { x0: number; x1: number; baseline: number; size: number }
+
 export interface Blanks {
   /** Between "Số" (or "Số:") and the "-KH/ĐU" (Party) or "/KH-MTTQ" (state) of the symbol. */
   number?: Blank
+  /** "Số      -KH/ĐU" as printed, and its symbol part ("-KH/ĐU"). */
+  numberLine?: Printed & { label: string; symbol: string }
   day?: Blank
   month?: Blank
   /** After "năm", only when the year is left blank too. */
   year?: Blank
+  /** "ngày   tháng   năm 2026" as printed, and the year it prints (if any). */
+  dateWords?: Printed & { year?: string }
+}
+
+function extent(line: Line, start: number, end: number, size: number): Printed {
+  return { x0: line.glyphs[glyphIndex(line, start)].x0, x1: line.glyphs[glyphIndex(line, end) - 1].x1, baseline: line.baseline, size }
 }
 
 /** The blanks of the draft's own number and date lines on a page, if it has them. */
@@ -108,20 +120,24 @@ export function findBlanks(page: PdfTextPage, measure: Measure): Blanks {
   for (const line of lines) {
     // The size of the words around a blank: the word it follows.
     const sized = (b: Blank): Blank => ({ ...b, size: [...line.words].reverse().find((w) => w.x1 <= b.x0 + 0.5)?.size ?? line.size })
-    const number = new RegExp(`(?:^|\\s)Số:?(${BLANK}+)[-/][A-ZĐ]`, 'u').exec(line.text)
+    const number = new RegExp(`(^|\\s)(Số:?)(${BLANK}+)([-/][A-ZĐ]\\S*)`, 'u').exec(line.text)
     if (number && !out.number) {
-      const start = number.index + number[0].indexOf('Số') + (number[0].includes('Số:') ? 3 : 2)
-      out.number = sized(span(line, start, start + number[1].length))
+      const label = number.index + number[1].length
+      const start = label + number[2].length
+      const end = start + number[3].length
+      out.number = { ...sized(span(line, start, end)), leader: /\S/u.test(number[3]) }
+      out.numberLine = { ...extent(line, label, end + number[4].length, out.number.size), label: number[2], symbol: number[4] }
     }
     const date = new RegExp(`ngày(${BLANK}+)tháng(${BLANK}+)năm(${BLANK}*)(\\d{4})?`, 'iu').exec(line.text)
     if (date && !out.day) {
       const day = date.index + 4
       const month = day + date[1].length + 5
       const year = month + date[2].length + 3
-      out.day = sized(span(line, day, day + date[1].length))
-      out.month = sized(span(line, month, month + date[2].length))
+      out.day = { ...sized(span(line, day, day + date[1].length)), leader: /\S/u.test(date[1]) }
+      out.month = { ...sized(span(line, month, month + date[2].length)), leader: /\S/u.test(date[2]) }
+      out.dateWords = { ...extent(line, date.index, date[4] ? year + date[3].length + 4 : year, out.day.size), ...(date[4] ? { year: date[4] } : {}) }
       if (!date[4]) {
-        const blank = sized(span(line, year, year + date[3].length))
+        const blank = { ...sized(span(line, year, year + date[3].length)), leader: /\S/u.test(date[3]) }
         // A year left blank at the end of the line: room up to the page's right margin.
         out.year = blank.x1 > blank.x0 + 1 ? blank : { ...blank, x1: page.width - 20 }
       }

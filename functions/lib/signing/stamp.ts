@@ -19,7 +19,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import { RuleError } from '../../../shared/errors/index.js'
 import { embedFonts, textMeasure } from './fonts.js'
 import { pdfTextLayer } from '../adapters/extract.js'
-import { boxAt, clearBaseline, findBlanks, findSigningBlock, headerColumns, wordsOf, type Blank, type SigningBlock } from './layout.js'
+import { boxAt, clearBaseline, findBlanks, findSigningBlock, headerColumns, wordsOf, type Blank, type Printed, type SigningBlock } from './layout.js'
 import { PERSONAL_SIZE } from './appearance.js'
 
 export type PdfProblem = 'pdf.notPdf' | 'pdf.encrypted' | 'pdf.corrupt'
@@ -83,7 +83,7 @@ const INK = rgb(0, 0, 0)
 /** Room kept between a written value and the printed words beside it, as a share of the size. */
 const HAIR = 0.16
 /** A value shrinks at most to this share of the size to fit a narrow blank. */
-const NARROWEST = 0.7
+const NARROWEST = 0.85
 
 /**
  * Writes the number and the date, rewriting the file: allowed only before the
@@ -103,12 +103,18 @@ export async function stampNumberAndDate(pdf: Uint8Array, s: NumberAndDate): Pro
   const layer = (await pdfTextLayer(pdf))[pageNumber - 1]
 
   const blanks = s.blanks ? findBlanks(layer, measure) : {}
-  if (s.blanks && blanks.number && blanks.day && blanks.month) {
+  if (s.blanks && blanks.number && blanks.day && blanks.month && blanks.numberLine && blanks.dateWords) {
+    const v = s.blanks
     // The number sits against the symbol it completes ("05-KH/ĐU"); day and month in the middle of their blanks.
-    fill(page, s.blanks.number, blanks.number, fonts.regular, 'right')
-    fill(page, s.blanks.day, blanks.day, fonts.oblique, 'centre')
-    fill(page, s.blanks.month, blanks.month, fonts.oblique, 'centre')
-    if (blanks.year) fill(page, s.blanks.year, blanks.year, fonts.oblique, 'left')
+    if (fits(v.number, blanks.number, fonts.regular)) fill(page, v.number, blanks.number, fonts.regular, 'right')
+    else rewrite(page, `${blanks.numberLine.label} ${v.number}${blanks.numberLine.symbol}`, blanks.numberLine, fonts.regular, width)
+    if (fits(v.day, blanks.day, fonts.oblique) && fits(v.month, blanks.month, fonts.oblique)) {
+      fill(page, v.day, blanks.day, fonts.oblique, 'centre')
+      fill(page, v.month, blanks.month, fonts.oblique, 'centre')
+      if (blanks.year) fill(page, v.year, blanks.year, fonts.oblique, 'left')
+    } else {
+      rewrite(page, `ngày ${v.day} tháng ${v.month} năm ${blanks.dateWords.year ?? v.year}`, blanks.dateWords, fonts.oblique, width)
+    }
     return doc.save({ useObjectStreams: false })
   }
 
@@ -129,12 +135,36 @@ export async function stampNumberAndDate(pdf: Uint8Array, s: NumberAndDate): Pro
   return doc.save({ useObjectStreams: false })
 }
 
-/** One value written into a blank, clear of the words on both sides (shrunk a little if the blank is narrow). */
+/** Whether a value fits its blank, clear of the words on both sides, at no less than NARROWEST of their size. */
+function fits(text: string, blank: Blank, font: PDFFont): boolean {
+  return font.widthOfTextAtSize(text, NARROWEST * blank.size) <= blank.x1 - blank.x0 - 2 * HAIR * blank.size
+}
+
+/**
+ * A blank too narrow for its value ("Số -CV/ĐU", "ngày  tháng"): the printed
+ * words are covered and written again with the value, from the same start,
+ * at their size (smaller only if they would run past the right margin). The
+ * covered words stay in the text layer under the cover.
+ */
+function rewrite(page: PDFPage, text: string, printed: Printed, font: PDFFont, pageWidth: number): void {
+  const room = pageWidth - 28 - printed.x0
+  const size = Math.min(printed.size, (printed.size * room) / Math.max(font.widthOfTextAtSize(text, printed.size), 1e-6))
+  const box = boxAt(printed.x0, printed.baseline, printed.x1 - printed.x0, printed.size)
+  page.drawRectangle({ x: box.x0 - 1, y: box.bottom - 0.5, width: box.x1 - box.x0 + 2, height: box.top - box.bottom + 1, color: rgb(1, 1, 1) })
+  page.drawText(text, { x: printed.x0, y: printed.baseline, size, font, color: INK })
+}
+
+/** One value written into a blank, clear of the words on both sides (shrunk a little if the blank is narrow); a printed leader is covered. */
 function fill(page: PDFPage, text: string, blank: Blank, font: PDFFont, align: 'left' | 'centre' | 'right'): void {
   const hair = HAIR * blank.size
   const room = blank.x1 - blank.x0 - 2 * hair
   const size = Math.max(NARROWEST * blank.size, Math.min(blank.size, (blank.size * room) / Math.max(font.widthOfTextAtSize(text, blank.size), 1e-6)))
   const w = font.widthOfTextAtSize(text, size)
+  // A printed leader (dots, underscores) is covered first, so the value reads clearly (as the hand-filled blank would).
+  if (blank.leader) {
+    const box = boxAt(blank.x0, blank.baseline, blank.x1 - blank.x0, blank.size)
+    page.drawRectangle({ x: box.x0 + 0.3, y: box.bottom, width: box.x1 - box.x0 - 0.6, height: box.top - box.bottom, color: rgb(1, 1, 1) })
+  }
   const x = align === 'right' ? blank.x1 - hair - w : align === 'left' ? blank.x0 + hair * 2 : (blank.x0 + blank.x1 - w) / 2
   page.drawText(text, { x, y: blank.baseline, size, font, color: INK })
 }
