@@ -10,7 +10,7 @@
 import type { Sql } from '../lib/adapters/sql.js'
 import { sql } from '../lib/adapters/sql.js'
 import type { Conversation } from '../../shared/assistant/contracts.js'
-import { reach } from '../../shared/auth/policy.js'
+import { orgPolicy } from '../../shared/auth/policy.js'
 import { ForbiddenError } from '../../shared/errors/index.js'
 import { pgArray } from '../../shared/documents/projection.js'
 import { nameOn } from '../../shared/org/tree.js'
@@ -47,7 +47,7 @@ export interface RatingRow { conversationId: string; turn: number; userId: strin
 export const MAX_EXPORT_ROWS = 20_000
 
 export async function ratingsInReach(ctx: OrgContext): Promise<RatingRow[]> {
-  const units = reach(ctx.actor, 'audit.read', await ctx.tree(), ctx.date)
+  const units = orgPolicy.reach(ctx.actor, 'audit.read', await ctx.tree(), ctx.date)
   if (units.size === 0) throw new ForbiddenError('auth.forbidden')
   const rows = await sql().query<Record<string, unknown>>(
     `select conversation_id, turn, user_id, unit_id, question, answer, answered, cited, engine, value, comment, rated_at

@@ -11,9 +11,10 @@ import { sql } from '../lib/adapters/sql.js'
 import { mail } from '../lib/adapters/mail.js'
 import { parse } from '../lib/validation.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../shared/table/keys.js'
-import { PERMISSIONS, type Role } from '../../shared/org/roles.js'
+import { orgPolicy } from '../../shared/auth/policy.js'
 import { migrate } from '../readmodel/schema.js'
-import { DOCUMENT_PERMISSIONS } from '../../shared/documents/policy.js'
+import { documentPolicy } from '../../shared/documents/policy.js'
+import { holderEmails, holderIds } from '../org/usecases/holders.js'
 import { CALENDAR } from '../../shared/calendar/working-days.js'
 import { vietnamDate } from '../../shared/calendar/vietnam-time.js'
 import { pgArray } from '../../shared/documents/projection.js'
@@ -77,9 +78,7 @@ async function remindOverdueApprovals(now: Date) {
      where status in ('pending', 'escalated') and reminded_at is null and deadline_at is not null
        and created_at + (deadline_at - created_at) / 2 <= $1::timestamptz`, [now.toISOString()])
   for (const r of due) {
-    const members = await orgStore.listMembers(r.approver_unit_id)
-    const deciders = members.filter((m) => m.role.split(',').some((role) => PERMISSIONS[role as Role]?.includes('reorganisation.decide')))
-    const to = (await orgStore.getUsers(deciders.map((m) => m.userId))).map((u) => u.email).filter((e): e is string => !!e)
+    const to = await holderEmails(orgPolicy, 'reorganisation.decide', r.approver_unit_id)
     await mail().send({
       to, subject: '[Digital Office] Nhắc hạn phê duyệt / Approval reminder',
       text: `Đề nghị ${r.request_id} cần được phê duyệt trước ${new Date(r.deadline_at).toISOString()}.\nRequest ${r.request_id} must be decided before its deadline.`,
@@ -107,9 +106,7 @@ async function remindOverdueDocuments(now: Date) {
   const leaders = new Map<string, Promise<string[]>>()
   const leadersOf = (unitId: string) => {
     if (!leaders.has(unitId)) {
-      leaders.set(unitId, orgStore.listMembers(unitId).then((ms) => ms
-        .filter((m) => m.role.split(',').some((r) => (DOCUMENT_PERMISSIONS as Record<string, readonly string[]>)[r]?.includes('document.direct')))
-        .map((m) => m.userId)))
+      leaders.set(unitId, holderIds(documentPolicy, 'document.direct', unitId))
     }
     return leaders.get(unitId)!
   }

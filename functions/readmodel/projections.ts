@@ -1,6 +1,6 @@
 /** How each entity becomes rows of the read model. */
 import type { Sql } from '../lib/adapters/sql.js'
-import { ENTITY } from '../../shared/table/keys.js'
+import { ENTITY, stripKeys } from '../../shared/table/keys.js'
 import { log } from '../lib/log.js'
 import { documentRow, pgArray } from '../../shared/documents/projection.js'
 import type { OfficialDocument } from '../../shared/documents/contracts.js'
@@ -8,8 +8,7 @@ import { indexDocument } from '../assistant/indexing.js'
 import { projectConversation } from '../assistant/ratings.js'
 import type { Conversation } from '../../shared/assistant/contracts.js'
 
-const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity', 'schemaVersion']
-const clean = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRS.includes(k)))
+const clean = (item: Record<string, unknown>) => stripKeys<Record<string, unknown>>(item)
 
 export async function projectItem(db: Sql, item: Record<string, unknown>, removed: boolean): Promise<number> {
   switch (item.entity) {

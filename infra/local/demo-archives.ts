@@ -15,9 +15,9 @@ import { PDFDocument, rgb } from 'pdf-lib'
 import type { ArchiveFile, Batch, ScanSource } from '../../shared/archives/contracts.js'
 import { Transaction } from '../../functions/lib/adapters/transaction.js'
 import { embedFonts } from '../../functions/lib/signing/fonts.js'
-import { files } from '../../functions/documents/adapters/files.js'
+import { files } from '../../functions/lib/adapters/blobs.js'
 import { batchItem, fileItem } from '../../functions/archives/adapters/store.js'
-import { objectKeys } from '../../functions/archives/keys.js'
+import { objectKeys } from '../../shared/table/objects.js'
 import { assembleBatch, PIPELINE_ACTOR, readPage } from '../../functions/archives/usecases/pipeline.js'
 import { sha256 } from '../../functions/lib/hash.js'
 import { renderDocumentPdf, type DemoPdf } from './demo-documents.js'
@@ -100,7 +100,7 @@ export async function seedDemoArchives(): Promise<{ files: number; documents: nu
     const sources: ScanSource[] = []
     for (const scan of d.scans) {
       const bytes = await demoScanPdf(scan)
-      const objectKey = objectKeys.upload(PIPELINE_ACTOR.userId, randomUUID(), 'pdf')
+      const objectKey = objectKeys.archiveUpload(PIPELINE_ACTOR.userId, randomUUID(), 'pdf')
       await files.put(objectKey, bytes, 'application/pdf')
       sources.push({ objectKey, fileName: `${scan.symbol ?? 'ban-chup'}.pdf`, kind: 'pdf', pages: 1, size: bytes.length, sha256: sha256(bytes) })
     }

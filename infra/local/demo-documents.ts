@@ -14,10 +14,10 @@ import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, rgb, type PDFFont } from 'pdf-lib'
 import { wrap } from '../../functions/lib/signing/fonts.js'
 import type { Actor } from '../../shared/auth/policy.js'
-import { objectKeys } from '../../shared/documents/files.js'
+import { objectKeys } from '../../shared/table/objects.js'
 import type { RegisterIncomingBody } from '../../shared/documents/contracts.js'
 import { orgContext } from '../../functions/org/usecases/context.js'
-import { files } from '../../functions/documents/adapters/files.js'
+import { files } from '../../functions/lib/adapters/blobs.js'
 import { completeDocument, registerIncoming, writeDirection } from '../../functions/documents/usecases/incoming.js'
 
 export interface DemoPdf {
@@ -83,7 +83,7 @@ const SEED_ACTOR: Actor = {
 }
 
 async function upload(pdf: Uint8Array): Promise<{ objectKey: string; fileName: string }> {
-  const objectKey = objectKeys.upload(SEED_ACTOR.userId, randomUUID(), 'pdf')
+  const objectKey = objectKeys.documentUpload(SEED_ACTOR.userId, randomUUID(), 'pdf')
   await files.put(objectKey, pdf, 'application/pdf')
   return { objectKey, fileName: 'van-ban.pdf' }
 }

@@ -1,7 +1,6 @@
 /**
- * Files of documents: what may be uploaded (PDF and DOCX, up to a size), where
- * files live in the bucket (under the owning unit), and a first look at the
- * bytes (magic numbers) before the PDF engine loads them.
+ * Files of documents: what may be uploaded (PDF and DOCX, up to a size) and a
+ * first look at the bytes (magic numbers) before the PDF engine loads them.
  */
 import { ACCEPTED_CONTENT_TYPES } from './contracts.js'
 
@@ -16,14 +15,6 @@ export function uploadKind(fileName: string, contentType: string): FileKind | un
   const type = contentType.toLowerCase().split(';')[0].trim()
   return type === ACCEPTED_CONTENT_TYPES[kind] ? kind : undefined
 }
-
-export const objectKeys = {
-  /** A presigned upload slot: only its owner may use it. */
-  upload: (userId: string, uploadId: string, kind: FileKind) => `documents/uploads/${userId}/${uploadId}.${kind}`,
-  uploadPrefix: (userId: string) => `documents/uploads/${userId}/`,
-  /** A file kept with a document, under its owning unit. */
-  content: (ownerUnitId: string, documentId: string, name: string) => `units/${ownerUnitId}/documents/${documentId}/${name}`,
-} as const
 
 /** Does `bytes` contain the ASCII `text` (within the first `limit` bytes)? Plain loops: the SPA has no Buffer. */
 export function includesAscii(bytes: Uint8Array, text: string, limit = bytes.length): boolean {

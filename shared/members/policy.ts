@@ -1,14 +1,13 @@
 /**
  * Who may do what with Party member records, fees and transfers: role × unit
- * subtree, deny by default, the same rules as shared/auth/policy.ts. A member
+ * subtree, deny by default, from the one engine (shared/auth/engine.ts). A member
  * sees only themselves (the handbook); cell and committee officers see their
  * subtree. The actions have their own table (as documents do) so the
  * organisation roles' table stays exactly the organisation's actions.
  */
-import { ForbiddenError } from '../errors/index.js'
-import type { Actor } from '../auth/policy.js'
+import { definePolicy, type Actor } from '../auth/engine.js'
 import type { Role } from '../org/roles.js'
-import { existsOn, isWithin, parentOn, subtreeOn, type UnitIndex } from '../org/tree.js'
+import { existsOn, parentOn, type UnitIndex } from '../org/tree.js'
 import type { ApprovalStep } from './contracts.js'
 
 export type MemberAction = 'member.read' | 'member.manage' | 'fee.collect' | 'transfer.file' | 'transfer.approve' | 'notice.post'
@@ -24,28 +23,8 @@ export const MEMBER_PERMISSIONS: Readonly<Record<Role, readonly MemberAction[]>>
   member: [],
 }
 
-const grants = (role: string, action: MemberAction): boolean => (MEMBER_PERMISSIONS as Record<string, readonly MemberAction[]>)[role]?.includes(action) ?? false
-
-export function memberGrantingUnits(actor: Actor, action: MemberAction, index: UnitIndex, date: string): string[] {
-  return actor.assignments
-    .filter((a) => grants(a.role, action))
-    .filter((a) => { const u = index.get(a.unitId); return !!u && existsOn(u, date) })
-    .map((a) => a.unitId)
-}
-
-export function canMember(actor: Actor, action: MemberAction, unitId: string, index: UnitIndex, date: string): boolean {
-  return memberGrantingUnits(actor, action, index, date).some((g) => isWithin(index, unitId, g, date))
-}
-
-export function authorizeMember(actor: Actor, action: MemberAction, unitId: string, index: UnitIndex, date: string): void {
-  if (canMember(actor, action, unitId, index, date)) return
-  const readable = canMember(actor, 'member.read', unitId, index, date)
-  throw new ForbiddenError(readable ? 'auth.forbidden' : 'auth.outsideSubtree', { unitId })
-}
-
-export function memberReach(actor: Actor, action: MemberAction, index: UnitIndex, date: string): Set<string> {
-  return subtreeOn(index, memberGrantingUnits(actor, action, index, date), date)
-}
+/** Members' policy; its reach leaves ended units out. */
+export const memberPolicy = definePolicy(MEMBER_PERMISSIONS, { readAction: 'member.read', reachIncludesEnded: false })
 
 /**
  * The approval chain of an official transfer (294-QĐ/TW): the member's cell,
@@ -71,11 +50,10 @@ export function approvalChain(index: UnitIndex, cellId: string, date: string, ki
 
 /** May the actor decide this step? Only a role granting approval held in the step's own unit (or the board acting for it). */
 export function mayDecide(actor: Actor, step: ApprovalStep): boolean {
-  const units = [step.unitId, ...step.alsoUnitIds]
-  return actor.assignments.some((a) => units.includes(a.unitId) && grants(a.role, 'transfer.approve'))
+  return memberPolicy.holdsIn(actor, 'transfer.approve', [step.unitId, ...step.alsoUnitIds])
 }
 
 /** May the actor accept an incoming member for the receiving cell (its officers, or the committees above it)? */
 export function mayReceive(actor: Actor, toUnitId: string, index: UnitIndex, date: string): boolean {
-  return canMember(actor, 'transfer.approve', toUnitId, index, date)
+  return memberPolicy.can(actor, 'transfer.approve', toUnitId, index, date)
 }

@@ -109,3 +109,14 @@ export const ENTITY = {
   conversation: 'conversation',
 } as const
 export const SCHEMA_VERSION = 1
+
+/** Attributes that belong to the table, not to the record. */
+export const KEY_ATTRS: readonly string[] = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity', 'schemaVersion']
+
+/** The domain record of an item (key, index and entity attributes removed); none for none. Read by the stores and the read-model projector. */
+export function stripKeys<T>(item: Record<string, unknown>): T
+export function stripKeys<T>(item: Record<string, unknown> | undefined): T | undefined
+export function stripKeys<T>(item: Record<string, unknown> | undefined): T | undefined {
+  if (!item) return undefined
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRS.includes(k))) as T
+}

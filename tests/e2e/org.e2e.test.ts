@@ -139,4 +139,27 @@ describe('in the browser', () => {
     await eventually(async () => expect((await admin.get(`/api/units/${a}`)).body.unit.validTo).toBe('2026-11-30'))
     await page.context().close()
   })
+
+  it('the audit page speaks in words: actions, what they are about and their details by name, no id or code', async () => {
+    const admin = await login('admin')
+    const id = `cb-web-${uniq()}`
+    await admin.post('/api/units', { unitId: id, code: 'CB', name: 'Chi bộ xem nhật ký', level: 'cell', kind: 'cell', parentId: 'x-socson', validFrom: '2026-01-01' })
+    await admin.patch(`/api/units/${id}`, { name: 'Chi bộ xem nhật ký (đổi tên)', version: 1 })
+    const page = await signIn(browser, 'admin')
+    await page.goto(`${baseUrl()}/audit?unitId=${id}`)
+    const table = page.getByRole('table', { name: /Nhật ký của/ })
+    await table.waitFor()
+    const rows = table.locator('tbody tr')
+    await expect.poll(() => rows.count()).toBe(2)
+    const cells = async (n: number) => (await rows.nth(n).locator('td').allTextContents()).map((t) => t.trim())
+    const [renamed, created] = [await cells(0), await cells(1)]
+    expect(renamed[3]).toBe('Đổi tên, mã đơn vị')
+    expect(renamed[4]).toBe('Chi bộ xem nhật ký (đổi tên)')
+    expect(created[3]).toBe('Thêm đơn vị')
+    const text = (await table.textContent()) ?? ''
+    expect(text).not.toContain(id)
+    expect(text).not.toContain('x-socson')
+    expect(text).not.toMatch(/\b(unit|user|document)\.[a-z]/)
+    await page.context().close()
+  })
 })

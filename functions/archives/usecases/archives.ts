@@ -11,19 +11,19 @@ import {
   type ArchiveFile, type Batch, type CreateBatchBody, type CreateFileBody, type FieldCorrection, type ScanDocument, type ScanSource, type ScanUploadBody, type VerifyBody,
 } from '../../../shared/archives/contracts.js'
 import { FIELD_NAMES, type ExtractedFields } from '../../../shared/archives/metadata.js'
-import { archiveReach, authorizeArchive, canArchive, type ArchiveAction } from '../../../shared/archives/policy.js'
+import { type ArchiveAction, archivePolicy } from '../../../shared/archives/policy.js'
 import { CONFIDENTIALITY } from '../../../shared/documents/confidentiality.js'
 import { clearedFor } from '../../../shared/documents/policy.js'
 import { canonicalise } from '../../../shared/documents/symbols.js'
 import { findType } from '../../../shared/documents/types.js'
 import { existsOn } from '../../../shared/org/tree.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
-import { files } from '../../documents/adapters/files.js'
+import { files } from '../../lib/adapters/blobs.js'
 import type { OrgContext } from '../../org/usecases/context.js'
 import { archiveStore, batchItem, fileItem, scanDocumentItem } from '../adapters/store.js'
 import { checkPdf, imageIsWhole, sniffScan, tiffPageCount } from '../adapters/scans.js'
 import { digitisationWorkflow } from '../adapters/workflow.js'
-import { objectKeys } from '../keys.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 import { sha256 } from '../../lib/hash.js'
 import { MAX_SCAN_BYTES } from './pipeline.js'
 import { registerScanDocument } from './register.js'
@@ -47,7 +47,7 @@ const newId = (unitId: string, prefix: string, now: Date) => `${unitId}.${prefix
 async function authorize(ctx: ArchiveContext, action: ArchiveAction, unitId: string) {
   const index = await ctx.tree()
   if (!index.get(unitId)) throw new NotFoundError('unit', unitId)
-  authorizeArchive(ctx.actor, action, unitId, index, ctx.date)
+  archivePolicy.authorize(ctx.actor, action, unitId, index, ctx.date)
   return index
 }
 
@@ -56,21 +56,21 @@ async function loadFile(ctx: ArchiveContext, fileId: string, action: ArchiveActi
   const file = await archiveStore.getFile(fileId)
   if (!file) throw new DomainError('notFound.archiveFile', 404, { id: fileId })
   const index = await ctx.tree()
-  if (!canArchive(ctx.actor, action, file.custodianUnitId, index, ctx.date) && !canArchive(ctx.actor, action, file.unitId, index, ctx.date)) {
-    authorizeArchive(ctx.actor, action, file.custodianUnitId, index, ctx.date)
+  if (!archivePolicy.can(ctx.actor, action, file.custodianUnitId, index, ctx.date) && !archivePolicy.can(ctx.actor, action, file.unitId, index, ctx.date)) {
+    archivePolicy.authorize(ctx.actor, action, file.custodianUnitId, index, ctx.date)
   }
   return file
 }
 
 export async function createScanUpload(ctx: ArchiveContext, body: ScanUploadBody) {
   const index = await ctx.tree()
-  if (archiveReach(ctx.actor, 'archive.digitise', index, ctx.date).size === 0) authorizeArchive(ctx.actor, 'archive.digitise', ctx.actor.assignments[0]?.unitId ?? '-', index, ctx.date)
+  if (archivePolicy.reach(ctx.actor, 'archive.digitise', index, ctx.date).size === 0) archivePolicy.authorize(ctx.actor, 'archive.digitise', ctx.actor.assignments[0]?.unitId ?? '-', index, ctx.date)
   const ext = body.fileName.toLowerCase().split('.').pop() ?? ''
   const kind = SCAN_EXTENSIONS[ext]
   const type = body.contentType.toLowerCase().split(';')[0].trim()
   if (!kind || SCAN_CONTENT_TYPES[kind] !== type) throw new DomainError('archive.badType', 415, { type: body.contentType || body.fileName })
   if (body.size > MAX_SCAN_BYTES()) throw new DomainError('archive.tooLarge', 413, { limit: Math.round(MAX_SCAN_BYTES() / 1024 / 1024) })
-  const objectKey = objectKeys.upload(ctx.actor.userId, randomUUID(), kind)
+  const objectKey = objectKeys.archiveUpload(ctx.actor.userId, randomUUID(), kind)
   return { objectKey, maxBytes: MAX_SCAN_BYTES(), ...(await files.presignUpload(objectKey, SCAN_CONTENT_TYPES[kind])) }
 }
 
@@ -112,12 +112,12 @@ export async function showFile(ctx: ArchiveContext, fileId: string) {
 export async function createBatch(ctx: ArchiveContext, body: CreateBatchBody): Promise<Batch> {
   const file = await loadFile(ctx, body.fileId, 'archive.digitise')
   const index = await ctx.tree()
-  authorizeArchive(ctx.actor, 'archive.digitise', file.unitId === file.custodianUnitId ? file.unitId : file.custodianUnitId, index, ctx.date)
+  archivePolicy.authorize(ctx.actor, 'archive.digitise', file.unitId === file.custodianUnitId ? file.unitId : file.custodianUnitId, index, ctx.date)
   if (file.status !== 'open') throw new RuleError('archive.fileClosed', { code: file.code })
   const sources: ScanSource[] = []
   for (const [i, up] of body.uploads.entries()) {
     const path = `uploads.${i}.objectKey`
-    if (!up.objectKey.startsWith(objectKeys.uploadPrefix(ctx.actor.userId))) throw new ValidationError([{ path, code: 'field.invalidValue', params: { path } }])
+    if (!up.objectKey.startsWith(objectKeys.archiveUploadPrefix(ctx.actor.userId))) throw new ValidationError([{ path, code: 'field.invalidValue', params: { path } }])
     const declared = SCAN_EXTENSIONS[up.objectKey.split('.').pop() ?? '']
     const bytes = new Uint8Array(await files.read(up.objectKey, MAX_SCAN_BYTES()).catch((err) => {
       if ((err as DomainError).code === 'upload.tooLarge') throw new DomainError('archive.tooLarge', 413, { limit: Math.round(MAX_SCAN_BYTES() / 1024 / 1024) })
@@ -194,7 +194,7 @@ export async function verifyScanDocument(ctx: ArchiveContext, scanDocumentId: st
   const doc = await archiveStore.getDocument(scanDocumentId)
   if (!doc) throw new DomainError('notFound.archiveDocument', 404, { id: scanDocumentId })
   const index = await ctx.tree()
-  authorizeArchive(ctx.actor, 'archive.verify', doc.unitId, index, ctx.date)
+  archivePolicy.authorize(ctx.actor, 'archive.verify', doc.unitId, index, ctx.date)
   if (doc.status !== 'verifying') throw new DomainError('archive.alreadyVerified', 409, { id: scanDocumentId })
   if (doc.version !== body.version) throw new DomainError('conflict.version', 409)
   const values = normaliseFields(body.fields)

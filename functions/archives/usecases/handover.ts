@@ -11,17 +11,17 @@
 import { createHash } from 'node:crypto'
 import { PDFDocument, rgb } from 'pdf-lib'
 import { DomainError, RuleError } from '../../../shared/errors/index.js'
-import { authorizeArchive } from '../../../shared/archives/policy.js'
+import { archivePolicy } from '../../../shared/archives/policy.js'
 import type { ArchiveFile, Handover, HandoverBody } from '../../../shared/archives/contracts.js'
 import type { OfficialDocument } from '../../../shared/documents/contracts.js'
 import { existsOn, nameOn } from '../../../shared/org/tree.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { embedFonts } from '../../lib/signing/fonts.js'
 import { signPdf, trustRoots, verifyPdf } from '../../lib/signing/index.js'
-import { files } from '../../documents/adapters/files.js'
+import { files } from '../../lib/adapters/blobs.js'
 import { documentItem, documentStore } from '../../documents/adapters/store.js'
 import { archiveStore, fileItem, handoverItem } from '../adapters/store.js'
-import { objectKeys } from '../keys.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 import type { ArchiveContext } from './archives.js'
 import { sha256 } from '../../lib/hash.js'
 import { MAX_SCAN_BYTES } from './pipeline.js'
@@ -81,7 +81,7 @@ export async function createHandover(ctx: ArchiveContext, body: HandoverBody): P
   const to = index.get(body.toUnitId)
   if (!from) throw new DomainError('notFound.unit', 404, { id: body.fromUnitId })
   if (!to) throw new DomainError('notFound.unit', 404, { id: body.toUnitId })
-  authorizeArchive(ctx.actor, 'archive.handover', body.toUnitId, index, ctx.date)
+  archivePolicy.authorize(ctx.actor, 'archive.handover', body.toUnitId, index, ctx.date)
   if (!from.validTo || from.validTo >= ctx.date) throw new RuleError('archive.unitNotEnded', { unitId: body.fromUnitId })
   if (!existsOn(to, ctx.date)) throw new RuleError('rule.unitEnded', { unitId: body.toUnitId })
 
@@ -123,8 +123,8 @@ export async function createHandover(ctx: ArchiveContext, body: HandoverBody): P
     signer: { kind: 'person', id: ctx.actor.userId, commonName: ctx.actor.fullName, organisation: toName },
     kind: 'personal', reason: `Biên bản giao nhận hồ sơ lưu trữ ${handoverId}`, location: toName, title: 'ĐẠI DIỆN BÊN NHẬN', signedAt: now,
   })
-  const packageKey = objectKeys.handoverPackage(body.fromUnitId, handoverId)
-  const recordKey = objectKeys.handoverRecord(body.fromUnitId, handoverId)
+  const packageKey = objectKeys.archiveHandoverPackage(body.fromUnitId, handoverId)
+  const recordKey = objectKeys.archiveHandoverRecord(body.fromUnitId, handoverId)
   await files.put(packageKey, pkgBytes, 'application/json')
   await files.put(recordKey, record, 'application/pdf')
 
@@ -230,7 +230,7 @@ async function handoverRecordPdf(pkg: { handoverId: string; fromUnitName: string
 
 export async function listHandovers(ctx: ArchiveContext, unitId: string) {
   const index = await ctx.tree()
-  authorizeArchive(ctx.actor, 'archive.read', unitId, index, ctx.date)
+  archivePolicy.authorize(ctx.actor, 'archive.read', unitId, index, ctx.date)
   const [incoming, outgoing] = await Promise.all([archiveStore.handoversTo(unitId), archiveStore.handoversFrom(unitId)])
   const withLinks = (h: Handover) => files.presignDownload(h.recordKey, `bien-ban-${h.handoverId}.pdf`, 'application/pdf').then((record) => ({ ...h, recordUrl: record.url }))
   return { incoming: await Promise.all(incoming.map(withLinks)), outgoing: await Promise.all(outgoing.map(withLinks)) }
@@ -246,7 +246,7 @@ export async function receiveHandover(ctx: ArchiveContext, fromUnitId: string, h
   const h = await archiveStore.getHandover(fromUnitId, handoverId)
   if (!h) throw new DomainError('notFound.archiveHandover', 404, { id: handoverId })
   const index = await ctx.tree()
-  authorizeArchive(ctx.actor, 'archive.handover', h.toUnitId, index, ctx.date)
+  archivePolicy.authorize(ctx.actor, 'archive.handover', h.toUnitId, index, ctx.date)
   if (h.status === 'received') throw new DomainError('archive.alreadyReceived', 409, { id: handoverId })
   if (h.status === 'transferring') throw new DomainError('archive.handoverInProgress', 409, { id: handoverId, unitId: h.toUnitId })
   const problems: string[] = []

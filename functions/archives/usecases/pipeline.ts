@@ -14,12 +14,12 @@ import { ownerOf, type Batch, type ScanDocument, type ScanPage, type ScanSource 
 import { isClassified } from '../../../shared/documents/confidentiality.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
 import { sha256 } from '../../lib/hash.js'
-import { files } from '../../documents/adapters/files.js'
+import { files } from '../../lib/adapters/blobs.js'
 import { archiveStore, batchItem, scanDocumentItem } from '../adapters/store.js'
 import { hasTextLayer, imageIsWhole, renderPdfPage, renderTiffPage } from '../adapters/scans.js'
 import { ocrEngine } from '../ocr/index.js'
 import { searchablePdfOf } from '../adapters/searchable.js'
-import { objectKeys } from '../keys.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 import { registerScanDocument } from './register.js'
 import { envNow } from '../../lib/env.js'
 
@@ -47,8 +47,8 @@ export async function readPage(task: PageTask): Promise<{ pageNo: number; status
   const source: ScanSource | undefined = batch.sources[task.source]
   if (!source) throw new PageUnreadableError(`no source ${task.source}`)
   const unitId = batch.unitId
-  const imageKey = objectKeys.pageImage(unitId, batch.batchId, task.pageNo)
-  const pdfKey = objectKeys.pagePdf(unitId, batch.batchId, task.pageNo)
+  const imageKey = objectKeys.archivePageImage(unitId, batch.batchId, task.pageNo)
+  const pdfKey = objectKeys.archivePagePdf(unitId, batch.batchId, task.pageNo)
   let png: Uint8Array
   let lines: OcrLine[] = []
   let words: OcrWord[] = []
@@ -150,7 +150,7 @@ export async function assembleBatch(input: { batchId: string }): Promise<{ docum
       catalogued++
     } else {
       const pageKeys = group.map((p) => p.pdfKey).filter((k): k is string => !!k)
-      const pdfKey = pageKeys.length ? objectKeys.documentPdf(batch.unitId, batch.batchId, id) : undefined
+      const pdfKey = pageKeys.length ? objectKeys.archiveDocumentPdf(batch.unitId, batch.batchId, id) : undefined
       if (pdfKey) await files.put(pdfKey, await mergePages(pageKeys), 'application/pdf')
       const missing = fieldsToVerify(fields)
       doc = {

@@ -7,7 +7,7 @@
  * counts are those of the files' items in the table, as projected.
  */
 import { subtreeOn, nameOn } from '../../../shared/org/tree.js'
-import { authorizeArchive } from '../../../shared/archives/policy.js'
+import { archivePolicy } from '../../../shared/archives/policy.js'
 import { sql } from '../../lib/adapters/sql.js'
 import type { ArchiveContext } from './archives.js'
 
@@ -17,7 +17,7 @@ const share = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 1000
 
 export async function progress(ctx: ArchiveContext, unitId: string) {
   const index = await ctx.tree()
-  authorizeArchive(ctx.actor, 'archive.read', unitId, index, ctx.date)
+  archivePolicy.authorize(ctx.actor, 'archive.read', unitId, index, ctx.date)
   const units = [...subtreeOn(index, [unitId], ctx.date, true)]
   const counted = await sql().query<{ unit_id: string; files: number; pages: number; documents: number; verified: number }>(
     `with u as (select jsonb_array_elements_text($1::jsonb) as unit_id),

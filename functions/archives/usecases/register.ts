@@ -14,7 +14,7 @@ import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
 import { sha256 } from '../../lib/hash.js'
 import { documentItem, documentStore } from '../../documents/adapters/store.js'
 import { archiveStore, scanDocumentItem } from '../adapters/store.js'
-import { files } from '../../documents/adapters/files.js'
+import { files } from '../../lib/adapters/blobs.js'
 
 export const registeredIdOf = (doc: Pick<ScanDocument, 'unitId' | 'scanDocumentId'>): string =>
   `${doc.unitId}.a-${sha256(doc.scanDocumentId).slice(0, 24)}`

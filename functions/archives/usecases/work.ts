@@ -3,7 +3,7 @@
  * caller's units and wait for its receipt (checksums and signature checked
  * there). Only units where a role of the caller may receive (`archive.handover`).
  */
-import { canArchive } from '../../../shared/archives/policy.js'
+import { archivePolicy } from '../../../shared/archives/policy.js'
 import { nameOn } from '../../../shared/org/tree.js'
 import { workSection, type WorkSection } from '../../../shared/org/work.js'
 import { archiveStore } from '../adapters/store.js'
@@ -11,7 +11,7 @@ import type { ArchiveContext } from './archives.js'
 
 export async function archiveWork(ctx: ArchiveContext): Promise<WorkSection[]> {
   const index = await ctx.tree()
-  const units = [...new Set(ctx.actor.assignments.map((a) => a.unitId))].filter((u) => canArchive(ctx.actor, 'archive.handover', u, index, ctx.date))
+  const units = [...new Set(ctx.actor.assignments.map((a) => a.unitId))].filter((u) => archivePolicy.can(ctx.actor, 'archive.handover', u, index, ctx.date))
   if (!units.length) return []
   const name = (id: string) => { const u = index.get(id); return u ? nameOn(u, ctx.date).name : '' }
   const waiting = (await Promise.all(units.map((u) => archiveStore.handoversTo(u)))).flat().filter((h) => h.status === 'transferred')

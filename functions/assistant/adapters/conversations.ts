@@ -1,20 +1,15 @@
 /** Conversations in the single table, under their user (keys from shared/table/keys). */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { documentClient } from '../../lib/clients.js'
 import { env } from '../../lib/env.js'
+import { getRecord } from '../../lib/adapters/items.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import type { Conversation } from '../../../shared/assistant/contracts.js'
-
-const KEY_ATTRS = ['pk', 'sk', 'entity', 'schemaVersion']
-const strip = (item: Record<string, unknown>): Conversation => Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRS.includes(k))) as unknown as Conversation
 
 export const conversationItem = (c: Conversation) => ({ ...keys.conversation(c.userId, c.conversationId), entity: ENTITY.conversation, schemaVersion: SCHEMA_VERSION, ...c })
 
 export const conversationStore = {
-  async get(userId: string, conversationId: string): Promise<Conversation | undefined> {
-    const res = await documentClient().send(new GetCommand({ TableName: env().TABLE_NAME, Key: keys.conversation(userId, conversationId), ConsistentRead: true }))
-    return res.Item ? strip(res.Item) : undefined
-  },
+  get: (userId: string, conversationId: string): Promise<Conversation | undefined> => getRecord<Conversation>(keys.conversation(userId, conversationId)),
   /** The user's latest conversations (titles and dates; newest first). */
   async list(userId: string, limit = 30): Promise<Pick<Conversation, 'conversationId' | 'title' | 'createdAt' | 'updatedAt'>[]> {
     const k = keys.conversationsOf(userId)

@@ -17,7 +17,7 @@ import { assertDocumentUser } from '../../documents/usecases/verify.js'
 import type { OrgContext } from '../../org/usecases/context.js'
 import { registerEntries } from '../adapters/passages.js'
 import { docxPages, pdfPages } from '../../lib/adapters/extract.js'
-import { files } from '../../documents/adapters/files.js'
+import { files } from '../../lib/adapters/blobs.js'
 import { bedrockReview, bedrockRuntime } from '../adapters/bedrock.js'
 import { assistantConfig } from '../config.js'
 

@@ -6,7 +6,7 @@
  */
 import { ConflictError } from '../../../shared/errors/index.js'
 import type { PutChainBody, ReviewChain } from '../../../shared/documents/contracts.js'
-import { authorizeDocument } from '../../../shared/documents/policy.js'
+import { documentPolicy } from '../../../shared/documents/policy.js'
 import { person, resolveChain } from '../../../shared/documents/lifecycle.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { chainItem, documentStore, type StoredChain } from '../adapters/store.js'
@@ -16,7 +16,7 @@ import { requireLiveUnit, requireUnit, type DocContext } from './context.js'
 export async function getChain(ctx: DocContext, q: { unitId: string; type: string }): Promise<{ chain: ReviewChain }> {
   const index = await ctx.tree()
   requireUnit(index, q.unitId)
-  authorizeDocument(ctx.actor, 'document.read', q.unitId, index, ctx.date)
+  documentPolicy.authorize(ctx.actor, 'document.read', q.unitId, index, ctx.date)
   const found = q.type === '*' ? await documentStore.getChain(q.unitId, '*') : undefined
   const chain = found ? { steps: found.steps, source: 'configured' as const, stored: found } : await effectiveChain(q.unitId, q.type)
   const stored = 'stored' in chain ? chain.stored : undefined
@@ -31,7 +31,7 @@ export async function getChain(ctx: DocContext, q: { unitId: string; type: strin
 export async function putChain(ctx: DocContext, body: PutChainBody): Promise<{ chain: ReviewChain }> {
   const index = await ctx.tree()
   requireLiveUnit(index, body.unitId, ctx.date)
-  authorizeDocument(ctx.actor, 'document.configure', body.unitId, index, ctx.date)
+  documentPolicy.authorize(ctx.actor, 'document.configure', body.unitId, index, ctx.date)
   resolveChain(body.steps, body.unitId, index, ctx.date) // a "parent" step needs a parent
   const existing = await documentStore.getChain(body.unitId, body.type)
   if (body.version !== undefined && (existing?.version ?? 0) !== body.version) throw new ConflictError('conflict.version')

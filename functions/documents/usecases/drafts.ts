@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import { ConflictError, ForbiddenError, RuleError } from '../../../shared/errors/index.js'
 import type { Actor } from '../../../shared/auth/policy.js'
-import { DOCUMENT_PERMISSIONS, authorizeDocument, canDocument } from '../../../shared/documents/policy.js'
+import { documentPolicy } from '../../../shared/documents/policy.js'
 import { signingTitle } from '../../../shared/documents/authority.js'
 import { numberingStyle } from '../../../shared/documents/numbering.js'
 import { ancestorsOn } from '../../../shared/org/tree.js'
@@ -32,9 +32,9 @@ async function resolveSigner(ctx: DocContext, username: string, unitId: string) 
   const signer: Actor | undefined = user && user.status === 'active'
     ? { userId: user.userId, username: user.username, fullName: user.fullName, clearance: user.clearance, mfa: user.mfa, assignments: user.assignments }
     : undefined
-  if (!signer || !canDocument(signer, 'document.sign', unitId, index, ctx.date)) throw new RuleError('document.signerNotAllowed', { username })
+  if (!signer || !documentPolicy.can(signer, 'document.sign', unitId, index, ctx.date)) throw new RuleError('document.signerNotAllowed', { username })
   const assignment = [unitId, ...ancestorsOn(index, unitId, ctx.date)]
-    .map((u) => signer.assignments.find((a) => a.unitId === u && DOCUMENT_PERMISSIONS[a.role]?.includes('document.sign')))
+    .map((u) => documentPolicy.holdingAssignments(signer.assignments, 'document.sign', u)[0])
     .find((a) => !!a)!
   const unit = index.get(assignment.unitId)!
   const title = signingTitle(unit.kind, assignment.role, numberingStyle(unit.kind), unit.name)
@@ -44,7 +44,7 @@ async function resolveSigner(ctx: DocContext, username: string, unitId: string) 
 export async function createDraft(ctx: DocContext, body: CreateDraftBody) {
   const index = await ctx.tree()
   const unit = requireLiveUnit(index, body.unitId, ctx.date)
-  authorizeDocument(ctx.actor, 'document.draft', body.unitId, index, ctx.date)
+  documentPolicy.authorize(ctx.actor, 'document.draft', body.unitId, index, ctx.date)
   const recipients = [...new Set(body.recipients)]
   for (const r of recipients) requireLiveUnit(index, r, ctx.date, 'document.recipientEnded')
   const signer = await resolveSigner(ctx, body.signer, body.unitId)

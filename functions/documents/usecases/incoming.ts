@@ -8,7 +8,7 @@
  * transaction that makes it.
  */
 import { ConflictError, ForbiddenError, RuleError, ValidationError } from '../../../shared/errors/index.js'
-import { authorizeDocument, canDocument, clearedFor } from '../../../shared/documents/policy.js'
+import { clearedFor, documentPolicy } from '../../../shared/documents/policy.js'
 import type { DirectionBody, OfficialDocument, RegisterIncomingBody, VerificationSummary } from '../../../shared/documents/contracts.js'
 import { isClassified } from '../../../shared/documents/confidentiality.js'
 import { deadlineFor } from '../../../shared/documents/urgency.js'
@@ -17,7 +17,7 @@ import { findIssuer, typeName } from '../../../shared/documents/types.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { orgStore } from '../../org/adapters/store.js'
 import { documentItem, symbolClaimItem } from '../adapters/store.js'
-import { files } from '../adapters/files.js'
+import { files } from '../../lib/adapters/blobs.js'
 import { pdfEngine } from '../adapters/signing.js'
 import { commitNumbered } from './commit-numbered.js'
 import { requireLiveUnit, type DocContext } from './context.js'
@@ -32,7 +32,7 @@ const arrivalSeries = (unitId: string, year: number) => ({ unitId, scope: `arriv
 export async function registerIncoming(ctx: DocContext, body: RegisterIncomingBody) {
   const index = await ctx.tree()
   requireLiveUnit(index, body.unitId, ctx.date)
-  authorizeDocument(ctx.actor, 'document.register', body.unitId, index, ctx.date)
+  documentPolicy.authorize(ctx.actor, 'document.register', body.unitId, index, ctx.date)
   if (!clearedFor(ctx.actor, body.confidentiality)) throw new ForbiddenError('document.clearanceTooLow')
   const sym = requireSymbol(body.symbol)
   const receivedDate = body.receivedDate ?? ctx.date
@@ -82,7 +82,7 @@ async function verifyOnReceipt(doc: OfficialDocument, at: string): Promise<Verif
 
 export async function confirmReceipt(ctx: DocContext, documentId: string) {
   const { doc, index } = await loadVisible(ctx, documentId)
-  authorizeDocument(ctx.actor, 'document.register', doc.ownerUnitId, index, ctx.date)
+  documentPolicy.authorize(ctx.actor, 'document.register', doc.ownerUnitId, index, ctx.date)
   assertStatus(doc, ['arrived'])
   const now = ctx.now.toISOString()
   const verification = await verifyOnReceipt(doc, now)
@@ -102,7 +102,7 @@ export async function confirmReceipt(ctx: DocContext, documentId: string) {
 
 export async function returnDocument(ctx: DocContext, documentId: string, reason: string) {
   const { doc, index } = await loadVisible(ctx, documentId)
-  authorizeDocument(ctx.actor, 'document.register', doc.ownerUnitId, index, ctx.date)
+  documentPolicy.authorize(ctx.actor, 'document.register', doc.ownerUnitId, index, ctx.date)
   if (doc.flow !== 'incoming') throw new ConflictError('document.wrongState', { status: doc.status })
   assertStatus(doc, ['arrived', 'received'])
   const now = ctx.now.toISOString()
@@ -121,13 +121,13 @@ export async function returnDocument(ctx: DocContext, documentId: string, reason
 
 export async function writeDirection(ctx: DocContext, documentId: string, body: DirectionBody) {
   const { doc, index } = await loadVisible(ctx, documentId)
-  authorizeDocument(ctx.actor, 'document.direct', doc.ownerUnitId, index, ctx.date)
+  documentPolicy.authorize(ctx.actor, 'document.direct', doc.ownerUnitId, index, ctx.date)
   if (doc.flow !== 'incoming') throw new ConflictError('document.wrongState', { status: doc.status })
   assertStatus(doc, ['received', 'directed'])
   const named = [...new Set([body.leadUnitId, ...body.coordinatingUnitIds].filter((u): u is string => !!u))]
   for (const unitId of named) {
     requireLiveUnit(index, unitId, ctx.date)
-    authorizeDocument(ctx.actor, 'document.read', unitId, index, ctx.date)
+    documentPolicy.authorize(ctx.actor, 'document.read', unitId, index, ctx.date)
   }
   let leadUser: { userId: string; fullName: string } | undefined
   if (body.leadUserId) {
@@ -159,9 +159,9 @@ export async function writeDirection(ctx: DocContext, documentId: string, body: 
 export async function completeDocument(ctx: DocContext, documentId: string, note?: string) {
   const { doc, index } = await loadVisible(ctx, documentId)
   const d = doc.direction
-  const allowed = canDocument(ctx.actor, 'document.direct', doc.ownerUnitId, index, ctx.date)
+  const allowed = documentPolicy.can(ctx.actor, 'document.direct', doc.ownerUnitId, index, ctx.date)
     || d?.leadUser?.userId === ctx.actor.userId
-    || (!!d?.leadUnitId && canDocument(ctx.actor, 'document.draft', d.leadUnitId, index, ctx.date))
+    || (!!d?.leadUnitId && documentPolicy.can(ctx.actor, 'document.draft', d.leadUnitId, index, ctx.date))
   if (!allowed) throw new ForbiddenError('auth.forbidden')
   assertStatus(doc, ['directed'])
   const now = ctx.now.toISOString()

@@ -22,10 +22,11 @@ import { randomBytes } from 'node:crypto'
 import { ConflictError, ForbiddenError, RuleError } from '../../../shared/errors/index.js'
 import type { OfficialDocument } from '../../../shared/documents/contracts.js'
 import { ACCEPTED_CONTENT_TYPES } from '../../../shared/documents/contracts.js'
-import { canDocument, DOCUMENT_PERMISSIONS } from '../../../shared/documents/policy.js'
+import { documentPolicy } from '../../../shared/documents/policy.js'
+import { holderEmails } from '../../org/usecases/holders.js'
 import { counterScope, dateLine, issuedSymbol, numberLine, placeOf } from '../../../shared/documents/numbering.js'
 import { canonical, formatNumber } from '../../../shared/documents/symbols.js'
-import { objectKeys } from '../../../shared/documents/files.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 import { typeName } from '../../../shared/documents/types.js'
 import { person } from '../../../shared/documents/lifecycle.js'
 import { ancestorsOn, nameOn, type UnitIndex } from '../../../shared/org/tree.js'
@@ -33,7 +34,7 @@ import { Transaction } from '../../lib/adapters/transaction.js'
 import { mail } from '../../lib/adapters/mail.js'
 import { orgStore } from '../../org/adapters/store.js'
 import { documentItem, documentStore } from '../adapters/store.js'
-import { files } from '../adapters/files.js'
+import { files } from '../../lib/adapters/blobs.js'
 import { pdfEngine } from '../adapters/signing.js'
 import { sha256 } from '../../lib/hash.js'
 import { commitNumbered } from './commit-numbered.js'
@@ -47,7 +48,7 @@ import { loadVisible } from './visibility.js'
 export async function issueDocument(ctx: DocContext, documentId: string): Promise<{ document: OfficialDocument; alreadyIssued: boolean }> {
   const { doc, index } = await loadVisible(ctx, documentId)
   if (doc.flow !== 'outgoing') throw new ConflictError('document.wrongState', { status: doc.status })
-  if (doc.signer?.userId !== ctx.actor.userId || !canDocument(ctx.actor, 'document.sign', doc.ownerUnitId, index, ctx.date)) {
+  if (doc.signer?.userId !== ctx.actor.userId || !documentPolicy.can(ctx.actor, 'document.sign', doc.ownerUnitId, index, ctx.date)) {
     throw new ForbiddenError('document.notSigner')
   }
   if (doc.status === 'issued') return { document: doc, alreadyIssued: true }
@@ -148,7 +149,7 @@ async function signOnce(ctx: DocContext, doc: OfficialDocument, index: UnitIndex
     organisation: { unitId: unit.unitId, name: nameOn(unit, issued.date).name, ...(parent ? { superior: nameOn(index.get(parent)!, issued.date).name } : {}) },
     location: issued.dateLine.split(',')[0], reason: `Ban hành văn bản ${issued.symbol}`,
   }, signedAt)
-  const objectKey = objectKeys.content(unit.unitId, doc.documentId, `signed-${randomBytes(4).toString('hex')}.pdf`)
+  const objectKey = objectKeys.documentContent(unit.unitId, doc.documentId, `signed-${randomBytes(4).toString('hex')}.pdf`)
   await files.put(objectKey, bytes, ACCEPTED_CONTENT_TYPES.pdf)
   const signedFile = {
     objectKey, fileName: `${issued.symbol.replace(/[/\\]/g, '_')}.pdf`, contentType: ACCEPTED_CONTENT_TYPES.pdf, size: bytes.length, sha256: sha256(bytes),
@@ -196,7 +197,7 @@ async function deliver(ctx: DocContext, doc: OfficialDocument, index: UnitIndex)
       bytes ??= new Uint8Array(await files.read(signedFile.objectKey, 64 * 1024 * 1024))
       const copies = await Promise.all(missing.map(async (r) => {
         const copyId = incomingCopyId(r, doc.documentId)
-        const objectKey = objectKeys.content(r, copyId, 'signed.pdf')
+        const objectKey = objectKeys.documentContent(r, copyId, 'signed.pdf')
         await files.put(objectKey, bytes!, ACCEPTED_CONTENT_TYPES.pdf)
         const copy: OfficialDocument = {
           documentId: copyId, ownerUnitId: r, flow: 'incoming', status: 'arrived',
@@ -229,8 +230,7 @@ async function deliver(ctx: DocContext, doc: OfficialDocument, index: UnitIndex)
 /** Mails the clerks of each recipient unit that a document arrived (best effort: the inbox is the record). */
 async function notifyRecipients(doc: OfficialDocument, recipients: string[]): Promise<void> {
   for (const unitId of recipients) {
-    const clerks = (await orgStore.listMembers(unitId)).filter((m) => m.role.split(',').some((r) => (DOCUMENT_PERMISSIONS as Record<string, readonly string[]>)[r]?.includes('document.register')))
-    const to = (await orgStore.getUsers(clerks.map((m) => m.userId))).map((u) => u.email).filter((e): e is string => !!e)
+    const to = await holderEmails(documentPolicy, 'document.register', unitId)
     if (to.length === 0) continue
     await mail().send({
       to, subject: `[Digital Office] Văn bản đến ${doc.issued!.symbol} / Incoming document`,

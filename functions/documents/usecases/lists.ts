@@ -7,15 +7,15 @@
 import { ForbiddenError } from '../../../shared/errors/index.js'
 import { clearanceRank } from '../../../shared/org/roles.js'
 import type { ListQuery, SearchQuery } from '../../../shared/documents/contracts.js'
-import { documentReach } from '../../../shared/documents/policy.js'
+import { documentPolicy } from '../../../shared/documents/policy.js'
 import { canonical, parseSymbol, symbolKey, textKey } from '../../../shared/documents/symbols.js'
 import { queryDocuments, type DocumentQuery, type Visibility } from '../adapters/search.js'
 import type { DocContext } from './context.js'
 
 export async function visibility(ctx: DocContext): Promise<Visibility> {
   const index = await ctx.tree()
-  const read = documentReach(ctx.actor, 'document.read', index, ctx.date)
-  const drafts = new Set([...documentReach(ctx.actor, 'document.draft', index, ctx.date), ...documentReach(ctx.actor, 'document.review', index, ctx.date)])
+  const read = documentPolicy.reach(ctx.actor, 'document.read', index, ctx.date)
+  const drafts = new Set([...documentPolicy.reach(ctx.actor, 'document.draft', index, ctx.date), ...documentPolicy.reach(ctx.actor, 'document.review', index, ctx.date)])
   return {
     userId: ctx.actor.userId, rank: clearanceRank(ctx.actor.clearance), readUnits: [...read], draftUnits: [...drafts],
     pairs: ctx.actor.assignments.map((a) => `${a.unitId}|${a.role}`),

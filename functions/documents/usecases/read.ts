@@ -7,11 +7,11 @@
 import { RuleError } from '../../../shared/errors/index.js'
 import type { OfficialDocument } from '../../../shared/documents/contracts.js'
 import { isClassified } from '../../../shared/documents/confidentiality.js'
-import { canDocument } from '../../../shared/documents/policy.js'
+import { documentPolicy } from '../../../shared/documents/policy.js'
 import { mayReviewNow } from '../../../shared/documents/lifecycle.js'
 import type { UnitIndex } from '../../../shared/org/tree.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
-import { files } from '../adapters/files.js'
+import { files } from '../../lib/adapters/blobs.js'
 import { deliveriesOf } from '../adapters/search.js'
 import type { DocContext } from './context.js'
 import { loadVisible } from './visibility.js'
@@ -22,7 +22,7 @@ export function currentFile(doc: OfficialDocument) {
 }
 
 export function allowedActions(ctx: DocContext, doc: OfficialDocument, index: UnitIndex) {
-  const can = (action: Parameters<typeof canDocument>[1]) => canDocument(ctx.actor, action, doc.ownerUnitId, index, ctx.date)
+  const can = (action: Parameters<typeof documentPolicy.can>[1]) => documentPolicy.can(ctx.actor, action, doc.ownerUnitId, index, ctx.date)
   const open = doc.status !== 'issued' && doc.status !== 'issuing'
   const drafter = doc.drafter?.userId === ctx.actor.userId
   return {

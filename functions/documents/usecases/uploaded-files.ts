@@ -7,10 +7,11 @@
 import { DomainError, RuleError, ValidationError } from '../../../shared/errors/index.js'
 import type { FileRef } from '../../../shared/documents/contracts.js'
 import { ACCEPTED_CONTENT_TYPES } from '../../../shared/documents/contracts.js'
-import { includesAscii, objectKeys, sniff, type FileKind } from '../../../shared/documents/files.js'
+import { includesAscii, sniff, type FileKind } from '../../../shared/documents/files.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 import { sha256 } from '../../lib/hash.js'
 import { env } from '../../lib/env.js'
-import { files } from '../adapters/files.js'
+import { files } from '../../lib/adapters/blobs.js'
 import { pdfEngine } from '../adapters/signing.js'
 import type { DocContext } from './context.js'
 import { CONFIDENTIALITY_NAMES, contentAllowed } from '../../../shared/documents/confidentiality.js'
@@ -27,7 +28,7 @@ export interface AcceptedFile { bytes: Uint8Array; kind: FileKind; fileName: str
 export async function acceptUpload(
   ctx: DocContext, input: { objectKey: string; fileName: string }, allowed: readonly FileKind[], path = 'file.objectKey', opts: { unsigned?: boolean } = {},
 ): Promise<AcceptedFile> {
-  if (!input.objectKey.startsWith(objectKeys.uploadPrefix(ctx.actor.userId))) {
+  if (!input.objectKey.startsWith(objectKeys.documentUploadPrefix(ctx.actor.userId))) {
     throw new ValidationError([{ path, code: 'field.invalidValue', params: { path } }])
   }
   const declared = input.objectKey.split('.').pop() as FileKind
@@ -72,7 +73,7 @@ export const isSigned = (bytes: Uint8Array): boolean => includesAscii(bytes, '/B
 
 /** Copies an accepted upload under its document's unit; returns its reference. */
 export async function keepFile(ownerUnitId: string, documentId: string, name: string, file: AcceptedFile): Promise<FileRef> {
-  const objectKey = objectKeys.content(ownerUnitId, documentId, `${name}.${file.kind}`)
+  const objectKey = objectKeys.documentContent(ownerUnitId, documentId, `${name}.${file.kind}`)
   const contentType = ACCEPTED_CONTENT_TYPES[file.kind]
   await files.put(objectKey, file.bytes, contentType)
   return { objectKey, fileName: file.fileName, contentType, size: file.bytes.length, sha256: file.sha256, ...(file.pageCount ? { pageCount: file.pageCount } : {}) }

@@ -7,9 +7,10 @@ import { randomUUID } from 'node:crypto'
 import { DomainError } from '../../../shared/errors/index.js'
 import type { UploadBody } from '../../../shared/documents/contracts.js'
 import { ACCEPTED_CONTENT_TYPES } from '../../../shared/documents/contracts.js'
-import { objectKeys, uploadKind } from '../../../shared/documents/files.js'
+import { uploadKind } from '../../../shared/documents/files.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 import { env } from '../../lib/env.js'
-import { files } from '../adapters/files.js'
+import { files } from '../../lib/adapters/blobs.js'
 import { assertDocumentUser } from './verify.js'
 import type { DocContext } from './context.js'
 
@@ -19,6 +20,6 @@ export async function createUpload(ctx: DocContext, body: UploadBody) {
   const kind = uploadKind(body.fileName, body.contentType)
   if (!kind) throw new DomainError('upload.badType', 415, { type: body.contentType || body.fileName })
   if (body.size > limit) throw new DomainError('upload.tooLarge', 413, { limit })
-  const objectKey = objectKeys.upload(ctx.actor.userId, randomUUID(), kind)
+  const objectKey = objectKeys.documentUpload(ctx.actor.userId, randomUUID(), kind)
   return { objectKey, maxBytes: limit, ...(await files.presignUpload(objectKey, ACCEPTED_CONTENT_TYPES[kind])) }
 }

@@ -7,8 +7,8 @@
 import { ForbiddenError, RuleError } from '../../../shared/errors/index.js'
 import type { VerifyBody } from '../../../shared/documents/contracts.js'
 import { ACCEPTED_CONTENT_TYPES } from '../../../shared/documents/contracts.js'
-import { documentGrantingUnits } from '../../../shared/documents/policy.js'
-import { files } from '../adapters/files.js'
+import { documentPolicy } from '../../../shared/documents/policy.js'
+import { files } from '../../lib/adapters/blobs.js'
 import { pdfEngine } from '../adapters/signing.js'
 import { sha256 } from '../../lib/hash.js'
 import type { DocContext } from './context.js'
@@ -17,7 +17,7 @@ import { loadVisible } from './visibility.js'
 
 /** Anyone who reads documents somewhere may verify. */
 export async function assertDocumentUser(ctx: DocContext): Promise<void> {
-  if (documentGrantingUnits(ctx.actor, 'document.read', await ctx.tree(), ctx.date).length === 0) throw new ForbiddenError('auth.forbidden')
+  if (documentPolicy.grantingUnits(ctx.actor, 'document.read', await ctx.tree(), ctx.date).length === 0) throw new ForbiddenError('auth.forbidden')
 }
 
 export async function verifyPdf(ctx: DocContext, body: VerifyBody) {

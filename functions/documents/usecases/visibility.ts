@@ -6,7 +6,7 @@
 import type { Actor } from '../../../shared/auth/policy.js'
 import type { UnitIndex } from '../../../shared/org/tree.js'
 import type { OfficialDocument } from '../../../shared/documents/contracts.js'
-import { canDocument, clearedFor } from '../../../shared/documents/policy.js'
+import { clearedFor, documentPolicy } from '../../../shared/documents/policy.js'
 import { documentStore } from '../adapters/store.js'
 import type { DocContext } from './context.js'
 import { notFound } from './errors.js'
@@ -22,9 +22,9 @@ export function mayView(actor: Actor, doc: OfficialDocument, index: UnitIndex, d
   if (doc.flow === 'outgoing' && doc.status !== 'issued') {
     if (doc.drafter?.userId === actor.userId || doc.signer?.userId === actor.userId) return true
     if (doc.review?.steps.some((s) => actor.assignments.some((a) => a.unitId === s.unitId && (s.roles as string[]).includes(a.role)))) return true
-    return canDocument(actor, 'document.review', doc.ownerUnitId, index, date) || canDocument(actor, 'document.draft', doc.ownerUnitId, index, date)
+    return documentPolicy.can(actor, 'document.review', doc.ownerUnitId, index, date) || documentPolicy.can(actor, 'document.draft', doc.ownerUnitId, index, date)
   }
-  return [doc.ownerUnitId, ...doc.readerUnitIds].some((u) => canDocument(actor, 'document.read', u, index, date))
+  return [doc.ownerUnitId, ...doc.readerUnitIds].some((u) => documentPolicy.can(actor, 'document.read', u, index, date))
 }
 
 /** Loads a document the caller may see; one they may not see does not exist for them (404), one outside their units is 403. */

@@ -6,7 +6,7 @@
  * clearance in the WHERE clause.
  */
 import type { DocumentSummary } from '../../../shared/documents/contracts.js'
-import { documentReach, type DocumentAction } from '../../../shared/documents/policy.js'
+import { type DocumentAction, documentPolicy } from '../../../shared/documents/policy.js'
 import { WORK_ITEMS, workSection, type WorkItem, type WorkSection, type WorkSectionId } from '../../../shared/org/work.js'
 import { queryDocuments, type DocumentQuery } from '../adapters/search.js'
 import type { DocContext } from './context.js'
@@ -29,7 +29,7 @@ const BOXES: { id: WorkSectionId; action: DocumentAction; href: string; query: P
 
 export async function documentWork(ctx: DocContext): Promise<WorkSection[]> {
   const index = await ctx.tree()
-  const shown = BOXES.filter((b) => documentReach(ctx.actor, b.action, index, ctx.date).size > 0)
+  const shown = BOXES.filter((b) => documentPolicy.reach(ctx.actor, b.action, index, ctx.date).size > 0)
   if (!shown.length) return []
   const v = await visibility(ctx)
   return Promise.all(shown.map(async (b) => {

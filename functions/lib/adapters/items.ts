@@ -1,37 +1,77 @@
 /**
  * The single table's items, read once here: an item without its key and
- * index attributes is the domain record; a get and a query (every page,
- * following `LastEvaluatedKey`) return records. Module stores build their
- * keys with shared/table/keys.ts and read through these.
+ * index attributes is the domain record (`stripKeys`, beside the keys in
+ * shared/table/keys.ts); a get, a batch get and a query
+ * (every page, following `LastEvaluatedKey`) return records. Module stores
+ * build their keys with shared/table/keys.ts and read through these;
+ * conditional writes go through `Transaction` (transaction.ts).
  */
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import { documentClient } from '../clients.js'
 import { env } from '../env.js'
-
-/** Attributes that belong to the table, not to the record. */
-export const KEY_ATTRS: readonly string[] = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity', 'schemaVersion']
-
-/** The domain record of an item (key, index and entity attributes removed). */
-export function stripKeys<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRS.includes(k))) as T
-}
+import { stripKeys } from '../../../shared/table/keys.js'
 
 /** One record by its key (strongly consistent unless told otherwise). */
 export async function getRecord<T>(key: { pk: string; sk: string }, consistent = true): Promise<T | undefined> {
   const res = await documentClient().send(new GetCommand({ TableName: env().TABLE_NAME, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: consistent }))
-  return res.Item ? stripKeys<T>(res.Item) : undefined
+  return stripKeys<T>(res.Item)
+}
+
+/** The records of many keys, 100 to a request, retrying what DynamoDB left unprocessed (order not kept). */
+export async function getRecords<T>(itemKeys: readonly { pk: string; sk: string }[], consistent = false): Promise<T[]> {
+  const TableName = env().TABLE_NAME
+  const out: T[] = []
+  for (let i = 0; i < itemKeys.length; i += 100) {
+    let pending: Record<string, unknown>[] | undefined = itemKeys.slice(i, i + 100).map((k) => ({ pk: k.pk, sk: k.sk }))
+    while (pending && pending.length) {
+      const res = await documentClient().send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } } }))
+      out.push(...(res.Responses?.[TableName] ?? []).map((x) => stripKeys<T>(x)))
+      pending = res.UnprocessedKeys?.[TableName]?.Keys as Record<string, unknown>[] | undefined
+    }
+  }
+  return out
 }
 
 export type RecordQuery = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>
+export interface QueryOptions {
+  /** Page until this many items are in (the last page kept whole), even past a page cut short by `Limit` or size. */
+  max?: number
+}
 
-/** Every record a query matches, page after page (a `Limit` caps the first page only and stops there). */
-export async function queryRecords<T>(input: RecordQuery): Promise<T[]> {
-  const out: T[] = []
+/**
+ * Every item a query matches, with its keys, page after page. A `Limit`
+ * without `max` caps the first page only and stops there; with `max`,
+ * paging goes on until `max` items are in.
+ */
+export async function queryItems(input: RecordQuery, opts: QueryOptions = {}): Promise<Record<string, unknown>[]> {
+  const max = opts.max ?? Infinity
+  const out: Record<string, unknown>[] = []
   let ExclusiveStartKey: Record<string, unknown> | undefined
   do {
     const res = await documentClient().send(new QueryCommand({ TableName: env().TABLE_NAME, ...input, ExclusiveStartKey }))
-    out.push(...(res.Items ?? []).map((i) => stripKeys<T>(i)))
-    ExclusiveStartKey = input.Limit ? undefined : res.LastEvaluatedKey
-  } while (ExclusiveStartKey)
+    out.push(...(res.Items ?? []))
+    ExclusiveStartKey = input.Limit && opts.max === undefined ? undefined : res.LastEvaluatedKey
+  } while (ExclusiveStartKey && out.length < max)
   return out
+}
+
+/** Every record a query matches, page after page (as `queryItems`, keys removed). */
+export async function queryRecords<T>(input: RecordQuery, opts: QueryOptions = {}): Promise<T[]> {
+  return (await queryItems(input, opts)).map((i) => stripKeys<T>(i))
+}
+
+/** The records under a partition whose sort key begins with a prefix (`keys.*Of`). */
+export const queryPrefix = <T>(k: { pk: string; skPrefix: string }, opts: Pick<RecordQuery, 'ConsistentRead' | 'ScanIndexForward'> = {}) => queryRecords<T>({
+  KeyConditionExpression: 'pk = :pk and begins_with(sk, :sk)', ExpressionAttributeValues: { ':pk': k.pk, ':sk': k.skPrefix }, ...opts,
+})
+
+/** The records of one index partition (`TABLE.indexes.*`), in sort-key order unless `forward` is false. */
+export const queryIndex = <T>(index: { name: string; partitionKey: string }, pkValue: string, opts: { forward?: boolean } & QueryOptions = {}) => queryRecords<T>({
+  IndexName: index.name, KeyConditionExpression: '#p = :p', ExpressionAttributeNames: { '#p': index.partitionKey }, ExpressionAttributeValues: { ':p': pkValue },
+  ...(opts.forward === undefined ? {} : { ScanIndexForward: opts.forward }),
+}, { max: opts.max })
+
+/** Writes an item whole, unconditionally (a result keyed so that a retry overwrites itself). */
+export async function putItem(item: Record<string, unknown>): Promise<void> {
+  await documentClient().send(new PutCommand({ TableName: env().TABLE_NAME, Item: item }))
 }

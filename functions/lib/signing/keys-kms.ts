@@ -13,6 +13,7 @@ import { RuleError } from '../../../shared/errors/index.js'
 import { s3Client } from '../clients.js'
 import type { SignerRef, SigningKeyStore } from './keys-port.js'
 import { orderChain, pemBlocks } from './pem.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 import { envNow } from '../env.js'
 
 type Sender<C extends { send: unknown }> = Pick<C, 'send'>
@@ -34,12 +35,11 @@ export function keyAlias(prefix: string, subject: Pick<SignerRef, 'kind' | 'id'>
   return `alias/${prefix}-${subject.kind === 'organisation' ? 'org' : 'person'}-${subject.id}`
 }
 
-export function certificateKey(subject: Pick<SignerRef, 'kind' | 'id'>): string {
-  return `certs/${subject.kind}/${subject.id}.pem`
-}
+/** Object keys of the certificates bucket (shared/table/objects.ts). */
+export const certificateKey = (subject: Pick<SignerRef, 'kind' | 'id'>): string => objectKeys.signingCertificate(subject)
 
 /** The roots the platform's chains end in, kept next to them (too large for Lambda's 4 KB of environment). */
-export const ROOTS_KEY = 'certs/roots.pem'
+export const ROOTS_KEY = objectKeys.signingRoots
 
 export function kmsSigningKeys(
   clients: { kms: Sender<KMSClient>; s3: Sender<S3Client> } = { kms: kmsClient(), s3: s3Client() },

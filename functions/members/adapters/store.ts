@@ -4,35 +4,11 @@
  * fee assessments and payments share one partition (`PMEMBER#<id>`), so the
  * ledger is one consistent query; the cell is an index (byCollection).
  */
-import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
-import { documentClient } from '../../lib/clients.js'
-import { env } from '../../lib/env.js'
+import { getRecord, getRecords, queryIndex, queryItems, queryRecords } from '../../lib/adapters/items.js'
 import { TABLE } from '../../../shared/table/definition.js'
-import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
+import { keys, ENTITY, SCHEMA_VERSION, stripKeys } from '../../../shared/table/keys.js'
 import type { FeeEntry, PartyMember, PaymentEntry, Transfer } from '../../../shared/members/contracts.js'
 import { fold } from '../../../shared/text/fold.js'
-
-const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity', 'schemaVersion']
-function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (!item) return undefined
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRS.includes(k))) as T
-}
-
-async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = []
-  let ExclusiveStartKey: Record<string, unknown> | undefined
-  do {
-    const res = await documentClient().send(new QueryCommand({ TableName: env().TABLE_NAME, ...input, ExclusiveStartKey }))
-    out.push(...(res.Items ?? []))
-    ExclusiveStartKey = res.LastEvaluatedKey
-  } while (ExclusiveStartKey)
-  return out
-}
-
-async function get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
-  const res = await documentClient().send(new GetCommand({ TableName: env().TABLE_NAME, Key: key, ConsistentRead: true }))
-  return strip<T>(res.Item)
-}
 
 const ACTIVE_IN_CELL = new Set(['active', 'temporarily-away', 'transferring'])
 
@@ -75,83 +51,53 @@ export interface Remittance {
 export const remittanceItem = (r: Remittance) => ({ ...keys.feeRemittance(r.cellId, r.month), entity: ENTITY.feeRemittance, schemaVersion: SCHEMA_VERSION, ...r })
 
 export const memberStore = {
-  getMember: (memberId: string) => get<PartyMember>(keys.partyMember(memberId)),
+  getMember: (memberId: string) => getRecord<PartyMember>(keys.partyMember(memberId)),
 
-  async getMembers(memberIds: string[]): Promise<PartyMember[]> {
-    const out: PartyMember[] = []
-    for (let i = 0; i < memberIds.length; i += 100) {
-      const Keys = [...new Set(memberIds.slice(i, i + 100))].map((id) => keys.partyMember(id))
-      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = { [env().TABLE_NAME]: { Keys, ConsistentRead: true } }
-      while (request && Object.keys(request).length) {
-        const res = await documentClient().send(new BatchGetCommand({ RequestItems: request }))
-        out.push(...(res.Responses?.[env().TABLE_NAME] ?? []).map((i) => strip<PartyMember>(i)!))
-        request = res.UnprocessedKeys as typeof request
-      }
-    }
-    return out
-  },
+  getMembers: (memberIds: string[]): Promise<PartyMember[]> => getRecords<PartyMember>([...new Set(memberIds)].map((id) => keys.partyMember(id)), true),
 
   async getMemberByUser(userId: string): Promise<PartyMember | undefined> {
-    const { name, partitionKey } = TABLE.indexes.byLookup
-    const items = await queryAll({ IndexName: name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': keys.partyMemberByUser(userId).gsi2pk } })
-    const m = strip<PartyMember>(items[0])
+    const m = (await queryIndex<PartyMember>(TABLE.indexes.byLookup, keys.partyMemberByUser(userId).gsi2pk))[0]
     // The index is eventually consistent: read the record itself.
     return m ? memberStore.getMember(m.memberId) : undefined
   },
 
   async cardOwner(cardNumber: string): Promise<string | undefined> {
-    return (await get<{ memberId: string }>(keys.partyCardClaim(cardNumber)))?.memberId
+    return (await getRecord<{ memberId: string }>(keys.partyCardClaim(cardNumber)))?.memberId
   },
 
-  async listCell(cellId: string): Promise<PartyMember[]> {
-    const { name, partitionKey } = TABLE.indexes.byCollection
-    const items = await queryAll({ IndexName: name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': keys.partyMembersOfCell(cellId).gsi1pk } })
-    return items.map((i) => strip<PartyMember>(i)!)
-  },
+  listCell: (cellId: string): Promise<PartyMember[]> => queryIndex<PartyMember>(TABLE.indexes.byCollection, keys.partyMembersOfCell(cellId).gsi1pk),
 
   /** The fee ledger of a member: assessments and payments, in one consistent query. */
   async ledgerOf(memberId: string): Promise<{ assessments: FeeEntry[]; payments: PaymentEntry[] }> {
-    const items = await queryAll({
+    const items = await queryItems({
       KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.feeLedgerOf(memberId).pk }, ConsistentRead: true,
     })
     return {
-      assessments: items.filter((i) => i.entity === ENTITY.feeAssessment).map((i) => strip<FeeEntry>(i)!),
-      payments: items.filter((i) => i.entity === ENTITY.feePayment).map((i) => strip<PaymentEntry>(i)!),
+      assessments: items.filter((i) => i.entity === ENTITY.feeAssessment).map((i) => stripKeys<FeeEntry>(i)),
+      payments: items.filter((i) => i.entity === ENTITY.feePayment).map((i) => stripKeys<PaymentEntry>(i)),
     }
   },
 
-  getAssessment: (memberId: string, month: string) => get<FeeEntry>(keys.feeAssessment(memberId, month)),
-  getRemittance: (cellId: string, month: string) => get<Remittance>(keys.feeRemittance(cellId, month)),
+  getAssessment: (memberId: string, month: string) => getRecord<FeeEntry>(keys.feeAssessment(memberId, month)),
+  getRemittance: (cellId: string, month: string) => getRecord<Remittance>(keys.feeRemittance(cellId, month)),
   /** Every month's remittance of a cell, newest first. */
-  async remittancesOf(cellId: string): Promise<Remittance[]> {
-    const items = await queryAll({
-      KeyConditionExpression: 'pk = :pk and begins_with(sk, :sk)', ConsistentRead: true, ScanIndexForward: false,
-      ExpressionAttributeValues: { ':pk': keys.feeRemittance(cellId, '').pk, ':sk': keys.feeRemittance(cellId, '').sk },
-    })
-    return items.map((i) => strip<Remittance>(i)!)
-  },
+  remittancesOf: (cellId: string): Promise<Remittance[]> => queryRecords<Remittance>({
+    KeyConditionExpression: 'pk = :pk and begins_with(sk, :sk)', ConsistentRead: true, ScanIndexForward: false,
+    ExpressionAttributeValues: { ':pk': keys.feeRemittance(cellId, '').pk, ':sk': keys.feeRemittance(cellId, '').sk },
+  }),
 
-  getTransfer: (transferId: string) => get<Transfer>(keys.transfer(cellOfTransfer(transferId), transferId)),
+  getTransfer: (transferId: string) => getRecord<Transfer>(keys.transfer(cellOfTransfer(transferId), transferId)),
 
-  async transfersOfMember(memberId: string): Promise<Transfer[]> {
-    const { name, partitionKey } = TABLE.indexes.byCollection
-    const items = await queryAll({ IndexName: name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': keys.transfersOfMember(memberId, '').gsi1pk }, ScanIndexForward: false })
-    return items.map((i) => strip<Transfer>(i)!)
-  },
+  transfersOfMember: (memberId: string): Promise<Transfer[]> =>
+    queryIndex<Transfer>(TABLE.indexes.byCollection, keys.transfersOfMember(memberId, '').gsi1pk, { forward: false }),
 
-  async transferInbox(unitId: string): Promise<Transfer[]> {
-    const { name, partitionKey } = TABLE.indexes.byInbox
-    const items = await queryAll({ IndexName: name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': keys.transferInbox(unitId, '').gsi3pk } })
-    return items.map((i) => strip<Transfer>(i)!)
-  },
+  transferInbox: (unitId: string): Promise<Transfer[]> => queryIndex<Transfer>(TABLE.indexes.byInbox, keys.transferInbox(unitId, '').gsi3pk),
 
   async transferByPortalRef(portalRef: string): Promise<Transfer | undefined> {
-    const { name, partitionKey } = TABLE.indexes.byLookup
-    const items = await queryAll({ IndexName: name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': keys.portalRef(portalRef).gsi2pk } })
-    const t = strip<Transfer>(items[0])
+    const t = (await queryIndex<Transfer>(TABLE.indexes.byLookup, keys.portalRef(portalRef).gsi2pk))[0]
     return t ? memberStore.getTransfer(t.transferId) : undefined
   },
 
-  getPortalRequest: (requestId: string) => get<{ requestId: string; bodyHash: string; response: { status: number; body: unknown } }>(keys.portalRequest(requestId)),
+  getPortalRequest: (requestId: string) => getRecord<{ requestId: string; bodyHash: string; response: { status: number; body: unknown } }>(keys.portalRequest(requestId)),
 }
 export type MemberStore = typeof memberStore

@@ -5,11 +5,11 @@ import { parse } from '../../lib/validation.js'
 import type { MemberRoute } from '../routes.js'
 import { assessCell, cellSheet, payCash, remit } from '../usecases/fees.js'
 import { memberStore } from '../adapters/store.js'
-import { authorizeMember } from '../../../shared/members/policy.js'
+import { memberPolicy } from '../../../shared/members/policy.js'
 import { nameOn } from '../../../shared/org/tree.js'
-import { putObject } from '../../lib/adapters/blobs.js'
-import { files } from '../../documents/adapters/files.js'
+import { files, putObject } from '../../lib/adapters/blobs.js'
 import { renderRemittanceReport } from '../adapters/letter.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 
 
 export const assess: MemberRoute = async ({ ctx, body }) => ({ body: await assessCell(ctx, parse(AssessBody, body)) })
@@ -19,7 +19,7 @@ export const remittance: MemberRoute = async ({ ctx, body }) => ({ status: 201, 
 /** One month's remittance of a cell (with `month`), or the cell's remittance history, newest first. */
 export const showRemittance: MemberRoute = async ({ ctx, query }) => {
   const q = parse(RemittanceQuery, query)
-  authorizeMember(ctx.actor, 'member.read', q.cellId, await ctx.tree(), ctx.date)
+  memberPolicy.authorize(ctx.actor, 'member.read', q.cellId, await ctx.tree(), ctx.date)
   if (!q.month) return { body: { remittances: await memberStore.remittancesOf(q.cellId) } }
   const r = await memberStore.getRemittance(q.cellId, q.month)
   if (!r) throw new DomainError('members.noRemittance', 404, { month: q.month })
@@ -31,7 +31,7 @@ const LEVEL_NAMES: Record<string, string> = { cell: 'Chi bộ', grassroots: 'Đ�
 export const remittancePdf: MemberRoute = async ({ ctx, query }) => {
   const q = parse(SheetQuery, query)
   const index = await ctx.tree()
-  authorizeMember(ctx.actor, 'member.read', q.cellId, index, ctx.date)
+  memberPolicy.authorize(ctx.actor, 'member.read', q.cellId, index, ctx.date)
   const r = await memberStore.getRemittance(q.cellId, q.month)
   if (!r) throw new DomainError('members.noRemittance', 404, { month: q.month })
   const name = (id: string) => (index.get(id) ? nameOn(index.get(id)!, ctx.date).name : id)
@@ -39,7 +39,7 @@ export const remittancePdf: MemberRoute = async ({ ctx, query }) => {
     cellName: name(r.cellId), month: r.month, ruleTable: r.ruleTable, remittedAt: r.remittedAt, remittedBy: r.remittedBy.fullName, collected: r.collected,
     allocations: r.allocations.map((a) => ({ unitName: name(a.unitId), level: LEVEL_NAMES[a.level] ?? a.level, percent: a.percent, amount: a.amount })), report: r.report, totals: r.totals,
   })
-  const key = `remittances/${r.cellId}/${r.month}-v${r.version}.pdf`
+  const key = objectKeys.remittanceReport(r.cellId, r.month, r.version)
   await putObject(key, Buffer.from(pdf), 'application/pdf')
   return { body: { report: await files.presignDownload(key, `doi-soat-dang-phi-${r.cellId}-${r.month}.pdf`, 'application/pdf') } }
 }

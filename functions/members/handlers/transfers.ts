@@ -2,7 +2,7 @@
 import { AcceptBody, CampaignBody, CommentFormBody, CommentsQuery, ConfirmBody, CreateTransferBody, DecisionBody, ExtendBody, commentId, transferId } from '../../../shared/members/contracts.js'
 import { campaignOf, commentInbox, confirmComment, fillComment, openCampaign, showComment } from '../usecases/comments.js'
 import { parse } from '../../lib/validation.js'
-import { files } from '../../documents/adapters/files.js'
+import { files } from '../../lib/adapters/blobs.js'
 import type { MemberRoute } from '../routes.js'
 import { accept, decide, extend, fileTransfer, inbox, loadTransfer, reportReturn, view } from '../usecases/transfers.js'
 import { mayDecide } from '../../../shared/members/policy.js'

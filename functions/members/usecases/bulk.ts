@@ -10,7 +10,7 @@
  */
 import { ConflictError, RuleError, ValidationError } from '../../../shared/errors/index.js'
 import type { BulkReport, BulkTransfer, BulkTransferBody, PartyMember } from '../../../shared/members/contracts.js'
-import { authorizeMember } from '../../../shared/members/policy.js'
+import { memberPolicy } from '../../../shared/members/policy.js'
 import { existsOn } from '../../../shared/org/tree.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import { getRecord } from '../../lib/adapters/items.js'
@@ -34,8 +34,8 @@ export async function bulkTransfer(ctx: MemberContext, body: BulkTransferBody): 
     if (!to || to.level !== 'cell') throw new ValidationError([{ path: `moves.${i}.toCellId`, code: 'members.notACell', params: { unitId: m.toCellId } }])
     if (!existsOn(to, ctx.date)) throw new RuleError('members.destinationEnded', { unitId: m.toCellId })
     if (m.fromCellId === m.toCellId) throw new RuleError('members.sameCell')
-    authorizeMember(ctx.actor, 'member.manage', m.fromCellId, index, ctx.date)
-    authorizeMember(ctx.actor, 'member.manage', m.toCellId, index, ctx.date)
+    memberPolicy.authorize(ctx.actor, 'member.manage', m.fromCellId, index, ctx.date)
+    memberPolicy.authorize(ctx.actor, 'member.manage', m.toCellId, index, ctx.date)
   }
   let op = await loadOperation(body.operationId)
   if (op && JSON.stringify(op.moves.map(({ fromCellId, toCellId }) => ({ fromCellId, toCellId }))) !== JSON.stringify(body.moves)) throw new ConflictError('members.bulkMismatch', { operationId: body.operationId })

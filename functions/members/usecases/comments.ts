@@ -7,7 +7,8 @@
  */
 import { ConflictError, DomainError, ForbiddenError } from '../../../shared/errors/index.js'
 import type { CommentRequest } from '../../../shared/members/contracts.js'
-import { MEMBER_PERMISSIONS, authorizeMember, canMember } from '../../../shared/members/policy.js'
+import { memberPolicy } from '../../../shared/members/policy.js'
+import { holderEmails } from '../../org/usecases/holders.js'
 import { TABLE } from '../../../shared/table/definition.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import { parentOn, today, indexUnits } from '../../../shared/org/tree.js'
@@ -58,7 +59,7 @@ async function save(before: CommentRequest | undefined, next: CommentRequest, ac
 /** Opens the year's campaign of a workplace cell: one request per member living in another cell and not exempt. Idempotent per member and year. */
 export async function openCampaign(ctx: MemberContext, body: { cellId: string; year: number; deadlineSeconds?: number }) {
   const index = await ctx.tree()
-  authorizeMember(ctx.actor, 'transfer.file', body.cellId, index, ctx.date)
+  memberPolicy.authorize(ctx.actor, 'transfer.file', body.cellId, index, ctx.date)
   const members = await memberStore.listCell(body.cellId)
   const created: CommentRequest[] = []
   const skipped: { memberId: string; reason: string }[] = []
@@ -87,12 +88,12 @@ async function loadVisible(ctx: MemberContext, commentId: string): Promise<Comme
   const c = await getComment(commentId)
   if (!c) throw commentNotFound(commentId)
   const index = await ctx.tree()
-  if (![c.workplaceCellId, c.residenceCellId, c.confirmingUnitId].some((u) => canMember(ctx.actor, 'member.read', u, index, ctx.date))) throw new ForbiddenError('auth.outsideSubtree', { unitId: c.workplaceCellId })
+  if (![c.workplaceCellId, c.residenceCellId, c.confirmingUnitId].some((u) => memberPolicy.can(ctx.actor, 'member.read', u, index, ctx.date))) throw new ForbiddenError('auth.outsideSubtree', { unitId: c.workplaceCellId })
   return c
 }
 export const showComment = async (ctx: MemberContext, commentId: string) => { const { taskToken: _t, ...c } = await loadVisible(ctx, commentId); return c }
 
-const holds = (ctx: MemberContext, unitId: string) => ctx.actor.assignments.some((a) => a.unitId === unitId && (MEMBER_PERMISSIONS as Record<string, readonly string[]>)[a.role]?.includes('transfer.approve'))
+const holds = (ctx: MemberContext, unitId: string) => memberPolicy.holdsIn(ctx.actor, 'transfer.approve', unitId)
 
 /** The residence cell fills the form. */
 export async function fillComment(ctx: MemberContext, commentId: string, body: { criteria: Record<string, boolean>; conclusion: 'good' | 'not-good'; note?: string }) {
@@ -147,7 +148,7 @@ export async function commentsToDecide(ctx: MemberContext) {
 /** The requests a workplace cell opened (a year's campaign), with their state; officers reading the cell see them. */
 export async function campaignOf(ctx: MemberContext, cellId: string, year?: number) {
   const index = await ctx.tree()
-  authorizeMember(ctx.actor, 'member.read', cellId, index, ctx.date)
+  memberPolicy.authorize(ctx.actor, 'member.read', cellId, index, ctx.date)
   const prefix = `COMMENT#${cellId}.cm-${year ?? ''}`
   const out = await queryRecords<CommentRequest>({ KeyConditionExpression: 'pk = :pk and begins_with(sk, :sk)', ConsistentRead: true, ExpressionAttributeValues: { ':pk': keys.commentRequest(cellId, '').pk, ':sk': prefix } })
   return out.sort((a, b) => a.memberName.localeCompare(b.memberName, 'vi')).map(({ taskToken: _t, ...c }) => c)
@@ -166,9 +167,7 @@ async function update(commentId: string, change: (c: CommentRequest) => { next: 
 }
 
 async function notifyUnits(unitIds: string[], subject: string, text: string) {
-  const members = (await Promise.all(unitIds.map((u) => orgStore.listMembers(u)))).flat()
-  const officers = members.filter((m) => m.role.split(',').some((r) => (MEMBER_PERMISSIONS as Record<string, readonly string[]>)[r]?.includes('transfer.approve')))
-  const to = (await orgStore.getUsers([...new Set(officers.map((m) => m.userId))])).map((u) => u.email).filter((e): e is string => !!e)
+  const to = await holderEmails(memberPolicy, 'transfer.approve', unitIds)
   if (to.length) await mail().send({ to, subject: `[Digital Office] ${subject}`, text })
 }
 

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { ConflictError, DomainError, RuleError, ValidationError } from '../../../shared/errors/index.js'
 import type { FeeEntry, PartyMember, PaymentEntry } from '../../../shared/members/contracts.js'
 import { addMonths, assessMonth, ledger, monthOf, shareTableForMonth, splitCollection, type Assessment } from '../../../shared/members/fees.js'
-import { authorizeMember } from '../../../shared/members/policy.js'
+import { memberPolicy } from '../../../shared/members/policy.js'
 import { ancestorsOn } from '../../../shared/org/tree.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
 import { assessmentItem, memberStore, paymentItem, remittanceItem, type Remittance } from '../adapters/store.js'
@@ -46,7 +46,7 @@ export function assessAll(members: readonly PartyMember[], month: string) {
 export async function assessCell(ctx: MemberContext, body: { cellId: string; month: string }) {
   const index = await ctx.tree()
   requireLiveCell(index, body.cellId, ctx.date)
-  authorizeMember(ctx.actor, 'fee.collect', body.cellId, index, ctx.date)
+  memberPolicy.authorize(ctx.actor, 'fee.collect', body.cellId, index, ctx.date)
   if (body.month > monthOf(ctx.date)) throw new ValidationError([{ path: 'month', code: 'members.futureMonth', params: { path: 'month' } }])
   const members = (await memberStore.listCell(body.cellId)).filter((m) => m.status !== 'removed' && m.status !== 'deceased')
   const { entries, missing } = assessAll(members, body.month)
@@ -94,7 +94,7 @@ export async function recordPayment(member: PartyMember, input: PaymentInput, ac
 
 export async function payCash(ctx: MemberContext, body: { memberId: string; month: string; amount: number; note?: string }) {
   const { member, index } = await loadMember(ctx, body.memberId)
-  authorizeMember(ctx.actor, 'fee.collect', member.cellId, index, ctx.date)
+  memberPolicy.authorize(ctx.actor, 'fee.collect', member.cellId, index, ctx.date)
   const payment = await recordPayment(member, { ...body, channel: 'cash' }, { ...ctx.auditActor, fullName: ctx.actor.fullName }, ctx.now, ctx.date)
   return { payment, fees: await feeSummary(member.memberId) }
 }
@@ -108,7 +108,7 @@ export async function feeSummary(memberId: string) {
 /** The cell's fee sheet for a month: each member's due, paid, owed, and the members flagged for three unpaid months. */
 export async function cellSheet(ctx: MemberContext, cellId: string, month: string) {
   const index = await ctx.tree()
-  authorizeMember(ctx.actor, 'fee.collect', cellId, index, ctx.date)
+  memberPolicy.authorize(ctx.actor, 'fee.collect', cellId, index, ctx.date)
   const members = await memberStore.listCell(cellId)
   const rows = await Promise.all(members.map(async (m) => {
     const s = await feeSummary(m.memberId)
@@ -127,7 +127,7 @@ export async function cellSheet(ctx: MemberContext, cellId: string, month: strin
 export async function remit(ctx: MemberContext, body: { cellId: string; month: string }): Promise<Remittance> {
   const index = await ctx.tree()
   requireLiveCell(index, body.cellId, ctx.date)
-  authorizeMember(ctx.actor, 'fee.collect', body.cellId, index, ctx.date)
+  memberPolicy.authorize(ctx.actor, 'fee.collect', body.cellId, index, ctx.date)
   if (await memberStore.getRemittance(body.cellId, body.month)) throw new ConflictError('members.alreadyRemitted', { month: body.month })
   const sheet = await cellSheet(ctx, body.cellId, body.month)
   const unassessed = sheet.rows.filter((r) => !r.assessed)

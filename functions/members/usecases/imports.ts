@@ -9,7 +9,7 @@
 import { RuleError, ValidationError } from '../../../shared/errors/index.js'
 import { translate, type Lang } from '../../../shared/i18n/messages.js'
 import { MEMBER_COLUMNS, mapHeader, mapMemberRow } from '../../../shared/members/import.js'
-import { canMember } from '../../../shared/members/policy.js'
+import { memberPolicy } from '../../../shared/members/policy.js'
 import { monthOf, reductionProblem } from '../../../shared/members/fees.js'
 import type { RowError } from '../../../shared/org/import.js'
 import { existsOn } from '../../../shared/org/tree.js'
@@ -19,12 +19,13 @@ import { orgStore } from '../../org/adapters/store.js'
 import { readRows } from '../../org/usecases/imports.js'
 import { memberStore } from '../adapters/store.js'
 import { buildMember, writeNewMember, type MemberContext } from './members.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 
 const MAX_ROWS = 5000
 const header = (key: string | undefined) => MEMBER_COLUMNS.find((c) => c.key === key)?.header
 
 export async function importMembers(ctx: MemberContext, body: { objectKey: string; dryRun: boolean }, lang: Lang) {
-  if (!body.objectKey.startsWith(`imports/${ctx.actor.userId}/`)) throw new ValidationError([{ path: 'objectKey', code: 'field.invalidValue', params: { path: 'objectKey' } }])
+  if (!body.objectKey.startsWith(objectKeys.importUploadPrefix(ctx.actor.userId))) throw new ValidationError([{ path: 'objectKey', code: 'field.invalidValue', params: { path: 'objectKey' } }])
   const rows = await readRows(await readObject(body.objectKey, env().MAX_UPLOAD_BYTES))
   const headerAt = rows.findIndex((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== ''))
   if (headerAt < 0) throw new RuleError('import.empty')
@@ -47,7 +48,7 @@ export async function importMembers(ctx: MemberContext, body: { objectKey: strin
       const cell = tree.get(v.cellId)
       if (!cell || cell.level !== 'cell') errors.push({ column: 'cellId', code: 'members.notACell', params: { unitId: v.cellId } })
       else if (!existsOn(cell, ctx.date)) errors.push({ column: 'cellId', code: 'rule.unitEnded', params: { unitId: v.cellId } })
-      else if (!canMember(ctx.actor, 'member.manage', v.cellId, tree, ctx.date)) errors.push({ column: 'cellId', code: 'auth.outsideSubtree', params: { unitId: v.cellId } })
+      else if (!memberPolicy.can(ctx.actor, 'member.manage', v.cellId, tree, ctx.date)) errors.push({ column: 'cellId', code: 'auth.outsideSubtree', params: { unitId: v.cellId } })
       if (cards.has(v.cardNumber) || await memberStore.cardOwner(v.cardNumber)) errors.push({ column: 'cardNumber', code: 'members.cardTaken', params: { cardNumber: v.cardNumber } })
       if (['insured', 'leave-benefit', 'pensioner'].includes(v.fee.category) && v.fee.incomes.length === 0) errors.push({ column: 'income', code: 'members.incomeRequired' })
       if (v.username && !(await orgStore.getUserByUsername(v.username))) errors.push({ column: 'username', code: 'members.unknownUsername', params: { username: v.username } })

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, RuleError, ValidationError } from '../../../shared/errors/index.js'
 import type { CreateMemberBody, PartyMember } from '../../../shared/members/contracts.js'
 import { reductionProblem, type FeeProfile } from '../../../shared/members/fees.js'
-import { authorizeMember, canMember, memberReach } from '../../../shared/members/policy.js'
+import { memberPolicy } from '../../../shared/members/policy.js'
 import { existsOn, nameOn, parentOn, type UnitIndex } from '../../../shared/org/tree.js'
 import { pgArray } from '../../../shared/documents/projection.js'
 import { sql } from '../../lib/adapters/sql.js'
@@ -41,7 +41,7 @@ export function checkFeeProfile(fee: FeeProfile): void {
 export async function buildMember(ctx: MemberContext, body: CreateMemberBody): Promise<PartyMember> {
   const index = await ctx.tree()
   requireLiveCell(index, body.cellId, ctx.date)
-  authorizeMember(ctx.actor, 'member.manage', body.cellId, index, ctx.date)
+  memberPolicy.authorize(ctx.actor, 'member.manage', body.cellId, index, ctx.date)
   checkFeeProfile(body.fee)
   if (body.residenceCellId) requireLiveCell(index, body.residenceCellId, ctx.date, 'residenceCellId')
   let userId: string | undefined
@@ -81,21 +81,21 @@ export async function loadMember(ctx: MemberContext, memberId: string): Promise<
   if (!member) throw memberNotFound(memberId)
   const index = await ctx.tree()
   if (member.userId === ctx.actor.userId) return { member, index }
-  if (!canMember(ctx.actor, 'member.read', member.cellId, index, ctx.date)) throw new ForbiddenError('auth.outsideSubtree', { unitId: member.cellId })
+  if (!memberPolicy.can(ctx.actor, 'member.read', member.cellId, index, ctx.date)) throw new ForbiddenError('auth.outsideSubtree', { unitId: member.cellId })
   return { member, index }
 }
 
 export async function listCell(ctx: MemberContext, cellId: string, status?: string) {
   const index = await ctx.tree()
   if (!index.has(cellId)) throw new NotFoundError('unit', cellId)
-  authorizeMember(ctx.actor, 'member.read', cellId, index, ctx.date)
+  memberPolicy.authorize(ctx.actor, 'member.read', cellId, index, ctx.date)
   const members = (await memberStore.listCell(cellId)).filter((m) => !status || m.status === status)
   return { cell: { unitId: cellId, name: nameOn(index.get(cellId)!, ctx.date).name }, members }
 }
 
 export async function updateFeeProfile(ctx: MemberContext, memberId: string, body: { fee: FeeProfile; version: number }): Promise<PartyMember> {
   const { member, index } = await loadMember(ctx, memberId)
-  authorizeMember(ctx.actor, 'member.manage', member.cellId, index, ctx.date)
+  memberPolicy.authorize(ctx.actor, 'member.manage', member.cellId, index, ctx.date)
   checkFeeProfile(body.fee)
   if (body.version !== member.version) throw new ConflictError('conflict.version')
   const next: PartyMember = { ...member, fee: body.fee, version: member.version + 1, updatedAt: ctx.now.toISOString() }
@@ -121,7 +121,7 @@ export async function liveCells(ctx: MemberContext): Promise<{ unitId: string; n
 
 /** Members in reach whose name, card or record number matches, without diacritics (read model). */
 export async function searchMembers(ctx: MemberContext, q: string): Promise<unknown[]> {
-  const reach = [...memberReach(ctx.actor, 'member.read', await ctx.tree(), ctx.date)]
+  const reach = [...memberPolicy.reach(ctx.actor, 'member.read', await ctx.tree(), ctx.date)]
   if (reach.length === 0) return []
   const rows = await sql().query<{ data: unknown }>(
     `select data from party_members where cell_id = any($1::text[]) and search like '%' || lower(unaccent($2)) || '%'

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto'
 import { ConflictError, DomainError, NotFoundError } from '../../../shared/errors/index.js'
 import type { HandbookNotice, NoticeBody, PartyMember, PartyNotice, Transfer } from '../../../shared/members/contracts.js'
-import { authorizeMember } from '../../../shared/members/policy.js'
+import { memberPolicy } from '../../../shared/members/policy.js'
 import { existsOn, isWithin, nameOn, parentOn, subtreeOn, type UnitIndex } from '../../../shared/org/tree.js'
 import { TABLE } from '../../../shared/table/definition.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
@@ -38,14 +38,14 @@ export async function postNotice(ctx: MemberContext, body: NoticeBody): Promise<
     const unit = index.get(body.unitId)
     if (!unit) throw new NotFoundError('unit', body.unitId)
     if (!existsOn(unit, ctx.date)) throw new DomainError('rule.unitEnded', 422, { unitId: body.unitId })
-    authorizeMember(ctx.actor, 'notice.post', body.unitId, index, ctx.date)
+    memberPolicy.authorize(ctx.actor, 'notice.post', body.unitId, index, ctx.date)
     fromUnitId = body.unitId
   } else {
     const ids = [...new Set(body.memberIds!)]
     members = await memberStore.getMembers(ids)
     const missing = ids.find((id) => !members.some((m) => m.memberId === id))
     if (missing) throw new DomainError('notFound.member', 404, { id: missing })
-    for (const m of members) authorizeMember(ctx.actor, 'notice.post', m.cellId, index, ctx.date)
+    for (const m of members) memberPolicy.authorize(ctx.actor, 'notice.post', m.cellId, index, ctx.date)
     fromUnitId = members[0].cellId
   }
   const createdAt = ctx.now.toISOString()
@@ -73,7 +73,7 @@ export async function noticeReceipts(ctx: MemberContext, noticeId: string) {
   const notice = await getNotice(noticeId)
   if (!notice) throw noticeNotFound(noticeId)
   const index = await ctx.tree()
-  authorizeMember(ctx.actor, 'member.read', notice.fromUnitId, index, ctx.date)
+  memberPolicy.authorize(ctx.actor, 'member.read', notice.fromUnitId, index, ctx.date)
   const [recipients, readers] = await Promise.all([recipientsOf(notice, index, ctx.date), readersOf(noticeId)])
   const readAt = new Map(readers.map((r) => [r.memberId, r.at]))
   return {
@@ -88,7 +88,7 @@ export async function noticeReceipts(ctx: MemberContext, noticeId: string) {
 export async function noticesOfUnit(ctx: MemberContext, unitId: string) {
   const index = await ctx.tree()
   if (!index.has(unitId)) throw new NotFoundError('unit', unitId)
-  authorizeMember(ctx.actor, 'member.read', unitId, index, ctx.date)
+  memberPolicy.authorize(ctx.actor, 'member.read', unitId, index, ctx.date)
   const { name, partitionKey } = TABLE.indexes.byCollection
   const notices = await queryRecords<PartyNotice>({ IndexName: name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': partitionKey }, ExpressionAttributeValues: { ':pk': keys.partyNoticesOfUnit(unitId, '').gsi1pk }, ScanIndexForward: false, Limit: 100 })
   return Promise.all(notices.map(async (n) => ({ ...n, readCount: (await readersOf(n.noticeId)).length })))

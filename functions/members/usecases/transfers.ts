@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { ConflictError, DomainError, ForbiddenError, RuleError, ValidationError } from '../../../shared/errors/index.js'
 import type { CreateTransferBody, PartyMember, Transfer } from '../../../shared/members/contracts.js'
-import { approvalChain, canMember, mayDecide, mayReceive } from '../../../shared/members/policy.js'
+import { approvalChain, mayDecide, mayReceive, memberPolicy } from '../../../shared/members/policy.js'
 import { authorizeNotOwn } from '../../../shared/auth/policy.js'
 import { TRANSFER_RULES, returnSeconds, secondsToMonthsLater, secondsToWorkingDay, temporaryPeriodProblem } from '../../../shared/members/transfer.js'
 import { existsOn, parentOn } from '../../../shared/org/tree.js'
@@ -82,12 +82,12 @@ export async function fileTransfer(ctx: MemberContext, body: CreateTransferBody)
   let officer = false
   if (body.memberId) {
     member = (await loadMember(ctx, body.memberId)).member
-    officer = canMember(ctx.actor, 'transfer.file', member.cellId, index, ctx.date)
+    officer = memberPolicy.can(ctx.actor, 'transfer.file', member.cellId, index, ctx.date)
     if (!officer && member.userId !== ctx.actor.userId) throw new ForbiddenError('auth.forbidden', { unitId: member.cellId })
   } else {
     member = await memberStore.getMemberByUser(ctx.actor.userId)
     if (!member) throw new DomainError('members.noRecord', 404)
-    officer = canMember(ctx.actor, 'transfer.file', member.cellId, index, ctx.date)
+    officer = memberPolicy.can(ctx.actor, 'transfer.file', member.cellId, index, ctx.date)
   }
   return openTransfer(ctx, member, body, { userId: ctx.actor.userId, fullName: ctx.actor.fullName, via: 'app' }, officer)
 }
@@ -99,7 +99,7 @@ export async function loadTransfer(ctx: MemberContext, transferId: string): Prom
   const index = await ctx.tree()
   const member = await memberStore.getMember(t.memberId)
   const units = [t.fromCellId, ...(t.toUnitId ? [t.toUnitId] : []), ...t.steps.flatMap((s) => [s.unitId, ...s.alsoUnitIds])]
-  const visible = member?.userId === ctx.actor.userId || units.some((u) => canMember(ctx.actor, 'member.read', u, index, ctx.date)) || t.steps.some((s) => mayDecide(ctx.actor, s))
+  const visible = member?.userId === ctx.actor.userId || units.some((u) => memberPolicy.can(ctx.actor, 'member.read', u, index, ctx.date)) || t.steps.some((s) => mayDecide(ctx.actor, s))
   if (!visible) throw new ForbiddenError('auth.outsideSubtree', { unitId: t.fromCellId })
   return t
 }
@@ -220,7 +220,7 @@ export async function recordReturn(ctx: MemberContext, t: Transfer): Promise<{ s
   if (t.kind !== 'temporary' || t.status !== 'accepted') throw new ConflictError('members.notAway')
   const index = await ctx.tree()
   const member = await memberStore.getMember(t.memberId)
-  const allowed = member?.userId === ctx.actor.userId || canMember(ctx.actor, 'transfer.file', t.fromCellId, index, ctx.date) || (!!t.toUnitId && mayReceive(ctx.actor, t.toUnitId, index, ctx.date))
+  const allowed = member?.userId === ctx.actor.userId || memberPolicy.can(ctx.actor, 'transfer.file', t.fromCellId, index, ctx.date) || (!!t.toUnitId && mayReceive(ctx.actor, t.toUnitId, index, ctx.date))
   if (!allowed) throw new ForbiddenError('auth.forbidden', { unitId: t.fromCellId })
   if (!t.taskToken || t.returnAnswer) throw new ConflictError('members.stepNotReady')
   try {

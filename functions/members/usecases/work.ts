@@ -6,7 +6,7 @@
  * the caller may act on (`mayDecide`, `mayReceive`, the comment's unit).
  */
 import type { Transfer } from '../../../shared/members/contracts.js'
-import { memberGrantingUnits } from '../../../shared/members/policy.js'
+import { memberPolicy } from '../../../shared/members/policy.js'
 import { nameOn } from '../../../shared/org/tree.js'
 import { workSection, type WorkSection } from '../../../shared/org/work.js'
 import { memberStore } from '../adapters/store.js'
@@ -19,7 +19,7 @@ export async function memberWork(ctx: MemberContext): Promise<WorkSection[]> {
   const index = await ctx.tree()
   const unitName = (id: string | undefined) => { const u = id ? index.get(id) : undefined; return u ? nameOn(u, ctx.date).name : '' }
   const sections: WorkSection[] = []
-  const officer = memberGrantingUnits(ctx.actor, 'transfer.approve', index, ctx.date).length > 0
+  const officer = memberPolicy.grantingUnits(ctx.actor, 'transfer.approve', index, ctx.date).length > 0
   const [transfers, comments, member] = await Promise.all([
     officer ? inbox(ctx) : Promise.resolve([]),
     officer ? commentsToDecide(ctx) : Promise.resolve([]),

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto'
 import { ConflictError } from '../../../shared/errors/index.js'
 import type { PartyMember, Transfer } from '../../../shared/members/contracts.js'
-import { MEMBER_PERMISSIONS } from '../../../shared/members/policy.js'
+import { memberPolicy } from '../../../shared/members/policy.js'
+import { holderEmails } from '../../org/usecases/holders.js'
 import { TRANSFER_RULES, returnSeconds, secondsToMonthsLater, secondsToWorkingDay } from '../../../shared/members/transfer.js'
 import { indexUnits, nameOn, parentOn, today } from '../../../shared/org/tree.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
@@ -20,6 +21,7 @@ import { documentStore } from '../../documents/adapters/store.js'
 import { saveTransfer, transferNotFound } from './transfers.js'
 import type { DecisionOutput } from '../adapters/workflows.js'
 import { feeSummary } from './fees.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 
 const SYSTEM = { userId: 'system', name: 'Digital Office' }
 
@@ -44,9 +46,7 @@ async function update(transferId: string, change: (t: Transfer) => { next: Trans
 }
 
 async function notify(unitIds: string[], subject: string, text: string): Promise<void> {
-  const members = (await Promise.all(unitIds.map((u) => orgStore.listMembers(u)))).flat()
-  const officers = members.filter((m) => m.role.split(',').some((r) => (MEMBER_PERMISSIONS as Record<string, readonly string[]>)[r]?.includes('transfer.approve')))
-  const to = (await orgStore.getUsers([...new Set(officers.map((m) => m.userId))])).map((u) => u.email).filter((e): e is string => !!e)
+  const to = await holderEmails(memberPolicy, 'transfer.approve', unitIds)
   if (to.length) await mail().send({ to, subject: `[Digital Office] ${subject}`, text })
 }
 
@@ -163,7 +163,7 @@ export async function issueLetter(p: { transferId: string }) {
       presentWithinDays: TRANSFER_RULES.presentWithinWorkingDays,
       dossier: { member: { ...member, openTransferId: undefined }, fees: { paidUpTo: fees.paidUpTo, arrears: fees.arrears }, transfer: { transferId: t0.transferId, kind: t0.kind, steps: t0.steps } },
     })
-    const objectKey = `transfers/${t0.transferId}/${registerNumber.replace(/\//g, '-')}.pdf`
+    const objectKey = objectKeys.transferLetter(t0.transferId, registerNumber)
     await putObject(objectKey, Buffer.from(pdf), 'application/pdf')
     const sha256 = createHash('sha256').update(pdf).digest('hex')
     const at = issuedAt.toISOString()

@@ -1,6 +1,6 @@
 /** HTTP handlers: presigned upload of an import file, then the import with its report. */
 import { ImportBody, UploadRequestBody } from '../../../shared/org/contracts.js'
-import { authorize } from '../../../shared/auth/policy.js'
+import { orgPolicy } from '../../../shared/auth/policy.js'
 import { ForbiddenError } from '../../../shared/errors/index.js'
 import { parse } from '../../lib/validation.js'
 import type { OrgRoute } from '../routes.js'
@@ -10,7 +10,7 @@ import type { OrgContext } from '../usecases/context.js'
 /** Importing needs the import right somewhere; each row is then checked against the caller's reach. */
 async function mayImport(ctx: OrgContext): Promise<void> {
   const index = await ctx.tree()
-  const unit = ctx.actor.assignments.find((a) => { try { authorize(ctx.actor, 'import.run', a.unitId, index, ctx.date); return true } catch { return false } })
+  const unit = ctx.actor.assignments.find((a) => { try { orgPolicy.authorize(ctx.actor, 'import.run', a.unitId, index, ctx.date); return true } catch { return false } })
   if (!unit) throw new ForbiddenError()
 }
 

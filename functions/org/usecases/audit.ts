@@ -2,10 +2,12 @@
  * The audit trail of a unit: read by auditors of its subtree, and verified
  * end to end (every hash recomputed, every link and sequence number checked).
  */
-import { authorize } from '../../../shared/auth/policy.js'
+import { orgPolicy } from '../../../shared/auth/policy.js'
 import { verifyChain } from '../../../shared/audit/chain.js'
 import { auditMac } from '../../lib/adapters/audit-mac.js'
 import { orgStore } from '../adapters/store.js'
+import { namesFromReadModel } from '../adapters/names.js'
+import { nameOn, type UnitIndex } from '../../../shared/org/tree.js'
 import type { OrgContext } from './context.js'
 import { requireUnit } from './units.js'
 import type { AuditEntry } from '../../../shared/org/contracts.js'
@@ -15,10 +17,46 @@ import { CONFIDENTIALITY, isClassified, mayRead, type Confidentiality } from '..
 export async function listAudit(ctx: OrgContext, q: { unitId: string; limit?: number }) {
   const index = await ctx.tree()
   requireUnit(index, q.unitId)
-  authorize(ctx.actor, 'audit.read', q.unitId, index, ctx.date)
-  const entries = await orgStore.listAudit(q.unitId, { newestFirst: true, limit: q.limit ?? 50 })
-  return { entries: entries.map((e) => withheldFor(ctx.actor.clearance, e)) }
+  orgPolicy.authorize(ctx.actor, 'audit.read', q.unitId, index, ctx.date)
+  const entries = (await orgStore.listAudit(q.unitId, { newestFirst: true, limit: q.limit ?? 50 })).map((e) => withheldFor(ctx.actor.clearance, e))
+  return { entries, names: await namesOf(entries, index, ctx.date, ctx.actor.clearance) }
 }
+
+/** Ids an entry mentions: its target, and detail values under keys that hold ids (`unitId`, `memberIds`, `from`, `oldParent`…). */
+function mentionedIds(e: AuditEntry): string[] {
+  const ids = [e.target]
+  for (const [k, v] of Object.entries(e.details ?? {})) {
+    if (!/(Id|Ids|^from|^to|Parent|^signer|^lead|^recipients?)$/.test(k)) continue
+    for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string') ids.push(x)
+  }
+  return ids
+}
+
+/**
+ * A name for every id the entries mention that the platform can name: units
+ * (from the tree, as of today), people, documents (symbol, or the summary's
+ * start — not for classified documents the reader may not read) and members.
+ */
+async function namesOf(entries: AuditEntry[], index: UnitIndex, date: string, clearance: Clearance): Promise<Record<string, string>> {
+  const ids = [...new Set(entries.flatMap(mentionedIds))]
+  const names: Record<string, string> = {}
+  const rest: string[] = []
+  for (const id of ids) {
+    const unit = index.get(id)
+    if (unit) names[id] = nameOn(unit, date).name
+    else rest.push(id)
+  }
+  const found = await namesFromReadModel(rest)
+  for (const id of rest) {
+    const doc = found.documents.get(id)
+    const label = found.users.get(id) ?? found.members.get(id)
+      ?? (doc && mayRead(clearance, doc.confidentiality as Confidentiality) ? doc.symbol ?? shorten(doc.summary) : undefined)
+    if (label) names[id] = label
+  }
+  return names
+}
+
+const shorten = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}…` : text)
 
 /**
  * An entry about classified content (a register entry of a MẬT document, a
@@ -36,7 +74,7 @@ function withheldFor(clearance: Clearance, entry: AuditEntry): AuditEntry {
 export async function verifyAudit(ctx: OrgContext, unitId: string) {
   const index = await ctx.tree()
   requireUnit(index, unitId)
-  authorize(ctx.actor, 'audit.read', unitId, index, ctx.date)
+  orgPolicy.authorize(ctx.actor, 'audit.read', unitId, index, ctx.date)
   const [entries, head] = await Promise.all([orgStore.listAudit(unitId, { newestFirst: false }), orgStore.auditHead(unitId)])
   return verifyChain(entries, auditMac(), head)
 }

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream'
 import { randomUUID } from 'node:crypto'
 import { DomainError, RuleError, ValidationError } from '../../../shared/errors/index.js'
 import { translate, type Lang } from '../../../shared/i18n/messages.js'
-import { can, authorizeClearance } from '../../../shared/auth/policy.js'
+import { authorizeClearance, orgPolicy } from '../../../shared/auth/policy.js'
 import type { ImportReport, ImportRowResult, Unit } from '../../../shared/org/contracts.js'
 import { UNIT_COLUMNS, USER_COLUMNS, columnHeader, mapHeader, mapUnitRow, mapUserRow, type Cell, type RowError } from '../../../shared/org/import.js'
 import { assertValidParent, existsOn, indexUnits } from '../../../shared/org/tree.js'
@@ -20,6 +20,7 @@ import type { OrgContext } from './context.js'
 import { createUnit } from './units.js'
 import { createUser } from './users.js'
 import { mail } from '../../lib/adapters/mail.js'
+import { objectKeys } from '../../../shared/table/objects.js'
 
 const MAX_ROWS = 5000
 const ACCEPTED_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.ms-excel', 'application/octet-stream', '']
@@ -29,7 +30,7 @@ export async function createUpload(ctx: OrgContext, body: { fileName: string; co
   if (body.size > limit) throw new DomainError('upload.tooLarge', 413, { limit })
   const ext = body.fileName.toLowerCase().split('.').pop() ?? ''
   if (!['xlsx', 'csv'].includes(ext) || !ACCEPTED_TYPES.includes(body.contentType)) throw new DomainError('upload.badType', 415, { type: body.contentType || ext })
-  const objectKey = `imports/${ctx.actor.userId}/${randomUUID()}.${ext}`
+  const objectKey = objectKeys.importUpload(ctx.actor.userId, randomUUID(), ext)
   return { objectKey, ...(await presignUpload(objectKey, body.contentType || 'application/octet-stream')) }
 }
 
@@ -64,7 +65,7 @@ const message = (e: RowError, lang: Lang, columns: typeof UNIT_COLUMNS) =>
   ({ column: columnHeader(columns, e.column), code: e.code, message: translate(e.code, lang, { path: columnHeader(columns, e.column) ?? '', ...(e.params ?? {}) }) })
 
 export async function runImport(ctx: OrgContext, body: { kind: 'units' | 'users'; objectKey: string; dryRun: boolean }, lang: Lang): Promise<{ status: number; report: ImportReport }> {
-  if (!body.objectKey.startsWith(`imports/${ctx.actor.userId}/`)) throw new ValidationError([{ path: 'objectKey', code: 'field.invalidValue', params: { path: 'objectKey' } }])
+  if (!body.objectKey.startsWith(objectKeys.importUploadPrefix(ctx.actor.userId))) throw new ValidationError([{ path: 'objectKey', code: 'field.invalidValue', params: { path: 'objectKey' } }])
   const rows = await readRows(await readObject(body.objectKey, env().MAX_UPLOAD_BYTES))
   const columns = body.kind === 'units' ? UNIT_COLUMNS : USER_COLUMNS
   const headerAt = rows.findIndex((r) => r.some((c) => c !== null && c !== undefined && String(c).trim() !== ''))
@@ -88,7 +89,7 @@ export async function runImport(ctx: OrgContext, body: { kind: 'units' | 'users'
         const parent = tree.get(v.parentId)
         if (tree.has(v.unitId!)) errors.push({ column: 'unitId', code: 'conflict.unitExists', params: { unitId: v.unitId! } })
         else if (!parent) errors.push({ column: 'parentId', code: 'notFound.unit', params: { id: v.parentId } })
-        else if (!can(ctx.actor, 'unit.manage', parent.unitId, tree, ctx.date)) errors.push({ column: 'parentId', code: 'auth.outsideSubtree', params: { unitId: parent.unitId } })
+        else if (!orgPolicy.can(ctx.actor, 'unit.manage', parent.unitId, tree, ctx.date)) errors.push({ column: 'parentId', code: 'auth.outsideSubtree', params: { unitId: parent.unitId } })
         else {
           try { assertValidParent(tree, { level: v.level }, parent, date) } catch (e) { errors.push({ column: 'parentId', code: (e as DomainError).code, params: (e as DomainError).params }) }
         }
@@ -113,7 +114,7 @@ export async function runImport(ctx: OrgContext, body: { kind: 'units' | 'users'
         if (seen.has(v.username) || await orgStore.getUserByUsername(v.username)) errors.push({ column: 'username', code: 'conflict.usernameTaken', params: { username: v.username } })
         if (!unit) errors.push({ column: 'unitId', code: 'notFound.unit', params: { id: a.unitId } })
         else if (!existsOn(unit, ctx.date)) errors.push({ column: 'unitId', code: 'rule.unitEnded', params: { unitId: a.unitId } })
-        else if (!can(ctx.actor, 'user.manage', a.unitId, tree, ctx.date)) errors.push({ column: 'unitId', code: 'auth.outsideSubtree', params: { unitId: a.unitId } })
+        else if (!orgPolicy.can(ctx.actor, 'user.manage', a.unitId, tree, ctx.date)) errors.push({ column: 'unitId', code: 'auth.outsideSubtree', params: { unitId: a.unitId } })
         try { authorizeClearance(ctx.actor, v.clearance) } catch { errors.push({ column: 'clearance', code: 'auth.clearanceTooLow' }) }
         seen.add(v.username)
         if (errors.length === 0) writes.push(async () => {

@@ -1,5 +1,5 @@
 /** The caller's profile and the units they work in (for the unit switcher), and what waits for them today. */
-import { grantingUnits } from '../../../shared/auth/policy.js'
+import { orgPolicy } from '../../../shared/auth/policy.js'
 import { nameOn, viewOn } from '../../../shared/org/tree.js'
 import { WORK_SECTIONS, workSection, type MyWork, type WorkSection } from '../../../shared/org/work.js'
 import { archiveWork } from '../../archives/usecases/work.js'
@@ -33,7 +33,7 @@ export async function myWork(ctx: OrgContext): Promise<MyWork> {
 
 async function reorganisationWork(ctx: OrgContext): Promise<WorkSection[]> {
   const index = await ctx.tree()
-  if (!grantingUnits(ctx.actor, 'reorganisation.decide', index, ctx.date).length) return []
+  if (!orgPolicy.grantingUnits(ctx.actor, 'reorganisation.decide', index, ctx.date).length) return []
   const name = (id: string) => { const u = index.get(id); return u ? nameOn(u, ctx.date).name : '' }
   const { requests } = await listReorganisations(ctx, 'pending')
   return [workSection('org.reorganisations', '/approvals', requests.filter((r) => r.requestedBy.userId !== ctx.actor.userId).map((r) => ({

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../../shared/errors/index.js'
-import { authorize, authorizeNotOwn, can, grantingUnits } from '../../../shared/auth/policy.js'
+import { authorizeNotOwn, orgPolicy } from '../../../shared/auth/policy.js'
 import type { CreateReorganisationBody, DecisionBody, Reorganisation } from '../../../shared/org/contracts.js'
 import { validateReorganisation } from '../../../shared/org/reorganisation.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
@@ -18,7 +18,7 @@ import type { OrgContext } from './context.js'
 export async function requestReorganisation(ctx: OrgContext, body: CreateReorganisationBody) {
   const index = await ctx.tree()
   const { approverUnitId } = validateReorganisation(index, body, ctx.date)
-  for (const id of body.sourceUnitIds) authorize(ctx.actor, 'reorganisation.request', id, index, ctx.date)
+  for (const id of body.sourceUnitIds) orgPolicy.authorize(ctx.actor, 'reorganisation.request', id, index, ctx.date)
   const now = ctx.now.toISOString()
   const request: Reorganisation = {
     requestId: randomUUID(), kind: body.kind, sourceUnitIds: body.sourceUnitIds, successors: body.successors,
@@ -51,7 +51,7 @@ export async function getReorganisation(ctx: OrgContext, requestId: string) {
   if (!request) throw new NotFoundError('request', requestId)
   const index = await ctx.tree()
   const mayRead = request.requestedBy.userId === ctx.actor.userId
-    || [request.approverUnitId, ...request.sourceUnitIds].some((u) => can(ctx.actor, 'unit.read', u, index, ctx.date))
+    || [request.approverUnitId, ...request.sourceUnitIds].some((u) => orgPolicy.can(ctx.actor, 'unit.read', u, index, ctx.date))
   if (!mayRead) throw new ForbiddenError('auth.outsideSubtree', { unitId: request.approverUnitId })
   return { request }
 }
@@ -60,7 +60,7 @@ export async function getReorganisation(ctx: OrgContext, requestId: string) {
 export async function listReorganisations(ctx: OrgContext, scope: 'pending' | 'mine') {
   if (scope === 'mine') return { requests: await orgStore.listByRequester(ctx.actor.userId) }
   const index = await ctx.tree()
-  const units = grantingUnits(ctx.actor, 'reorganisation.decide', index, ctx.date)
+  const units = orgPolicy.grantingUnits(ctx.actor, 'reorganisation.decide', index, ctx.date)
   const lists = await Promise.all(units.flatMap((u) => [orgStore.listInbox(u, 'pending'), orgStore.listInbox(u, 'escalated')]))
   const seen = new Set<string>()
   return { requests: lists.flat().filter((r) => !seen.has(r.requestId) && seen.add(r.requestId)).sort((a, b) => b.createdAt.localeCompare(a.createdAt)) }
@@ -70,7 +70,7 @@ export async function decideReorganisation(ctx: OrgContext, requestId: string, b
   const request = await orgStore.getReorganisation(requestId)
   if (!request) throw new NotFoundError('request', requestId)
   const index = await ctx.tree()
-  if (!can(ctx.actor, 'reorganisation.decide', request.approverUnitId, index, ctx.date)) throw new ForbiddenError('rule.notApprover')
+  if (!orgPolicy.can(ctx.actor, 'reorganisation.decide', request.approverUnitId, index, ctx.date)) throw new ForbiddenError('rule.notApprover')
   authorizeNotOwn(ctx.actor, [request.requestedBy.userId])
   if (request.status !== 'pending' && request.status !== 'escalated') throw new ConflictError('conflict.requestDecided')
   const token = (request as Reorganisation & { taskToken?: string }).taskToken

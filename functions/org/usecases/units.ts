@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { ConflictError, NotFoundError, RuleError } from '../../../shared/errors/index.js'
-import { authorize, can, grantingUnits } from '../../../shared/auth/policy.js'
+import { orgPolicy } from '../../../shared/auth/policy.js'
 import type { CreateUnitBody, MoveUnitBody, Unit, UpdateUnitBody } from '../../../shared/org/contracts.js'
 import { fold } from '../../../shared/text/fold.js'
 import {
@@ -18,7 +18,7 @@ import type { OrgContext } from './context.js'
 export async function getTree(ctx: OrgContext, q: { asOf?: string; includeEnded?: string }) {
   const index = await ctx.tree()
   const asOf = q.asOf ?? ctx.date
-  const roots = topmost(index, grantingUnits(ctx.actor, 'unit.read', index, ctx.date), ctx.date)
+  const roots = topmost(index, orgPolicy.grantingUnits(ctx.actor, 'unit.read', index, ctx.date), ctx.date)
   return { asOf, roots: treeOn(index, roots, asOf, q.includeEnded === 'true') }
 }
 
@@ -31,13 +31,13 @@ export function requireUnit(index: UnitIndex, unitId: string): Unit {
 export async function getUnit(ctx: OrgContext, unitId: string, asOf?: string) {
   const index = await ctx.tree()
   const unit = requireUnit(index, unitId)
-  authorize(ctx.actor, 'unit.read', unitId, index, ctx.date)
+  orgPolicy.authorize(ctx.actor, 'unit.read', unitId, index, ctx.date)
   const date = asOf ?? (existsOn(unit, ctx.date) ? ctx.date : unit.validTo ?? ctx.date)
   const ancestors = ancestorsOn(index, unitId, date).reverse().map((id) => viewOn(index.get(id)!, date))
   const children = (childrenOn(index, date, true).get(unitId) ?? []).map((c) => viewOn(c, date))
   const members = await orgStore.listMembers(unitId)
   members.sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'))
-  return { unit: viewOn(unit, date), ancestors, children, members, canManage: can(ctx.actor, 'unit.manage', unitId, index, ctx.date) }
+  return { unit: viewOn(unit, date, index), ancestors, children, members, canManage: orgPolicy.can(ctx.actor, 'unit.manage', unitId, index, ctx.date) }
 }
 
 /** A readable id from the code and name: "VPTU" "Văn phòng Thành ủy" → "vptu-3f9a". */
@@ -50,7 +50,7 @@ function newUnitId(code: string): string {
 export async function createUnit(ctx: OrgContext, body: CreateUnitBody, workingTree?: UnitIndex) {
   const index = workingTree ?? await ctx.tree()
   const parent = requireUnit(index, body.parentId)
-  authorize(ctx.actor, 'unit.manage', parent.unitId, index, ctx.date)
+  orgPolicy.authorize(ctx.actor, 'unit.manage', parent.unitId, index, ctx.date)
   const validFrom = body.validFrom ?? ctx.date
   if (validFrom < parent.validFrom) throw new RuleError('rule.effectiveDateBeforeStart')
   assertValidParent(index, { level: body.level }, parent, validFrom)
@@ -76,7 +76,7 @@ function assertAlive(unit: Unit, date: string): void {
 export async function updateUnit(ctx: OrgContext, unitId: string, body: UpdateUnitBody) {
   const index = await ctx.tree()
   const unit = requireUnit(index, unitId)
-  authorize(ctx.actor, 'unit.manage', unitId, index, ctx.date)
+  orgPolicy.authorize(ctx.actor, 'unit.manage', unitId, index, ctx.date)
   assertAlive(unit, ctx.date)
   if (unit.version !== body.version) throw new ConflictError('conflict.version')
   const from = body.effectiveDate ?? ctx.date
@@ -100,8 +100,8 @@ export async function moveUnit(ctx: OrgContext, unitId: string, body: MoveUnitBo
   const index = await ctx.tree()
   const unit = requireUnit(index, unitId)
   const newParent = requireUnit(index, body.newParentId)
-  authorize(ctx.actor, 'unit.manage', unitId, index, ctx.date)
-  authorize(ctx.actor, 'unit.manage', newParent.unitId, index, ctx.date)
+  orgPolicy.authorize(ctx.actor, 'unit.manage', unitId, index, ctx.date)
+  orgPolicy.authorize(ctx.actor, 'unit.manage', newParent.unitId, index, ctx.date)
   assertAlive(unit, ctx.date)
   if (unit.version !== body.version) throw new ConflictError('conflict.version')
   const oldParent = parentOn(unit, ctx.date)

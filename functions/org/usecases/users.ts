@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../../shared/errors/index.js'
-import { authorize, authorizeClearance, reach } from '../../../shared/auth/policy.js'
+import { authorizeClearance, orgPolicy } from '../../../shared/auth/policy.js'
 import type { CreateUserBody, UpdateUserBody, User } from '../../../shared/org/contracts.js'
 import { existsOn } from '../../../shared/org/tree.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
@@ -20,9 +20,9 @@ export async function listUsers(ctx: OrgContext, q: { unitId?: string; q?: strin
   const index = await ctx.tree()
   if (q.unitId) {
     requireUnit(index, q.unitId)
-    authorize(ctx.actor, 'user.read', q.unitId, index, ctx.date)
+    orgPolicy.authorize(ctx.actor, 'user.read', q.unitId, index, ctx.date)
   }
-  const allowed = q.unitId ? [q.unitId] : [...reach(ctx.actor, 'user.read', index, ctx.date, true)]
+  const allowed = q.unitId ? [q.unitId] : [...orgPolicy.reach(ctx.actor, 'user.read', index, ctx.date, true)]
   if (!q.q && q.unitId) {
     const members = await orgStore.listMembers(q.unitId)
     const users = await orgStore.getUsers([...new Set(members.map((m) => m.userId))])
@@ -40,8 +40,8 @@ export async function getUser(ctx: OrgContext, userId: string) {
   if (!user) throw new NotFoundError('user', userId)
   if (user.userId !== ctx.actor.userId) {
     const index = await ctx.tree()
-    const readable = user.assignments.some((a) => { try { authorize(ctx.actor, 'user.read', a.unitId, index, ctx.date); return true } catch { return false } })
-    if (!readable) authorize(ctx.actor, 'user.read', user.assignments[0]?.unitId ?? '-', index, ctx.date)
+    const readable = user.assignments.some((a) => { try { orgPolicy.authorize(ctx.actor, 'user.read', a.unitId, index, ctx.date); return true } catch { return false } })
+    if (!readable) orgPolicy.authorize(ctx.actor, 'user.read', user.assignments[0]?.unitId ?? '-', index, ctx.date)
   }
   // Whoever manages the person sees a sign-in lock (and may lift it); the counters are the auth module's.
   const attempts = await signInAttempts.get('account', user.username)
@@ -56,7 +56,7 @@ export async function unlockSignIn(ctx: OrgContext, userId: string) {
   const index = await ctx.tree()
   const units = user.assignments.map((a) => a.unitId).filter((u) => index.has(u))
   if (units.length === 0) throw new ForbiddenError()
-  for (const unitId of units) authorize(ctx.actor, 'user.manage', unitId, index, ctx.date)
+  for (const unitId of units) orgPolicy.authorize(ctx.actor, 'user.manage', unitId, index, ctx.date)
   await signInAttempts.clear('account', user.username)
   const tx = new Transaction()
   for (const unitId of new Set(units)) tx.audit({ unitId, action: 'auth.unlocked', target: userId, details: { username: user.username } })
@@ -68,7 +68,7 @@ async function checkAssignments(ctx: OrgContext, assignments: { unitId: string }
   const index = await ctx.tree()
   for (const a of assignments) {
     const unit = requireUnit(index, a.unitId)
-    authorize(ctx.actor, 'user.manage', a.unitId, index, ctx.date)
+    orgPolicy.authorize(ctx.actor, 'user.manage', a.unitId, index, ctx.date)
     if (!existsOn(unit, ctx.date)) throw new RuleError('rule.unitEnded', { unitId: a.unitId })
   }
 }
@@ -106,7 +106,7 @@ export async function updateUser(ctx: OrgContext, userId: string, body: UpdateUs
   if (!current) throw new NotFoundError('user', userId)
   // The caller must manage the person where they are now, and where they are being placed.
   const index = await ctx.tree()
-  for (const a of current.assignments) if (index.has(a.unitId)) authorize(ctx.actor, 'user.manage', a.unitId, index, ctx.date)
+  for (const a of current.assignments) if (index.has(a.unitId)) orgPolicy.authorize(ctx.actor, 'user.manage', a.unitId, index, ctx.date)
   if (body.assignments) await checkAssignments(ctx, body.assignments)
   if (body.clearance) authorizeClearance(ctx.actor, body.clearance)
   if (current.version !== body.version) throw new ConflictError('conflict.version')

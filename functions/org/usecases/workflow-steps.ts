@@ -3,7 +3,8 @@
  * idempotent: Step Functions may retry a task, and the embedded runtime
  * replays after a restart.
  */
-import { PERMISSIONS } from '../../../shared/org/roles.js'
+import { orgPolicy } from '../../../shared/auth/policy.js'
+import { holderEmails } from './holders.js'
 import type { Reorganisation } from '../../../shared/org/contracts.js'
 import { applyReorganisation } from '../../../shared/org/reorganisation.js'
 import { indexUnits, parentOn, today } from '../../../shared/org/tree.js'
@@ -38,10 +39,7 @@ async function update(requestId: string, change: (r: Stored) => Stored | undefin
 }
 
 async function notifyDeciders(unitId: string, r: Reorganisation): Promise<void> {
-  const members = await orgStore.listMembers(unitId)
-  const deciders = members.filter((m) => m.role.split(',').some((role) => (PERMISSIONS as Record<string, readonly string[]>)[role]?.includes('reorganisation.decide')))
-  const users = await orgStore.getUsers(deciders.map((m) => m.userId))
-  const to = users.map((u) => u.email).filter((e): e is string => !!e)
+  const to = await holderEmails(orgPolicy, 'reorganisation.decide', unitId)
   await mail().send({
     to, subject: `[Digital Office] Đề nghị sắp xếp đơn vị chờ phê duyệt / Reorganisation awaiting approval`,
     text: `Đề nghị ${r.kind} các đơn vị ${r.sourceUnitIds.join(', ')} (hiệu lực ${r.effectiveDate}) của ${r.requestedBy.fullName} đang chờ phê duyệt.\n` +

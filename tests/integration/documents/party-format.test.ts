@@ -204,7 +204,7 @@ describe('an issued document in the Party format', () => {
     })
     const { resolveActor, orgContext } = await import('../../../functions/org/usecases/context.js')
     const { issueDocument } = await import('../../../functions/documents/usecases/issue.js')
-    const { files } = await import('../../../functions/documents/adapters/files.js')
+    const { files } = await import('../../../functions/lib/adapters/blobs.js')
     const now = new Date()
     now.setUTCHours(17, 11, 0, 0)
     if (now.getTime() < Date.now()) now.setUTCDate(now.getUTCDate() + 1)

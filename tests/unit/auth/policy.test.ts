@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { authorize, authorizeClearance, can, reach, type Actor } from '../../../shared/auth/policy.js'
+import { authorizeClearance, type Actor, orgPolicy } from '../../../shared/auth/policy.js'
 import { ForbiddenError } from '../../../shared/errors/index.js'
 import type { Assignment } from '../../../shared/org/contracts.js'
 import { PERMISSIONS, ROLE_IDS, type Action, type Clearance, type Role } from '../../../shared/org/roles.js'
 import { cityTree } from '../support/units.js'
+const { authorize, can, reach } = orgPolicy
 
 const TODAY = '2026-01-15'
 const ALL_ACTIONS: Action[] = [

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Actor } from '../../../shared/auth/policy.js'
-import { DOCUMENT_PERMISSIONS, REVIEW_ROLES, authorizeDocument, canDocument, clearedFor, documentReach } from '../../../shared/documents/policy.js'
+import { DOCUMENT_PERMISSIONS, REVIEW_ROLES, clearedFor, documentPolicy } from '../../../shared/documents/policy.js'
 import { REQUIRED_CLEARANCE, contentAllowed, isClassified } from '../../../shared/documents/confidentiality.js'
 import { ForbiddenError } from '../../../shared/errors/index.js'
 import { ROLE_IDS, type Clearance } from '../../../shared/org/roles.js'
 import { cityTree } from '../support/units.js'
+const { authorize: authorizeDocument, can: canDocument, reach: documentReach } = documentPolicy
 
 const TODAY = '2026-01-15'
 const actor = (assignments: Actor['assignments'], clearance: Clearance = 'internal'): Actor => ({ userId: 'u', username: 'u', fullName: 'U', clearance, mfa: false, assignments })

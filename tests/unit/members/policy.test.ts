@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { indexUnits } from '../../../shared/org/tree.js'
 import type { Actor } from '../../../shared/auth/policy.js'
-import { approvalChain, canMember, mayDecide, memberReach } from '../../../shared/members/policy.js'
+import { approvalChain, mayDecide, memberPolicy } from '../../../shared/members/policy.js'
 import { secondsToMonthsLater, secondsToWorkingDay, temporaryPeriodProblem } from '../../../shared/members/transfer.js'
 import { ROUTES, routeKey } from '../../../infra/definitions/routes.js'
 import { MEMBER_ROUTES, PUBLIC_ROUTES } from '../../../functions/members/index.js'
 import { unit } from '../support/units.js'
+const { can: canMember, reach: memberReach } = memberPolicy
 
 const index = indexUnits([
   unit({ unitId: 'tu', level: 'city', parentId: null, code: 'TU' }),

@@ -107,7 +107,7 @@ export const endpoints = {
   runImport: (body: { kind: 'units' | 'users'; objectKey: string; dryRun: boolean }) =>
     api.post<{ report: ImportReport }>('/api/imports', body),
 
-  audit: (q: { unitId: string; limit?: number }, signal?: AbortSignal) => api.get<{ entries: AuditEntry[] }>('/api/audit', q, signal),
+  audit: (q: { unitId: string; limit?: number }, signal?: AbortSignal) => api.get<{ entries: AuditEntry[]; names: Record<string, string> }>('/api/audit', q, signal),
   verifyAudit: (unitId: string) => api.get<VerifyResult>('/api/audit/verify', { unitId }),
 
   documents: {

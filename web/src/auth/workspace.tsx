@@ -5,9 +5,10 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { APPROVAL_SECTIONS } from '../../../shared/org/work'
-import { PERMISSIONS, type Action, type Role } from '../../../shared/org/roles'
-import { DOCUMENT_PERMISSIONS, type DocumentAction } from '../../../shared/documents/policy'
-import { ARCHIVE_PERMISSIONS, type ArchiveAction } from '../../../shared/archives/policy'
+import type { Action } from '../../../shared/org/roles'
+import { orgPolicy } from '../../../shared/auth/policy'
+import { documentPolicy, type DocumentAction } from '../../../shared/documents/policy'
+import { archivePolicy, type ArchiveAction } from '../../../shared/archives/policy'
 import type { User } from '../../../shared/org/contracts'
 import { endpoints, type MeAssignment } from '../api/endpoints'
 import { session } from '../api/session'
@@ -34,10 +35,9 @@ export interface Workspace {
 
 const Ctx = createContext<Workspace | null>(null)
 
-/** Organisation actions live in PERMISSIONS, document actions in their own table (shared/documents/policy). */
+/** Organisation actions live in PERMISSIONS, document and archive actions in their own tables; each policy answers for its own (shared/auth/engine.ts). */
 function allows(role: string, action: Action | DocumentAction | ArchiveAction): boolean {
-  const tables: Readonly<Record<string, readonly string[]>>[] = [PERMISSIONS, DOCUMENT_PERMISSIONS, ARCHIVE_PERMISSIONS]
-  return tables.some((t) => t[role]?.includes(action) ?? false)
+  return orgPolicy.grants(role, action as Action) || documentPolicy.grants(role, action as DocumentAction) || archivePolicy.grants(role, action as ArchiveAction)
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {

@@ -9,8 +9,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CreateDraftBody, type OfficialDocument } from '../../../../shared/documents/contracts'
 import type { Urgency } from '../../../../shared/documents/urgency'
-import { DOCUMENT_PERMISSIONS } from '../../../../shared/documents/policy'
-import type { Role } from '../../../../shared/org/roles'
+import { documentPolicy } from '../../../../shared/documents/policy'
 import { endpoints } from '../../api/endpoints'
 import { useWorkspace } from '../../auth/workspace'
 import { acceptOf, fileKind, typeOptions, urgencyOptions } from '../../lib/documents'
@@ -35,7 +34,7 @@ const initial = (unitId: string | null): Values => ({
   unitId, type: 'CV', summary: '', signer: '', recipients: [], otherRecipients: [], urgency: 'normal', drafterCode: '', file: null,
 })
 
-const signs = (role: string) => (DOCUMENT_PERMISSIONS[role as Role] ?? []).includes('document.sign')
+const signs = (role: string) => documentPolicy.grants(role, 'document.sign')
 
 export function DraftModal({ opened, onClose, onDone }: { opened: boolean; onClose: () => void; onDone: (doc: OfficialDocument) => void }) {
   const { t } = useTranslation()

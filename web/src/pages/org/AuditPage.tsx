@@ -1,5 +1,5 @@
 /** The hash-chained audit trail of a unit, and a check of the chain. */
-import { Alert, Button, Code, Group, Paper, Select, Stack, Table, Text } from '@mantine/core'
+import { Alert, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core'
 import { IconRefresh, IconShieldCheck, IconShieldX } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,14 +15,11 @@ import { foldFilter } from '../../lib/search'
 import { useUnits } from '../../lib/units'
 import { useData } from '../../lib/useData'
 import { useSubmit } from '../../lib/useSubmit'
+import { actionLabel, detailPairs, targetLabel } from '../../lib/audit-labels'
 import { CONFIDENTIALITY_NAMES, type Confidentiality } from '../../../../shared/documents/confidentiality'
 
 const LIMITS = ['50', '100', '200']
 
-function details(d: Record<string, unknown> | undefined): string {
-  if (!d || !Object.keys(d).length) return ''
-  return Object.entries(d).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('; ')
-}
 
 export default function AuditPage() {
   const { t } = useTranslation()
@@ -53,6 +50,7 @@ export default function AuditPage() {
   const unitOptions = units.options.map((o) => ({ value: o.value, label: o.label }))
   if (unitId && !unitOptions.some((o) => o.value === unitId)) unitOptions.unshift({ value: unitId, label: units.name(unitId) })
   const list = entries.data?.entries ?? []
+  const names = entries.data?.names ?? {}
   const shownVerify = verify && verify.unitId === unitId ? verify.result : null
 
   return (
@@ -111,12 +109,12 @@ export default function AuditPage() {
                     {e.actor.name}
                     {e.sourceIp && <Text size="xs" c="dimmed">{t('audit.from', { ip: e.sourceIp })}</Text>}
                   </Table.Td>
-                  <Table.Td><Code>{e.action}</Code></Table.Td>
-                  <Table.Td className="mono">{e.target}</Table.Td>
+                  <Table.Td>{actionLabel(e.action, lang)}</Table.Td>
+                  <Table.Td>{targetLabel(e.action, e.target, names, lang)}</Table.Td>
                   <Table.Td>
                     {e.details?.withheld
                       ? <Text size="xs" fs="italic">{t('audit.withheld', { mark: CONFIDENTIALITY_NAMES[e.details.confidentiality as Confidentiality]?.[lang] ?? String(e.details.confidentiality) })}</Text>
-                      : <Text size="xs" className="mono">{details(e.details)}</Text>}
+                      : <Text size="xs">{detailPairs(e.details, names, lang).map((p) => `${p.label}: ${p.value}`).join('; ')}</Text>}
                   </Table.Td>
                 </Table.Tr>
               ))}

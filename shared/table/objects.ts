@@ -1,0 +1,40 @@
+/**
+ * Every object key of the buckets, in one place (as shared/table/keys.ts is
+ * for the table's items). Objects that belong to a unit live under
+ * `units/<unitId>/`; a presigned upload slot lives under its owner's user id,
+ * so a use case can refuse a slot that is not the caller's (`…UploadPrefix`).
+ * Adapters and use cases never build key strings.
+ */
+import type { FileKind } from '../documents/files.js'
+
+export const objectKeys = {
+  /** A document's upload slot (PDF, DOCX): only its owner may use it. */
+  documentUpload: (userId: string, uploadId: string, kind: FileKind) => `documents/uploads/${userId}/${uploadId}.${kind}`,
+  documentUploadPrefix: (userId: string) => `documents/uploads/${userId}/`,
+  /** A file kept with a document, under its owning unit. */
+  documentContent: (ownerUnitId: string, documentId: string, name: string) => `units/${ownerUnitId}/documents/${documentId}/${name}`,
+
+  /** A scan upload slot of the archives. */
+  archiveUpload: (userId: string, uploadId: string, ext: string) => `archives/uploads/${userId}/${uploadId}.${ext}`,
+  archiveUploadPrefix: (userId: string) => `archives/uploads/${userId}/`,
+  /** Archive objects live under the fonds' unit, by batch. */
+  archivePageImage: (unitId: string, batchId: string, pageNo: number) => `units/${unitId}/archives/${batchId}/pages/${pageNo}.png`,
+  archivePagePdf: (unitId: string, batchId: string, pageNo: number) => `units/${unitId}/archives/${batchId}/pages/${pageNo}.pdf`,
+  archiveDocumentPdf: (unitId: string, batchId: string, scanDocumentId: string) => `units/${unitId}/archives/${batchId}/documents/${scanDocumentId}.pdf`,
+  archiveHandoverPackage: (fromUnitId: string, handoverId: string) => `units/${fromUnitId}/archives/handovers/${handoverId}/package.json`,
+  archiveHandoverRecord: (fromUnitId: string, handoverId: string) => `units/${fromUnitId}/archives/handovers/${handoverId}/record.pdf`,
+
+  /** An XLSX/CSV import's upload slot (units and users, or members). */
+  importUpload: (userId: string, uploadId: string, ext: string) => `imports/${userId}/${uploadId}.${ext}`,
+  importUploadPrefix: (userId: string) => `imports/${userId}/`,
+
+  /** A transfer's introduction letter, by its register number (slashes made dashes). */
+  transferLetter: (transferId: string, registerNumber: string) => `transfers/${transferId}/${registerNumber.replace(/\//g, '-')}.pdf`,
+  /** A cell's fee remittance report of a month, per version of the remittance. */
+  remittanceReport: (cellId: string, month: string, version: number) => `remittances/${cellId}/${month}-v${version}.pdf`,
+
+  /** A signer's certificate chain in the certificates bucket (KMS signing). */
+  signingCertificate: (subject: { kind: string; id: string }) => `certs/${subject.kind}/${subject.id}.pem`,
+  /** The roots the platform's chains end in, kept next to them. */
+  signingRoots: 'certs/roots.pem',
+} as const
