@@ -71,8 +71,9 @@ export async function renderLetter(input: LetterInput): Promise<Uint8Array> {
   })
   const pdf = await doc.save({ useObjectStreams: false })
   return signPdf(pdf, {
-    signer: { kind: 'organisation', id: input.issuer.unitId, commonName: input.issuer.name, organisation: input.issuer.parentName },
-    kind: 'seal', reason: 'Giấy giới thiệu sinh hoạt đảng', location: 'Hà Nội', signedAt: input.issuedAt,
+    // The issuing committee's own seal (as on its issued documents: one certificate per unit), its superior around the ring.
+    signer: { kind: 'organisation', id: input.issuer.unitId, commonName: input.issuer.name, organisation: input.issuer.name },
+    kind: 'seal', reason: 'Giấy giới thiệu sinh hoạt đảng', location: 'Hà Nội', signedAt: input.issuedAt, superior: input.issuer.parentName,
     appearance: { page: 1, rect: [340, 170, 500, 290] },
   })
 }
