@@ -3,7 +3,7 @@
  * of an environment on AWS (see signing-keys.ts). Uses the operator's AWS
  * credentials and the environment's region.
  *
- *   create-key   --org <unitId> --name "<organisation>" --parent "<superior body>" [--out <file>]
+ *   create-key   --org <unitId> --name "<organisation>" [--out <file>]   (the seal's subject: CN and O the body itself)
  *   create-key   --person <userId> --name "<full name>" --org-name "<organisation>" [--out <file>]
  *   csr          (same subject flags) [--out <file>]     the request again, for an existing key
  *   import-chain --org <unitId> | --person <userId> --file <chain.pem>
@@ -43,7 +43,8 @@ const clients = { kms: new KMSClient({ region: config.region }), s3: new S3Clien
 
 function subject(): Subject {
   if (values.org && values.person) fail('Chọn --org hoặc --person / either --org or --person')
-  if (values.org) return { kind: 'organisation', id: values.org, commonName: values.name ?? fail('Thiếu --name / --name is required'), organisation: values.parent ?? values.name! }
+  // A seal's certificate names the issuing body itself (CN and O); its superior (--parent) is not part of the subject.
+  if (values.org) return { kind: 'organisation', id: values.org, commonName: values.name ?? fail('Thiếu --name / --name is required'), organisation: values.name! }
   if (values.person) return { kind: 'person', id: values.person, commonName: values.name ?? fail('Thiếu --name / --name is required'), organisation: values['org-name'] ?? fail('Thiếu --org-name / --org-name is required') }
   return fail('Thiếu --org <unitId> hoặc --person <userId> / --org or --person is required')
 }

@@ -89,9 +89,14 @@ export function numberLine(symbol: DocumentSymbol): string {
  * ("ngày 03 tháng 4 năm 2018").
  */
 export function dateLine(place: string, date: string): string {
+  const { day, month, year } = dateParts(date)
+  return `${place}, ngày ${day} tháng ${month} năm ${year}`
+}
+
+/** The day, month and year as the date line writes them (the same rule), for filling a draft's blanks. */
+export function dateParts(date: string): { day: string; month: string; year: string } {
   const [y, m, d] = date.split('-').map(Number)
-  const month = m <= 2 ? String(m).padStart(2, '0') : String(m)
-  return `${place}, ngày ${formatNumber(d)} tháng ${month} năm ${y}`
+  return { day: formatNumber(d), month: m <= 2 ? String(m).padStart(2, '0') : String(m), year: String(y) }
 }
 
 /** The place written on the date line [R]: the commune or ward for units at that level and below, else the city. */

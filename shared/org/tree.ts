@@ -46,18 +46,25 @@ export interface UnitView {
   validTo?: string
   endedBy?: Unit['endedBy']
   predecessors: string[]
-  successors: Unit['successors']
+  /** With each successor's name (as it started), so screens never fall back to an id — even for a successor outside the reader's reach. */
+  successors: (Unit['successors'][number] & { name?: string })[]
   version: number
 }
 
-export function viewOn(unit: Unit, date: string): UnitView {
+export function viewOn(unit: Unit, date: string, index?: UnitIndex): UnitView {
   const { name, code } = nameOn(unit, date)
+  const successors = unit.successors.map((s) => {
+    const next = index?.get(s.unitId)
+    return next ? { ...s, name: nameOn(next, next.validTo && next.validTo < date ? next.validFrom : maxDate(date, next.validFrom)).name } : s
+  })
   return {
     unitId: unit.unitId, code, name, level: unit.level, kind: unit.kind,
     parentId: parentOn(unit, date), validFrom: unit.validFrom, validTo: unit.validTo,
-    endedBy: unit.endedBy, predecessors: unit.predecessors, successors: unit.successors, version: unit.version,
+    endedBy: unit.endedBy, predecessors: unit.predecessors, successors, version: unit.version,
   }
 }
+
+const maxDate = (a: string, b: string): string => (a > b ? a : b)
 
 export type UnitIndex = ReadonlyMap<string, Unit>
 export const indexUnits = (units: Iterable<Unit>): Map<string, Unit> => new Map([...units].map((u) => [u.unitId, u]))
@@ -127,7 +134,7 @@ export interface TreeNode extends UnitView { children: TreeNode[] }
 export function treeOn(index: UnitIndex, rootIds: string[], date: string, includeEnded = false): TreeNode[] {
   const children = childrenOn(index, date, includeEnded)
   const build = (u: Unit, depth: number): TreeNode => ({
-    ...viewOn(u, date),
+    ...viewOn(u, date, index),
     children: depth > 50 ? [] : (children.get(u.unitId) ?? []).map((c) => build(c, depth + 1)),
   })
   return rootIds.map((id) => index.get(id)).filter((u): u is Unit => !!u && (includeEnded || existsOn(u, date))).map((u) => build(u, 0))

@@ -152,9 +152,9 @@ export async function signingThroughput(): Promise<{ pages: number; bytes: numbe
   try {
     const pdf = await tenPagePdf()
     const input = (i: number) => ({
-      symbolLine: `Số ${i}-KH/TU`, dateLine: 'Hà Nội, ngày 22 tháng 11 năm 2026',
+      symbolLine: `Số ${i}-KH/TU`, dateLine: 'Hà Nội, ngày 22 tháng 11 năm 2026', number: String(i).padStart(2, '0'), date: '2026-11-22',
       signatory: { userId: 'bench-signer', fullName: 'Nguyễn Văn An', title: 'BÍ THƯ' },
-      organisation: { unitId: 'bench-city', name: 'Thành ủy Hà Nội', parentName: 'Đảng bộ thành phố Hà Nội' },
+      organisation: { unitId: 'bench-city', name: 'Thành ủy Hà Nội', superior: 'Đảng bộ thành phố Hà Nội' },
       location: 'Hà Nội', reason: `Ban hành văn bản ${i}-KH/TU`,
     })
     await pdfEngine.issue(pdf, input(0)) // keys created, code warmed

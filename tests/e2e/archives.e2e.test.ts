@@ -111,13 +111,23 @@ describe('archives in the browser', () => {
     await page.getByRole('button', { name: 'Lập gói và biên bản giao nhận' }).click()
 
     // Assess: handed over, and the record downloads as a signed PDF
-    await page.getByText(/Đã giao 1 hồ sơ\. Biên bản: h[a-z0-9]+/).waitFor({ timeout: 60_000 })
+    await page.getByText('Đã giao 1 hồ sơ; biên bản giao nhận đã được ký số.').waitFor({ timeout: 60_000 })
     const link = page.locator('a[download^="bien-ban-"]')
     await link.waitFor()
     const pdf = Buffer.from(await (await fetch((await link.getAttribute('href'))!)).arrayBuffer())
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     expect(pdf.includes('/ByteRange')).toBe(true)
     await page.getByText('Đã chuyển, chờ bên nhận kiểm tra').first().waitFor()
+    expect(await page.getByRole('button', { name: 'Kiểm tra mã và xác nhận đã nhận' }).count()).toBeGreaterThan(0)
     await page.context().close()
+
+    // The ward's clerk may not hand over or receive: the same page shows her the list and the records, no wizard and no receive button.
+    const clerk = await signIn(browser, 'vanthu.hoankiem')
+    await clerk.goto(`${new URL(clerk.url()).origin}/archives/handover`)
+    await clerk.getByText('Việc bàn giao và tiếp nhận phông do người được giao nhiệm vụ lưu trữ', { exact: false }).waitFor()
+    await clerk.getByText('Đã chuyển, chờ bên nhận kiểm tra').first().waitFor()
+    expect(await clerk.getByRole('button', { name: 'Kiểm tra mã và xác nhận đã nhận' }).count()).toBe(0)
+    expect(await clerk.getByRole('button', { name: 'Tiếp tục' }).count()).toBe(0)
+    await clerk.context().close()
   })
 })

@@ -22,7 +22,7 @@ describe('dev: disposable by design', () => {
     const [pool] = Object.values(resourcesOf(templates.stateful, 'AWS::Cognito::UserPool'))
     expect(pool.Properties!.MfaConfiguration).toBe('OPTIONAL')
     const cog2 = acknowledgements(built.app).filter((a) => a.id === 'AwsSolutions-COG2')
-    expect(cog2.map((a) => a.path)).toEqual(['do-dev-stateful/UserPool'])
+    expect(cog2.map((a) => a.path)).toEqual(['do-dev-stateful/Identity/UserPool'])
   })
 
   it('lets the database pause when idle (minimum 0 ACU) and runs a single writer', () => {

@@ -4,6 +4,7 @@
  * the personal and seal signatures, verification. A change of the port's
  * signatures touches this file only.
  */
+import { dateParts } from '../../../shared/documents/numbering.js'
 
 /**
  * The port is loaded on first use: PDF, font and certificate libraries are
@@ -22,11 +23,15 @@ export interface Signatory {
   /** Title lines above the personal signature ("T/M BAN THƯỜNG VỤ\nBÍ THƯ"). */
   title?: string
 }
-export interface IssuingOrganisation { unitId: string; name: string; parentName: string }
+/** The body that issues, whose seal it is; its superior's name runs around the seal's ring. */
+export interface IssuingOrganisation { unitId: string; name: string; superior?: string }
 
 export interface IssueInput {
   symbolLine: string
   dateLine: string
+  /** For the draft's own blanks: the number as the symbol writes it ("05") and the issue date (YYYY-MM-DD, Việt Nam's day). */
+  number: string
+  date: string
   signatory: Signatory
   organisation: IssuingOrganisation
   /** Place for the signature dictionary (the date line's place). */
@@ -74,14 +79,20 @@ export const pdfEngine = {
    */
   issue: (pdf: Uint8Array, input: IssueInput, signedAt = new Date()): Promise<Uint8Array> => fewAtATime(async () => {
     const port = await signingPort()
-    const stamped = await port.stampNumberAndDate(pdf, { symbolLine: input.symbolLine, dateLine: input.dateLine })
+    const stamped = await port.stampNumberAndDate(pdf, {
+      symbolLine: input.symbolLine, dateLine: input.dateLine, blanks: { number: input.number, ...dateParts(input.date) },
+    })
+    const block = await port.signingBlock(stamped, input.signatory.fullName)
+    const organisation = input.organisation.name
     const personal = await port.signPdf(stamped, {
-      signer: { kind: 'person', id: input.signatory.userId, commonName: input.signatory.fullName, organisation: input.organisation.name },
+      signer: { kind: 'person', id: input.signatory.userId, commonName: input.signatory.fullName, organisation },
       kind: 'personal', reason: input.reason, location: input.location, title: input.signatory.title, signedAt,
+      ...(block ? { appearance: { page: block.page, rect: block.rect, printed: block.printed } } : {}),
     })
     return port.signPdf(personal, {
-      signer: { kind: 'organisation', id: input.organisation.unitId, commonName: input.organisation.name, organisation: input.organisation.parentName },
-      kind: 'seal', reason: input.reason, location: input.location, signedAt,
+      signer: { kind: 'organisation', id: input.organisation.unitId, commonName: organisation, organisation },
+      kind: 'seal', reason: input.reason, location: input.location, signedAt, superior: input.organisation.superior,
+      ...(block ? { appearance: { page: block.page } } : {}),
     })
   }),
 

@@ -25,7 +25,7 @@ import { ACCEPTED_CONTENT_TYPES } from '../../../shared/documents/contracts.js'
 import { documentPolicy } from '../../../shared/documents/policy.js'
 import { holderEmails } from '../../org/usecases/holders.js'
 import { counterScope, dateLine, issuedSymbol, numberLine, placeOf } from '../../../shared/documents/numbering.js'
-import { canonical } from '../../../shared/documents/symbols.js'
+import { canonical, formatNumber } from '../../../shared/documents/symbols.js'
 import { objectKeys } from '../../../shared/table/objects.js'
 import { typeName } from '../../../shared/documents/types.js'
 import { person } from '../../../shared/documents/lifecycle.js'
@@ -139,13 +139,14 @@ async function signAndDistribute(ctx: DocContext, doc: OfficialDocument, index: 
 async function signOnce(ctx: DocContext, doc: OfficialDocument, index: UnitIndex, original: Uint8Array): Promise<OfficialDocument> {
   const issued = doc.issued!
   const unit = index.get(doc.ownerUnitId)!
-  const parent = ancestorsOn(index, unit.unitId, ctx.date)[0]
+  const parent = ancestorsOn(index, unit.unitId, issued.date)[0]
   const final = doc.versions!.at(-1)!
   const signedAt = ctx.now
+  // The seal is the issuing body's own (its name on the day of issue); its superior's name runs around the ring.
   const bytes = await pdfEngine.issue(original, {
-    symbolLine: issued.numberLine, dateLine: issued.dateLine,
+    symbolLine: issued.numberLine, dateLine: issued.dateLine, number: formatNumber(issued.number), date: issued.date,
     signatory: { userId: doc.signer!.userId, fullName: doc.signer!.fullName, title: doc.signer!.title },
-    organisation: { unitId: unit.unitId, name: unit.name, parentName: parent ? index.get(parent)!.name : unit.name },
+    organisation: { unitId: unit.unitId, name: nameOn(unit, issued.date).name, ...(parent ? { superior: nameOn(index.get(parent)!, issued.date).name } : {}) },
     location: issued.dateLine.split(',')[0], reason: `Ban hành văn bản ${issued.symbol}`,
   }, signedAt)
   const objectKey = objectKeys.documentContent(unit.unitId, doc.documentId, `signed-${randomBytes(4).toString('hex')}.pdf`)

@@ -15,7 +15,7 @@
  * and brought into the document as a form XObject for the widget's /AP.
  */
 import { PDFDocument, degrees, rgb, type PDFFont, type PDFPage, type PDFRef } from 'pdf-lib'
-import { embedFonts, type FontStyle } from './fonts.js'
+import { embedFonts, wrap, type FontStyle } from './fonts.js'
 
 const SEAL_RED = rgb(0.84, 0.07, 0.09)
 const SIGNATURE_BLUE = rgb(0.07, 0.17, 0.6)
@@ -61,16 +61,21 @@ function seeded(text: string): () => number {
   }
 }
 
-/** Title, a handwriting-like mark (the given name in slanted script over a flourish), full name. */
-export function personalAppearance(doc: PDFDocument, p: { name: string; title?: string; width: number; height: number }): Promise<Appearance> {
+/**
+ * Title, a handwriting-like mark (the given name in slanted script over a
+ * flourish), full name. `showName: false` (and no title) when the page prints
+ * them already, in the document's own signing block: the mark alone.
+ */
+export function personalAppearance(doc: PDFDocument, p: { name: string; title?: string; showName?: boolean; width: number; height: number }): Promise<Appearance> {
   return formXObject(doc, p, (page, fonts) => {
     const { width, height } = p
     const titleLines = (p.title ?? '').split('\n').map((l) => l.trim()).filter(Boolean)
     titleLines.forEach((line, i) => centred(page, line.toLocaleUpperCase('vi'), height - 12 - i * 13, fonts.bold, 10, width - 6))
-    centred(page, p.name, 6, fonts.bold, 11, width - 6)
+    const showName = p.showName ?? true
+    if (showName) centred(page, p.name, 6, fonts.bold, 11, width - 6)
 
-    const top = height - 12 - titleLines.length * 13
-    const bottom = 22
+    const top = titleLines.length ? height - 12 - titleLines.length * 13 : height - 2
+    const bottom = showName ? 22 : 2
     const middle = (top + bottom) / 2
     const random = seeded(p.name)
     const given = p.name.trim().split(/\s+/).pop() ?? p.name
@@ -91,8 +96,13 @@ export function personalAppearance(doc: PDFDocument, p: { name: string; title?: 
   })
 }
 
-/** The red round seal: two rings, the organisation's name around, a star in the centre. */
-export function sealAppearance(doc: PDFDocument, p: { organisation: string; width: number; height: number }): Promise<Appearance> {
+/**
+ * The red round seal: two rings and a star. With a superior body, its name
+ * runs around the ring and the issuing body's name stands in the centre
+ * under the star, as on a Party committee's seal; without one (the top of the
+ * tree), the organisation's own name runs around the ring.
+ */
+export function sealAppearance(doc: PDFDocument, p: { organisation: string; superior?: string; width: number; height: number }): Promise<Appearance> {
   return formXObject(doc, p, (page, fonts) => {
     const r = Math.min(p.width, p.height) / 2
     const c = { x: p.width / 2, y: p.height / 2 }
@@ -102,10 +112,28 @@ export function sealAppearance(doc: PDFDocument, p: { organisation: string; widt
     page.drawCircle({ ...c, size: outer, borderWidth: 2.2, ...style })
     page.drawCircle({ ...c, size: outer - 3, borderWidth: 0.6, ...style })
     page.drawCircle({ ...c, size: inner, borderWidth: 1, ...style })
-    star(page, c.x, c.y, inner * 0.42)
+    const superior = p.superior && p.superior !== p.organisation ? p.superior : undefined
+    if (!superior) {
+      star(page, c.x, c.y, inner * 0.42)
+    } else {
+      star(page, c.x, c.y + inner * 0.5, inner * 0.26)
+      const name = p.organisation.toLocaleUpperCase('vi')
+      let size = 6.4
+      let lines = wrap(name, fonts.bold, size, inner * 1.5)
+      while (size > 3.5 && (lines.length > 3 || lines.some((l) => fonts.bold.widthOfTextAtSize(l, size) > inner * 1.6))) {
+        size -= 0.2
+        lines = wrap(name, fonts.bold, size, inner * 1.5)
+      }
+      const leading = size * 1.2
+      const top = c.y + inner * 0.12
+      lines.forEach((line, i) => page.drawText(line, {
+        x: c.x - fonts.bold.widthOfTextAtSize(line, size) / 2, y: top - i * leading - size * 0.35,
+        size, font: fonts.bold, color: SEAL_RED, opacity: 0.92,
+      }))
+    }
 
-    // The name runs clockwise around the ring, centred on the top.
-    const text = p.organisation.toLocaleUpperCase('vi')
+    // The ring's name runs clockwise, centred on the top.
+    const text = (superior ?? p.organisation).toLocaleUpperCase('vi')
     const baseline = inner + 4.2
     const maxSpan = 2 * Math.PI * 0.86
     let size = 8.6

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import fontkit from '@pdf-lib/fontkit'
-import type { PDFDocument, PDFFont } from 'pdf-lib'
+import { PDFDocument, type PDFFont } from 'pdf-lib'
 import { envNow } from '../env.js'
 
 export type FontStyle = 'regular' | 'bold' | 'oblique'
@@ -61,4 +61,17 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
   }
   if (line) lines.push(line)
   return lines
+}
+
+let measuring: Promise<(text: string) => number> | undefined
+
+/** Width of a text at size 1 in the regular face: how layouts measure words read from a page (scaled to their real width there). */
+export function textMeasure(): Promise<(text: string) => number> {
+  measuring ??= (async () => {
+    const scratch = await PDFDocument.create({ updateMetadata: false })
+    const { regular } = await embedFonts(scratch, ['regular'] as const)
+    return (text: string) => regular.widthOfTextAtSize(text, 1)
+  })()
+  measuring.catch(() => { measuring = undefined })
+  return measuring
 }

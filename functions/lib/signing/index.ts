@@ -4,7 +4,8 @@
  * anyone's. Keys sit behind a port (KMS on AWS, a development CA locally),
  * so this code never touches a private key.
  */
-export { stampNumberAndDate, pageCount, isPdf, type NumberAndDate, type PdfCheck, type PdfProblem } from './stamp.js'
+export { stampNumberAndDate, signingBlock, pageCount, isPdf, type NumberAndDate, type PdfCheck, type PdfProblem } from './stamp.js'
+export type { SigningBlock } from './layout.js'
 export { signPdf, vietnamTime, type SignRequest, type Rect } from './pades.js'
 export {
   verifyPdf, type VerificationReport, type SignatureReport, type SignatureProblem, type CertificateSummary,

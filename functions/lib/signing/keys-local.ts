@@ -71,7 +71,7 @@ export function localSigningKeys(
       const issuer = await ca()
       const issue = () => issueLeaf(subject, issuer, clock())
       let bundle = await readOrCreate(file, issue)
-      if (!usable(bundle, issuer.chain[0], clock())) {
+      if (!usable(bundle, issuer.chain[0], clock(), subject)) {
         bundle = await issue()
         await replace(file, bundle)
       }
@@ -150,14 +150,27 @@ function ignoreExists(err: NodeJS.ErrnoException): void {
   if (err.code !== 'EEXIST') throw err
 }
 
-/** A stored leaf is used only while it is valid and was issued by the current CA. */
-function usable(bundle: string, caPem: string, now: Date): boolean {
+/**
+ * A stored leaf is used only while it is valid, was issued by the current CA
+ * and still names the signer as asked (a unit renamed, or a seal once made
+ * out to the superior body, gets a new certificate).
+ */
+function usable(bundle: string, caPem: string, now: Date, subject: SignerRef): boolean {
   const [leafPem] = pemBlocks(bundle)
   if (!leafPem || !bundle.includes('PRIVATE KEY')) return false
   const leaf = new X509Certificate(leafPem)
   const caCert = new X509Certificate(caPem)
-  return new Date(leaf.validTo).getTime() - now.getTime() > RENEW_BEFORE_MS
+  return namesOf(leafPem, 'CN') === subject.commonName && namesOf(leafPem, 'O') === subject.organisation
+    && new Date(leaf.validTo).getTime() - now.getTime() > RENEW_BEFORE_MS
     && leaf.checkIssued(caCert) && leaf.verify(caCert.publicKey)
+}
+
+/** A subject attribute of a certificate, decoded (node-forge keeps UTF-8 strings as raw bytes). */
+function namesOf(pem: string, field: 'CN' | 'O'): string | undefined {
+  const attribute = forge.pki.certificateFromPem(pem).subject.getField(field) as forge.pki.CertificateField | null
+  if (!attribute) return undefined
+  const value = String(attribute.value)
+  return attribute.valueTagClass === (forge.asn1.Type.UTF8 as unknown as forge.asn1.Class) ? forge.util.decodeUtf8(value) : value
 }
 
 async function rsaKeyPair(bits: number): Promise<{ privateKey: string; publicKey: string }> {

@@ -35,11 +35,15 @@ export interface SignRequest {
   /** The title above a personal signature, one line per `\n`, e.g. "T/M BAN THƯỜNG VỤ\nBÍ THƯ". */
   title?: string
   signedAt?: Date
+  /** A seal's superior body (its name around the ring; the organisation's own name in the centre). */
+  superior?: string
   appearance?: {
     /** 1-based page; the last page by default (where the signature block is). */
     page?: number
     /** [x1, y1, x2, y2] in points from the bottom left. By default a seal overlaps the left third of the page's last personal signature. */
     rect?: Rect
+    /** A personal signature inside the document's own signing block: the page prints the title (and the name) already. */
+    printed?: { title: boolean; name: boolean }
   }
 }
 
@@ -75,12 +79,16 @@ export async function signPdf(pdf: Uint8Array, req: SignRequest, keys: SigningKe
   let appearance: Appearance
   if (req.kind === 'personal') {
     rect = req.appearance?.rect ?? defaultPersonalRect(page)
-    appearance = await personalAppearance(doc, { name: req.signer.commonName, title: req.title, width: width(rect), height: height(rect) })
+    const printed = req.appearance?.printed
+    appearance = await personalAppearance(doc, {
+      name: req.signer.commonName, title: printed?.title ? undefined : req.title, showName: !printed?.name, width: width(rect), height: height(rect),
+    })
   } else {
     const personal = existing.filter((w) => w.field.startsWith(FIELD_PREFIX.personal) && w.page === page.ref.tag).pop()
     rect = req.appearance?.rect ?? sealRect(personal?.rect ?? defaultPersonalRect(page))
-    appearance = await sealAppearance(doc, { organisation: req.signer.organisation, width: width(rect), height: height(rect) })
-    await addSealInformation(doc, req.signer.organisation, signedAt)
+    // The seal and its information box name the organisation that signs: the certificate's subject.
+    appearance = await sealAppearance(doc, { organisation: req.signer.commonName, superior: req.superior, width: width(rect), height: height(rect) })
+    await addSealInformation(doc, req.signer.commonName, signedAt)
   }
   // One dictionary is both the field and its widget.
   const fieldRef = doc.context.register(doc.context.obj({

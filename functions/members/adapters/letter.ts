@@ -2,7 +2,7 @@
  * The introduction letter for a transfer of Party activity (giấy giới thiệu
  * sinh hoạt đảng): an A4 PDF with the register number, the member's card and
  * record numbers and "fees paid up to month ...", the member's dossier
- * attached (dossier.json: the record and its transfer history), signed with
+ * attached (ho-so-dang-vien.json: the record and its transfer history), signed with
  * the issuing committee's seal (PAdES, KMS on AWS, local keys embedded).
  * The signature covers the attachment, so the exported package for an
  * organisation outside the city is this one signed file.
@@ -21,6 +21,10 @@ export interface LetterInput {
   toName: string
   kind: 'official' | 'temporary'
   feesPaidUpTo?: string
+  /** What the member still owes (months and đồng), stated beside "paid up to". */
+  arrears?: { months: number; amount: number }
+  /** The signing block: the authority lines (T/M BAN THƯỜNG VỤ / BÍ THƯ…) and the name of who decided the issuing step. */
+  signer: { lines: string[]; fullName: string }
   reason: string
   presentWithinDays: number
   until?: string
@@ -56,23 +60,27 @@ export async function renderLetter(input: LetterInput): Promise<Uint8Array> {
     `Số thẻ đảng viên: ${m.cardNumber}    Số lý lịch đảng viên: ${m.recordNumber}`,
     `Ngày vào Đảng: ${vnDate(m.admissionDate)}${m.officialDate ? `    Ngày chính thức: ${vnDate(m.officialDate)}` : ''}`,
     `Sinh hoạt tại: ${input.fromCell}`,
-    `Đã đóng đảng phí đến hết tháng ${input.feesPaidUpTo ? vnMonth(input.feesPaidUpTo) : '(chưa đóng)'}.`,
+    `Đã đóng đảng phí đến hết tháng ${input.feesPaidUpTo ? vnMonth(input.feesPaidUpTo) : '(chưa đóng)'}${input.arrears && input.arrears.amount > 0 ? `; còn nợ ${input.arrears.months} tháng (${input.arrears.amount.toLocaleString('vi-VN')} đồng)` : ''}.`,
     `Lý do: ${input.reason}`,
     input.kind === 'temporary' && input.until
       ? `Đến sinh hoạt đảng tạm thời đến ngày ${vnDate(input.until)}; không biểu quyết, không ứng cử, đề cử, bầu cử tại nơi sinh hoạt tạm thời.`
       : `Đề nghị đồng chí xuất trình giấy giới thiệu này với tổ chức đảng nơi đến trong thời hạn ${input.presentWithinDays} ngày làm việc.`,
-    'Kèm theo: hồ sơ đảng viên (tệp dossier.json đính kèm trong văn bản này).',
+    'Kèm theo: hồ sơ đảng viên (tệp đính kèm trong văn bản này, được ký số cùng giấy giới thiệu).',
   ]
   let y = 660
   for (const l of lines) for (const w of wrap(l, regular, 12, 480)) { page.drawText(w, { x: 60, y, size: 12, font: regular, color: ink }); y -= 20 }
-  centre('T/M CẤP ỦY', bold, 12, 420, 300)
-  await doc.attach(new TextEncoder().encode(JSON.stringify(input.dossier, null, 2)), 'dossier.json', {
+  // The signing block as the format has it: the authority lines, the seal and signature between them and the name.
+  let by = 310
+  for (const line of input.signer.lines) { centre(line, bold, 12, 420, by); by -= 16 }
+  centre(input.signer.fullName, bold, 12, 420, 160)
+  await doc.attach(new TextEncoder().encode(JSON.stringify(input.dossier, null, 2)), 'ho-so-dang-vien.json', {
     mimeType: 'application/json', description: 'Hồ sơ đảng viên / Party member dossier', creationDate: input.issuedAt, modificationDate: input.issuedAt,
   })
   const pdf = await doc.save({ useObjectStreams: false })
   return signPdf(pdf, {
-    signer: { kind: 'organisation', id: input.issuer.unitId, commonName: input.issuer.name, organisation: input.issuer.parentName },
-    kind: 'seal', reason: 'Giấy giới thiệu sinh hoạt đảng', location: 'Hà Nội', signedAt: input.issuedAt,
+    // The issuing committee's own seal (as on its issued documents: one certificate per unit), its superior around the ring.
+    signer: { kind: 'organisation', id: input.issuer.unitId, commonName: input.issuer.name, organisation: input.issuer.name },
+    kind: 'seal', reason: 'Giấy giới thiệu sinh hoạt đảng', location: 'Hà Nội', signedAt: input.issuedAt, superior: input.issuer.parentName,
     appearance: { page: 1, rect: [340, 170, 500, 290] },
   })
 }

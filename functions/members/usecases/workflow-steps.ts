@@ -5,11 +5,13 @@
  */
 import { createHash } from 'node:crypto'
 import { ConflictError } from '../../../shared/errors/index.js'
-import type { PartyMember, Transfer } from '../../../shared/members/contracts.js'
+import type { ApprovalStep, PartyMember, Transfer } from '../../../shared/members/contracts.js'
 import { memberPolicy } from '../../../shared/members/policy.js'
 import { holderEmails } from '../../org/usecases/holders.js'
 import { TRANSFER_RULES, returnSeconds, secondsToMonthsLater, secondsToWorkingDay } from '../../../shared/members/transfer.js'
-import { indexUnits, nameOn, parentOn, today } from '../../../shared/org/tree.js'
+import { indexUnits, nameOn, parentOn, today, type UnitIndex } from '../../../shared/org/tree.js'
+import { signingTitle } from '../../../shared/documents/authority.js'
+import { vietnamDay } from '../../../shared/calendar/vietnam-time.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { mail } from '../../lib/adapters/mail.js'
@@ -121,11 +123,12 @@ export async function escalateDecision(p: { transferId: string; step: number }) 
 }
 
 /** The next register number of the issuer's introduction letters this year: a counter written under a version condition in the issuing transaction (gapless). */
-async function nextRegisterNumber(issuerUnitId: string, year: number) {
+async function nextRegisterNumber(issuerUnitId: string, issuerCode: string, year: number) {
   const scope = `GGT-${year}`
   const value = ((await documentStore.counterValue(issuerUnitId, scope)) ?? 0) + 1
   return {
-    registerNumber: `${value}-GGT/${year}`,
+    // The Party form (36-HD/VPTW): number (two digits at least), the type, the issuer's code — "Số 01-GGT/ĐU"; the counter restarts each year.
+    registerNumber: `${String(value).padStart(2, '0')}-GGT/${issuerCode}`,
     write: (tx: Transaction) => tx.put({ ...keys.documentCounter(issuerUnitId, scope), entity: ENTITY.documentCounter, schemaVersion: SCHEMA_VERSION, unitId: issuerUnitId, scope, label: 'Giấy giới thiệu sinh hoạt đảng', value, version: value },
       { expectVersion: value === 1 ? 'new' : value - 1 }),
   }
@@ -136,6 +139,25 @@ function receivingTimers(t: Transfer, now: Date) {
   if (t.drill) return { acceptSeconds: t.deadlines.acceptSeconds, lateSeconds: t.deadlines.lateSeconds }
   const acceptSeconds = secondsToWorkingDay(now, TRANSFER_RULES.presentWithinWorkingDays)
   return { acceptSeconds, lateSeconds: Math.max(1, secondsToMonthsLater(now, TRANSFER_RULES.removalAfterMonths) - acceptSeconds) }
+}
+
+/**
+ * Who signs the letter, as the format writes it: the authority lines of the
+ * role the decider of the issuing step holds there (a committee's secretary:
+ * "T/M BAN THƯỜNG VỤ / BÍ THƯ"; the Organisation Board's head deciding for the
+ * committee: "TRƯỞNG BAN"), and their name.
+ */
+async function letterSigner(step: ApprovalStep, index: UnitIndex, date: string): Promise<{ lines: string[]; fullName: string }> {
+  const by = step.decision?.by
+  const fallback = { lines: ['T/M BAN THƯỜNG VỤ'], fullName: by?.fullName ?? '' }
+  if (!by) return fallback
+  const user = await orgStore.getUser(by.userId)
+  for (const unitId of [step.unitId, ...step.alsoUnitIds]) {
+    const unit = index.get(unitId)
+    const a = user?.assignments.find((x) => x.unitId === unitId && signingTitle(unit!.kind, x.role))
+    if (unit && a) return { lines: signingTitle(unit.kind, a.role, 'party', nameOn(unit, date).name)!.split('\n'), fullName: by.fullName }
+  }
+  return fallback
 }
 
 /** Issues the signed introduction letter; within the city the dossier waits for the receiving cell, outside it is handed off. */
@@ -155,11 +177,13 @@ export async function issueLetter(p: { transferId: string }) {
   let issuedAt = new Date()
   for (let attempt = 0; ; attempt++) {
     issuedAt = new Date()
-    const { registerNumber, write } = await nextRegisterNumber(issuer.unitId, issuedAt.getUTCFullYear())
+    const { registerNumber, write } = await nextRegisterNumber(issuer.unitId, nameOn(issuer, date).code, Number(vietnamDay(issuedAt).slice(0, 4)))
     const pdf = await renderLetter({
       registerNumber, kind: t0.kind, reason: t0.reason, until: t0.until, issuedAt,
       issuer: { unitId: issuer.unitId, name: nameOn(issuer, date).name, parentName: issuerParent ? nameOn(index.get(issuerParent)!, date).name : 'Đảng Cộng sản Việt Nam' },
       member, fromCell: nameOn(index.get(t0.fromCellId)!, date).name, toName, feesPaidUpTo: fees.paidUpTo,
+      arrears: { months: fees.months.filter((m) => m.owed > 0).length, amount: fees.arrears },
+      signer: await letterSigner(issuerStep, index, date),
       presentWithinDays: TRANSFER_RULES.presentWithinWorkingDays,
       dossier: { member: { ...member, openTransferId: undefined }, fees: { paidUpTo: fees.paidUpTo, arrears: fees.arrears }, transfer: { transferId: t0.transferId, kind: t0.kind, steps: t0.steps } },
     })

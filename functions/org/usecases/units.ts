@@ -37,7 +37,7 @@ export async function getUnit(ctx: OrgContext, unitId: string, asOf?: string) {
   const children = (childrenOn(index, date, true).get(unitId) ?? []).map((c) => viewOn(c, date))
   const members = await orgStore.listMembers(unitId)
   members.sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'))
-  return { unit: viewOn(unit, date), ancestors, children, members, canManage: orgPolicy.can(ctx.actor, 'unit.manage', unitId, index, ctx.date) }
+  return { unit: viewOn(unit, date, index), ancestors, children, members, canManage: orgPolicy.can(ctx.actor, 'unit.manage', unitId, index, ctx.date) }
 }
 
 /** A readable id from the code and name: "VPTU" "Văn phòng Thành ủy" → "vptu-3f9a". */

@@ -39,7 +39,7 @@ describe('a transfer procedure across a restart of the embedded runtime', () => 
       return t
     })
     expect(done.history.map((h: any) => h.status)).toEqual(['pending', 'approved:cell', 'approved:grassroots', 'approved:issuer', 'issued', 'accepted'])
-    expect(done.letter.registerNumber).toMatch(/^1-GGT\//)
+    expect(done.letter.registerNumber).toMatch(/^01-GGT\//)
     const me = (await login('dangvien.hangbac', undefined, running.url)).get('/api/me/handbook')
     expect((await me).body.member).toMatchObject({ cellId: 'p-hoankiem-cb-hangdao', status: 'active' })
   }, 240_000) // two full starts (a JVM, initdb, demo data) on a 2-core machine

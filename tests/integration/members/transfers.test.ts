@@ -51,7 +51,8 @@ describe('official transfer of Party activity (Step Functions workflow)', () => 
     await decideWhenReady(board, t.transferId, true)
 
     const issued = await statusOf(admin, t.transferId, 'issued')
-    expect(issued.transfer.letter.registerNumber).toMatch(/^\d+-GGT\/\d{4}$/)
+    // The Party form: two digits at least, the type, the issuing committee's code (the city committee: TU).
+    expect(issued.transfer.letter.registerNumber).toMatch(/^\d{2,}-GGT\/TU$/)
     const pdf = new Uint8Array(await (await fetch(issued.letter.url)).arrayBuffer())
     // The seal of the issuing committee, trusted by the development CA, covering the whole file (the dossier attachment included).
     const report = await verifyPdf(pdf, { roots: [readFileSync(join(inject('dataDir'), 'signing', 'ca-cert.pem'), 'utf8')] })
@@ -62,7 +63,10 @@ describe('official transfer of Party activity (Step Functions workflow)', () => 
     expect(text).toContain(member.recordNumber)
     expect(text).toContain(issued.transfer.letter.registerNumber)
     expect(text).toMatch(/Đã đóng đảng phí đến hết tháng/)
-    expect(Buffer.from(pdf).toString('latin1')).toMatch(/dossier\.json/)
+    expect(text).not.toMatch(/dossier/)
+    // Signed by who decided the city's step, under her authority, as the signing block has it.
+    expect(text).toContain('Trịnh Văn Tổ')
+    expect(Buffer.from(pdf).toString('latin1')).toMatch(/ho-so-dang-vien\.json/)
 
     // Only the receiving side accepts.
     expect((await cellSecretary.post(`/api/members/transfers/${t.transferId}/accept`, {})).status).toBe(403)

@@ -292,3 +292,14 @@ describe('dayBefore', () => {
     expect(dayBefore(date)).toBe(expected)
   })
 })
+
+describe('treeOn: successors by name', () => {
+  it('names each successor of an ended unit, even one that did not exist yet on the date shown', () => {
+    const index = treeOf(
+      { unitId: 'q-cu', level: 'district', validFrom: '1990-01-01', validTo: '2025-06-30', successors: [{ unitId: 'p-moi', share: 55 }] },
+      { unitId: 'p-moi', level: 'commune', validFrom: '2025-07-01', name: 'Đảng ủy phường Mới', code: 'PM' },
+    )
+    const [node] = treeOn(index, ['q-cu'], '2025-06-30', true)
+    expect(node!.successors).toEqual([{ unitId: 'p-moi', share: 55, name: 'Đảng ủy phường Mới' }])
+  })
+})

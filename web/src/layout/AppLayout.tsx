@@ -112,7 +112,8 @@ function Shell() {
   ]
   // Hide what the role in the working unit cannot do (the API still decides).
   const allowed = (i: NavItem) => (!i.action || ws.can(i.action)) && (!i.anyOf || i.anyOf.some((a) => ws.can(a)))
-  const visible = items.filter((i) => !ws.units.length || allowed(i) || (i.to === '/approvals' && ws.pendingCount > 0))
+  // Until the roles are known only the home page shows: never a flash of links the person may not use.
+  const visible = ws.loading && !ws.units.length ? items.filter((i) => i.to === '/') : items.filter((i) => allowed(i) || (i.to === '/approvals' && ws.pendingCount > 0))
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`))
   const displayName = ws.user?.fullName ?? user?.fullName ?? user?.username ?? ''
 

@@ -19,13 +19,18 @@ import { notify } from '../../components/notify'
 import { useUnits } from '../../lib/units'
 import { useData } from '../../lib/useData'
 import { foldFilter } from '../../lib/search'
+import { formatDate } from '../../lib/dates'
+import { useLang } from '../../lib/labels'
 
 const REASONS = ['merge', 'split', 'dissolve'] as const
 
 export default function HandoverPage() {
   const { t } = useTranslation()
   const ws = useWorkspace()
+  const lang = useLang()
   const units = useUnits()
+  // Only those who may hand over see the wizard and the receive button (the API refuses the others anyway).
+  const mayHandover = ws.can('archive.handover')
   const unitId = ws.unitId
   const list = useData(unitId ? (s) => archives.handovers(unitId, s) : null, [unitId])
   const [step, setStep] = useState(0)
@@ -66,7 +71,8 @@ export default function HandoverPage() {
     <Stack gap="md">
       <PageHeader title={t('arc.hand.title')}><Button component={Link} to="/archives" variant="default">{t('arc.title')}</Button></PageHeader>
       <Text>{t('arc.hand.intro')}</Text>
-      <Paper withBorder p="sm">
+      {!mayHandover && <Alert color="blue" variant="light">{t('arc.hand.viewOnly')}</Alert>}
+      {mayHandover && <Paper withBorder p="sm">
         <Stepper active={step} onStepClick={(s) => s < 2 && !result && setStep(s)} size="sm">
           <Stepper.Step label={t('arc.hand.steps.units')}>
             <Stack gap="sm" mt="sm">
@@ -84,7 +90,7 @@ export default function HandoverPage() {
             <Stack gap="sm" mt="sm">
               <Text>{t('arc.hand.from')}: <b>{units.name(form.fromUnitId)}</b></Text>
               <Text>{t('arc.hand.to')}: <b>{units.name(form.toUnitId)}</b></Text>
-              <Text>{t('arc.hand.reason')}: {t(`arc.hand.reasons.${form.reason}`)} · {form.date}</Text>
+              <Text>{t('arc.hand.reason')}: {t(`arc.hand.reasons.${form.reason}`)} · {formatDate(form.date, lang)}</Text>
               {error && <Alert color="red" role="alert">{error}</Alert>}
               {moving && <Progress value={(100 * moving.moved) / Math.max(1, moving.total)} aria-label={t('arc.hand.moving', moving)} />}
               {moving && <Text size="sm" role="status">{t('arc.hand.moving', moving)}</Text>}
@@ -92,11 +98,11 @@ export default function HandoverPage() {
             </Stack>
           </Stepper.Step>
           <Stepper.Completed>
-            {result && <Alert color="green" mt="sm" role="status">{t('arc.hand.done', { files: result.files.length, id: result.handoverId })}</Alert>}
+            {result && <Alert color="green" mt="sm" role="status">{t('arc.hand.done', { files: result.files.length })}</Alert>}
             {result && recordUrl && <Anchor href={recordUrl} target="_blank" rel="noreferrer" download={`bien-ban-${result.handoverId}.pdf`} mt="xs" display="inline-block">{t('arc.hand.record')}</Anchor>}
           </Stepper.Completed>
         </Stepper>
-      </Paper>
+      </Paper>}
       {list.loading && <Loading />}
       {!!list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
       {list.data && (['incoming', 'outgoing'] as const).map((dir) => (
@@ -105,12 +111,12 @@ export default function HandoverPage() {
           {list.data![dir].length === 0 ? <Text c="dimmed">{t('arc.hand.none')}</Text> : list.data![dir].map((h) => (
             <Paper key={h.handoverId} withBorder p="xs">
               <Group justify="space-between" wrap="wrap">
-                <Text>{units.name(h.fromUnitId)} → {units.name(h.toUnitId)} · {h.files.length} · {h.date}</Text>
+                <Text>{units.name(h.fromUnitId)} → {units.name(h.toUnitId)} · {h.files.length} · {formatDate(h.date, lang)}</Text>
                 <Badge variant="light" color={h.status === 'received' ? 'green' : 'blue'}>{t(`arc.hand.status.${h.status}`)}</Badge>
               </Group>
               <Group gap="sm" mt={4}>
                 <Anchor href={h.recordUrl} target="_blank" rel="noreferrer">{t('arc.hand.record')}</Anchor>
-                {dir === 'incoming' && h.status === 'transferred' && <Button size="xs" onClick={() => void receive(h)}>{t('arc.hand.receive')}</Button>}
+                {mayHandover && dir === 'incoming' && h.status === 'transferred' && <Button size="xs" onClick={() => void receive(h)}>{t('arc.hand.receive')}</Button>}
               </Group>
             </Paper>
           ))}

@@ -76,7 +76,7 @@ export default function UnitPage() {
   if (unit.predecessors.length) rows.push([t('units.predecessors'), <Group gap="xs" component="span">{unit.predecessors.map((p) => <span key={p}>{unitLink(p)}</span>)}</Group>])
   if (unit.successors.length) {
     rows.push([t('units.successors'), <Group gap="xs" component="span">{unit.successors.map((s) => (
-      <span key={s.unitId}>{unitLink(s.unitId)}{s.share !== undefined && ` (${s.share}%)`}</span>
+      <span key={s.unitId}><Anchor component={Link} to={unitPath(s.unitId)}>{s.name ?? units.name(s.unitId)}</Anchor>{s.share !== undefined && ` (${s.share}%)`}</span>
     ))}</Group>])
   }
   rows.push([t('unit.version'), String(unit.version)])

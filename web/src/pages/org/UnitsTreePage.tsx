@@ -114,7 +114,7 @@ export default function UnitsTreePage() {
                   <span key={s.unitId}>
                     {i > 0 && ', '}
                     <Anchor component={Link} to={`/units/${encodeURIComponent(s.unitId)}`} tabIndex={-1} size="xs" onClick={(e) => e.stopPropagation()}>
-                      {byId.get(s.unitId)?.name ?? s.unitId}
+                      {s.name ?? byId.get(s.unitId)?.name}
                     </Anchor>
                     {s.share !== undefined && ` (${s.share}%)`}
                   </span>
