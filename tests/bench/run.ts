@@ -15,6 +15,7 @@
  *  5. Archives: OCR of generated Vietnamese scans per quality (archives.ts).
  *  6. Assistant (assistant.ts): Q&A latency with documents indexed, appraisal of a 10-page draft.
  *  7. Audit (audit.ts): verification of a unit's chain of 100,000 entries against plain SHA-256.
+ *  8. Tasks (tasks.ts): "my tasks" and the deadline sweep with 100,000 tasks in the city.
  */
 import autocannon from 'autocannon'
 import { execFileSync, spawn } from 'node:child_process'
@@ -29,6 +30,7 @@ import { membersBench, membersMarkdown } from './members.js'
 import { archivesBench, archivesMarkdown } from './archives.js'
 import { assistantMarkdown, benchAssistant } from './assistant.js'
 import { auditBench, auditMarkdown } from './audit.js'
+import { tasksBench, tasksMarkdown } from './tasks.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 50
@@ -182,7 +184,11 @@ console.log('\n7. Audit verification of one unit\'s chain (keyed MACs, schema, h
 const audit = await auditBench()
 console.log(auditMarkdown(audit).join('\n'))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit }
+console.log('\n8. Tasks: "my tasks" and the daily deadline sweep with 100,000 tasks in the city (embedded runtime)')
+const tasks = await tasksBench()
+console.log(tasksMarkdown(tasks).join('\n'))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -203,6 +209,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...archivesMarkdown(archives),
   ...assistantMarkdown(assistant),
   ...auditMarkdown(audit),
+  ...tasksMarkdown(tasks),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)
