@@ -72,7 +72,8 @@ export async function renderLetter(input: LetterInput): Promise<Uint8Array> {
   // The signing block as the format has it: the authority lines, the seal and signature between them and the name.
   let by = 310
   for (const line of input.signer.lines) { centre(line, bold, 12, 420, by); by -= 16 }
-  centre(input.signer.fullName, bold, 12, 420, 160)
+  // Below the seal's rectangle (170–290), clear of its ring.
+  centre(input.signer.fullName, bold, 12, 420, 150)
   await doc.attach(new TextEncoder().encode(JSON.stringify(input.dossier, null, 2)), 'ho-so-dang-vien.json', {
     mimeType: 'application/json', description: 'Hồ sơ đảng viên / Party member dossier', creationDate: input.issuedAt, modificationDate: input.issuedAt,
   })

@@ -152,10 +152,18 @@ async function letterSigner(step: ApprovalStep, index: UnitIndex, date: string):
   const fallback = { lines: ['T/M BAN THƯỜNG VỤ'], fullName: by?.fullName ?? '' }
   if (!by) return fallback
   const user = await orgStore.getUser(by.userId)
-  for (const unitId of [step.unitId, ...step.alsoUnitIds]) {
-    const unit = index.get(unitId)
-    const a = user?.assignments.find((x) => x.unitId === unitId && signingTitle(unit!.kind, x.role))
-    if (unit && a) return { lines: signingTitle(unit.kind, a.role, 'party', nameOn(unit, date).name)!.split('\n'), fullName: by.fullName }
+  const committee = index.get(step.unitId)
+  const own = committee && user?.assignments.find((x) => x.unitId === step.unitId && signingTitle(committee.kind, x.role))
+  if (committee && own) return { lines: signingTitle(committee.kind, own.role, 'party', nameOn(committee, date).name)!.split('\n'), fullName: by.fullName }
+  // The Organisation Board decides for the committee whose letter this is (the header names the committee):
+  // it signs by delegation, "T/L BAN THƯỜNG VỤ" over its own title and board ("PHÓ TRƯỞNG BAN TỔ CHỨC"). [R]
+  for (const unitId of step.alsoUnitIds) {
+    const board = index.get(unitId)
+    const a = board && user?.assignments.find((x) => x.unitId === unitId && signingTitle(board.kind, x.role))
+    if (!board || !a) continue
+    const title = signingTitle(board.kind, a.role, 'party', nameOn(board, date).name)!.split('\n').at(-1)!
+    const what = nameOn(board, date).name.replace(/^Ban\s+/i, '').replace(/\s+(Thành|Tỉnh)\s+ủy.*$/i, '')
+    return { lines: ['T/L BAN THƯỜNG VỤ', `${title} ${what.toUpperCase()}`], fullName: by.fullName }
   }
   return fallback
 }

@@ -32,6 +32,8 @@ describe('audit labels', () => {
       .toEqual([{ label: 'Đơn vị', value: 'Đảng ủy phường Hoàn Kiếm' }, { label: 'Số trang', value: '3' }])
     expect(detailPairs({ from: { name: 'Cũ', code: 'A' }, to: { name: 'Mới', code: 'B' }, level: 'cell' }, {}, 'vi'))
       .toEqual([{ label: 'Từ', value: 'Cũ' }, { label: 'Đến', value: 'Mới' }])
+    expect(detailPairs({ effectiveDate: '2026-12-03', deadline: '2027-01-05' }, {}, 'vi'))
+      .toEqual([{ label: 'Ngày hiệu lực', value: '03/12/2026' }, { label: 'Hạn', value: '05/01/2027' }])
     expect(targetLabel('archive.startBatch', 'p-hoankiem.b-x1y2z3', names, 'vi')).toBe('Hồ sơ lưu trữ')
     expect(targetLabel('unit.rename', 'p-hoankiem', names, 'en')).toBe('Đảng ủy phường Hoàn Kiếm')
   })

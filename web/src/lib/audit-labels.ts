@@ -159,6 +159,9 @@ export function actionLabel(action: string, lang: Lang): string {
  * counters and codes without a label left out (a code such as a level or a
  * status is not words).
  */
+/** A calendar date reads dd/mm/yyyy, as everywhere on screen. */
+const dayMonthYear = (x: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(x) ? `${x.slice(8)}/${x.slice(5, 7)}/${x.slice(0, 4)}` : x)
+
 /** A renamed unit's before/after is an object: its name is what a person reads. */
 const nameIn = (x: unknown): string | undefined => (x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string' ? (x as { name: string }).name : undefined)
 
@@ -168,7 +171,7 @@ export function detailPairs(details: Record<string, unknown> | undefined, names:
     const label = DETAIL_LABELS[k]?.[lang]
     if (!label || v === undefined || v === null || v === '') continue
     const idLike = /(Id|Ids)$/.test(k) || ['from', 'to', 'oldParent', 'signer', 'recipients'].includes(k)
-    const values = (Array.isArray(v) ? v : [v]).map((x) => (typeof x === 'string' ? (names[x] ?? (idLike ? undefined : x)) : typeof x === 'object' ? nameIn(x) : String(x)))
+    const values = (Array.isArray(v) ? v : [v]).map((x) => (typeof x === 'string' ? (names[x] ?? (idLike ? undefined : dayMonthYear(x))) : typeof x === 'object' ? nameIn(x) : String(x)))
     const shown = values.filter((x): x is string => x !== undefined)
     if (!shown.length) continue
     out.push({ label, value: shown.join(', ') })

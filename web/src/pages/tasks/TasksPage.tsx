@@ -83,9 +83,9 @@ function TaskTable({ items, lead, onChanged }: { items: TaskSummary[]; lead: boo
               <Table.Td>{task.assigner.fullName}</Table.Td>
               <Table.Td>
                 <Text span c={task.overdue ? 'red' : undefined} fw={task.overdue ? 600 : undefined}>{formatDate(task.deadline, lang)}</Text>
-                {task.overdue && <Text span c="red" size="xs"> · {t('task.overdue')}</Text>}
+                {task.overdue && <Text c="red" size="xs">{t('task.overdue')}</Text>}
               </Table.Td>
-              <Table.Td><Badge color={STATUS_COLOR[task.status]} variant="light">{t(`task.status.${task.status}`)}</Badge></Table.Td>
+              <Table.Td><Badge color={STATUS_COLOR[task.status]} variant="light" style={{ minWidth: 'max-content' }}>{t(`task.status.${task.status}`)}</Badge></Table.Td>
               <Table.Td>
                 {lead && task.status === 'assigned' && (
                   <Button size="xs" variant="light" loading={busy === task.taskId} leftSection={<IconCheck size={16} aria-hidden />} onClick={() => void accept(task)}
