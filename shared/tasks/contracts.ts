@@ -62,6 +62,21 @@ export type EvaluateBody = z.infer<typeof EvaluateBody>
 export type ExtensionRequestBody = z.infer<typeof ExtensionRequestBody>
 export type ExtensionDecisionBody = z.infer<typeof ExtensionDecisionBody>
 
+/**
+ * A page cursor: the sort key of the last task shown (`<deadline>#<taskId>`
+ * for the lead lists, `<createdAt>#<taskId>` for "assigned by me"), opaque
+ * to the client (base64url).
+ */
+const CURSOR_KEY = /^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z)?#[a-z0-9][a-z0-9-]{1,62}\.t[a-z0-9]{4,40}$/
+export const encodeCursor = (key: string): string => btoa(key).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+export function decodeCursor(cursor: string): string | undefined {
+  try {
+    const key = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))
+    return CURSOR_KEY.test(key) ? key : undefined
+  } catch { return undefined }
+}
+export interface TaskPage<T> { tasks: T[]; next?: string }
+
 export const TASK_VIEWS = ['mine', 'assigned', 'unit'] as const
 export const TaskListQuery = z.strictObject({
   view: z.enum(TASK_VIEWS).default('mine'),
@@ -70,6 +85,13 @@ export const TaskListQuery = z.strictObject({
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   dueFrom: isoDate.optional(),
   dueTo: isoDate.optional(),
+  /** A page of at most this many tasks (keyset paging: the answer's `next` is the cursor of the next page). */
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  after: z.string().max(400).transform((c, ctx) => {
+    const k = decodeCursor(c)
+    if (!k) ctx.addIssue({ code: 'custom', message: 'field.invalidFormat' })
+    return k ?? ''
+  }).optional(),
 }).refine((q) => q.view !== 'unit' || !!q.unitId, { message: 'field.required', path: ['unitId'] })
 export type TaskListQuery = z.infer<typeof TaskListQuery>
 export const TaskKpiQuery = z.strictObject({ unitId })

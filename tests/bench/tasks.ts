@@ -4,12 +4,13 @@
  * module's own item mapping:
  *
  *  1. "My tasks" (GET /api/tasks?view=mine) for a specialist of Hoàn Kiếm: the
- *     tasks she leads and those led by units where she may report — today
- *     the whole list, unpaged — p50/p95 over sequential calls through the
- *     embedded gateway.
+ *     tasks she leads and those led by units where she may report — the
+ *     first page (50, keyset-paged: each partition read only up to the page)
+ *     — p50/p95 over sequential calls through the embedded gateway.
  *  2. The daily deadline sweep (the ops job's use case) over the due index:
  *     how long it takes, how many open tasks it reads and how many it acts on
- *     (200 not yet reminded or escalated; the rest already marked or far off).
+ *     (200 not yet reminded or escalated; the rest already marked or far off;
+ *     tasks whose deadline was escalated have left the due index).
  *
  * It measures, never asserts.
  */

@@ -14,14 +14,14 @@ import type { PersonRef } from '../../../shared/documents/contracts.js'
 import { existsOn, isWithin, nameOn, type UnitIndex } from '../../../shared/org/tree.js'
 import {
   CLOSED_STATUSES, type CreateTaskBody, type EvaluateBody, type ExtensionDecisionBody, type ExtensionRequestBody, type ProgressBody,
-  type Task, type TaskKpis, type TaskListQuery, type TaskSummary,
+  encodeCursor, type Task, type TaskKpis, type TaskListQuery, type TaskPage, type TaskSummary,
 } from '../../../shared/tasks/contracts.js'
 import { taskPolicy } from '../../../shared/tasks/policy.js'
 import * as rules from '../../../shared/tasks/rules.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { orgStore } from '../../org/adapters/store.js'
 import type { OrgContext } from '../../org/usecases/context.js'
-import { assignerPointerItem, taskItem, taskStore } from '../adapters/store.js'
+import { assignerPointerItem, taskItem, taskStore, type Page, type PageFilter } from '../adapters/store.js'
 
 export type TaskContext = OrgContext
 
@@ -172,25 +172,41 @@ export async function myTasks(ctx: TaskContext, index: UnitIndex, range: { from?
   return [...seen.values()]
 }
 
-export async function listTasks(ctx: TaskContext, q: TaskListQuery): Promise<{ tasks: TaskSummary[] }> {
+/**
+ * One page of a list, in the list's order (deadline for "mine" and a unit's,
+ * newest given first for "assigned by me"), with the cursor of the next page.
+ * "Mine" merges the caller's own partition and those of the units where they
+ * report: each gives at most a page after the cursor, in the same sort-key
+ * order, so the first page of the merge is exact.
+ */
+export async function listTasks(ctx: TaskContext, q: TaskListQuery): Promise<TaskPage<TaskSummary>> {
   const index = await ctx.tree()
-  const range = { from: q.dueFrom, to: q.dueTo }
-  let tasks: Task[]
+  const f: PageFilter = { from: q.dueFrom, to: q.dueTo, after: q.after, limit: q.limit, status: q.status, overdue: q.overdue, today: ctx.date }
+  if (q.view === 'assigned') {
+    const keep = (t: Task) => (!f.from || t.deadline >= f.from) && (!f.to || t.deadline <= f.to) && (!f.status || t.status === f.status)
+      && (f.overdue === undefined || rules.isOverdue(t, ctx.date) === f.overdue)
+    const page = await taskStore.pageByAssigner(ctx.actor.userId, { ...f, keep })
+    const last = page.tasks.at(-1)
+    return { tasks: page.tasks.map((t) => summary(ctx, index, t)), ...(page.more && last ? { next: encodeCursor(`${last.createdAt}#${last.taskId}`) } : {}) }
+  }
+  let pages: Page[]
   if (q.view === 'unit') {
     const unit = index.get(q.unitId!)
     if (!unit) throw new NotFoundError('unit', q.unitId!)
     taskPolicy.authorize(ctx.actor, 'task.read', q.unitId!, index, ctx.date)
-    tasks = await taskStore.ofLeadUnit(q.unitId!, range)
-  } else if (q.view === 'assigned') {
-    tasks = (await taskStore.byAssigner(ctx.actor.userId)).filter((t) => (!range.from || t.deadline >= range.from) && (!range.to || t.deadline <= range.to))
+    pages = [await taskStore.pageOfLeadUnit(q.unitId!, f)]
   } else {
-    tasks = await myTasks(ctx, index, range)
+    pages = await Promise.all([
+      taskStore.pageOfLeadUser(ctx.actor.userId, f),
+      ...reportingUnits(ctx, index).map((u) => taskStore.pageOfLeadUnit(u, { ...f, unitLed: true })),
+    ])
   }
-  const shown = tasks
-    .filter((t) => !q.status || t.status === q.status)
-    .filter((t) => q.overdue === undefined || rules.isOverdue(t, ctx.date) === q.overdue)
-    .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.taskId.localeCompare(b.taskId))
-  return { tasks: shown.map((t) => summary(ctx, index, t)) }
+  const byKey = new Map<string, Task>()
+  for (const t of pages.flatMap((p) => p.tasks)) byKey.set(`${t.deadline}#${t.taskId}`, t)
+  const merged = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const shown = merged.slice(0, q.limit)
+  const more = merged.length > q.limit || pages.some((p) => p.more)
+  return { tasks: shown.map(([, t]) => summary(ctx, index, t)), ...(more && shown.length ? { next: encodeCursor(shown.at(-1)![0]) } : {}) }
 }
 
 export const summary = (ctx: TaskContext, index: UnitIndex, t: Task): TaskSummary => ({

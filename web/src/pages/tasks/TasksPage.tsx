@@ -8,7 +8,7 @@ import { IconCheck, IconPlus } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router-dom'
-import type { TaskSummary } from '../../../../shared/tasks/contracts'
+import type { TaskPage, TaskSummary } from '../../../../shared/tasks/contracts'
 import { endpoints } from '../../api/endpoints'
 import { tasks } from '../../api/tasks'
 import { useWorkspace } from '../../auth/workspace'
@@ -32,7 +32,7 @@ export default function TasksPage() {
   const ws = useWorkspace()
   const [params, setParams] = useSearchParams()
   const view = params.get('view') === 'assigned' ? 'assigned' : 'mine'
-  const list = useData((s) => tasks.list(view, s), [view])
+  const list = useData((s) => tasks.list(view, undefined, s), [view])
   const mayAssign = ws.canAnywhere('task.assign')
 
   return (
@@ -47,7 +47,34 @@ export default function TasksPage() {
       </Tabs>
       {list.loading && <Loading />}
       {!!list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
-      {list.data && <TaskTable items={list.data.tasks} lead={view === 'mine'} onChanged={list.reload} />}
+      {list.data && <PagedTasks key={view} first={list.data} view={view} onChanged={list.reload} />}
+    </Stack>
+  )
+}
+
+/** The first page, then "show more" appends the next ones (keyset paging: the server answers a page at a time). */
+function PagedTasks({ first, view, onChanged }: { first: TaskPage<TaskSummary>; view: 'mine' | 'assigned'; onChanged: () => void }) {
+  const { t } = useTranslation()
+  const [later, setLater] = useState<{ items: TaskSummary[]; next?: string; after?: string }>({ items: [] })
+  const [loading, setLoading] = useState(false)
+  const [shownFirst, setShownFirst] = useState(first)
+  if (shownFirst !== first) { setShownFirst(first); setLater({ items: [] }) }
+  const next = later.after ? later.next : first.next
+  const more = async () => {
+    setLoading(true)
+    try {
+      const page = await tasks.list(view, next)
+      setLater((l) => ({ items: [...l.items, ...page.tasks], next: page.next, after: next }))
+    } catch (e) {
+      notify.error(errorMessage(e))
+    } finally {
+      setLoading(false)
+    }
+  }
+  return (
+    <Stack gap="xs">
+      <TaskTable items={[...first.tasks, ...later.items]} lead={view === 'mine'} onChanged={onChanged} />
+      {next && <Group justify="center"><Button variant="subtle" loading={loading} onClick={() => void more()}>{t('task.more')}</Button></Group>}
     </Stack>
   )
 }
