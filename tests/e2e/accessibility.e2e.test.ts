@@ -91,4 +91,16 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     }
     await page.context().close()
   })
+
+  it('the tasks pages', async () => {
+    const page = await signIn(browser, 'bithu.hoankiem')
+    const { login } = await import('../support/api.js')
+    const given = (await (await login('bithu.hoankiem')).get('/api/tasks?view=assigned&limit=100')).body.tasks
+    const pending = given.find((t: any) => t.pendingExtension)
+    for (const path of ['/tasks', '/tasks?view=assigned', `/tasks/${pending.taskId}`]) {
+      await open(page, path)
+      expect(await violations(page), path).toEqual([])
+    }
+    await page.context().close()
+  })
 })

@@ -2,7 +2,10 @@
  * Browser test of the tasks page in Debian's Chromium against the real
  * embedded platform: a ward secretary assigns a task to a specialist chosen
  * by name, sees it among the tasks assigned by him with its deadline as
- * dd/mm/yyyy, and the specialist accepts it from her tasks.
+ * dd/mm/yyyy, and the specialist accepts it from her tasks. On the task's
+ * own page (also on a phone) the lead reports progress and reports it done,
+ * and the secretary evaluates it; each sees only their own steps, and the
+ * history says who did what.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
@@ -54,5 +57,57 @@ describe('tasks in the browser', () => {
     expect(await mine.getByRole('button', { name: /Tiếp nhận/ }).count()).toBe(0)
     await secretary.reload()
     await expect.poll(() => secretary.locator(`tr[data-task="${title}"]`).textContent()).toContain('Đã tiếp nhận')
+  })
+
+  it('on the task\'s page the lead reports progress and completion on a phone, the secretary evaluates it; each sees only their steps', async () => {
+    // Prepare: a task given and accepted through the API
+    const { login } = await import('../support/api.js')
+    const title = `Tổng hợp báo cáo chuyên đề ${uniq()}`
+    const boss = await login('bithu.hoankiem')
+    const lead = await login('chuyenvien.hoankiem')
+    const leadId = (await lead.get('/api/me')).body.user.userId
+    const task = (await boss.post('/api/tasks', { title, leadUnitId: 'p-hoankiem', leadUserId: leadId, deadline: CALENDAR.addWorkingDays(vietnamDate(), 4) })).body
+    expect((await lead.post(`/api/tasks/${task.taskId}/accept`, { version: 1 })).status).toBe(200)
+    const phone = await signIn(browser, 'chuyenvien.hoankiem', { width: 390, height: 844 })
+
+    // Act: the lead opens it from her list and reports 60%
+    await phone.goto(new URL('/tasks', phone.url()).toString())
+    await phone.getByRole('link', { name: title }).click()
+    await phone.getByRole('heading', { name: title, level: 1 }).waitFor()
+    expect(await phone.getByRole('button', { name: 'Đánh giá kết quả' }).count()).toBe(0)
+    await phone.getByRole('button', { name: 'Báo cáo tiến độ' }).click()
+    const dialog = phone.getByRole('dialog', { name: 'Báo cáo tiến độ' })
+    await dialog.getByLabel('Phần trăm hoàn thành').fill('60')
+    await dialog.getByLabel('Nội dung báo cáo').fill('Đã tổng hợp 8/12 chi bộ')
+    await dialog.getByRole('button', { name: 'Báo cáo tiến độ' }).click()
+    await phone.getByText('Tiến độ: 60%').first().waitFor()
+    // … then reports it done
+    await phone.getByRole('button', { name: 'Báo cáo hoàn thành' }).click()
+    const done = phone.getByRole('dialog', { name: 'Báo cáo hoàn thành' })
+    await done.getByLabel('Nội dung báo cáo').fill('Đã gửi báo cáo tổng hợp')
+    await done.getByRole('button', { name: 'Báo cáo hoàn thành' }).click()
+
+    // Assess: awaiting evaluation, her steps gone, the history in words
+    await phone.getByText('Chờ đánh giá').first().waitFor()
+    expect(await phone.getByRole('button', { name: 'Báo cáo tiến độ' }).count()).toBe(0)
+    const history = await phone.locator('.mantine-Timeline-root').textContent()
+    expect(history).toContain('Đặng Thu Trang báo cáo tiến độ 60%')
+    expect(history).toContain('Đã tổng hợp 8/12 chi bộ')
+    expect(history).toContain('Đặng Thu Trang báo cáo hoàn thành')
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+
+    // Act: the secretary evaluates it 5/5
+    const desk = await signIn(browser, 'bithu.hoankiem')
+    await desk.goto(new URL(`/tasks/${task.taskId}`, desk.url()).toString())
+    await desk.getByRole('button', { name: 'Đánh giá kết quả' }).click()
+    const evaluate = desk.getByRole('dialog', { name: 'Đánh giá kết quả' })
+    await evaluate.getByText('5 — Xuất sắc').click()
+    await evaluate.getByRole('button', { name: 'Đánh giá kết quả' }).click()
+
+    // Assess
+    await desk.getByText('Hoàn thành', { exact: true }).first().waitFor()
+    await expect.poll(() => desk.locator('.mantine-Timeline-root').textContent()).toContain('Đỗ Minh Hoàng đánh giá 5/5')
+    expect(await desk.getByText(/Đánh giá: 5\/5, đúng hạn/).count()).toBe(1)
+    expect(await desk.getByRole('button', { name: 'Đánh giá kết quả' }).count()).toBe(0)
   })
 })

@@ -70,6 +70,7 @@ const routes: RouteObject[] = [
             { path: 'archives/verify/:scanDocumentId', lazy: arcPage(() => import('./pages/archives/VerifyPage')) },
             { path: 'archives/handover', lazy: arcPage(() => import('./pages/archives/HandoverPage')) },
             { path: 'tasks', lazy: taskPage(() => import('./pages/tasks/TasksPage')) },
+            { path: 'tasks/:taskId', lazy: taskPage(() => import('./pages/tasks/TaskPage')) },
             { path: 'assistant', lazy: page(() => import('./pages/assistant/AssistantPage')) },
             { path: 'assistant/appraisal', lazy: page(() => import('./pages/assistant/AppraisalPage')) },
             { path: 'assistant/:conversationId', lazy: page(() => import('./pages/assistant/AssistantPage')) },

@@ -3,16 +3,17 @@
  * deadline (dd/mm/yyyy; overdue in red), the lead's acceptance, and — for
  * leaders who may assign — a form choosing the lead unit and person by name.
  */
-import { Badge, Button, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core'
 import { IconCheck, IconPlus } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router-dom'
+import { Link, useSearchParams } from 'react-router-dom'
 import type { TaskPage, TaskSummary } from '../../../../shared/tasks/contracts'
 import { endpoints } from '../../api/endpoints'
 import { tasks } from '../../api/tasks'
 import { useWorkspace } from '../../auth/workspace'
 import { ErrorAlert } from '../../components/ErrorAlert'
+import { TaskStatusBadge } from '../../components/tasks/TaskStatusBadge'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { notify } from '../../components/notify'
@@ -23,9 +24,6 @@ import { foldFilter } from '../../lib/search'
 import { useUnits } from '../../lib/units'
 import { useData } from '../../lib/useData'
 
-const STATUS_COLOR: Record<TaskSummary['status'], string> = {
-  assigned: 'blue', accepted: 'cyan', 'in-progress': 'yellow', submitted: 'orange', done: 'green', cancelled: 'gray',
-}
 
 export default function TasksPage() {
   const { t } = useTranslation()
@@ -44,10 +42,16 @@ export default function TasksPage() {
           <Tabs.Tab value="mine">{t('task.mine')}</Tabs.Tab>
           <Tabs.Tab value="assigned">{t('task.assigned')}</Tabs.Tab>
         </Tabs.List>
+        {(['mine', 'assigned'] as const).map((v) => (
+          <Tabs.Panel key={v} value={v} pt="md">
+            {v === view && <>
+              {list.loading && <Loading />}
+              {!!list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
+              {list.data && <PagedTasks key={view} first={list.data} view={view} onChanged={list.reload} />}
+            </>}
+          </Tabs.Panel>
+        ))}
       </Tabs>
-      {list.loading && <Loading />}
-      {!!list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
-      {list.data && <PagedTasks key={view} first={list.data} view={view} onChanged={list.reload} />}
     </Stack>
   )
 }
@@ -105,14 +109,14 @@ function TaskTable({ items, lead, onChanged }: { items: TaskSummary[]; lead: boo
         <Table.Tbody>
           {items.map((task) => (
             <Table.Tr key={task.taskId} data-task={task.title}>
-              <Table.Td>{task.title}</Table.Td>
+              <Table.Td><Anchor component={Link} to={`/tasks/${task.taskId}`}>{task.title}</Anchor></Table.Td>
               <Table.Td>{task.leadUser?.fullName ?? task.leadUnitName}</Table.Td>
               <Table.Td>{task.assigner.fullName}</Table.Td>
               <Table.Td>
                 <Text span c={task.overdue ? 'red' : undefined} fw={task.overdue ? 600 : undefined}>{formatDate(task.deadline, lang)}</Text>
                 {task.overdue && <Text c="red" size="xs">{t('task.overdue')}</Text>}
               </Table.Td>
-              <Table.Td><Badge color={STATUS_COLOR[task.status]} variant="light" style={{ minWidth: 'max-content' }}>{t(`task.status.${task.status}`)}</Badge></Table.Td>
+              <Table.Td><TaskStatusBadge status={task.status} /></Table.Td>
               <Table.Td>
                 {lead && task.status === 'assigned' && (
                   <Button size="xs" variant="light" loading={busy === task.taskId} leftSection={<IconCheck size={16} aria-hidden />} onClick={() => void accept(task)}
