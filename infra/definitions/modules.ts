@@ -118,6 +118,11 @@ export const MODULES = [
     timeoutSeconds: 29,
   },
   {
+    id: 'notifications', entry: 'functions/notifications/index.ts', trigger: 'http',
+    description: 'Notification centre: each user\'s events from every module, read/unread, channel choice per kind',
+    access: { table: 'readwrite' },
+  },
+  {
     id: 'members-tasks', entry: 'functions/members/tasks.ts', trigger: 'workflow-task',
     description: 'Steps of the Party transfer workflow (ask, escalate, issue the signed letter, complete, close)',
     access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true },

@@ -208,6 +208,13 @@ export const ACCEPTED_CONTENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const
 
+/** Mail an issued document to agencies outside the platform (their addresses are data: GET /api/agencies). */
+export const EmailDocumentBody = z.strictObject({
+  agencyIds: z.array(z.string().min(1).max(80).regex(/^[\w.-]+$/)).min(1).max(50),
+  note: z.string().trim().max(2000).optional(),
+})
+export type EmailDocumentBody = z.infer<typeof EmailDocumentBody>
+
 export const UploadBody = z.strictObject({
   fileName,
   contentType: z.string().trim().max(200),

@@ -105,6 +105,7 @@ async function takeMail(parsed: ParsedMail, from: { address: string; name?: stri
   const checked = []
   for (const p of pdfs) checked.push({ ...p, accepted: await checkFile(p.bytes, 'pdf', p.fileName) })
   const main = checked[0]
+  const mainIndex = attachments.findIndex((a) => a.bytes === main.bytes)
   const report = await pdfEngine.verify(main.bytes)
   const verification: VerificationSummary = { valid: report.valid, signatures: report.signatures.length, checkedAt: mail.receivedAt.toISOString(), problems: [...report.problems] }
 
@@ -114,11 +115,11 @@ async function takeMail(parsed: ParsedMail, from: { address: string; name?: stri
   const kept: InboundMailInfo['attachments'] = []
   let file: OfficialDocument['file']
   for (const [i, a] of attachments.entries()) {
-    const objectKey = objectKeys.documentContent(unitId, documentId, i === attachments.indexOf(main) ? 'mail.pdf' : `attachment-${i + 1}-${a.fileName.replace(/[^\w.-]/g, '_')}`)
+    const objectKey = objectKeys.documentContent(unitId, documentId, i === mainIndex ? 'mail.pdf' : `attachment-${i + 1}-${a.fileName.replace(/[^\w.-]/g, '_')}`)
     await files.put(objectKey, a.bytes, a.contentType)
     const digest = sha256(a.bytes)
     kept.push({ fileName: a.fileName, contentType: a.contentType, size: a.bytes.length, sha256: digest, kept: true })
-    if (a === main) file = { objectKey, fileName: a.fileName, contentType: 'application/pdf', size: a.bytes.length, sha256: digest, ...(main.accepted.pageCount ? { pageCount: main.accepted.pageCount } : {}) }
+    if (i === mainIndex) file = { objectKey, fileName: a.fileName, contentType: 'application/pdf', size: a.bytes.length, sha256: digest, ...(main.accepted.pageCount ? { pageCount: main.accepted.pageCount } : {}) }
   }
   const subject = (parsed.subject ?? '').trim()
   const info: InboundMailInfo = {

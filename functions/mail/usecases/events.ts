@@ -21,7 +21,8 @@ export type SesMailEvent = z.infer<typeof SesMailEvent>
 
 export interface Suppression { address: string; reason: 'bounce' | 'complaint'; detail?: string; messageId: string; at: string }
 
-export async function recordMailEvent(event: SesMailEvent, now = new Date()): Promise<Suppression[]> {
+/** The addresses an SES event puts on the suppression list (none for a delivery or a transient bounce). */
+export function suppressionsOf(event: SesMailEvent, now = new Date()): Suppression[] {
   const type = event.eventType ?? event.notificationType
   const at = now.toISOString()
   const found: Suppression[] = []
@@ -31,6 +32,11 @@ export async function recordMailEvent(event: SesMailEvent, now = new Date()): Pr
   if (type === 'Complaint' && event.complaint) {
     for (const r of event.complaint.complainedRecipients) found.push({ address: r.emailAddress.toLowerCase(), reason: 'complaint', detail: event.complaint.complaintFeedbackType, messageId: event.mail.messageId, at })
   }
+  return found
+}
+
+export async function recordMailEvent(event: SesMailEvent, now = new Date()): Promise<Suppression[]> {
+  const found = suppressionsOf(event, now)
   for (const s of found) await putItem({ ...keys.mailSuppression(s.address), entity: ENTITY.mailSuppression, schemaVersion: SCHEMA_VERSION, ...s })
   return found
 }
