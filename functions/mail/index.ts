@@ -18,7 +18,7 @@ const MAX_MAIL_BYTES = 40 * 1024 * 1024
 
 const verdict = (v: { status?: string } | undefined): VerdictStatus => (v?.status as VerdictStatus | undefined) ?? 'GRAY'
 
-export async function handler(event: SESEvent | SNSEvent): Promise<{ outcomes: MailOutcome[]; suppressed: number }> {
+export const handler = async (event: SESEvent | SNSEvent): Promise<{ outcomes: MailOutcome[]; suppressed: number }> => {
   const outcomes: MailOutcome[] = []
   let suppressed = 0
   for (const record of event.Records) {
