@@ -9,7 +9,7 @@ import { documentId } from '../../shared/documents/contracts.js'
 import { ORG_MODULE_CONTEXT } from '../org/usecases/context.js'
 import type { DocRoute } from './routes.js'
 import { complete, direct, giveBack, receipt, register } from './handlers/incoming.js'
-import { comment, decide, draft, issue, submitDraft, version } from './handlers/drafts.js'
+import { agencies, comment, decide, draft, email, issue, submitDraft, version } from './handlers/drafts.js'
 import { list, search, show, upload, verify } from './handlers/read.js'
 import { saveChain, showChain } from './handlers/chains.js'
 
@@ -26,6 +26,8 @@ export const DOCUMENT_ROUTES: Record<string, DocRoute> = {
   'POST /api/documents/{documentId}/submit': submitDraft,
   'POST /api/documents/{documentId}/review': decide,
   'POST /api/documents/{documentId}/issue': issue,
+  'POST /api/documents/{documentId}/email': email,
+  'GET /api/agencies': agencies,
   'GET /api/documents': list,
   'GET /api/documents/search': search,
   'GET /api/documents/{documentId}': show,

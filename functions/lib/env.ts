@@ -29,9 +29,22 @@ const Env = z.object({
   LOCAL_IDENTITY_TABLE: z.string().default('local-identity'),
   LOCAL_IDENTITY_KEY_FILE: z.string().optional(),
   LOCAL_ISSUER: z.string().default('http://localhost/local-issuer'),
-  MAIL: z.enum(['outbox', 'ses']).default('outbox'),
+  /**
+   * The mail port (functions/lib/adapters/mail.ts): SES v2 on AWS, the embedded
+   * runtime's SMTP server (`smtp`), or `.eml` files in OUTBOX_DIR for a process
+   * that runs functions without the platform (scripts, a few tests).
+   */
+  MAIL: z.enum(['outbox', 'smtp', 'ses']).default('outbox'),
   MAIL_FROM: z.string().default('no-reply@digital-office.local'),
   OUTBOX_DIR: z.string().default('.data/outbox'),
+  SMTP_HOST: z.string().default('127.0.0.1'),
+  SMTP_PORT: z.coerce.number().int().positive().default(2525),
+  /** SES v2: the configuration set every mail is sent with (its event destination records bounces and complaints). */
+  SES_CONFIGURATION_SET: z.string().optional(),
+  /** The domain of units' official addresses (`<unitId>@<domain>`): SES receiving on AWS, the local SMTP server here. */
+  MAIL_INBOUND_DOMAIN: z.string().default('congvan.digital-office.local'),
+  /** Authentication-Results headers written by this host (the receiving MTA) are believed; any other is the sender's own claim. */
+  MAIL_TRUSTED_AUTHSERV: z.string().default('mx.digital-office.local'),
   REORGANISATION_STATE_MACHINE_ARN: z.string().optional(),
   /** Default seconds a superior unit has to decide a reorganisation before escalation (5 working days). */
   APPROVAL_DEADLINE_SECONDS: z.coerce.number().int().positive().default(5 * 24 * 3600),

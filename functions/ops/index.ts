@@ -8,13 +8,13 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { documentClient } from '../lib/clients.js'
 import { env } from '../lib/env.js'
 import { sql } from '../lib/adapters/sql.js'
-import { mail } from '../lib/adapters/mail.js'
+import { notify } from '../notifications/usecases/notify.js'
 import { parse } from '../lib/validation.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../shared/table/keys.js'
 import { orgPolicy } from '../../shared/auth/policy.js'
 import { migrate } from '../readmodel/schema.js'
 import { documentPolicy } from '../../shared/documents/policy.js'
-import { holderEmails, holderIds } from '../org/usecases/holders.js'
+import { holderIds } from '../org/usecases/holders.js'
 import { CALENDAR } from '../../shared/calendar/working-days.js'
 import { vietnamDate } from '../../shared/calendar/vietnam-time.js'
 import { pgArray } from '../../shared/documents/projection.js'
@@ -81,9 +81,9 @@ async function remindOverdueApprovals(now: Date) {
      where status in ('pending', 'escalated') and reminded_at is null and deadline_at is not null
        and created_at + (deadline_at - created_at) / 2 <= $1::timestamptz`, [now.toISOString()])
   for (const r of due) {
-    const to = await holderEmails(orgPolicy, 'reorganisation.decide', r.approver_unit_id)
-    await mail().send({
-      to, subject: '[Digital Office] Nhắc hạn phê duyệt / Approval reminder',
+    await notify({
+      kind: 'reorganisation.awaiting', userIds: await holderIds(orgPolicy, 'reorganisation.decide', r.approver_unit_id), link: '/approvals',
+      title: 'Nhắc hạn phê duyệt / Approval reminder',
       text: `Đề nghị ${r.request_id} cần được phê duyệt trước ${new Date(r.deadline_at).toISOString()}.\nRequest ${r.request_id} must be decided before its deadline.`,
     })
     await sql().query('update reorganisations set reminded_at = $2::timestamptz where request_id = $1', [r.request_id, now.toISOString()])
@@ -122,14 +122,14 @@ async function remindOverdueDocuments(now: Date) {
   let mails = 0
   for (const u of users) {
     const docs = byPerson.get(u.userId)!
-    if (!u.email) continue
     const day = (v: string | Date) => (typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10))
     const lines = docs.map((d) => `- ${d.symbol ?? d.document_id}: ${d.summary} (hạn / due ${day(d.deadline)})`)
-    await mail().send({
-      to: [u.email], subject: `[Digital Office] ${docs.length} văn bản quá hạn xử lý / overdue documents`,
+    await notify({
+      kind: 'document.overdue', userIds: [u.userId], link: '/documents/incoming',
+      title: `${docs.length} văn bản quá hạn xử lý / overdue documents`,
       text: `Các văn bản sau đã quá hạn xử lý / These documents are past their deadline:\n${lines.join('\n')}`,
     })
-    mails++
+    if (u.email) mails++
   }
   if (due.length) await sql().query('update documents set reminded_on = $2::date where document_id = any($1::text[])', [pgArray(due.map((d) => d.document_id)), today])
   return { overdue: due.length, reminded: mails }

@@ -82,6 +82,8 @@ export const AppConfigSchema = z
     mail: z.object({
       /** Sender address; its domain must be a verified SES identity in the region. */
       from: z.string().email(),
+      /** Units' official addresses (`<unitId>@<domain>`), received by SES (its MX must point at SES receiving). @default `congvan.` + the sender's domain */
+      inboundDomain: z.string().min(3).optional(),
     }),
     /** Bedrock model (or inference profile) id the assistant answers with. */
     bedrockModelId: z.string().min(1),

@@ -11,7 +11,7 @@ import type { AppConfig } from '../config/index.js'
 import type { ModuleDefinition } from '../definitions/modules.js'
 import { WORKFLOWS } from '../definitions/workflows.js'
 import { functionEnvironment, type FunctionEnvName } from '../../functions/lib/env.js'
-import { grantModuleAccess } from './grants.js'
+import { grantModuleAccess, mailConfigurationSetName } from './grants.js'
 import { NATIVE_ARCHITECTURE, NativeLayer } from './native-layer.js'
 import type { PlatformResources } from './platform-resources.js'
 
@@ -26,10 +26,13 @@ const LAMBDA_RESERVED = new Set([
 /** Names AppFunction owns: set from the module's access and the config, never by a caller. */
 export const HOUSE_ENV_VARS = [
   'APP_ENV', 'NODE_OPTIONS', 'TABLE_NAME', 'UPLOADS_BUCKET', 'READ_MODEL', 'DB_CLUSTER_ARN', 'DB_SECRET_ARN', 'DB_NAME',
-  'IDENTITY', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'MAIL', 'MAIL_FROM', ...WORKFLOWS.map((w) => w.arnEnvVar),
+  'IDENTITY', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'MAIL', 'MAIL_FROM', 'SES_CONFIGURATION_SET', 'MAIL_INBOUND_DOMAIN', ...WORKFLOWS.map((w) => w.arnEnvVar),
   'AUDIT_MAC', 'AUDIT_KMS_KEY_ID', 'SIGNING', 'SIGNING_KEY_ALIAS_PREFIX', 'SIGNING_CERTS_BUCKET', 'SIGNING_FONT_DIR', 'OCR', 'OCR_BEDROCK_MODEL_ID',
   'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_LOG_LEVEL',
 ] as const
+
+/** The domain of units' official addresses: the config's, else `congvan.` before the sender's domain. */
+export const inboundMailDomain = (config: AppConfig): string => config.mail.inboundDomain ?? `congvan.${config.mail.from.split('@')[1]}`
 
 export const removalPolicyOf = (config: AppConfig): RemovalPolicy =>
   config.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN
@@ -177,7 +180,11 @@ function moduleEnvironment({ module, config, resources, workflows = {} }: AppFun
     env.USER_POOL_ID = resources.userPool.userPoolId
     env.USER_POOL_CLIENT_ID = resources.userPoolClient.userPoolClientId
   }
-  if (access.mail) env.MAIL_FROM = config.mail.from
+  if (access.mail) {
+    env.MAIL_FROM = config.mail.from
+    env.SES_CONFIGURATION_SET = mailConfigurationSetName(config)
+    env.MAIL_INBOUND_DOMAIN = inboundMailDomain(config)
+  }
   if (access.signing) {
     env.SIGNING = 'kms'
     env.SIGNING_KEY_ALIAS_PREFIX = `do-${config.envName}`

@@ -93,12 +93,18 @@ export function grantIdentityAdmin(grantee: IGrantable, resources: PlatformResou
   grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: [...COGNITO_ADMIN_ACTIONS], resources: [resources.userPool.userPoolArn] }))
 }
 
-/** SES: send only from the configured sender, through its domain identity. */
+/** The SES configuration set every mail goes out with (its events record bounces and complaints). */
+export const mailConfigurationSetName = (config: AppConfig): string => `do-${config.envName}-mail`
+
+/** SES: send only from the configured sender, through its domain identity and the platform's configuration set. */
 export function grantMail(grantee: IGrantable, config: AppConfig, scope: Stack): void {
   const domain = config.mail.from.split('@')[1]
   grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({
     actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-    resources: [Arn.format({ service: 'ses', resource: 'identity', resourceName: domain }, scope)],
+    resources: [
+      Arn.format({ service: 'ses', resource: 'identity', resourceName: domain }, scope),
+      Arn.format({ service: 'ses', resource: 'configuration-set', resourceName: mailConfigurationSetName(config) }, scope),
+    ],
     conditions: { StringEquals: { 'ses:FromAddress': config.mail.from } },
   }))
 }

@@ -8,8 +8,8 @@ export interface ModuleDefinition {
   readonly id: string
   /** Source entry (exports `handler`), relative to the repository root. */
   readonly entry: string
-  /** What invokes it: the HTTP API, a Step Functions task, a DynamoDB stream, a schedule. */
-  readonly trigger: 'http' | 'workflow-task' | 'stream' | 'schedule'
+  /** What invokes it: the HTTP API, a Step Functions task, a DynamoDB stream, a schedule, SES (receiving, and its events through SNS). */
+  readonly trigger: 'http' | 'workflow-task' | 'stream' | 'schedule' | 'mail'
   readonly description: string
   /** What it may touch; the CDK grants exactly this (least privilege). */
   readonly access: {
@@ -118,6 +118,11 @@ export const MODULES = [
     timeoutSeconds: 29,
   },
   {
+    id: 'notifications', entry: 'functions/notifications/index.ts', trigger: 'http',
+    description: 'Notification centre: each user\'s events from every module, read/unread, channel choice per kind',
+    access: { table: 'readwrite' },
+  },
+  {
     id: 'members-tasks', entry: 'functions/members/tasks.ts', trigger: 'workflow-task',
     description: 'Steps of the Party transfer workflow (ask, escalate, issue the signed letter, complete, close)',
     access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true },
@@ -132,6 +137,13 @@ export const MODULES = [
     layer: ARCHIVES_LAYER,
     memoryMb: 3008,
     timeoutSeconds: 300,
+  },
+  {
+    id: 'mail', entry: 'functions/mail/index.ts', trigger: 'mail',
+    description: 'Official mail: a mail to a unit\'s official address (SES receiving → S3 → here) becomes an incoming document or a recorded refusal; SES bounces and complaints (SNS) fill the suppression list',
+    access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true },
+    memoryMb: 1024,
+    timeoutSeconds: 120,
   },
   {
     id: 'readmodel', entry: 'functions/readmodel/index.ts', trigger: 'stream',

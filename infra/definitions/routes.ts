@@ -8,7 +8,7 @@ export interface RouteDefinition {
   /** API Gateway path template, e.g. `/api/units/{unitId}`. */
   readonly path: string
   /** Module id from modules.ts (an `http` module). */
-  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks'
+  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications'
   /** `jwt`: the API's JWT authorizer must accept the bearer token. */
   readonly auth: 'jwt' | 'none'
 }
@@ -117,6 +117,13 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('GET', '/api/assistant/passages/{documentId}', 'assistant'),
   r('GET', '/api/assistant/ratings/export', 'assistant'),
   // Tasks (issue 15): nhiệm vụ given, reported on, evaluated; extensions; a unit's KPIs.
+  r('GET', '/api/notifications', 'notifications'),
+  r('POST', '/api/notifications/read-all', 'notifications'),
+  r('GET', '/api/notifications/preferences', 'notifications'),
+  r('PUT', '/api/notifications/preferences', 'notifications'),
+  r('POST', '/api/notifications/{notificationId}/read', 'notifications'),
+  r('GET', '/api/agencies', 'documents'),
+  r('POST', '/api/documents/{documentId}/email', 'documents'),
   r('GET', '/api/tasks', 'tasks'),
   r('POST', '/api/tasks', 'tasks'),
   r('GET', '/api/tasks/kpis', 'tasks'),

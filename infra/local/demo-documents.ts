@@ -15,6 +15,9 @@ import { PDFDocument, rgb, type PDFFont } from 'pdf-lib'
 import { wrap } from '../../functions/lib/signing/fonts.js'
 import type { Actor } from '../../shared/auth/policy.js'
 import { objectKeys } from '../../shared/table/objects.js'
+import { ENTITY, keys, SCHEMA_VERSION } from '../../shared/table/keys.js'
+import type { OutsideAgency } from '../../shared/mail/agencies.js'
+import { putItem } from '../../functions/lib/adapters/items.js'
 import type { RegisterIncomingBody } from '../../shared/documents/contracts.js'
 import { orgContext } from '../../functions/org/usecases/context.js'
 import { files } from '../../functions/lib/adapters/blobs.js'
@@ -157,7 +160,15 @@ const DEMO_INCOMING: DemoIncoming[] = [
   },
 ]
 
+/** Agencies outside the platform that documents can be mailed to (addresses at example domains: the local SMTP server keeps what is sent). */
+export const DEMO_AGENCIES: OutsideAgency[] = [
+  { agencyId: 'ubnd-hanoi', name: 'Văn phòng UBND thành phố Hà Nội', addresses: ['vanthu@ubnd-hanoi.example.vn'] },
+  { agencyId: 'so-noivu', name: 'Sở Nội vụ Hà Nội', addresses: ['vanthu@sonoivu-hanoi.example.vn', 'lanhdao@sonoivu-hanoi.example.vn'] },
+  { agencyId: 'cong-an-hk', name: 'Công an phường Hoàn Kiếm', addresses: ['vanthu@ca-hoankiem.example.vn'] },
+]
+
 export async function seedDemoDocuments(): Promise<void> {
+  for (const a of DEMO_AGENCIES) await putItem({ ...keys.outsideAgency(a.agencyId), entity: ENTITY.outsideAgency, schemaVersion: SCHEMA_VERSION, ...a })
   const ctx = orgContext(SEED_ACTOR, 'seed')
   for (const d of DEMO_INCOMING) {
     const file = d.pdf ? await upload(await renderDocumentPdf(d.pdf)) : undefined

@@ -3,11 +3,11 @@
  * table (infra/definitions/routes.ts), verifies the bearer JWT like the API
  * Gateway JWT authorizer, builds an `APIGatewayProxyEventV2` and calls the
  * module's handler in-process. It also serves the SPA (web/dist) like
- * CloudFront would, and a development outbox.
+ * CloudFront would, and the development mailbox (the local SMTP server's Maildir).
  */
 import http from 'node:http'
 import { randomUUID } from 'node:crypto'
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, normalize } from 'node:path'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
 import { jwtVerify, type JWTVerifyGetKey, type CryptoKey } from 'jose'
@@ -22,6 +22,7 @@ import { parse, parseJson } from '../../functions/lib/validation.js'
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../../shared/errors/index.js'
 import { orgStore } from '../../functions/org/adapters/store.js'
 import { pickLang } from '../../shared/i18n/messages.js'
+import { listMailbox, mailboxMessage } from './mail-server.js'
 
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>
 const MAX_PAYLOAD = 10 * 1024 * 1024 // the HTTP API's own limit
@@ -48,7 +49,8 @@ export interface GatewayOptions {
   issuer: string
   audience: string
   webDist: string
-  outboxDir: string
+  /** The local SMTP server's Maildir (mail-server.ts). */
+  maildir: string
   /** The SPA's Content-Security-Policy (infra/definitions/security-headers.ts, with the local origins). */
   contentSecurityPolicy: string
 }
@@ -67,11 +69,13 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     const url = new URL(req.url ?? '/', 'http://localhost')
     const method = (req.method ?? 'GET').toUpperCase()
     if (url.pathname.startsWith('/api/')) return api(req, res, url, method)
-    if (url.pathname === '/local/outbox' || (url.pathname.startsWith('/local/jobs/') && method === 'POST')) {
+    // `/local/outbox`: the old name of the same list, kept for scripts written against the file outbox.
+    const mailbox = url.pathname === '/local/mail' || url.pathname.startsWith('/local/mail/') || url.pathname === '/local/outbox'
+    if ((mailbox && method === 'GET') || (url.pathname.startsWith('/local/jobs/') && method === 'POST')) {
       // The local tools read everyone's mail and run any job: an administrator's token only.
       const refused = await administratorOnly(req)
       if (refused) return sendResult(res, refused)
-      if (url.pathname === '/local/outbox') return outbox(res)
+      if (mailbox) return mail(res, url.pathname.startsWith('/local/mail/') ? url.pathname.slice('/local/mail/'.length) : '')
       return runJob(req, res, url.pathname.slice('/local/jobs/'.length))
     }
     let pathname: string
@@ -204,10 +208,17 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : result.body ?? '')
   }
 
-  function outbox(res: http.ServerResponse): void {
-    const files = existsSync(opts.outboxDir) ? readdirSync(opts.outboxDir).filter((f) => f.endsWith('.json')).sort().reverse().slice(0, 100) : []
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
-    res.end(JSON.stringify(files.map((f) => JSON.parse(readFileSync(join(opts.outboxDir, f), 'utf8')))))
+  /** `/local/mail`: the newest 100 messages, parsed; `/local/mail/<id>`: one as received (message/rfc822). */
+  async function mail(res: http.ServerResponse, id: string): Promise<void> {
+    if (!id) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+      res.end(JSON.stringify(await listMailbox(opts.maildir)))
+      return
+    }
+    const raw = mailboxMessage(opts.maildir, id)
+    if (!raw) { res.writeHead(404, { 'content-type': 'application/json' }); res.end(JSON.stringify({ message: 'Not Found' })); return }
+    res.writeHead(200, { 'content-type': 'message/rfc822', 'content-disposition': `attachment; filename="${id}"`, 'cache-control': 'no-store' })
+    res.end(raw)
   }
 
   /** `pathname`: decoded. */

@@ -16,6 +16,7 @@ const HELP = `Digital Office — embedded runtime (every AWS service played loca
   --s3-port <n>       S3 stand-in (default 4569)
   --sfn-port <n>      Step Functions stand-in (default 8083)
   --portal-port <n>   the national public service portal simulator (default 8090)
+  --smtp-port <n>     the SMTP server standing in for SES (default 2525)
   --data-dir <path>   where all data lives (default .data, env DATA_DIR)
   --reset             delete the data directory first (fresh demo data)
   --no-seed           do not load demo data into an empty database
@@ -25,7 +26,7 @@ const HELP = `Digital Office — embedded runtime (every AWS service played loca
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string' }, 'dynamo-port': { type: 'string' }, 's3-port': { type: 'string' }, 'sfn-port': { type: 'string' }, 'portal-port': { type: 'string' },
+    port: { type: 'string' }, 'dynamo-port': { type: 'string' }, 's3-port': { type: 'string' }, 'sfn-port': { type: 'string' }, 'portal-port': { type: 'string' }, 'smtp-port': { type: 'string' },
     'data-dir': { type: 'string' }, reset: { type: 'boolean' }, 'no-seed': { type: 'boolean' }, 'no-schedules': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   },
 })
@@ -45,6 +46,7 @@ try {
     s3Port: num(values['s3-port'], 4569, '--s3-port'),
     sfnPort: num(values['sfn-port'], 8083, '--sfn-port'),
     portalPort: num(values['portal-port'], 8090, '--portal-port'),
+    smtpPort: num(values['smtp-port'], 2525, '--smtp-port'),
     dataDir: values['data-dir'] ?? process.env.DATA_DIR ?? '.data',
     reset: values.reset, seed: !values['no-seed'], schedules: !values['no-schedules'],
     log: (m) => console.log(`  · ${m}`),
@@ -54,7 +56,7 @@ Digital Office is running (${((Date.now() - started) / 1000).toFixed(1)} s)
 
   Open:      ${platform.url}
   Data:      ${platform.dataDir}  (npm start -- --reset for fresh demo data)
-  Outbox:    ${platform.url}/local/outbox (an administrator's token: see the README)
+  Mail:      smtp://127.0.0.1:${platform.smtpPort}, Maildir ${platform.maildir}; ${platform.url}/local/mail (an administrator's token: see the README)
   Portal:    ${platform.portalUrl}  (national public service portal simulator)
 
   Demo logins — password for all / mật khẩu chung: ${DEMO_PASSWORD}

@@ -9,7 +9,7 @@
  *   HTTP API + Lambda      node:http gateway, same routes     gateway.ts
  *   Cognito                local RS256 issuer (jose)          identity.ts
  *   EventBridge Scheduler  croner, same schedules             scheduler.ts
- *   SES                    file outbox                        (functions/lib/adapters/mail.ts)
+ *   SES (send + receive)   smtp-server, Maildir of .eml       mail-server.ts (functions/lib/adapters/mail.ts)
  */
 import { rmSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -23,6 +23,7 @@ import { startPostgres, type EmbeddedPostgres } from './postgres.js'
 import { startS3Local, type S3Local } from './s3.js'
 import { startStepFunctionsLocal, type StepFunctionsLocal } from './stepfunctions/index.js'
 import { startGateway } from './gateway.js'
+import { startMailServer } from './mail-server.js'
 import { contentSecurityPolicy } from '../definitions/security-headers.js'
 import { startStreamPoller, type StreamPoller } from './streams.js'
 import { startScheduler } from './scheduler.js'
@@ -44,6 +45,8 @@ export interface PlatformOptions {
   dynamoPort: number
   s3Port: number
   sfnPort: number
+  /** The SMTP server (SES's stand-in; default: a free port). */
+  smtpPort?: number
   /** The national portal simulator (default: a free port). */
   portalPort?: number
   reset?: boolean
@@ -60,6 +63,10 @@ export interface Platform {
   seeded: boolean
   /** The national public service portal simulator (infra/local/portal). */
   portalUrl: string
+  /** The local SMTP server's port (mail clients, smtplib). */
+  smtpPort: number
+  /** The Maildir every mail is delivered to. */
+  maildir: string
   /** Waits until every table change so far reached the read model. */
   drain(): Promise<void>
   invoke(moduleId: string, payload: unknown): Promise<unknown>
@@ -76,7 +83,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   // Lambda runs Node 22; the SDK's notice about Node 20 is noise on a developer machine.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
   const dataDir = resolve(opts.dataDir)
-  for (const [port, what] of [[opts.port, 'web + API'], [opts.dynamoPort, 'DynamoDB Local'], [opts.s3Port, 'S3'], [opts.sfnPort, 'Step Functions'], ...(opts.portalPort ? [[opts.portalPort, 'portal simulator'] as const] : [])] as const) {
+  for (const [port, what] of [[opts.port, 'web + API'], [opts.dynamoPort, 'DynamoDB Local'], [opts.s3Port, 'S3'], [opts.sfnPort, 'Step Functions'], ...(opts.portalPort ? [[opts.portalPort, 'portal simulator'] as const] : []), ...(opts.smtpPort ? [[opts.smtpPort, 'SMTP server'] as const] : [])] as const) {
     await assertPortFree(port, what)
   }
   if (opts.reset) rmSync(dataDir, { recursive: true, force: true })
@@ -106,6 +113,20 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const portalSecret = PORTAL_SECRET_FROM_ENV ?? loadPortalSecret(dataDir)
     const portal = await startPortalSimulator({ port: opts.portalPort ?? 0, platformUrl: () => gatewayUrl, secret: portalSecret })
     stops.push(() => portal.close())
+    // SES: the SMTP server listens before the functions learn its port; it hands official mail to the mail function once handlers are loaded.
+    let invokeMail: (event: unknown) => Promise<unknown> = async () => { throw new Error('the platform is still starting') }
+    const inboundDomain = 'congvan.digital-office.local'
+    const trustedAuthserv = 'mx.digital-office.local'
+    const mailServer = await startMailServer({
+      port: opts.smtpPort ?? 0, dataDir, inboundDomain, trustedAuthserv, log,
+      storeInbound: async (messageId, raw) => {
+        const { files } = await import('../../functions/lib/adapters/blobs.js')
+        const { objectKeys } = await import('../../shared/table/objects.js')
+        await files.put(objectKeys.inboundMail(messageId), raw, 'message/rfc822')
+      },
+      invokeMailFunction: (event) => invokeMail(event) as never,
+    })
+    stops.push(() => mailServer.close())
     const sfnArn = (id: string) => `arn:aws:states:ap-southeast-1:000000000000:stateMachine:${id}`
     // The AWS SDK's own variables (credentials, endpoints of the local engines)…
     Object.assign(process.env, {
@@ -115,7 +136,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     // …and the functions' settings, declared in functions/lib/env.ts as CDK sets them.
     Object.assign(process.env, functionEnvironment({
       APP_ENV: 'local', AWS_REGION: 'ap-southeast-1', AWS_ENDPOINT_URL_S3: s3.endpoint,
-      TABLE_NAME: tableName, UPLOADS_BUCKET: 'uploads', READ_MODEL: 'embedded', IDENTITY: 'local', MAIL: 'outbox',
+      TABLE_NAME: tableName, UPLOADS_BUCKET: 'uploads', READ_MODEL: 'embedded', IDENTITY: 'local', MAIL: 'smtp', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailServer.port), MAIL_INBOUND_DOMAIN: inboundDomain, MAIL_TRUSTED_AUTHSERV: trustedAuthserv,
       LOCAL_IDENTITY_TABLE: LOCAL_TABLES.identity, LOCAL_IDENTITY_KEY_FILE: issuer.privateKeyFile, LOCAL_ISSUER,
       AUDIT_MAC: 'local', AUDIT_KEY_FILE: ensureAuditKey(dataDir),
       OUTBOX_DIR: join(dataDir, 'outbox'), SIGNING: 'local', SIGNING_DIR: join(dataDir, 'signing'),
@@ -137,6 +158,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       if (!h) throw new Error(`No local function ${moduleId}`)
       return h(payload, { awsRequestId: `local-${Date.now()}`, functionName: moduleId })
     }
+    invokeMail = (event) => invoke('mail', event)
     const { migrate } = await import('../../functions/readmodel/schema.js')
     await migrate(pg.sql)
 
@@ -172,7 +194,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
 
     const gateway = await startGateway({
       port: opts.port, handlers: handlers as never, verifyKey: issuer.publicKey, issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE,
-      webDist: resolve('web/dist'), outboxDir: join(dataDir, 'outbox'),
+      webDist: resolve('web/dist'), maildir: mailServer.maildir,
       // The SPA's presigned uploads, page images and PDFs come from s3rver; sign-in goes through the gateway itself.
       contentSecurityPolicy: contentSecurityPolicy({ uploads: s3.endpoint }),
     })
@@ -180,7 +202,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     gatewayUrl = gateway.url
     log('national portal simulator ready (its address is printed below)')
 
-    return { url: gateway.url, dataDir, seeded, portalUrl: portal.url, drain: () => poller.drain(), invoke, stop: stopAll }
+    return { url: gateway.url, dataDir, seeded, portalUrl: portal.url, smtpPort: mailServer.port, maildir: mailServer.maildir, drain: () => poller.drain(), invoke, stop: stopAll }
   } catch (err) {
     await stopAll()
     throw err

@@ -7,7 +7,9 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions'
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { Key } from 'aws-cdk-lib/aws-kms'
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda'
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
+import { DynamoEventSource, SnsEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
+import { ConfigurationSet, EmailSendingEvent, EventDestination, ReceiptRuleSet, SuppressionReasons, TlsPolicy } from 'aws-cdk-lib/aws-ses'
+import { Lambda as LambdaAction, LambdaInvocationType, S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions'
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler'
 import { Topic } from 'aws-cdk-lib/aws-sns'
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions'
@@ -15,7 +17,9 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import type { Construct } from 'constructs'
 import type { AppConfig } from '../config/index.js'
-import { AppFunction, removalPolicyOf } from '../constructs/app-function.js'
+import { AppFunction, inboundMailDomain, removalPolicyOf } from '../constructs/app-function.js'
+import { mailConfigurationSetName } from '../constructs/grants.js'
+import { INBOUND_MAIL_PREFIX } from '../../shared/table/objects.js'
 import type { PlatformResources } from '../constructs/platform-resources.js'
 import { MODULES } from '../definitions/modules.js'
 import { SCHEDULES } from '../definitions/schedules.js'
@@ -50,7 +54,7 @@ export class OpsStack extends Stack {
     const prefix = `do-${config.envName}`
 
     const functions: Record<string, AppFunction> = {}
-    for (const module of MODULES.filter((m) => m.trigger === 'stream' || m.trigger === 'schedule')) {
+    for (const module of MODULES.filter((m) => m.trigger === 'stream' || m.trigger === 'schedule' || m.trigger === 'mail')) {
       functions[module.id] = new AppFunction(this, `Fn-${module.id}`, { module, config, resources, bundleOutRoot: props.bundleOutRoot })
     }
     this.functions = functions
@@ -82,6 +86,44 @@ export class OpsStack extends Stack {
         reason: 'Besides X-Ray, dynamodb:ListStreams (needed by the stream event source mapping) has no resource-level permissions; the other stream actions are scoped to the table stream ARN.',
       })
     }
+
+    // ── Official mail (SES) ─────────────────────────────────────────────────
+    // Sent: every mail with the configuration set, whose bounces and complaints reach the mail function
+    // through an encrypted topic (it writes the suppression list the mail port reads before sending).
+    const mailKey = new Key(this, 'MailEventsKey', {
+      alias: `alias/${prefix}/mail-events`,
+      description: 'Digital Office: encryption of the SES event topic (SES must be able to use it)',
+      enableKeyRotation: true,
+      removalPolicy: removalPolicyOf(config),
+    })
+    mailKey.grant(new ServicePrincipal('ses.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey')
+    const mailEvents = new Topic(this, 'MailEvents', { topicName: `${prefix}-mail-events`, masterKey: mailKey, enforceSSL: true })
+    const configurationSet = new ConfigurationSet(this, 'MailConfigurationSet', {
+      configurationSetName: mailConfigurationSetName(config),
+      reputationMetrics: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    })
+    configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: EventDestination.snsTopic(mailEvents),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT],
+    })
+    const mailFn = functions.mail
+    mailFn.function.addEventSource(new SnsEventSource(mailEvents))
+    // Received: units' official addresses; the raw mail into the uploads bucket, then the mail function.
+    // A receipt rule set is active only once activated (one per account and region): see the README's runbook.
+    resources.dataKey.grant(new ServicePrincipal('ses.amazonaws.com'), 'kms:GenerateDataKey*', 'kms:Encrypt')
+    new ReceiptRuleSet(this, 'InboundMail', {
+      receiptRuleSetName: `${prefix}-inbound-mail`,
+      rules: [{
+        recipients: [inboundMailDomain(config)],
+        scanEnabled: true,
+        tlsPolicy: TlsPolicy.REQUIRE,
+        actions: [
+          new S3Action({ bucket: resources.uploadsBucket, objectKeyPrefix: INBOUND_MAIL_PREFIX }),
+          new LambdaAction({ function: mailFn.function, invocationType: LambdaInvocationType.EVENT }),
+        ],
+      }],
+    })
 
     // ── Scheduled jobs ──────────────────────────────────────────────────────
     const scheduleFailures = new Queue(this, 'ScheduleFailures', {

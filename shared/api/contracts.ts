@@ -14,6 +14,7 @@ import * as mem from '../members/contracts.js'
 import * as arc from '../archives/contracts.js'
 import * as asst from '../assistant/contracts.js'
 import * as tsk from '../tasks/contracts.js'
+import * as ntf from '../notifications/contracts.js'
 import { PortalRequest } from '../members/portal.js'
 
 /** A server-made id of this system (users, requests): opaque, no `%`, at most 256 characters. */
@@ -36,9 +37,10 @@ export const PATH_PARAMETERS: Readonly<Record<string, z.ZodType>> = {
   handoverId: arc.handoverId,
   conversationId: asst.conversationId,
   taskId: tsk.taskId,
+  notificationId: ntf.NotificationIdParams.shape.notificationId,
 }
 
-export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks'
+export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications'
 
 export interface RouteContract {
   readonly summary: { readonly vi: string; readonly en: string }
@@ -102,6 +104,13 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   'POST /api/documents/{documentId}/submit': c('Trình duyệt dự thảo', 'Submit a draft for review', { body: doc.EmptyBody }),
   'POST /api/documents/{documentId}/review': c('Duyệt hoặc trả lại dự thảo', 'Approve or send back a draft', { body: doc.ReviewBody }),
   'POST /api/documents/{documentId}/issue': c('Ký số, cấp số và phát hành', 'Sign, number and issue', { body: doc.EmptyBody }),
+  'POST /api/documents/{documentId}/email': c('Gửi văn bản đã ban hành qua thư điện tử đến cơ quan ngoài hệ thống', 'Mail an issued document to agencies outside the platform', { body: doc.EmailDocumentBody }),
+  'GET /api/agencies': c('Cơ quan ngoài hệ thống và địa chỉ thư', 'Agencies outside the platform and their mail addresses'),
+  'GET /api/notifications': c('Thông báo của tôi', 'My notifications', { query: ntf.ListNotificationsQuery }),
+  'POST /api/notifications/read-all': c('Đánh dấu đã đọc tất cả', 'Mark all as read', { body: 'none' }),
+  'GET /api/notifications/preferences': c('Cách nhận thông báo theo loại', 'How I get each kind of notification'),
+  'PUT /api/notifications/preferences': c('Lưu cách nhận thông báo', 'Save how I get notifications', { body: ntf.NotificationPreferences }),
+  'POST /api/notifications/{notificationId}/read': c('Đánh dấu đã đọc', 'Mark as read', { body: 'none' }),
 
   // Party members.
   'GET /api/me/handbook': c('Sổ tay đảng viên của tôi', 'My Party handbook'),

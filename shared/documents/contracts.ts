@@ -71,6 +71,29 @@ export interface Direction {
   urgency: Urgency
 }
 
+export interface InboundMailInfo {
+  messageId: string
+  from: { address: string; name?: string }
+  subject: string
+  receivedAt: string
+  /** The official address it was sent to. */
+  to: string
+  authentication: { spf: string; dkim: string; dmarc: string; checkedBy: string }
+  attachments: { fileName: string; contentType: string; size: number; sha256?: string; kept: boolean }[]
+  verification?: VerificationSummary
+}
+
+export interface EmailDelivery {
+  agencyId: string
+  agencyName: string
+  /** Where the mail went, and the addresses left out because they bounced or complained before. */
+  sentTo: string[]
+  suppressed: string[]
+  messageId?: string
+  by: PersonRef
+  at: string
+}
+
 export interface VerificationSummary { valid: boolean; signatures: number; checkedAt: string; problems: string[] }
 
 export interface Arrival {
@@ -120,8 +143,12 @@ export interface OfficialDocument {
   /** The content (incoming: scan or signed PDF; outgoing once issued: the signed PDF). Never for classified entries. */
   file?: FileRef
   /** `digitised`: a paper document scanned into the archives (documentId: the scan document it came from). */
-  source?: { kind: 'platform' | 'manual' | 'digitised'; documentId?: string; unitId?: string }
+  source?: { kind: 'platform' | 'manual' | 'digitised' | 'email'; documentId?: string; unitId?: string }
   arrivedAt?: string
+  /** `source.kind` email: the mail it came in (sender, subject, attachments, the sender's authentication). */
+  mail?: InboundMailInfo
+  /** Issued documents mailed to agencies outside the platform, each delivery as the mail port reported it. */
+  emailed?: EmailDelivery[]
   arrival?: Arrival
   returned?: { by: PersonRef; at: string; reason: string }
   direction?: Direction
@@ -180,6 +207,13 @@ export const ACCEPTED_CONTENT_TYPES = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 } as const
+
+/** Mail an issued document to agencies outside the platform (their addresses are data: GET /api/agencies). */
+export const EmailDocumentBody = z.strictObject({
+  agencyIds: z.array(z.string().min(1).max(80).regex(/^[\w.-]+$/)).min(1).max(50),
+  note: z.string().trim().max(2000).optional(),
+})
+export type EmailDocumentBody = z.infer<typeof EmailDocumentBody>
 
 export const UploadBody = z.strictObject({
   fileName,

@@ -101,6 +101,19 @@ export const keys = {
   /** A pointer in the assigner's partition to each task they gave ("assigned by me"); written once, as the assigner never changes. */
   taskByAssigner: (userId: string, createdAt: string, taskId: string) => ({ pk: `USER#${userId}`, sk: `TASKBY#${createdAt}#${taskId}` }),
   tasksByAssigner: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'TASKBY#' }),
+  // Official mail and notifications (issue 17).
+  /** An address SES (or the local server) reported as bounced or complaining: never mailed again. */
+  mailSuppression: (address: string) => ({ pk: `MAILSUPPRESS#${address.toLowerCase()}`, sk: 'META' }),
+  /** A mail that reached a unit's official address, with its outcome (accepted as an incoming document, or refused and why). */
+  inboundMail: (unitId: string, receivedAt: string, messageId: string) => ({ pk: `UNIT#${unitId}`, sk: `MAILIN#${receivedAt}#${messageId}` }),
+  inboundMailsOf: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'MAILIN#' }),
+  /** An outside agency (outside the platform) and its mail addresses, as data. */
+  outsideAgency: (agencyId: string) => ({ pk: 'AGENCIES', sk: `AGENCY#${agencyId}` }),
+  outsideAgencies: () => ({ pk: 'AGENCIES', skPrefix: 'AGENCY#' }),
+  /** One notification of a user, newest last by time. */
+  notification: (userId: string, notificationId: string) => ({ pk: `USER#${userId}`, sk: `NOTIF#${notificationId}` }),
+  notificationsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'NOTIF#' }),
+  notificationPreferences: (userId: string) => ({ pk: `USER#${userId}`, sk: 'NOTIFPREFS' }),
   /** An assistant conversation: the user's own (questions, answers with citations, ratings). */
   conversation: (userId: string, conversationId: string) => ({ pk: `USER#${userId}`, sk: `CONV#${conversationId}` }),
   conversationsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'CONV#' }),
@@ -117,6 +130,7 @@ export const ENTITY = {
   partyNotice: 'partyNotice', partyNoticePointer: 'partyNoticePointer', partyNoticeRead: 'partyNoticeRead',
   archiveFile: 'archiveFile', archiveBatch: 'archiveBatch', archivePage: 'archivePage', archiveDocument: 'archiveDocument', archiveHandover: 'archiveHandover',
   task: 'task', taskPointer: 'taskPointer',
+  mailSuppression: 'mailSuppression', inboundMail: 'inboundMail', outsideAgency: 'outsideAgency', notification: 'notification', notificationPreferences: 'notificationPreferences',
 
   conversation: 'conversation',
 } as const

@@ -7,6 +7,9 @@
  */
 import type { FileKind } from '../documents/files.js'
 
+/** Where SES receiving writes raw mails (the receipt rule's S3 action prefix). */
+export const INBOUND_MAIL_PREFIX = 'mail/inbound/'
+
 export const objectKeys = {
   /** A document's upload slot (PDF, DOCX): only its owner may use it. */
   documentUpload: (userId: string, uploadId: string, kind: FileKind) => `documents/uploads/${userId}/${uploadId}.${kind}`,
@@ -32,6 +35,9 @@ export const objectKeys = {
   transferLetter: (transferId: string, registerNumber: string) => `transfers/${transferId}/${registerNumber.replace(/\//g, '-')}.pdf`,
   /** A cell's fee remittance report of a month, per version of the remittance. */
   remittanceReport: (cellId: string, month: string, version: number) => `remittances/${cellId}/${month}-v${version}.pdf`,
+
+  /** A raw mail received at a unit's official address (SES receiving's S3 action writes it; the local SMTP server too). */
+  inboundMail: (messageId: string) => `${INBOUND_MAIL_PREFIX}${messageId}`,
 
   /** A signer's certificate chain in the certificates bucket (KMS signing). */
   signingCertificate: (subject: { kind: string; id: string }) => `certs/${subject.kind}/${subject.id}.pem`,

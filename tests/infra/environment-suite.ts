@@ -221,8 +221,8 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
       }
     })
 
-    it('places each function by trigger: http in the API stack, tasks with the workflows, stream and schedule in ops', () => {
-      const where: Record<string, StackKey> = { http: 'api', 'workflow-task': 'workflow', stream: 'ops', schedule: 'ops' }
+    it('places each function by trigger: http in the API stack, tasks with the workflows, stream, schedule and mail in ops', () => {
+      const where: Record<string, StackKey> = { http: 'api', 'workflow-task': 'workflow', stream: 'ops', schedule: 'ops', mail: 'ops' }
       for (const module of MODULES) expect(findFunction(env(), module.id).stack, module.id).toBe(where[module.trigger])
     })
 
@@ -236,6 +236,7 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
         expect(['DB_CLUSTER_ARN', 'DB_SECRET_ARN', 'DB_NAME'].every((v) => vars.includes(v)), `${module.id} DB_*`).toBe(!!a.readModel)
         expect(['USER_POOL_ID', 'USER_POOL_CLIENT_ID'].every((v) => vars.includes(v)), `${module.id} USER_POOL_*`).toBe(!!a.identity)
         expect(vars.includes('MAIL_FROM'), `${module.id} MAIL_FROM`).toBe(!!a.mail)
+        expect(vars.includes('SES_CONFIGURATION_SET'), `${module.id} SES_CONFIGURATION_SET`).toBe(!!a.mail)
         expect(vars.includes('AUDIT_KMS_KEY_ID'), `${module.id} AUDIT_KMS_KEY_ID`).toBe(a.table === 'readwrite')
         for (const workflow of WORKFLOWS) {
           expect(vars.includes(workflow.arnEnvVar), `${module.id} ${workflow.arnEnvVar}`).toBe(((a.workflows ?? []) as readonly string[]).includes(workflow.id))

@@ -15,9 +15,9 @@ import { freePort } from '../../infra/local/ports.js'
 /** One platform per project that asks for it (the integration tests, the browser tests): its own process, ports and data. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'do-test-'))
-  const [port, dynamoPort, s3Port, sfnPort, portalPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()]
+  const [port, dynamoPort, s3Port, sfnPort, portalPort, smtpPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort()]
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts', '--data-dir', dataDir, '--port', String(port),
-    '--dynamo-port', String(dynamoPort), '--s3-port', String(s3Port), '--sfn-port', String(sfnPort), '--portal-port', String(portalPort), '--no-schedules'],
+    '--dynamo-port', String(dynamoPort), '--s3-port', String(s3Port), '--sfn-port', String(sfnPort), '--portal-port', String(portalPort), '--smtp-port', String(smtpPort), '--no-schedules'],
   { env: { ...process.env, LOG_REQUESTS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   await new Promise<void>((resolve, reject) => {
@@ -34,6 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('dynamoEndpoint', `http://127.0.0.1:${dynamoPort}`)
   project.provide('portalUrl', `http://127.0.0.1:${portalPort}`)
   project.provide('s3Endpoint', `http://127.0.0.1:${s3Port}`)
+  project.provide('smtpPort', smtpPort)
   return async () => {
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r))
@@ -46,5 +47,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string; dataDir: string; dynamoEndpoint: string; portalUrl: string; s3Endpoint: string }
+  export interface ProvidedContext { baseUrl: string; dataDir: string; dynamoEndpoint: string; portalUrl: string; s3Endpoint: string; smtpPort: number }
 }

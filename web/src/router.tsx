@@ -74,6 +74,7 @@ const routes: RouteObject[] = [
             { path: 'assistant', lazy: page(() => import('./pages/assistant/AssistantPage')) },
             { path: 'assistant/appraisal', lazy: page(() => import('./pages/assistant/AppraisalPage')) },
             { path: 'assistant/:conversationId', lazy: page(() => import('./pages/assistant/AssistantPage')) },
+            { path: 'notifications', lazy: page(() => import('./pages/notifications/NotificationsPage')) },
             { path: 'developer', lazy: page(() => import('./pages/developer/DeveloperPage')) },
             { path: '*', lazy: page(() => import('./pages/NotFoundPage')) },
           ] },

@@ -1,9 +1,10 @@
 /** HTTP handlers: drafts, their versions and comments, the review chain steps, issue. */
-import { AddVersionBody, CommentBody, CreateDraftBody, EmptyBody, ReviewBody } from '../../../shared/documents/contracts.js'
+import { AddVersionBody, CommentBody, CreateDraftBody, EmailDocumentBody, EmptyBody, ReviewBody } from '../../../shared/documents/contracts.js'
 import { parse } from '../../lib/validation.js'
 import type { DocRoute } from '../routes.js'
 import { addComment, addVersion, createDraft, review, submit } from '../usecases/drafts.js'
 import { issueDocument } from '../usecases/issue.js'
+import { emailDocument, listAgencies } from '../usecases/email.js'
 
 export const draft: DocRoute = async ({ ctx, body }) => ({ status: 201, body: await createDraft(ctx, parse(CreateDraftBody, body)) })
 export const version: DocRoute = async ({ ctx, params, body }) => ({ status: 201, body: await addVersion(ctx, params.documentId, parse(AddVersionBody, body)) })
@@ -16,3 +17,5 @@ export const issue: DocRoute = async ({ ctx, params, body }) => {
   const { document, alreadyIssued } = await issueDocument(ctx, params.documentId)
   return { status: alreadyIssued ? 200 : 201, body: { document, alreadyIssued } }
 }
+export const email: DocRoute = async ({ ctx, params, body }) => ({ body: await emailDocument(ctx, params.documentId, parse(EmailDocumentBody, body)) })
+export const agencies: DocRoute = async () => ({ body: await listAgencies() })

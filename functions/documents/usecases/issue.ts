@@ -23,7 +23,7 @@ import { ConflictError, ForbiddenError, RuleError } from '../../../shared/errors
 import type { OfficialDocument } from '../../../shared/documents/contracts.js'
 import { ACCEPTED_CONTENT_TYPES } from '../../../shared/documents/contracts.js'
 import { documentPolicy } from '../../../shared/documents/policy.js'
-import { holderEmails } from '../../org/usecases/holders.js'
+import { holderIds } from '../../org/usecases/holders.js'
 import { counterScope, dateLine, issuedSymbol, numberLine, placeOf } from '../../../shared/documents/numbering.js'
 import { canonical, formatNumber } from '../../../shared/documents/symbols.js'
 import { objectKeys } from '../../../shared/table/objects.js'
@@ -31,7 +31,7 @@ import { typeName } from '../../../shared/documents/types.js'
 import { person } from '../../../shared/documents/lifecycle.js'
 import { ancestorsOn, nameOn, type UnitIndex } from '../../../shared/org/tree.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
-import { mail } from '../../lib/adapters/mail.js'
+import { notify } from '../../notifications/usecases/notify.js'
 import { orgStore } from '../../org/adapters/store.js'
 import { documentItem, documentStore } from '../adapters/store.js'
 import { files } from '../../lib/adapters/blobs.js'
@@ -227,13 +227,14 @@ async function deliver(ctx: DocContext, doc: OfficialDocument, index: UnitIndex)
   }
 }
 
-/** Mails the clerks of each recipient unit that a document arrived (best effort: the inbox is the record). */
+/** Tells the clerks of each recipient unit that a document arrived (best effort: the inbox is the record). */
 async function notifyRecipients(doc: OfficialDocument, recipients: string[]): Promise<void> {
   for (const unitId of recipients) {
-    const to = await holderEmails(documentPolicy, 'document.register', unitId)
-    if (to.length === 0) continue
-    await mail().send({
-      to, subject: `[Digital Office] Văn bản đến ${doc.issued!.symbol} / Incoming document`,
+    const userIds = await holderIds(documentPolicy, 'document.register', unitId)
+    if (userIds.length === 0) continue
+    await notify({
+      kind: 'document.arrived', userIds, link: `/documents/${encodeURIComponent(incomingCopyId(unitId, doc.documentId))}`,
+      title: `Văn bản đến ${doc.issued!.symbol} / Incoming document`,
       text: `${doc.issuer.name} đã ban hành văn bản ${doc.issued!.symbol}: ${doc.summary}.\nĐề nghị xác nhận đã nhận trong ngày.\n\nA document arrived in your inbox; please confirm receipt today.`,
     })
   }

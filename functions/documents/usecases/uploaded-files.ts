@@ -34,6 +34,16 @@ export async function acceptUpload(
   const declared = input.objectKey.split('.').pop() as FileKind
   if (!allowed.includes(declared)) throw new DomainError('upload.badType', 415, { type: ACCEPTED_CONTENT_TYPES[declared] ?? declared })
   const bytes = new Uint8Array(await files.read(input.objectKey, env().MAX_UPLOAD_BYTES))
+  return checkFile(bytes, declared, input.fileName, { ...opts, objectKey: input.objectKey })
+}
+
+/**
+ * The checks every file of a document passes, whoever brought it (an upload,
+ * an attachment of a mail to a unit's official address): the bytes are what
+ * they claim, a PDF loads and is not encrypted, and no MẬT mark is on its
+ * first page. `objectKey`: where the bytes wait, deleted when refused as classified.
+ */
+export async function checkFile(bytes: Uint8Array, declared: FileKind, fileName: string, opts: { unsigned?: boolean; objectKey?: string } = {}): Promise<AcceptedFile> {
   const kind = sniff(bytes)
   if (declared === 'pdf') {
     if (kind !== 'pdf') throw new RuleError('upload.notPdf')
@@ -41,12 +51,12 @@ export async function acceptUpload(
     if (!check.ok) throw new RuleError(check.reason === 'encrypted' ? 'upload.pdfEncrypted' : check.reason === 'corrupt' ? 'upload.pdfCorrupt' : 'upload.notPdf')
     // A draft is signed by the platform once numbered; a file signed already cannot take the number.
     if (opts.unsigned && isSigned(bytes)) throw new RuleError('pdf.alreadySigned')
-    await refuseClassified(input.objectKey, bytes, 'pdf')
-    return { bytes, kind, fileName: input.fileName, sha256: sha256(bytes), pageCount: check.pages }
+    await refuseClassified(opts.objectKey, bytes, 'pdf')
+    return { bytes, kind, fileName, sha256: sha256(bytes), pageCount: check.pages }
   }
   if (kind !== 'docx') throw new RuleError('upload.notDocx')
-  await refuseClassified(input.objectKey, bytes, 'docx')
-  return { bytes, kind, fileName: input.fileName, sha256: sha256(bytes) }
+  await refuseClassified(opts.objectKey, bytes, 'docx')
+  return { bytes, kind, fileName, sha256: sha256(bytes) }
 }
 
 /**
@@ -54,17 +64,17 @@ export async function acceptUpload(
  * declared: the mark on the first page's top (its text layer; a DOCX's first
  * paragraphs) refuses the file, and the upload is deleted at once.
  */
-async function refuseClassified(objectKey: string, bytes: Uint8Array, kind: FileKind): Promise<void> {
+async function refuseClassified(objectKey: string | undefined, bytes: Uint8Array, kind: FileKind): Promise<void> {
   let firstPage: string
   try {
     firstPage = (kind === 'pdf' ? (await pdfPages(bytes, 1))[0] : (await docxPages(bytes))[0]) ?? ''
   } catch {
-    await files.remove(objectKey)
+    if (objectKey) await files.remove(objectKey)
     throw new RuleError(kind === 'pdf' ? 'upload.pdfCorrupt' : 'upload.notDocx')
   }
   const mark = confidentialityMarkOf(firstPage.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, MARK_ZONE_LINES))
   if (contentAllowed(mark)) return
-  await files.remove(objectKey)
+  if (objectKey) await files.remove(objectKey)
   throw new RuleError('upload.classifiedContent', { mark: CONFIDENTIALITY_NAMES[mark].vi })
 }
 

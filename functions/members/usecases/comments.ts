@@ -8,14 +8,14 @@
 import { ConflictError, DomainError, ForbiddenError } from '../../../shared/errors/index.js'
 import type { CommentRequest } from '../../../shared/members/contracts.js'
 import { memberPolicy } from '../../../shared/members/policy.js'
-import { holderEmails } from '../../org/usecases/holders.js'
+import { holderIds } from '../../org/usecases/holders.js'
 import { TABLE } from '../../../shared/table/definition.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import { parentOn, today, indexUnits } from '../../../shared/org/tree.js'
 import { TRANSFER_RULES, secondsToWorkingDay } from '../../../shared/members/transfer.js'
 import { getRecord, queryRecords } from '../../lib/adapters/items.js'
 import { commentWorkflow } from '../adapters/workflows.js'
-import { mail } from '../../lib/adapters/mail.js'
+import { notify as notifyPeople } from '../../notifications/usecases/notify.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
 import { orgStore } from '../../org/adapters/store.js'
 import { memberStore } from '../adapters/store.js'
@@ -167,8 +167,7 @@ async function update(commentId: string, change: (c: CommentRequest) => { next: 
 }
 
 async function notifyUnits(unitIds: string[], subject: string, text: string) {
-  const to = await holderEmails(memberPolicy, 'transfer.approve', unitIds)
-  if (to.length) await mail().send({ to, subject: `[Digital Office] ${subject}`, text })
+  await notifyPeople({ kind: 'comment.step', userIds: await holderIds(memberPolicy, 'transfer.approve', unitIds), title: subject, text, link: '/party/comments' })
 }
 
 export async function awaitComment(p: { commentId: string; stage: 'form' | 'confirm'; taskToken: string }) {

@@ -7,14 +7,14 @@ import { createHash } from 'node:crypto'
 import { ConflictError } from '../../../shared/errors/index.js'
 import type { ApprovalStep, PartyMember, Transfer } from '../../../shared/members/contracts.js'
 import { memberPolicy } from '../../../shared/members/policy.js'
-import { holderEmails } from '../../org/usecases/holders.js'
+import { holderIds } from '../../org/usecases/holders.js'
 import { TRANSFER_RULES, returnSeconds, secondsToMonthsLater, secondsToWorkingDay } from '../../../shared/members/transfer.js'
 import { indexUnits, nameOn, parentOn, today, type UnitIndex } from '../../../shared/org/tree.js'
 import { signingTitle } from '../../../shared/documents/authority.js'
 import { vietnamDay } from '../../../shared/calendar/vietnam-time.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
-import { mail } from '../../lib/adapters/mail.js'
+import { notify as notifyPeople } from '../../notifications/usecases/notify.js'
 import { putObject } from '../../lib/adapters/blobs.js'
 import { orgStore } from '../../org/adapters/store.js'
 import { memberItem, memberStore } from '../adapters/store.js'
@@ -48,8 +48,7 @@ async function update(transferId: string, change: (t: Transfer) => { next: Trans
 }
 
 async function notify(unitIds: string[], subject: string, text: string): Promise<void> {
-  const to = await holderEmails(memberPolicy, 'transfer.approve', unitIds)
-  if (to.length) await mail().send({ to, subject: `[Digital Office] ${subject}`, text })
+  await notifyPeople({ kind: 'transfer.step', userIds: await holderIds(memberPolicy, 'transfer.approve', unitIds), title: subject, text, link: '/party/transfers' })
 }
 
 /**
@@ -316,7 +315,7 @@ export async function remindReturn(p: { transferId: string }) {
   const units = [t.fromCellId, ...(t.toUnitId ? [t.toUnitId] : [])]
   await notify(units, 'Hết thời hạn sinh hoạt đảng tạm thời / Temporary transfer ended',
     `Đồng chí ${t.memberName} hết thời hạn sinh hoạt tạm thời (${t.until}); đề nghị trở về sinh hoạt tại chi bộ nơi chính thức.\n\nThe temporary transfer ended: please return to the home cell.`)
-  if (member?.email) await mail().send({ to: [member.email], subject: '[Digital Office] Nhắc trở về sinh hoạt đảng / Time to return', text: `Thời hạn sinh hoạt tạm thời của đồng chí đã hết (${t.until}).` })
+  if (member?.email) await notifyPeople({ kind: 'transfer.step', userIds: member.userId ? [member.userId] : [], alsoMail: member.userId ? [] : [member.email], title: 'Nhắc trở về sinh hoạt đảng / Time to return', text: `Thời hạn sinh hoạt tạm thời của đồng chí đã hết (${t.until}).`, link: '/party/handbook' })
   return { answered: false, returned: { outcome: 'none' } }
 }
 

@@ -4,13 +4,13 @@
  * replays after a restart.
  */
 import { orgPolicy } from '../../../shared/auth/policy.js'
-import { holderEmails } from './holders.js'
+import { holderIds } from './holders.js'
 import type { Reorganisation } from '../../../shared/org/contracts.js'
 import { applyReorganisation } from '../../../shared/org/reorganisation.js'
 import { indexUnits, parentOn, today } from '../../../shared/org/tree.js'
 import { ConflictError, NotFoundError } from '../../../shared/errors/index.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
-import { mail } from '../../lib/adapters/mail.js'
+import { notify } from '../../notifications/usecases/notify.js'
 import { orgStore, reorganisationItem, unitItem } from '../adapters/store.js'
 import { releaseAndClose } from './reorganisations.js'
 
@@ -39,9 +39,9 @@ async function update(requestId: string, change: (r: Stored) => Stored | undefin
 }
 
 async function notifyDeciders(unitId: string, r: Reorganisation): Promise<void> {
-  const to = await holderEmails(orgPolicy, 'reorganisation.decide', unitId)
-  await mail().send({
-    to, subject: `[Digital Office] Đề nghị sắp xếp đơn vị chờ phê duyệt / Reorganisation awaiting approval`,
+  await notify({
+    kind: 'reorganisation.awaiting', userIds: await holderIds(orgPolicy, 'reorganisation.decide', unitId), link: '/approvals',
+    title: 'Đề nghị sắp xếp đơn vị chờ phê duyệt / Reorganisation awaiting approval',
     text: `Đề nghị ${r.kind} các đơn vị ${r.sourceUnitIds.join(', ')} (hiệu lực ${r.effectiveDate}) của ${r.requestedBy.fullName} đang chờ phê duyệt.\n` +
       `Lý do: ${r.reason}\nHạn xử lý: ${r.deadlineAt ?? ''}\n\nRequest ${r.requestId} awaits your decision.`,
   })

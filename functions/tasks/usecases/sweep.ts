@@ -2,7 +2,7 @@
  * The daily deadline sweep (the ops module's `task-deadlines` job, each
  * working morning): reads from the due index only the open tasks whose
  * deadline is at most `reminderDays` working days away (or already past),
- * mails the lead a reminder once per deadline, and, once a deadline has
+ * notifies the lead (notify(): in the app and by mail) once per deadline, and, once a deadline has
  * passed, the assigner's superior (the leaders of the parent of the unit
  * the task was given from) with the assigner in copy, once per deadline.
  * An approved extension is a new deadline: reminded and escalated anew.
@@ -17,10 +17,10 @@ import { indexUnits, nameOn, parentOn } from '../../../shared/org/tree.js'
 import type { Task } from '../../../shared/tasks/contracts.js'
 import { taskPolicy } from '../../../shared/tasks/policy.js'
 import { dmy, sweepAction, TASK_REMINDER_WORKING_DAYS } from '../../../shared/tasks/rules.js'
-import { mail } from '../../lib/adapters/mail.js'
+import { notify } from '../../notifications/usecases/notify.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
 import { orgStore } from '../../org/adapters/store.js'
-import { holderEmails } from '../../org/usecases/holders.js'
+import { holderIds } from '../../org/usecases/holders.js'
 import { taskItem, taskStore } from '../adapters/store.js'
 
 const SWEEP: AuditActor = { userId: 'system', name: 'Nhắc hạn nhiệm vụ / Task deadlines' }
@@ -34,33 +34,30 @@ export async function sweepTaskDeadlines(now: Date, reminderDays = TASK_REMINDER
   const index = indexUnits(await orgStore.listUnits())
   const unitName = (id: string) => { const u = index.get(id); return u ? nameOn(u, today).name : id }
   const leaders = new Map<string, Promise<string[]>>()
-  const emailsOf = (action: 'task.report' | 'task.assign', unitId: string) => {
+  const holdersIn = (action: 'task.report' | 'task.assign', unitId: string) => {
     const key = `${action}#${unitId}`
-    if (!leaders.has(key)) leaders.set(key, holderEmails(taskPolicy, action, unitId))
+    if (!leaders.has(key)) leaders.set(key, holderIds(taskPolicy, action, unitId))
     return leaders.get(key)!
   }
-  const emailOfUser = async (userId: string) => (await orgStore.getUser(userId))?.email
   let reminded = 0
   let escalated = 0
   for (const { task: t, action } of work) {
     const line = `"${t.title}" — ${t.leadUser?.fullName ?? unitName(t.leadUnitId)} chủ trì / leads, hạn / due ${dmy(t.deadline)}`
     if (action === 'remind') {
-      const lead = t.leadUser ? await emailOfUser(t.leadUser.userId) : undefined
-      const to = lead ? [lead] : await emailsOf('task.report', t.leadUnitId)
-      await mail().send({
-        to, subject: `[Digital Office] Nhắc hạn nhiệm vụ / Task due ${dmy(t.deadline)}`,
+      await notify({
+        kind: 'task.due', userIds: t.leadUser ? [t.leadUser.userId] : await holdersIn('task.report', t.leadUnitId), link: '/tasks',
+        title: `Nhắc hạn nhiệm vụ / Task due ${dmy(t.deadline)}`,
         text: `Nhiệm vụ sắp đến hạn / This task is nearly due:\n${line}\nGiao bởi / assigned by ${t.assigner.fullName}.`,
-      })
+      }, now)
       if (await mark(t, { remindedFor: t.deadline }, 'task.remind', now)) reminded++
     } else {
       const parent = index.get(t.ownerUnitId) ? parentOn(index.get(t.ownerUnitId)!, today) : null
-      const superiors = parent ? await emailsOf('task.assign', parent) : []
-      const assigner = await emailOfUser(t.assigner.userId)
-      await mail().send({
-        to: [...new Set([...superiors, ...(assigner ? [assigner] : [])])],
-        subject: `[Digital Office] Nhiệm vụ quá hạn / Overdue task: ${t.title}`,
+      const superiors = parent ? await holdersIn('task.assign', parent) : []
+      await notify({
+        kind: 'task.overdue', userIds: [...superiors, t.assigner.userId], link: '/tasks',
+        title: `Nhiệm vụ quá hạn / Overdue task: ${t.title}`,
         text: `Nhiệm vụ đã quá hạn / This task is past its deadline:\n${line}\nĐơn vị giao / given by ${unitName(t.ownerUnitId)} (${t.assigner.fullName}).\nQuá / overdue by ${CALENDAR.workingDaysBetween(t.deadline, today)} ngày làm việc / working day(s).`,
-      })
+      }, now)
       if (await mark(t, { escalatedFor: t.deadline }, 'task.escalate', now)) escalated++
     }
   }

@@ -60,6 +60,14 @@ export const en: Shape<typeof vi> = {
     pendingCount_one: '{{count}} request awaiting approval',
     pendingCount_other: '{{count}} requests awaiting approval',
   },
+  notifications: {
+    title: 'Notifications', bell: 'Notifications', bellUnread: 'Notifications: {{count}} unread', filter: 'Filter notifications',
+    all: 'All', unreadCount: 'Unread ({{count}})', readAll: 'Mark all as read', none: 'No notifications.',
+    new: 'New', markRead: 'Read', preferences: 'How I get notifications',
+    preferencesHelp: 'Choose for each kind: in the app, by email, or both. (Push notifications on phones will come later.)',
+    kind: 'Kind', inApp: 'In the app', email: 'Email',
+    groups: { arrives: 'Arrived', due: 'Due', decided: 'Decided' },
+  },
   header: {
     unitSwitcher: 'Working unit',
     noUnit: 'Not assigned to any unit',

@@ -56,6 +56,14 @@ export const vi = {
     pendingCount_one: '{{count}} đề nghị chờ phê duyệt',
     pendingCount_other: '{{count}} đề nghị chờ phê duyệt',
   },
+  notifications: {
+    title: 'Thông báo', bell: 'Thông báo', bellUnread: 'Thông báo: {{count}} chưa đọc', filter: 'Lọc thông báo',
+    all: 'Tất cả', unreadCount: 'Chưa đọc ({{count}})', readAll: 'Đánh dấu đã đọc tất cả', none: 'Không có thông báo nào.',
+    new: 'Mới', markRead: 'Đã đọc', preferences: 'Cách nhận thông báo',
+    preferencesHelp: 'Chọn cho từng loại: hiện trong ứng dụng, gửi thư điện tử, hoặc cả hai. (Thông báo đẩy trên điện thoại sẽ có sau.)',
+    kind: 'Loại thông báo', inApp: 'Trong ứng dụng', email: 'Thư điện tử',
+    groups: { arrives: 'Đến', due: 'Đến hạn', decided: 'Đã quyết định' },
+  },
   header: {
     unitSwitcher: 'Đơn vị làm việc',
     noUnit: 'Chưa được phân công đơn vị nào',

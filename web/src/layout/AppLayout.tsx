@@ -20,6 +20,7 @@ import { useWorkspace, WorkspaceProvider } from '../auth/workspace'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { Loading } from '../components/Loading'
 import { LanguageSwitch } from '../components/LanguageSwitch'
+import { NotificationBell } from '../components/NotificationBell'
 import { foldFilter } from '../lib/search'
 import { roleLabel, useLang } from '../lib/labels'
 import { IconApi, IconMessageChatbot, IconFileCheck } from '@tabler/icons-react'
@@ -151,6 +152,7 @@ function Shell() {
               onClick={() => { setAssistantLoaded(true); setAssistantOpen(true) }}>
               <IconMessageChatbot size={24} aria-hidden />
             </ActionIcon>
+            <NotificationBell />
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
