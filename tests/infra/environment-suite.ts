@@ -28,7 +28,8 @@ export const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966
 /** Synthesises `envName` before the file's tests and returns a getter for it. */
 export function useEnvironment(envName: string): () => SynthesizedEnv {
   let env: SynthesizedEnv | undefined
-  beforeAll(() => { env = synthesize(envName) })
+  // Synthesis bundles every function: minutes on a busy 2-core machine.
+  beforeAll(() => { env = synthesize(envName) }, 600_000)
   afterAll(() => cleanup(envName))
   return () => {
     if (!env) throw new Error('the app is not synthesised yet')
@@ -446,7 +447,12 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
         ...WORKFLOWS.map((w) => `do-${envName}-workflow-failures-${w.id}`),
         `do-${envName}-api-5xx`, `do-${envName}-table-throttles`,
       ]))
-      const topic = single(templates.ops, 'AWS::SNS::Topic')
+      // the alarm topic is the one alarms name (the other is SES's mail events); every topic is encrypted
+      const topics = Object.entries(resourcesOf(templates.ops, 'AWS::SNS::Topic'))
+      for (const [, t] of topics) expect(t.Properties!.KmsMasterKeyId).toBeDefined()
+      const alarmTopics = topics.filter(([id]) => id.startsWith('Alarms'))
+      expect(alarmTopics, 'exactly one alarm topic').toHaveLength(1)
+      const topic = { logicalId: alarmTopics[0]![0], resource: alarmTopics[0]![1] }
       expect(topic.resource.Properties!.KmsMasterKeyId).toBeDefined()
       templates.ops.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: built.config.alarmEmail })
       for (const alarm of Object.values(resourcesOf(templates.ops, 'AWS::CloudWatch::Alarm'))) {
