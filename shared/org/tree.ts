@@ -84,8 +84,35 @@ export function ancestorsOn(index: UnitIndex, unitId: string, date: string): str
   return out
 }
 
+/**
+ * Indexes that never change (the tree cache's: a change makes a new index) keep
+ * what is derived from them per date, so a request walks only the part of the
+ * tree it needs instead of sorting the whole city's children again.
+ */
+const derived = new WeakMap<UnitIndex, Map<string, ReadonlyMap<string | null, readonly Unit[]>>>()
+const DERIVED_DATES = 16
+
+/** Marks an index as never changing again (its children lists are then kept per date). */
+export function frozenIndex(index: Map<string, Unit>): UnitIndex {
+  if (!derived.has(index)) derived.set(index, new Map())
+  return index
+}
+
 /** Children lists on a date (units that exist on that date, or all with `includeEnded`). */
-export function childrenOn(index: UnitIndex, date: string, includeEnded = false): Map<string | null, Unit[]> {
+export function childrenOn(index: UnitIndex, date: string, includeEnded = false): ReadonlyMap<string | null, readonly Unit[]> {
+  const memo = derived.get(index)
+  if (!memo) return buildChildren(index, date, includeEnded)
+  const key = `${date}|${includeEnded}`
+  let found = memo.get(key)
+  if (!found) {
+    if (memo.size >= DERIVED_DATES) memo.delete(memo.keys().next().value!)
+    found = buildChildren(index, date, includeEnded)
+    memo.set(key, found)
+  }
+  return found
+}
+
+function buildChildren(index: UnitIndex, date: string, includeEnded: boolean): Map<string | null, Unit[]> {
   const children = new Map<string | null, Unit[]>()
   for (const u of index.values()) {
     if (!includeEnded && !existsOn(u, date)) continue
