@@ -157,13 +157,18 @@ export function assertValidParent(index: UnitIndex, unit: { unitId?: string; lev
 }
 
 /** Nested tree for display. */
-export interface TreeNode extends UnitView { children: TreeNode[] }
-export function treeOn(index: UnitIndex, rootIds: string[], date: string, includeEnded = false): TreeNode[] {
+export interface TreeNode extends UnitView {
+  children: TreeNode[]
+  /** How many children the unit has on the date (they may be left out below `maxDepth`). */
+  childCount: number
+}
+/** `maxDepth`: levels below the roots that are filled in (0: the roots alone, with their `childCount`). */
+export function treeOn(index: UnitIndex, rootIds: string[], date: string, includeEnded = false, maxDepth = 50): TreeNode[] {
   const children = childrenOn(index, date, includeEnded)
-  const build = (u: Unit, depth: number): TreeNode => ({
-    ...viewOn(u, date, index),
-    children: depth > 50 ? [] : (children.get(u.unitId) ?? []).map((c) => build(c, depth + 1)),
-  })
+  const build = (u: Unit, depth: number): TreeNode => {
+    const below = children.get(u.unitId) ?? []
+    return { ...viewOn(u, date, index), childCount: below.length, children: depth >= Math.min(maxDepth, 51) ? [] : below.map((c) => build(c, depth + 1)) }
+  }
   return rootIds.map((id) => index.get(id)).filter((u): u is Unit => !!u && (includeEnded || existsOn(u, date))).map((u) => build(u, 0))
 }
 

@@ -65,3 +65,33 @@ describe('reach at 2,000 more units', () => {
     expect(next.reads.byEntity.treeChange).toBe(1)
   })
 })
+
+describe('the tree a level at a time, and a search by name on the server', () => {
+  it('gives the roots with one level, then the children of a unit on demand, each saying how many it has', async () => {
+    const admin = await login('admin')
+    const top = await admin.get('/api/units?depth=1')
+    expect(top.status).toBe(200)
+    const city = top.body.roots.find((r: any) => r.unitId === 'hn-tu')
+    const ward = city.children.find((c: any) => c.unitId === 'p-hoankiem')
+    expect(ward.children).toEqual([])
+    expect(ward.childCount).toBeGreaterThan(3)
+    const opened = await admin.get('/api/units?parentId=p-hoankiem')
+    expect(opened.body.roots.map((c: any) => c.name)).toContain('Chi bộ khu phố Hàng Bạc')
+    expect(opened.body.roots).toHaveLength(ward.childCount)
+    const outside = await (await login('bithu.hoankiem')).get('/api/units?parentId=p-badinh')
+    expect(outside.status).toBe(403)
+  })
+
+  it('finds units by name without diacritics within reach only, with the names of the units above', async () => {
+    const ward = await login('bithu.hoankiem')
+    const found = await ward.get(`/api/units?q=${encodeURIComponent('hang bac')}`)
+    expect(found.status).toBe(200)
+    const hit = found.body.matches.find((m: any) => m.unitId === 'p-hoankiem-cb-hangbac')
+    expect(hit.name).toBe('Chi bộ khu phố Hàng Bạc')
+    expect(hit.path).toEqual(['Thành ủy Hà Nội', 'Đảng ủy phường Hoàn Kiếm'])
+    const elsewhere = await ward.get(`/api/units?q=${encodeURIComponent('ba dinh')}`)
+    expect(elsewhere.body.matches).toEqual([])
+    const admin = await login('admin')
+    expect((await admin.get(`/api/units?q=${encodeURIComponent('ba dinh')}`)).body.matches.map((m: any) => m.name)).toContain('Đảng ủy phường Ba Đình')
+  })
+})
