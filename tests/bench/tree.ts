@@ -115,7 +115,7 @@ export async function treeBench(log: (m: string) => void = console.log): Promise
       const rawGet = await load(`GetItem unit @${items}`, dynamo, undefined, DURATION_S, unitGet)
       log(`  ${items} units · raw change-log Query p50 ${rawLog.p50} / p95 ${rawLog.p95} ms (${rawLog.rps} req/s); GetItem p50 ${rawGet.p50} ms; whole-tree Query, one client: ${wholeTree.at(-1)!.p50} ms`)
       await measure('list my subtree (GET /api/units, ward secretary)', `${platform.url}/api/units`, secretary, rawLog)
-      await measure('city tree, one level (GET /api/units?depth=1, admin)', `${platform.url}/api/units?depth=1`, admin, rawLog)
+      await measure('city tree, one level (GET /api/units?levels=1, admin)', `${platform.url}/api/units?levels=1`, admin, rawLog)
       await measure('get unit (GET /api/units/p-hoankiem, admin)', `${platform.url}/api/units/p-hoankiem`, admin, rawGet)
       await measure(`inbox listing, first page of ${INBOX} (ward clerk)`, inbox, clerk, rawLog)
     }

@@ -15,21 +15,21 @@ import { Transaction } from '../../lib/adapters/transaction.js'
 import { orgStore, unitItem } from '../adapters/store.js'
 import type { OrgContext } from './context.js'
 
-/** The tree within reach on a date: whole (the default) or `depth` levels below the caller's roots. */
-export async function getTree(ctx: OrgContext, q: Pick<TreeQuery, 'asOf' | 'includeEnded' | 'depth'>) {
+/** The tree within reach on a date: whole (the default) or `levels` levels below the caller's roots. */
+export async function getTree(ctx: OrgContext, q: Pick<TreeQuery, 'asOf' | 'includeEnded' | 'levels'>) {
   const index = await ctx.tree()
   const asOf = q.asOf ?? ctx.date
   const roots = topmost(index, orgPolicy.grantingUnits(ctx.actor, 'unit.read', index, ctx.date), ctx.date)
-  return { asOf, roots: treeOn(index, roots, asOf, q.includeEnded === 'true', q.depth) }
+  return { asOf, roots: treeOn(index, roots, asOf, q.includeEnded === 'true', q.levels) }
 }
 
-/** The children of one unit on a date (a tree page opening a branch), `depth` levels below them filled in (none by default). */
-export async function getChildren(ctx: OrgContext, parentId: string, q: Pick<TreeQuery, 'asOf' | 'includeEnded' | 'depth'>) {
+/** The children of one unit on a date (a tree page opening a branch), `levels` levels below them filled in (none by default). */
+export async function getChildren(ctx: OrgContext, parentId: string, q: Pick<TreeQuery, 'asOf' | 'includeEnded' | 'levels'>) {
   const index = await ctx.tree()
   const asOf = q.asOf ?? ctx.date
   requireUnit(index, parentId)
   orgPolicy.authorize(ctx.actor, 'unit.read', parentId, index, ctx.date)
-  return { asOf, parentId, roots: treeOn(index, [parentId], asOf, q.includeEnded === 'true', 1 + (q.depth ?? 0))[0]?.children ?? [] }
+  return { asOf, parentId, roots: treeOn(index, [parentId], asOf, q.includeEnded === 'true', 1 + (q.levels ?? 0))[0]?.children ?? [] }
 }
 
 const SEARCH_LIMIT = 20

@@ -69,7 +69,7 @@ describe('reach at 2,000 more units', () => {
 describe('the tree a level at a time, and a search by name on the server', () => {
   it('gives the roots with one level, then the children of a unit on demand, each saying how many it has', async () => {
     const admin = await login('admin')
-    const top = await admin.get('/api/units?depth=1')
+    const top = await admin.get('/api/units?levels=1')
     expect(top.status).toBe(200)
     const city = top.body.roots.find((r: any) => r.unitId === 'hn-tu')
     const ward = city.children.find((c: any) => c.unitId === 'p-hoankiem')
