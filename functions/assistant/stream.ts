@@ -18,7 +18,6 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda'
 import { AskBody } from '../../shared/assistant/contracts.js'
 import { NotFoundError, UnauthenticatedError } from '../../shared/errors/index.js'
 import { pickLang } from '../../shared/i18n/messages.js'
-import { indexUnits } from '../../shared/org/tree.js'
 import { lowerKeys, mapError, parseBody } from '../lib/http.js'
 import { env } from '../lib/env.js'
 import { loggerFor } from '../lib/log.js'
@@ -47,7 +46,7 @@ export async function streamAsk(event: APIGatewayProxyEventV2, responseStream: W
     const token = bearerOf(headers)
     if (!token) throw new UnauthenticatedError()
     const claims = await verifyBearer(token, await jwtSettings())
-    const prefetched = orgStore.listUnits().then(indexUnits)
+    const prefetched = orgStore.tree()
     prefetched.catch(() => undefined)
     const actor = await resolveActor(claims as Record<string, unknown>)
     const body = parse(AskBody, parseBody(event, headers))

@@ -74,7 +74,14 @@ export type MoveUnitBody = z.infer<typeof MoveUnitBody>
 export const TreeQuery = z.strictObject({
   asOf: isoDate.optional(),
   includeEnded: z.enum(['true', 'false']).optional(),
+  /** Only this many levels below the roots (each node says how many children it has): a page that opens a level at a time. */
+  levels: z.coerce.number().int().min(0).max(10).optional(),
+  /** The children of this unit only (one level), instead of the caller's roots. */
+  parentId: z.string().min(1).max(120).optional(),
+  /** Units whose name or code contains these words (diacritics ignored), within reach, at most 20 (a picker's search). */
+  q: z.string().trim().min(1).max(100).optional(),
 })
+export type TreeQuery = z.infer<typeof TreeQuery>
 
 /** A person's position and role in one unit. */
 export const Assignment = z.strictObject({

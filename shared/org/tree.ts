@@ -84,8 +84,35 @@ export function ancestorsOn(index: UnitIndex, unitId: string, date: string): str
   return out
 }
 
+/**
+ * Indexes that never change (the tree cache's: a change makes a new index) keep
+ * what is derived from them per date, so a request walks only the part of the
+ * tree it needs instead of sorting the whole city's children again.
+ */
+const derived = new WeakMap<UnitIndex, Map<string, ReadonlyMap<string | null, readonly Unit[]>>>()
+const DERIVED_DATES = 16
+
+/** Marks an index as never changing again (its children lists are then kept per date). */
+export function frozenIndex(index: Map<string, Unit>): UnitIndex {
+  if (!derived.has(index)) derived.set(index, new Map())
+  return index
+}
+
 /** Children lists on a date (units that exist on that date, or all with `includeEnded`). */
-export function childrenOn(index: UnitIndex, date: string, includeEnded = false): Map<string | null, Unit[]> {
+export function childrenOn(index: UnitIndex, date: string, includeEnded = false): ReadonlyMap<string | null, readonly Unit[]> {
+  const memo = derived.get(index)
+  if (!memo) return buildChildren(index, date, includeEnded)
+  const key = `${date}|${includeEnded}`
+  let found = memo.get(key)
+  if (!found) {
+    if (memo.size >= DERIVED_DATES) memo.delete(memo.keys().next().value!)
+    found = buildChildren(index, date, includeEnded)
+    memo.set(key, found)
+  }
+  return found
+}
+
+function buildChildren(index: UnitIndex, date: string, includeEnded: boolean): Map<string | null, Unit[]> {
   const children = new Map<string | null, Unit[]>()
   for (const u of index.values()) {
     if (!includeEnded && !existsOn(u, date)) continue
@@ -130,13 +157,18 @@ export function assertValidParent(index: UnitIndex, unit: { unitId?: string; lev
 }
 
 /** Nested tree for display. */
-export interface TreeNode extends UnitView { children: TreeNode[] }
-export function treeOn(index: UnitIndex, rootIds: string[], date: string, includeEnded = false): TreeNode[] {
+export interface TreeNode extends UnitView {
+  children: TreeNode[]
+  /** How many children the unit has on the date (they may be left out below `maxDepth`). */
+  childCount: number
+}
+/** `maxDepth`: levels below the roots that are filled in (0: the roots alone, with their `childCount`). */
+export function treeOn(index: UnitIndex, rootIds: string[], date: string, includeEnded = false, maxDepth = 50): TreeNode[] {
   const children = childrenOn(index, date, includeEnded)
-  const build = (u: Unit, depth: number): TreeNode => ({
-    ...viewOn(u, date, index),
-    children: depth > 50 ? [] : (children.get(u.unitId) ?? []).map((c) => build(c, depth + 1)),
-  })
+  const build = (u: Unit, depth: number): TreeNode => {
+    const below = children.get(u.unitId) ?? []
+    return { ...viewOn(u, date, index), childCount: below.length, children: depth >= Math.min(maxDepth, 51) ? [] : below.map((c) => build(c, depth + 1)) }
+  }
   return rootIds.map((id) => index.get(id)).filter((u): u is Unit => !!u && (includeEnded || existsOn(u, date))).map((u) => build(u, 0))
 }
 

@@ -10,6 +10,10 @@ export const keys = {
   unit: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'META' }),
   unitCollection: (unitId: string) => ({ gsi1pk: `TREE#${TREE_ID}`, gsi1sk: `UNIT#${unitId}` }),
   treeCollection: () => ({ gsi1pk: `TREE#${TREE_ID}` }),
+  /** The tree's change log: its head (the last change's number) and one entry per change, written with the unit (functions/org/adapters/tree-cache.ts). */
+  treeHead: () => ({ pk: `TREELOG#${TREE_ID}`, sk: 'HEAD' }),
+  treeChange: (seq: number) => ({ pk: `TREELOG#${TREE_ID}`, sk: `CHANGE#${pad(seq)}` }),
+  treeChangesAfter: (seq: number) => ({ pk: `TREELOG#${TREE_ID}`, skFrom: `CHANGE#${pad(seq + 1)}`, skEnd: 'CHANGE$' }),
 
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
   userLookup: (username: string) => ({ gsi2pk: `LOGIN#${username}`, gsi2sk: 'USER' }),
@@ -131,6 +135,7 @@ export const ENTITY = {
   archiveFile: 'archiveFile', archiveBatch: 'archiveBatch', archivePage: 'archivePage', archiveDocument: 'archiveDocument', archiveHandover: 'archiveHandover',
   task: 'task', taskPointer: 'taskPointer',
   mailSuppression: 'mailSuppression', inboundMail: 'inboundMail', outsideAgency: 'outsideAgency', notification: 'notification', notificationPreferences: 'notificationPreferences',
+  treeHead: 'treeHead', treeChange: 'treeChange',
 
   conversation: 'conversation',
 } as const

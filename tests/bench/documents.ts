@@ -198,3 +198,25 @@ export async function numberingUnderContention(dynamoEndpoint: string, concurren
   const sorted = [...numbers].sort((a, b) => a - b)
   return { concurrent, seconds: round(seconds, 2), perSecond: round(concurrent / seconds, 1), gapless: sorted.every((n, i) => n === i + 1) }
 }
+
+/**
+ * Puts `count` incoming documents into the ward's register straight
+ * into the platform's table (as distribution would), then waits until the
+ * stream has projected them into the read model.
+ */
+export async function fillInbox(dynamoEndpoint: string, inboxUrl: string, token: string, count: number): Promise<void> {
+  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb')
+  const { BatchWriteCommand, DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb')
+  const { documentItem } = await import('../../functions/documents/adapters/store.js')
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'ap-southeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), { marshallOptions: { removeUndefinedValues: true } })
+  const docs = syntheticDocuments(count, ['p-hoankiem']).map((d) => ({ ...d, flow: 'incoming' as const, status: 'received' as const, documentId: d.documentId.replace('.', '.inbox') }))
+  for (let i = 0; i < docs.length; i += 25) {
+    await client.send(new BatchWriteCommand({ RequestItems: { 'digital-office-local': docs.slice(i, i + 25).map((d) => ({ PutRequest: { Item: documentItem(d) } })) } }))
+  }
+  for (;;) {
+    const res = await fetch(inboxUrl, { headers: { authorization: `Bearer ${token}` } })
+    const body = (await res.json()) as { total?: number }
+    if ((body.total ?? 0) >= count) return
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+}

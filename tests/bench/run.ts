@@ -16,110 +16,54 @@
  *  6. Assistant (assistant.ts): Q&A latency with documents indexed, appraisal of a 10-page draft.
  *  7. Audit (audit.ts): verification of a unit's chain of 100,000 entries against plain SHA-256.
  *  8. Tasks (tasks.ts): "my tasks" and the deadline sweep with 100,000 tasks in the city.
+ *  9. The unit tree at scale (tree.ts): "list my subtree", "get unit" and the inbox at 30,
+ *     1,000 and 5,000 units under 50 clients, beside the raw DynamoDB Local request. Alone:
+ *     `npx tsx tests/bench/tree.ts` (or `BENCH_ONLY=tree npm run bench`).
  */
 import autocannon from 'autocannon'
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { MODULES } from '../../infra/definitions/modules.js'
 import { bundleModule } from '../../infra/build/bundle.js'
-import { freePort } from '../../infra/local/ports.js'
-import { numberingUnderContention, searchAtScale, signingThroughput, syntheticDocuments } from './documents.js'
+import { CONNECTIONS, load, percentile, round, startPlatform, type LoadResult } from './platform.js'
+import { fillInbox, numberingUnderContention, searchAtScale, signingThroughput } from './documents.js'
 import { membersBench, membersMarkdown } from './members.js'
 import { archivesBench, archivesMarkdown } from './archives.js'
 import { assistantMarkdown, benchAssistant } from './assistant.js'
 import { auditBench, auditMarkdown } from './audit.js'
 import { tasksBench, tasksMarkdown } from './tasks.js'
+import { treeBench, treeMarkdown } from './tree.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
-const CONNECTIONS = 50
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7)
 const SEARCH_DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 100_000)
 const INBOX_DOCUMENTS = Number(process.env.BENCH_INBOX_DOCUMENTS ?? 2_000)
 const NUMBERING_CONCURRENCY = Number(process.env.BENCH_NUMBERING ?? 200)
 
-const percentile = (sorted: number[], p: number): number => sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN
 const median = (xs: number[]): number => percentile([...xs].sort((a, b) => a - b), 50)
-const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d
 
-interface LoadResult { name: string; path: string; requests: number; errors: number; non2xx: number; rps: number; p50: number; p95: number; p99: number; max: number }
-
-async function load(name: string, url: string, token: string): Promise<LoadResult> {
-  const times: number[] = []
-  const result = await autocannon({
-    url, connections: CONNECTIONS, duration: DURATION_S, headers: { authorization: `Bearer ${token}` },
-    setupClient: (client) => { client.on('response', (_status: number, _bytes: number, responseTime: number) => { times.push(responseTime) }) },
-  } as autocannon.Options)
-  times.sort((a, b) => a - b)
-  return {
-    name, path: new URL(url).pathname + new URL(url).search, requests: result.requests.total, errors: result.errors, non2xx: result.non2xx,
-    rps: round(result.requests.average), p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)), max: round(times.at(-1) ?? NaN),
-  }
-}
-
-/**
- * The platform runs in its own process (as `npm start` does), so the load
- * generator does not share its event loop with the server it measures.
- */
 async function apiUnderLoad(): Promise<{ load: LoadResult[]; numbering: Awaited<ReturnType<typeof numberingUnderContention>> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'do-bench-'))
-  const port = await freePort()
-  const dynamoPort = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts', '--data-dir', dataDir, '--port', String(port),
-    '--dynamo-port', String(dynamoPort), '--s3-port', String(await freePort()), '--sfn-port', String(await freePort()), '--portal-port', String(await freePort())],
-  { env: { ...process.env, LOG_REQUESTS: 'false' }, stdio: ['ignore', 'pipe', 'inherit'] })
-  const url = `http://localhost:${port}`
+  const platform = await startPlatform()
+  const { url } = platform
   try {
-    await new Promise<void>((resolve, reject) => {
-      let out = ''
-      child.stdout!.on('data', (d) => { out += String(d); if (out.includes('Digital Office is running')) resolve() })
-      child.once('exit', (code) => reject(new Error(`platform exited (${code}): ${out.slice(-500)}`)))
-    })
-    const signIn = async (username: string) => {
-      const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'DigitalOffice@2026' }) })
-      return ((await res.json()) as { token: string }).token
-    }
-    const token = await signIn('admin')
-    const clerk = await signIn('vanthu.hoankiem')
+    const token = await platform.signIn('admin')
+    const clerk = await platform.signIn('vanthu.hoankiem')
     const inbox = `${url}/api/documents?box=inbox`
-    await fillInbox(`http://127.0.0.1:${dynamoPort}`, inbox, clerk)
+    await fillInbox(platform.dynamoEndpoint, inbox, clerk, INBOX_DOCUMENTS)
     // Warm up (JIT, JVM) so the figures describe steady state.
     await autocannon({ url: `${url}/api/units`, connections: 10, duration: 2, headers: { authorization: `Bearer ${token}` } })
     await autocannon({ url: inbox, connections: 10, duration: 2, headers: { authorization: `Bearer ${clerk}` } })
     const results = [
-      await load('list my subtree (GET /api/units, whole city as admin)', `${url}/api/units`, token),
-      await load('get unit (GET /api/units/{unitId})', `${url}/api/units/p-hoankiem`, token),
-      await load(`inbox listing, first page of ${INBOX_DOCUMENTS} (GET /api/documents?box=inbox, ward clerk)`, inbox, clerk),
+      await load('list my subtree (GET /api/units, whole city as admin)', `${url}/api/units`, token, DURATION_S),
+      await load('get unit (GET /api/units/{unitId})', `${url}/api/units/p-hoankiem`, token, DURATION_S),
+      await load(`inbox listing, first page of ${INBOX_DOCUMENTS} (GET /api/documents?box=inbox, ward clerk)`, inbox, clerk, DURATION_S),
     ]
-    const numbering = await numberingUnderContention(`http://127.0.0.1:${dynamoPort}`, NUMBERING_CONCURRENCY, dataDir)
+    const numbering = await numberingUnderContention(platform.dynamoEndpoint, NUMBERING_CONCURRENCY, platform.dataDir)
     return { load: results, numbering }
   } finally {
-    child.kill('SIGTERM')
-    await new Promise((r) => child.once('exit', r))
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-}
-
-/**
- * Puts INBOX_DOCUMENTS incoming documents into the ward's register straight
- * into the platform's table (as distribution would), then waits until the
- * stream has projected them into the read model.
- */
-async function fillInbox(dynamoEndpoint: string, inboxUrl: string, token: string): Promise<void> {
-  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb')
-  const { BatchWriteCommand, DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb')
-  const { documentItem } = await import('../../functions/documents/adapters/store.js')
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'ap-southeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }), { marshallOptions: { removeUndefinedValues: true } })
-  const docs = syntheticDocuments(INBOX_DOCUMENTS, ['p-hoankiem']).map((d) => ({ ...d, flow: 'incoming' as const, status: 'received' as const, documentId: d.documentId.replace('.', '.inbox') }))
-  for (let i = 0; i < docs.length; i += 25) {
-    await client.send(new BatchWriteCommand({ RequestItems: { 'digital-office-local': docs.slice(i, i + 25).map((d) => ({ PutRequest: { Item: documentItem(d) } })) } }))
-  }
-  for (;;) {
-    const res = await fetch(inboxUrl, { headers: { authorization: `Bearer ${token}` } })
-    const body = (await res.json()) as { total?: number }
-    if ((body.total ?? 0) >= INBOX_DOCUMENTS) return
-    await new Promise((r) => setTimeout(r, 1000))
+    await platform.stop()
   }
 }
 
@@ -149,6 +93,15 @@ function bundles(): { baseline: { bytes: number; coldInitMs: number }; modules: 
 }
 
 const startedAt = new Date()
+if (process.env.BENCH_ONLY === 'tree') {
+  console.log(`Digital Office benchmark (the unit tree only) — ${startedAt.toISOString()} — ${cpus().length} cores, Node ${process.version}`)
+  const tree = await treeBench()
+  mkdirSync('bench-results', { recursive: true })
+  writeFileSync(join('bench-results', `tree-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify(tree, null, 2))
+  writeFileSync(join('bench-results', 'tree-latest.md'), [`# Benchmark ${startedAt.toISOString()}`, '', ...treeMarkdown(tree)].join('\n'))
+  console.log(treeMarkdown(tree).join('\n'))
+  process.exit(0)
+}
 console.log(`Digital Office benchmark — ${startedAt.toISOString()} — ${cpus().length} cores, Node ${process.version}`)
 console.log(`\n1. Lambda bundles (esbuild, ESM, minified) and cold init (median of ${COLD_RUNS} fresh processes)`)
 const b = bundles()
@@ -188,7 +141,11 @@ console.log('\n8. Tasks: "my tasks" and the daily deadline sweep with 100,000 ta
 const tasks = await tasksBench()
 console.log(tasksMarkdown(tasks).join('\n'))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks }
+console.log('\n9. The unit tree at scale: 30, 1,000 and 5,000 units, 50 clients, beside the raw DynamoDB Local request')
+const tree = await treeBench()
+console.log(treeMarkdown(tree).join('\n'))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -210,6 +167,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...assistantMarkdown(assistant),
   ...auditMarkdown(audit),
   ...tasksMarkdown(tasks),
+  ...treeMarkdown(tree),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)

@@ -13,9 +13,10 @@
  * document: it gets an outcome (the local SMTP server answers 550 with it),
  * a line in the unit's mail log and a notice to the unit's clerks.
  */
+import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { DomainError } from '../../../shared/errors/index.js'
-import { existsOn, indexUnits } from '../../../shared/org/tree.js'
+import { existsOn } from '../../../shared/org/tree.js'
 import { dangerousAttachment, isSpoofed, unitOfAddress, type MailAuthentication } from '../../../shared/mail/inbound.js'
 import type { InboundMailInfo, OfficialDocument, VerificationSummary } from '../../../shared/documents/contracts.js'
 import { documentPolicy } from '../../../shared/documents/policy.js'
@@ -60,8 +61,8 @@ export async function receiveOfficialMail(raw: Buffer, mail: InboundMail): Promi
     parsed = await simpleParser(raw)
   } catch { /* refused below */ }
   const from = parsed?.from?.value[0]
-  const index = indexUnits(await orgStore.listUnits())
-  const date = mail.receivedAt.toISOString().slice(0, 10)
+  const index = await orgStore.tree()
+  const date = vietnamDate(mail.receivedAt)
   const outcomes: MailOutcome[] = []
   for (const recipient of mail.recipients) {
     const unitId = unitOfAddress(recipient, env().MAIL_INBOUND_DOMAIN)

@@ -11,6 +11,7 @@ import { env } from '../env.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import { GENESIS_HASH, entryHash, headMac } from '../../../shared/audit/chain.js'
 import { auditMac } from './audit-mac.js'
+import { treeChangeItems, treeHeadSeq } from './tree-log.js'
 import { ConflictError, type DomainError } from '../../../shared/errors/index.js'
 
 type Item = Record<string, unknown> & { pk: string; sk: string }
@@ -49,12 +50,12 @@ export class Transaction {
     return this
   }
 
-  get size(): number { return this.ops.length + this.audits.length * 2 }
+  get size(): number { return this.ops.length + this.audits.length * 2 + (this.ops.some((o) => o.item.Put?.Item?.entity === ENTITY.unit) ? 2 : 0) }
 
   async commit(actor: AuditActor, now = new Date()): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const auditItems = await this.buildAuditItems(actor, now)
-      const TransactItems = [...this.ops.map((o) => o.item), ...auditItems]
+      const TransactItems = [...this.ops.map((o) => o.item), ...auditItems, ...await this.buildTreeChange(now)]
       if (TransactItems.length === 0) return
       try {
         await documentClient().send(new TransactWriteCommand({ TransactItems }))
@@ -64,11 +65,18 @@ export class Transaction {
         const reasons = err.CancellationReasons ?? []
         const failedOp = reasons.findIndex((r, i) => i < this.ops.length && r.Code === 'ConditionalCheckFailed')
         if (failedOp >= 0) throw this.ops[failedOp].onConflict
-        // Only audit heads lost a race (another writer appended first) or a transaction conflict: retry.
+        // Only audit heads or the tree log's head lost a race (another writer appended first) or a transaction conflict: retry.
         if (attempt >= 8) throw new ConflictError('conflict.version')
         await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * (attempt + 1)))
       }
     }
+  }
+
+  /** A unit written: the tree's change log moves on in the same transaction (tree-log.ts). */
+  private async buildTreeChange(now: Date): Promise<TxItem[]> {
+    const unitIds = this.ops.flatMap((o) => (o.item.Put?.Item?.entity === ENTITY.unit ? [String(o.item.Put.Item.unitId)] : []))
+    if (unitIds.length === 0) return []
+    return treeChangeItems(await treeHeadSeq(), { unitIds: [...new Set(unitIds)] }, now)
   }
 
   private async buildAuditItems(actor: AuditActor, now: Date): Promise<TxItem[]> {

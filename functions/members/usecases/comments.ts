@@ -11,7 +11,7 @@ import { memberPolicy } from '../../../shared/members/policy.js'
 import { holderIds } from '../../org/usecases/holders.js'
 import { TABLE } from '../../../shared/table/definition.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
-import { parentOn, today, indexUnits } from '../../../shared/org/tree.js'
+import { parentOn, today } from '../../../shared/org/tree.js'
 import { TRANSFER_RULES, secondsToWorkingDay } from '../../../shared/members/transfer.js'
 import { getRecord, queryRecords } from '../../lib/adapters/items.js'
 import { commentWorkflow } from '../adapters/workflows.js'
@@ -187,7 +187,7 @@ const stageDone = (c: CommentRequest, stage?: 'form' | 'confirm') =>
   stage === 'form' ? ['filled', 'confirmed', 'returned'].includes(c.status) : stage === 'confirm' ? ['confirmed', 'returned'].includes(c.status) : false
 
 export async function escalateComment(p: { commentId: string; stage?: 'form' | 'confirm' }) {
-  const index = indexUnits(await orgStore.listUnits())
+  const index = await orgStore.tree()
   const c = await update(p.commentId, (cur) => (stageDone(cur, p.stage) || cur.status === 'escalated' || cur.history.some((h) => h.status === `escalated:${cur.status}`) ? undefined : {
     next: { ...cur, status: cur.status === 'requested' ? 'escalated' : cur.status, taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: `escalated:${cur.status}`, by: SYSTEM.name }] },
     unitId: cur.workplaceCellId, action: 'comment.escalated',

@@ -9,7 +9,7 @@ import type { ApprovalStep, PartyMember, Transfer } from '../../../shared/member
 import { memberPolicy } from '../../../shared/members/policy.js'
 import { holderIds } from '../../org/usecases/holders.js'
 import { TRANSFER_RULES, returnSeconds, secondsToMonthsLater, secondsToWorkingDay } from '../../../shared/members/transfer.js'
-import { indexUnits, nameOn, parentOn, today, type UnitIndex } from '../../../shared/org/tree.js'
+import { nameOn, parentOn, today, type UnitIndex } from '../../../shared/org/tree.js'
 import { signingTitle } from '../../../shared/documents/authority.js'
 import { vietnamDay } from '../../../shared/calendar/vietnam-time.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
@@ -99,7 +99,7 @@ export async function remindDecision(p: { transferId: string; step: number }) {
 
 /** A missed step deadline: recorded on the step and escalated to the unit above it (reminder mail to both). */
 export async function escalateDecision(p: { transferId: string; step: number }) {
-  const index = indexUnits(await orgStore.listUnits())
+  const index = await orgStore.tree()
   const cur = await load(p.transferId)
   const already = recordedDecision(cur, p.step)
   if (already) return { expired: false, decided: true, decision: already }
@@ -172,7 +172,7 @@ export async function issueLetter(p: { transferId: string }) {
   const t0 = await load(p.transferId)
   const handOff = t0.toUnitId ? 'within-city' : 'outside'
   if (t0.letter) return { handOff, ...receivingTimers(t0, new Date(t0.letter.issuedAt)) }
-  const index = indexUnits(await orgStore.listUnits())
+  const index = await orgStore.tree()
   const date = today()
   const issuerStep = t0.steps[t0.steps.length - 1]
   const issuer = index.get(issuerStep.unitId)!
@@ -247,7 +247,7 @@ export async function awaitAcceptance(p: { transferId: string; taskToken: string
  * timed out) this yields, `accepted: true`, and the workflow completes as accepted.
  */
 export async function escalateAcceptance(p: { transferId: string }) {
-  const index = indexUnits(await orgStore.listUnits())
+  const index = await orgStore.tree()
   const t = await update(p.transferId, (cur) => (cur.status !== 'issued' || cur.acceptedBy ? undefined : {
     next: { ...cur, status: 'overdue', taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'overdue', by: SYSTEM.name, note: `not presented within ${TRANSFER_RULES.presentWithinWorkingDays} working days` }] },
     unitId: cur.fromCellId, action: 'transfer.overdue',

@@ -7,6 +7,8 @@ import { TABLE } from '../../../shared/table/definition.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import type { AuditEntry, Reorganisation, Unit, User } from '../../../shared/org/contracts.js'
 import type { ChainHead } from '../../../shared/audit/chain.js'
+import type { UnitIndex } from '../../../shared/org/tree.js'
+import { currentTree, readWholeTree } from './tree-cache.js'
 
 export const unitItem = (u: Unit) => ({ ...keys.unit(u.unitId), ...keys.unitCollection(u.unitId), entity: ENTITY.unit, schemaVersion: SCHEMA_VERSION, ...u })
 export const userItem = (u: User) => ({ ...keys.user(u.userId), ...keys.userLookup(u.username), entity: ENTITY.user, schemaVersion: SCHEMA_VERSION, ...u })
@@ -24,7 +26,10 @@ export const reorganisationItem = (r: Reorganisation) => ({
 export interface Member { unitId: string; userId: string; fullName: string; username: string; role: string; position?: string }
 
 export const orgStore = {
-  listUnits: (): Promise<Unit[]> => queryIndex<Unit>(TABLE.indexes.byCollection, keys.treeCollection().gsi1pk),
+  /** Every unit, read from the table (a bulk job that wants the table's own view; requests use `tree`). */
+  listUnits: (): Promise<Unit[]> => readWholeTree(),
+  /** The tree as it is now, from the container's copy checked against the change log (tree-cache.ts). */
+  tree: (): Promise<UnitIndex> => currentTree(),
 
   getUnit: (unitId: string, consistent = false): Promise<Unit | undefined> => getRecord<Unit>(keys.unit(unitId), consistent),
 

@@ -1,11 +1,12 @@
 /**
  * What every organisation use case needs: the caller, today's date, the tree.
- * The tree of a city is a few thousand units at most: one index query per
- * request keeps authorisation exact without a cache that could go stale.
+ * The tree comes from the container's copy, checked against the tree's change
+ * log with one consistent Query per request (adapters/tree-cache.ts): exact
+ * authorisation at a cost that does not grow with the city.
  */
 import { UnauthenticatedError, ForbiddenError } from '../../../shared/errors/index.js'
 import type { Actor } from '../../../shared/auth/policy.js'
-import { indexUnits, today, type UnitIndex } from '../../../shared/org/tree.js'
+import { today, type UnitIndex } from '../../../shared/org/tree.js'
 
 import { orgStore } from '../adapters/store.js'
 import type { AuditActor } from '../../lib/adapters/transaction.js'
@@ -36,7 +37,7 @@ export function orgContext(actor: Actor, sourceIp: string, now = new Date(), tre
   let index: Promise<UnitIndex> | undefined = tree
   return {
     actor, now, date: today(now), sourceIp,
-    tree: () => (index ??= orgStore.listUnits().then(indexUnits)),
+    tree: () => (index ??= orgStore.tree()),
     auditActor: { userId: actor.userId, name: actor.fullName, sourceIp },
   }
 }
@@ -48,6 +49,6 @@ export function orgContext(actor: Actor, sourceIp: string, now = new Date(), tre
  */
 export const ORG_MODULE_CONTEXT: ModuleContext<Actor, OrgContext> = {
   resolveActor,
-  prefetch: () => orgStore.listUnits().then(indexUnits),
+  prefetch: () => orgStore.tree(),
   context: (req: HttpRequest<Actor>) => orgContext(req.actor, req.sourceIp, new Date(), req.prefetched as Promise<UnitIndex> | undefined),
 }

@@ -6,20 +6,54 @@
 import { randomBytes } from 'node:crypto'
 import { ConflictError, NotFoundError, RuleError } from '../../../shared/errors/index.js'
 import { orgPolicy } from '../../../shared/auth/policy.js'
-import type { CreateUnitBody, MoveUnitBody, Unit, UpdateUnitBody } from '../../../shared/org/contracts.js'
+import type { CreateUnitBody, MoveUnitBody, TreeQuery, Unit, UpdateUnitBody } from '../../../shared/org/contracts.js'
 import { fold } from '../../../shared/text/fold.js'
 import {
-  ancestorsOn, assertValidParent, childrenOn, dayBefore, existsOn, parentOn, topmost, treeOn, viewOn, type UnitIndex,
+  ancestorsOn, assertValidParent, childrenOn, dayBefore, existsOn, nameOn, parentOn, subtreeOn, topmost, treeOn, viewOn, type UnitIndex,
 } from '../../../shared/org/tree.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { orgStore, unitItem } from '../adapters/store.js'
 import type { OrgContext } from './context.js'
 
-export async function getTree(ctx: OrgContext, q: { asOf?: string; includeEnded?: string }) {
+/** The tree within reach on a date: whole (the default) or `levels` levels below the caller's roots. */
+export async function getTree(ctx: OrgContext, q: Pick<TreeQuery, 'asOf' | 'includeEnded' | 'levels'>) {
   const index = await ctx.tree()
   const asOf = q.asOf ?? ctx.date
   const roots = topmost(index, orgPolicy.grantingUnits(ctx.actor, 'unit.read', index, ctx.date), ctx.date)
-  return { asOf, roots: treeOn(index, roots, asOf, q.includeEnded === 'true') }
+  return { asOf, roots: treeOn(index, roots, asOf, q.includeEnded === 'true', q.levels) }
+}
+
+/** The children of one unit on a date (a tree page opening a branch), `levels` levels below them filled in (none by default). */
+export async function getChildren(ctx: OrgContext, parentId: string, q: Pick<TreeQuery, 'asOf' | 'includeEnded' | 'levels'>) {
+  const index = await ctx.tree()
+  const asOf = q.asOf ?? ctx.date
+  requireUnit(index, parentId)
+  orgPolicy.authorize(ctx.actor, 'unit.read', parentId, index, ctx.date)
+  return { asOf, parentId, roots: treeOn(index, [parentId], asOf, q.includeEnded === 'true', 1 + (q.levels ?? 0))[0]?.children ?? [] }
+}
+
+const SEARCH_LIMIT = 20
+
+/** Units within reach whose name or code holds every folded word, best first (name starts with the words), with the names of their parents for telling alike names apart. */
+export async function searchUnits(ctx: OrgContext, text: string, q: Pick<TreeQuery, 'asOf' | 'includeEnded'>) {
+  const index = await ctx.tree()
+  const date = q.asOf ?? ctx.date
+  const includeEnded = q.includeEnded === 'true'
+  const words = fold(text).split(/\s+/).filter(Boolean)
+  // The units the tree would show (the caller's roots today, their subtrees on the date).
+  const reach = subtreeOn(index, orgPolicy.grantingUnits(ctx.actor, 'unit.read', index, ctx.date), date, includeEnded)
+  const hits: { view: ReturnType<typeof viewOn>; starts: boolean }[] = []
+  for (const id of reach) {
+    const u = index.get(id)!
+    const { name, code } = nameOn(u, date)
+    const folded = fold(`${name} ${code}`)
+    if (words.every((w) => folded.includes(w))) hits.push({ view: viewOn(u, date, index), starts: fold(name).startsWith(words[0] ?? '') })
+  }
+  hits.sort((a, b) => Number(b.starts) - Number(a.starts) || a.view.name.localeCompare(b.view.name, 'vi'))
+  return {
+    asOf: date, total: hits.length,
+    matches: hits.slice(0, SEARCH_LIMIT).map(({ view }) => ({ ...view, path: ancestorsOn(index, view.unitId, date).reverse().map((a) => nameOn(index.get(a)!, date).name) })),
+  }
 }
 
 export function requireUnit(index: UnitIndex, unitId: string): Unit {

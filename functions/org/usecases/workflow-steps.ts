@@ -7,7 +7,7 @@ import { orgPolicy } from '../../../shared/auth/policy.js'
 import { holderIds } from './holders.js'
 import type { Reorganisation } from '../../../shared/org/contracts.js'
 import { applyReorganisation } from '../../../shared/org/reorganisation.js'
-import { indexUnits, parentOn, today } from '../../../shared/org/tree.js'
+import { parentOn, today } from '../../../shared/org/tree.js'
 import { ConflictError, NotFoundError } from '../../../shared/errors/index.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { notify } from '../../notifications/usecases/notify.js'
@@ -57,7 +57,7 @@ export async function awaitDecision(p: { requestId: string; taskToken: string; s
 }
 
 export async function escalate(p: { requestId: string }) {
-  const index = indexUnits(await orgStore.listUnits())
+  const index = await orgStore.tree()
   const r = await update(p.requestId, (cur) => {
     if (cur.status !== 'pending') return undefined
     const approver = index.get(cur.approverUnitId)
@@ -75,7 +75,7 @@ export async function escalate(p: { requestId: string }) {
 export async function apply(p: { requestId: string }) {
   const r = await load(p.requestId)
   if (r.applied) return { status: r.status }
-  const index = indexUnits(await orgStore.listUnits())
+  const index = await orgStore.tree()
   const now = new Date()
   const changed = applyReorganisation(index, r, now.toISOString())
   const actor = r.decidedBy ? { userId: r.decidedBy.userId, name: r.decidedBy.fullName } : SYSTEM

@@ -13,7 +13,7 @@
 import { CALENDAR } from '../../../shared/calendar/working-days.js'
 import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
 import { ConflictError } from '../../../shared/errors/index.js'
-import { indexUnits, nameOn, parentOn } from '../../../shared/org/tree.js'
+import { nameOn, parentOn } from '../../../shared/org/tree.js'
 import type { Task } from '../../../shared/tasks/contracts.js'
 import { taskPolicy } from '../../../shared/tasks/policy.js'
 import { dmy, sweepAction, TASK_REMINDER_WORKING_DAYS } from '../../../shared/tasks/rules.js'
@@ -31,7 +31,7 @@ export async function sweepTaskDeadlines(now: Date, reminderDays = TASK_REMINDER
   const due = await taskStore.openDueBy(CALENDAR.addWorkingDays(today, reminderDays))
   const work = due.map((t) => ({ task: t, action: sweepAction(t, today, CALENDAR, reminderDays) })).filter((w) => w.action)
   if (!work.length) return { read: due.length, reminded: 0, escalated: 0 }
-  const index = indexUnits(await orgStore.listUnits())
+  const index = await orgStore.tree()
   const unitName = (id: string) => { const u = index.get(id); return u ? nameOn(u, today).name : id }
   const leaders = new Map<string, Promise<string[]>>()
   const holdersIn = (action: 'task.report' | 'task.assign', unitId: string) => {

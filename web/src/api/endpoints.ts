@@ -21,6 +21,8 @@ export interface MeAssignment extends Assignment { unit: UnitView }
 export interface SignInState { locked: boolean; lockedUntil?: string }
 export interface MeResponse { user: User; assignments: MeAssignment[] }
 export interface TreeResponse { asOf: string; roots: TreeNode[] }
+export interface UnitMatch extends UnitView { path: string[] }
+export interface UnitSearchResponse { asOf: string; total: number; matches: UnitMatch[] }
 export interface UnitMember { userId: string; fullName: string; role: string; position?: string }
 export interface UnitDetail { unit: UnitView; ancestors: UnitView[]; children: UnitView[]; members: UnitMember[]; canManage: boolean }
 export interface UploadTicket { objectKey: string; uploadUrl: string; headers: Record<string, string> }
@@ -83,8 +85,14 @@ export const endpoints = {
   me: (signal?: AbortSignal) => api.get<MeResponse>('/api/me', undefined, signal),
   myWork: (signal?: AbortSignal) => api.get<MyWork>('/api/me/work', undefined, signal),
 
-  tree: (q: { asOf?: string; includeEnded?: boolean }, signal?: AbortSignal) =>
-    api.get<TreeResponse>('/api/units', { asOf: q.asOf, includeEnded: q.includeEnded === undefined ? undefined : String(q.includeEnded) }, signal),
+  tree: (q: { asOf?: string; includeEnded?: boolean; levels?: number }, signal?: AbortSignal) =>
+    api.get<TreeResponse>('/api/units', { asOf: q.asOf, includeEnded: q.includeEnded === undefined ? undefined : String(q.includeEnded), levels: q.levels === undefined ? undefined : String(q.levels) }, signal),
+  /** The children of one unit (a branch opened), each with its `childCount`. */
+  unitChildren: (parentId: string, q: { asOf?: string; includeEnded?: boolean }, signal?: AbortSignal) =>
+    api.get<TreeResponse>('/api/units', { parentId, asOf: q.asOf, includeEnded: q.includeEnded === undefined ? undefined : String(q.includeEnded) }, signal),
+  /** Units within reach whose name or code holds the words (server-side, diacritics ignored), 20 at most. */
+  searchUnits: (text: string, q: { asOf?: string; includeEnded?: boolean }, signal?: AbortSignal) =>
+    api.get<UnitSearchResponse>('/api/units', { q: text, asOf: q.asOf, includeEnded: q.includeEnded === undefined ? undefined : String(q.includeEnded) }, signal),
   unit: (unitId: string, asOf?: string, signal?: AbortSignal) => api.get<UnitDetail>(`/api/units/${enc(unitId)}`, { asOf }, signal),
   createUnit: (body: CreateUnitBody) => api.post<{ unit: Unit }>('/api/units', body),
   updateUnit: (unitId: string, body: UpdateUnitBody) => api.patch<{ unit: Unit }>(`/api/units/${enc(unitId)}`, body),

@@ -198,6 +198,8 @@ export const en: Shape<typeof vi> = {
     matches_other: '{{count}} units match the search',
     count_one: '{{count}} unit',
     count_other: '{{count}} units',
+    loadingChildren: 'Loading the units below…',
+    shownOf: 'Showing {{shown}} of {{count}} matching units; type more to narrow it down.',
     enterHint: 'Use the arrow keys to move and Enter to open a unit.',
     ended: {
       merge: 'Merged on {{date}}',

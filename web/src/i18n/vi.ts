@@ -194,6 +194,8 @@ export const vi = {
     matches_other: '{{count}} đơn vị khớp với tìm kiếm',
     count_one: '{{count}} đơn vị',
     count_other: '{{count}} đơn vị',
+    loadingChildren: 'Đang tải các đơn vị trực thuộc…',
+    shownOf: 'Hiện {{shown}} trong {{count}} đơn vị khớp; gõ thêm để thu hẹp.',
     enterHint: 'Dùng phím mũi tên để di chuyển, Enter để mở đơn vị.',
     ended: {
       merge: 'Đã sáp nhập ngày {{date}}',

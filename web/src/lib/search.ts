@@ -9,22 +9,6 @@ export const matches = (query: string, ...texts: (string | undefined)[]): boolea
   return texts.some((t) => t !== undefined && fold(t).includes(q))
 }
 
-/** Keeps nodes that match and the ancestors of those that do. */
-export function filterTree(nodes: TreeNode[], query: string): { nodes: TreeNode[]; hits: number } {
-  let hits = 0
-  const walk = (list: TreeNode[]): TreeNode[] => {
-    const out: TreeNode[] = []
-    for (const n of list) {
-      const self = matches(query, n.name, n.code, n.unitId)
-      if (self) hits++
-      const kids = walk(n.children)
-      if (self || kids.length) out.push({ ...n, children: self && !kids.length ? [] : kids })
-    }
-    return out
-  }
-  return { nodes: walk(nodes), hits }
-}
-
 export function flattenTree(nodes: TreeNode[], depth = 0, out: { node: TreeNode; depth: number }[] = []) {
   for (const n of nodes) {
     out.push({ node: n, depth })

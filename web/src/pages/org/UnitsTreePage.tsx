@@ -1,6 +1,10 @@
 /**
  * The organisation chart as of a date: a keyboard-navigable tree
  * (role="tree"), ended units on demand, diacritic-insensitive search.
+ * It loads a level at a time: the caller's roots with their children first,
+ * then the children of a branch when it is opened; the search asks the
+ * server (20 best matches, with the units above each), so a city of
+ * thousands of units is never sent whole.
  */
 import { Anchor, Button, Group, Paper, Stack, Switch, Text, TextInput, Tree, getTreeExpandedState, useTree, type RenderTreeNodePayload, type TreeNodeData } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
@@ -9,18 +13,31 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router-dom'
 import type { TreeNode } from '../../../../shared/org/tree'
-import { endpoints } from '../../api/endpoints'
+import { endpoints, type UnitMatch } from '../../api/endpoints'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { UnitBadges } from '../../components/org/UnitBadges'
 import { formatDate, isIsoDate, todayLocal } from '../../lib/dates'
 import { endedText, useLang } from '../../lib/labels'
-import { filterTree, flattenTree } from '../../lib/search'
 import { useData } from '../../lib/useData'
 
-function toData(nodes: TreeNode[]): TreeNodeData[] {
-  return nodes.map((n) => ({ value: n.unitId, label: n.name, children: n.children.length ? toData(n.children) : undefined }))
+/** A branch not opened yet shows one placeholder child, so the tree offers to open it. */
+const PENDING = '\u0000pending:'
+
+function toData(nodes: TreeNode[], loaded: ReadonlyMap<string, TreeNode[]>): TreeNodeData[] {
+  return nodes.map((n) => {
+    const children = loaded.get(n.unitId) ?? n.children
+    return {
+      value: n.unitId, label: n.name,
+      children: children.length ? toData(children, loaded) : n.childCount > 0 ? [{ value: `${PENDING}${n.unitId}`, label: '…' }] : undefined,
+    }
+  })
+}
+
+function flatten(nodes: TreeNode[], loaded: ReadonlyMap<string, TreeNode[]>, out = new Map<string, TreeNode>()): Map<string, TreeNode> {
+  for (const n of nodes) { out.set(n.unitId, n); flatten(loaded.get(n.unitId) ?? n.children, loaded, out) }
+  return out
 }
 
 export default function UnitsTreePage() {
@@ -49,18 +66,43 @@ export default function UnitsTreePage() {
   // of its own, cancel the one the user asked for.
   const onQuery = (value: string) => { setQuery(value); setParam('q', value.trim() || null) }
 
-  const tree = useData((signal) => endpoints.tree({ asOf, includeEnded }, signal), [asOf, includeEnded])
+  const tree = useData((signal) => endpoints.tree({ asOf, includeEnded, levels: 1 }, signal), [asOf, includeEnded])
   const roots = useMemo(() => tree.data?.roots ?? [], [tree.data])
-  const byId = useMemo(() => new Map(flattenTree(roots).map(({ node }) => [node.unitId, node])), [roots])
-  const filtered = useMemo(() => (debounced.trim() ? filterTree(roots, debounced) : { nodes: roots, hits: byId.size }), [roots, debounced, byId])
-  const data = useMemo(() => toData(filtered.nodes), [filtered])
+  // Children of opened branches, per unit (forgotten when the date or the ended switch change).
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, TreeNode[]>>(new Map())
+  useEffect(() => { setLoaded(new Map()) }, [asOf, includeEnded])
+  const text = debounced.trim()
+  const search = useData(text ? (signal) => endpoints.searchUnits(text, { asOf, includeEnded }, signal) : null, [text, asOf, includeEnded])
+  const matches = useMemo(() => (text ? search.data?.matches ?? [] : []), [text, search.data])
+  const pathOf = useMemo(() => new Map<string, UnitMatch['path']>(matches.map((m) => [m.unitId, m.path])), [matches])
+  const byId = useMemo(() => {
+    const all = flatten(roots, loaded)
+    for (const m of matches) all.set(m.unitId, { ...m, children: [], childCount: 0 })
+    return all
+  }, [roots, loaded, matches])
+  const data = useMemo(() => (text ? matches.map((m) => ({ value: m.unitId, label: m.name })) : toData(roots, loaded)), [text, matches, roots, loaded])
 
   const controller = useTree()
-  const { setExpandedState } = controller
+  const { setExpandedState, expandedState } = controller
   useEffect(() => {
-    // Searching opens every branch that leads to a hit; otherwise show the first two levels.
-    setExpandedState(debounced.trim() ? getTreeExpandedState(data, '*') : getTreeExpandedState(data, data.flatMap((d) => [d.value, ...(d.children ?? []).map((c) => c.value)])))
-  }, [data, debounced, setExpandedState])
+    // The first two levels: the caller's units open, their children closed until asked for.
+    if (!text) setExpandedState(getTreeExpandedState(toData(roots, new Map()), roots.map((r) => r.unitId)))
+  }, [roots, text, setExpandedState])
+
+  // Opening a branch whose children are not here yet asks for them.
+  const asked = useRef(new Set<string>())
+  useEffect(() => { asked.current = new Set() }, [asOf, includeEnded])
+  useEffect(() => {
+    for (const [id, open] of Object.entries(expandedState)) {
+      const node = byId.get(id)
+      if (!open || !node || node.childCount === 0 || node.children.length || loaded.has(id) || asked.current.has(id)) continue
+      asked.current.add(id)
+      endpoints.unitChildren(id, { asOf, includeEnded }).then(
+        (r) => setLoaded((m) => new Map(m).set(id, r.roots)),
+        () => { asked.current.delete(id) },
+      )
+    }
+  }, [expandedState, byId, loaded, asOf, includeEnded])
 
   // Mantine's Tree has no aria-expanded: mirror the state on the treeitems.
   const treeRef = useRef<HTMLUListElement>(null)
@@ -68,7 +110,7 @@ export default function UnitsTreePage() {
     treeRef.current?.querySelectorAll<HTMLElement>('[role=treeitem]').forEach((li) => {
       const id = li.dataset.value ?? ''
       const node = byId.get(id)
-      if (node && node.children.length && li.querySelector(':scope > [data-has-children]')) li.setAttribute('aria-expanded', String(!!controller.expandedState[id]))
+      if (node && node.childCount > 0 && li.querySelector(':scope > [data-has-children]')) li.setAttribute('aria-expanded', String(!!controller.expandedState[id]))
       else li.removeAttribute('aria-expanded')
     })
   })
@@ -83,8 +125,10 @@ export default function UnitsTreePage() {
   }
 
   const renderNode = ({ node, expanded, hasChildren, elementProps }: RenderTreeNodePayload) => {
+    if (node.value.startsWith(PENDING)) return <div {...elementProps}><Text size="sm" c="dimmed" ml="xl">{t('units.loadingChildren')}</Text></div>
     const unit = byId.get(node.value)
     if (!unit) return null
+    const path = pathOf.get(unit.unitId)
     const ended = endedText(unit, t, lang)
     return (
       <div {...elementProps} className={`${elementProps.className} tree-node-label${ended ? ' tree-node-ended' : ''}`} data-has-children={hasChildren || undefined}>
@@ -106,6 +150,7 @@ export default function UnitsTreePage() {
             </Anchor>
             <UnitBadges unit={unit} />
           </Group>
+          {path && path.length > 0 && <Text size="xs" c="gray.7">{path.join(' › ')}</Text>}
           {ended && (
             <Text size="xs" c="gray.7">
               {ended}
@@ -170,14 +215,16 @@ export default function UnitsTreePage() {
       </Paper>
 
       <Text size="sm" role="status" aria-live="polite">
-        {tree.data && (debounced.trim()
-          ? (filtered.hits ? t('units.matches', { count: filtered.hits }) : t('units.noMatch', { q: debounced.trim() }))
-          : t('units.count', { count: byId.size }))}
+        {text
+          ? search.data && (search.data.total
+            ? (search.data.total > matches.length ? t('units.shownOf', { shown: matches.length, count: search.data.total }) : t('units.matches', { count: search.data.total }))
+            : t('units.noMatch', { q: text }))
+          : tree.data && t('units.count', { count: byId.size })}
       </Text>
 
-      <ErrorAlert error={tree.error} onRetry={tree.reload} />
-      {tree.loading && !tree.data ? <Loading /> : tree.data && (
-        data.length === 0 ? (!debounced.trim() && <Text c="dimmed">{t('units.empty')}</Text>) : (
+      <ErrorAlert error={tree.error ?? search.error} onRetry={text ? search.reload : tree.reload} />
+      {(text ? search.loading && !search.data : tree.loading && !tree.data) ? <Loading /> : tree.data && (
+        data.length === 0 ? (!text && <Text c="dimmed">{t('units.empty')}</Text>) : (
           <Paper withBorder p="xs">
             <Text size="xs" c="dimmed" mb={4} id="tree-hint">{t('units.enterHint')}</Text>
             <Tree
