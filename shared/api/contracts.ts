@@ -14,6 +14,7 @@ import * as mem from '../members/contracts.js'
 import * as arc from '../archives/contracts.js'
 import * as asst from '../assistant/contracts.js'
 import * as tsk from '../tasks/contracts.js'
+import * as dsh from '../dashboards/contracts.js'
 import { PortalRequest } from '../members/portal.js'
 
 /** A server-made id of this system (users, requests): opaque, no `%`, at most 256 characters. */
@@ -36,9 +37,10 @@ export const PATH_PARAMETERS: Readonly<Record<string, z.ZodType>> = {
   handoverId: arc.handoverId,
   conversationId: asst.conversationId,
   taskId: tsk.taskId,
+  reportId: dsh.reportId,
 }
 
-export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks'
+export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'dashboards'
 
 export interface RouteContract {
   readonly summary: { readonly vi: string; readonly en: string }
@@ -181,4 +183,8 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   'POST /api/tasks/{taskId}/cancel': c('Hủy nhiệm vụ', 'Cancel a task', { body: tsk.CancelBody }),
   'POST /api/tasks/{taskId}/extensions': c('Đề nghị gia hạn', 'Request an extension', { body: tsk.ExtensionRequestBody }),
   'POST /api/tasks/{taskId}/extensions/decision': c('Quyết định gia hạn', 'Decide an extension', { body: tsk.ExtensionDecisionBody }),
+  'GET /api/dashboards': c('Bảng chỉ tiêu của đơn vị (so với mục tiêu, diễn biến, xếp hạng đơn vị trực thuộc)', "A unit's KPI dashboard (against targets, trend, ranking of the units below)", { query: dsh.DashboardQuery }),
+  'GET /api/dashboards/items': c('Danh sách đứng sau một chỉ số (ví dụ văn bản quá hạn)', 'The items behind a number (e.g. the overdue documents)', { query: dsh.ItemsQuery }),
+  'POST /api/dashboards/reports': c('Lập báo cáo chỉ tiêu cho một kỳ (PDF ký số, XLSX)', 'Generate a KPI report for a period (signed PDF, XLSX)', { body: dsh.ReportBody, status: 201 }),
+  'GET /api/dashboards/reports/{reportId}': c('Một báo cáo chỉ tiêu đã lập (đường dẫn tải)', 'A stored KPI report (download links)'),
 }

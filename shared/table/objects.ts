@@ -33,6 +33,9 @@ export const objectKeys = {
   /** A cell's fee remittance report of a month, per version of the remittance. */
   remittanceReport: (cellId: string, month: string, version: number) => `remittances/${cellId}/${month}-v${version}.pdf`,
 
+  /** A KPI report's files (the signed PDF, the XLSX of its figures), under its unit. */
+  kpiReport: (unitId: string, reportId: string, ext: 'pdf' | 'xlsx') => `units/${unitId}/reports/${reportId}.${ext}`,
+
   /** A signer's certificate chain in the certificates bucket (KMS signing). */
   signingCertificate: (subject: { kind: string; id: string }) => `certs/${subject.kind}/${subject.id}.pem`,
   /** The roots the platform's chains end in, kept next to them. */
