@@ -59,7 +59,8 @@ const FIGURES_SQL = `${CLOSURE_CTE},
     select c.ancestor as unit_id, count(distinct u.user_id)::int as users, count(distinct u.user_id) filter (where u.mfa)::int as mfa
     from users u cross join lateral unnest(u.unit_ids) as a(unit_id) join closure c on c.unit_id = a.unit_id
     where u.status = 'active' group by c.ancestor)
-  select l.unit_id, l.parent_id, l.name, l.level, s.*, p.users, p.mfa
+  select l.unit_id, l.parent_id, l.name, l.level, s.digital_part, s.digital_whole, s.ontime_part, s.ontime_whole, s.overdue,
+    s.members_part, s.members_whole, s.archives_part, s.archives_whole, s.tasks_part, s.tasks_whole, p.users, p.mfa
   from live l left join summed s on s.unit_id = l.unit_id left join people p on p.unit_id = l.unit_id`
 
 interface Row {
