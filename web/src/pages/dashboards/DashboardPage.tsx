@@ -1,0 +1,187 @@
+/**
+ * A unit's KPI dashboard (chỉ tiêu): each KPI against its target (source and
+ * deadline shown), the trend by week and month, the ranking of the units
+ * below (each a link to its own dashboard), and the items behind a number
+ * (the overdue documents themselves, linking to their pages). Every chart has
+ * its data table next to it; one column on a phone. Reports: any period on
+ * demand (signed PDF, XLSX), and the stored ones (the link in a leader's mail).
+ */
+import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { BarChart, LineChart } from '@mantine/charts'
+import { useEffect, useState } from 'react'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
+import { dashboards, type DashboardKpi, type StoredReport } from '../../api/dashboards'
+import { useWorkspace } from '../../auth/workspace'
+import { ErrorAlert } from '../../components/ErrorAlert'
+import { Loading } from '../../components/Loading'
+import { PageHeader } from '../../components/PageHeader'
+import { formatDate, addDays, todayLocal } from '../../lib/dates'
+import { errorMessage } from '../../lib/error-message'
+import { useLang } from '../../lib/labels'
+import { useData } from '../../lib/useData'
+import { KPIS, type KpiId } from '../../../../shared/dashboards/targets'
+
+const STATUS: Record<DashboardKpi['status'], { color: string; vi: string; en: string }> = {
+  met: { color: 'green', vi: 'Đạt', en: 'Met' }, behind: { color: 'yellow', vi: 'Chưa đạt', en: 'Behind' },
+  late: { color: 'red', vi: 'Chưa đạt, quá hạn', en: 'Behind, past deadline' }, noData: { color: 'gray', vi: 'Chưa có số liệu', en: 'No data yet' },
+  notMeasured: { color: 'gray', vi: 'Chưa đo', en: 'Not measured yet' },
+}
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Math.round(v * 1000) / 10}%`)
+const shown = (k: { kind: string }, v: number | null) => (k.kind === 'count' ? (v ?? '—').toString() : pct(v))
+
+export default function DashboardPage() {
+  const lang = useLang()
+  const ws = useWorkspace()
+  const params = useParams()
+  const [search] = useSearchParams()
+  const unitId = params.unitId ?? ws.unitId ?? ''
+  const data = useData((s) => dashboards.get(unitId, s), [unitId])
+  const [drill, setDrill] = useState<KpiId | null>(null)
+  const [rankKpi, setRankKpi] = useState<KpiId>('documents.digital')
+  const [by, setBy] = useState<'weeks' | 'months'>('weeks')
+  const L = (vi: string, en: string) => (lang === 'en' ? en : vi)
+  if (data.loading) return <Loading />
+  if (data.error) return <ErrorAlert error={data.error} onRetry={data.reload} />
+  const d = data.data!
+  const measured = d.kpis.filter((k) => k.measured && k.kind === 'share')
+  const points = d.trend[by].map((p) => ({ period: formatDate(p.period, lang), ...Object.fromEntries(measured.map((k) => [k.kpi, p.values[k.kpi] === null || p.values[k.kpi] === undefined ? null : Math.round(p.values[k.kpi]! * 1000) / 10])) }))
+  const colours = ['blue.6', 'teal.6', 'grape.6', 'orange.6', 'cyan.6', 'red.6']
+  const series = measured.map((k, i) => ({ name: k.kpi, label: k.name[lang], color: colours[i % colours.length] }))
+  const ranking = d.ranking[rankKpi] ?? []
+  const rankDef = d.kpis.find((k) => k.kpi === rankKpi)!
+  return (
+    <Stack gap="md">
+      <PageHeader title={`${L('Chỉ tiêu chuyển đổi số', 'Digital transformation targets')}: ${d.unit.name}`} />
+      {d.path.length > 0 && (
+        <Breadcrumbs separator="›">{d.path.map((p) => <Anchor key={p.unitId} component={Link} to={`/dashboards/${p.unitId}`}>{p.name}</Anchor>)}<Text>{d.unit.name}</Text></Breadcrumbs>
+      )}
+      <Text c="dimmed">{d.snapshotDate ? L(`Số liệu chốt ngày ${formatDate(d.snapshotDate, lang)}, trên toàn bộ đơn vị trực thuộc.`, `Figures of ${formatDate(d.snapshotDate, lang)}, over every unit below.`) : L('Chưa có số liệu: bản chốt hằng ngày chưa chạy.', 'No figures yet: the daily snapshot has not run.')}</Text>
+
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+        {d.kpis.map((k) => (
+          <Card key={k.kpi} withBorder padding="md" component="section" aria-label={k.name[lang]}>
+            <Text fw={600}>{k.name[lang]}</Text>
+            <Group justify="space-between" mt="xs" wrap="nowrap">
+              <Text size="xl" fw={700}>{shown(k, k.value)}</Text>
+              <Badge color={STATUS[k.status].color} variant="light" style={{ whiteSpace: 'normal', height: 'auto' }}>{STATUS[k.status][lang]}</Badge>
+            </Group>
+            {k.kind === 'share' && k.measured && <Text size="sm">{`${k.part}/${k.whole}`}</Text>}
+            {k.target && (
+              <Text size="sm" c="dimmed">
+                {L('Mục tiêu', 'Target')}: {k.kind === 'count' ? `≤ ${k.target.threshold}` : `≥ ${pct(k.target.threshold)}`} · {L('hạn', 'by')} {formatDate(k.target.deadline, lang)} · {k.target.source}{k.target.verified ? '' : L(' (cấu hình)', ' (configured)')}
+              </Text>
+            )}
+            <Text size="xs" c="dimmed" mt={4}>{k.measure[lang]}</Text>
+            {k.drillable && k.measured && (k.kind === 'count' ? k.part > 0 : k.part < k.whole) && (
+              <Button variant="subtle" size="compact-sm" mt="xs" onClick={() => setDrill(k.kpi)} aria-expanded={drill === k.kpi}>{L('Xem danh sách', 'Show the items')}</Button>
+            )}
+          </Card>
+        ))}
+      </SimpleGrid>
+
+      {drill && <DrillList unitId={d.unit.unitId} kpi={drill} title={d.kpis.find((k) => k.kpi === drill)!.name[lang]} onClose={() => setDrill(null)} />}
+
+      <Paper withBorder p="md" component="section" aria-labelledby="trend-title">
+        <Group justify="space-between">
+          <Title order={2} size="h4" id="trend-title">{L('Diễn biến', 'Trend')}</Title>
+          <SegmentedControl value={by} onChange={(v) => setBy(v as 'weeks' | 'months')} data={[{ value: 'weeks', label: L('Theo tuần', 'By week') }, { value: 'months', label: L('Theo tháng', 'By month') }]} />
+        </Group>
+        {points.length > 0 && <LineChart h={260} mt="md" data={points} dataKey="period" series={series} unit="%" yAxisProps={{ domain: [0, 100] }} withLegend legendProps={{ verticalAlign: 'bottom' }} aria-hidden />}
+        <Table.ScrollContainer minWidth={500} mt="md">
+          <Table striped>
+            <Table.Caption>{L('Số liệu của biểu đồ diễn biến (%)', 'Data of the trend chart (%)')}</Table.Caption>
+            <Table.Thead><Table.Tr><Table.Th>{by === 'weeks' ? L('Tuần từ', 'Week of') : L('Tháng', 'Month')}</Table.Th>{measured.map((k) => <Table.Th key={k.kpi}>{k.name[lang]}</Table.Th>)}</Table.Tr></Table.Thead>
+            <Table.Tbody>{d.trend[by].map((p) => <Table.Tr key={p.period}><Table.Td>{by === 'weeks' ? formatDate(p.period, lang) : `${p.period.slice(5, 7)}/${p.period.slice(0, 4)}`}</Table.Td>{measured.map((k) => <Table.Td key={k.kpi}>{pct(p.values[k.kpi])}</Table.Td>)}</Table.Tr>)}</Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="rank-title">
+        <Title order={2} size="h4" id="rank-title">{L('Xếp hạng đơn vị trực thuộc', 'Ranking of the units below')}</Title>
+        <SegmentedControl mt="sm" fullWidth orientation={undefined} value={rankKpi} onChange={(v) => setRankKpi(v as KpiId)}
+          data={KPIS.filter((k) => k.measured).map((k) => ({ value: k.id, label: k.name[lang] }))} style={{ flexWrap: 'wrap' }} />
+        {ranking.length === 0 ? <Text c="dimmed" mt="sm">{L('Không có đơn vị trực thuộc.', 'No units below.')}</Text> : (
+          <>
+            {rankDef.kind === 'share' && <BarChart h={Math.max(160, ranking.length * 28)} mt="md" data={ranking.slice(0, 20).map((r) => ({ name: r.name, value: r.value === null ? 0 : Math.round(r.value * 1000) / 10 }))} dataKey="name" orientation="vertical" series={[{ name: 'value', label: rankDef.name[lang], color: 'blue.6' }]} unit="%" yAxisProps={{ width: 120 }} xAxisProps={{ domain: [0, 100] }} aria-hidden />}
+            <Table.ScrollContainer minWidth={320} mt="md">
+              <Table striped>
+                <Table.Caption>{L('Số liệu của biểu đồ xếp hạng', 'Data of the ranking chart')}</Table.Caption>
+                <Table.Thead><Table.Tr><Table.Th>{L('Hạng', 'Rank')}</Table.Th><Table.Th>{L('Đơn vị', 'Unit')}</Table.Th><Table.Th>{L('Kết quả', 'Result')}</Table.Th></Table.Tr></Table.Thead>
+                <Table.Tbody>{ranking.map((r) => (
+                  <Table.Tr key={r.unitId}><Table.Td>{r.rank ?? '—'}</Table.Td><Table.Td><Anchor component={Link} to={`/dashboards/${r.unitId}`}>{r.name}</Anchor></Table.Td><Table.Td>{shown(rankDef, r.value)}{rankDef.kind === 'share' ? ` (${r.part}/${r.whole})` : ''}</Table.Td></Table.Tr>
+                ))}</Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </>
+        )}
+      </Paper>
+
+      <Reports unitId={d.unit.unitId} stored={d.reports} open={search.get('report')} onMade={data.reload} />
+    </Stack>
+  )
+}
+
+function DrillList({ unitId, kpi, title, onClose }: { unitId: string; kpi: KpiId; title: string; onClose: () => void }) {
+  const lang = useLang()
+  const list = useData((s) => dashboards.items(unitId, kpi, s), [unitId, kpi])
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="drill-title">
+      <Group justify="space-between"><Title order={2} size="h4" id="drill-title">{title}</Title><Button variant="subtle" onClick={onClose}>{lang === 'en' ? 'Close' : 'Đóng'}</Button></Group>
+      {list.loading && <Loading />}
+      {!!list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
+      {list.data && (
+        <Stack gap={6} mt="sm" component="ul" style={{ listStyle: 'none', padding: 0 }}>
+          {list.data.items.map((i, n) => (
+            <li key={n}>
+              {i.href ? <Anchor component={Link} to={i.href}>{i.title}</Anchor> : <Text span>{i.title}</Text>}
+              <Text size="sm" c="dimmed">{i.subtitle}{i.date ? ` · ${lang === 'en' ? 'due' : 'hạn'} ${formatDate(i.date, lang)}` : ''}{i.overdue ? <Text span c="red" fw={600}>{` · ${lang === 'en' ? 'overdue' : 'quá hạn'}`}</Text> : null}</Text>
+            </li>
+          ))}
+          {list.data.total > list.data.items.length && <Text size="sm">{lang === 'en' ? `and ${list.data.total - list.data.items.length} more` : `và ${list.data.total - list.data.items.length} mục khác`}</Text>}
+        </Stack>
+      )}
+    </Paper>
+  )
+}
+
+function Reports({ unitId, stored, open, onMade }: { unitId: string; stored: { reportId: string; registerNumber: string; kind: string; from: string; to: string }[]; open: string | null; onMade: () => void }) {
+  const lang = useLang()
+  const L = (vi: string, en: string) => (lang === 'en' ? en : vi)
+  const today = todayLocal()
+  const [from, setFrom] = useState(addDays(today, -30))
+  const [to, setTo] = useState(today)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [made, setMade] = useState<StoredReport | null>(null)
+  const navigate = useNavigate()
+  useEffect(() => { if (open) dashboards.stored(open).then((r) => setMade(r.report), (e) => setError(errorMessage(e))) }, [open, lang])
+  const make = async () => {
+    setBusy(true); setError(null)
+    try { setMade((await dashboards.report({ unitId, from, to })).report); onMade() } catch (e) { setError(errorMessage(e)) } finally { setBusy(false) }
+  }
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="reports-title">
+      <Title order={2} size="h4" id="reports-title">{L('Báo cáo', 'Reports')}</Title>
+      <Group align="end" mt="sm" wrap="wrap">
+        <TextInput type="date" label={L('Từ ngày', 'From')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <TextInput type="date" label={L('Đến ngày', 'To')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <Button onClick={make} loading={busy}>{L('Lập báo cáo', 'Make the report')}</Button>
+      </Group>
+      {error && <Text c="red" mt="xs" role="alert">{error}</Text>}
+      {made && (
+        <Group mt="sm" role="status">
+          <Text>{L('Báo cáo số', 'Report no.')} {made.registerNumber}:</Text>
+          <Anchor href={made.pdf.url} target="_blank" rel="noreferrer">PDF {L('(đã ký số)', '(signed)')}</Anchor>
+          <Anchor href={made.xlsx.url}>XLSX</Anchor>
+        </Group>
+      )}
+      {stored.length > 0 && (
+        <Stack gap={4} mt="md" component="ul" style={{ paddingLeft: 16 }}>
+          {stored.map((r) => (
+            <li key={r.reportId}><Anchor component="button" type="button" onClick={() => navigate(`/dashboards/${unitId}?report=${encodeURIComponent(r.reportId)}`)}>{`${r.registerNumber} · ${formatDate(r.from, lang)} – ${formatDate(r.to, lang)}`}</Anchor></li>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  )
+}
