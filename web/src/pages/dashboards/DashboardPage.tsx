@@ -9,6 +9,7 @@
 import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { BarChart, LineChart } from '@mantine/charts'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { dashboards, type DashboardKpi, type StoredReport } from '../../api/dashboards'
 import { useWorkspace } from '../../auth/workspace'
@@ -21,16 +22,13 @@ import { useLang } from '../../lib/labels'
 import { useData } from '../../lib/useData'
 import { KPIS, type KpiId } from '../../../../shared/dashboards/targets'
 
-const STATUS: Record<DashboardKpi['status'], { color: string; vi: string; en: string }> = {
-  met: { color: 'green', vi: 'Đạt', en: 'Met' }, behind: { color: 'yellow', vi: 'Chưa đạt', en: 'Behind' },
-  late: { color: 'red', vi: 'Chưa đạt, quá hạn', en: 'Behind, past deadline' }, noData: { color: 'gray', vi: 'Chưa có số liệu', en: 'No data yet' },
-  notMeasured: { color: 'gray', vi: 'Chưa đo', en: 'Not measured yet' },
-}
+const STATUS_COLOUR: Record<DashboardKpi['status'], string> = { met: 'green', behind: 'yellow', late: 'red', noData: 'gray', notMeasured: 'gray' }
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Math.round(v * 1000) / 10}%`)
 const shown = (k: { kind: string }, v: number | null) => (k.kind === 'count' ? (v ?? '—').toString() : pct(v))
 
 export default function DashboardPage() {
   const lang = useLang()
+  const { t } = useTranslation()
   const ws = useWorkspace()
   const params = useParams()
   const [search] = useSearchParams()
@@ -39,7 +37,6 @@ export default function DashboardPage() {
   const [drill, setDrill] = useState<KpiId | null>(null)
   const [rankKpi, setRankKpi] = useState<KpiId>('documents.digital')
   const [by, setBy] = useState<'weeks' | 'months'>('weeks')
-  const L = (vi: string, en: string) => (lang === 'en' ? en : vi)
   if (data.loading) return <Loading />
   if (data.error) return <ErrorAlert error={data.error} onRetry={data.reload} />
   const d = data.data!
@@ -51,11 +48,11 @@ export default function DashboardPage() {
   const rankDef = d.kpis.find((k) => k.kpi === rankKpi)!
   return (
     <Stack gap="md">
-      <PageHeader title={`${L('Chỉ tiêu chuyển đổi số', 'Digital transformation targets')}: ${d.unit.name}`} />
+      <PageHeader title={t('dash.title', { unit: d.unit.name })} />
       {d.path.length > 0 && (
         <Breadcrumbs separator="›">{d.path.map((p) => <Anchor key={p.unitId} component={Link} to={`/dashboards/${p.unitId}`}>{p.name}</Anchor>)}<Text>{d.unit.name}</Text></Breadcrumbs>
       )}
-      <Text c="dimmed">{d.snapshotDate ? L(`Số liệu chốt ngày ${formatDate(d.snapshotDate, lang)}, trên toàn bộ đơn vị trực thuộc.`, `Figures of ${formatDate(d.snapshotDate, lang)}, over every unit below.`) : L('Chưa có số liệu: bản chốt hằng ngày chưa chạy.', 'No figures yet: the daily snapshot has not run.')}</Text>
+      <Text c="dimmed">{d.snapshotDate ? t('dash.figuresOf', { date: formatDate(d.snapshotDate, lang) }) : t('dash.noFigures')}</Text>
 
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         {d.kpis.map((k) => (
@@ -63,17 +60,17 @@ export default function DashboardPage() {
             <Text fw={600}>{k.name[lang]}</Text>
             <Group justify="space-between" mt="xs" wrap="nowrap">
               <Text size="xl" fw={700}>{shown(k, k.value)}</Text>
-              <Badge color={STATUS[k.status].color} variant="light" style={{ whiteSpace: 'normal', height: 'auto' }}>{STATUS[k.status][lang]}</Badge>
+              <Badge color={STATUS_COLOUR[k.status]} variant="light" style={{ whiteSpace: 'normal', height: 'auto' }}>{t(`dash.status.${k.status}`)}</Badge>
             </Group>
             {k.kind === 'share' && k.measured && <Text size="sm">{`${k.part}/${k.whole}`}</Text>}
             {k.target && (
               <Text size="sm" c="dimmed">
-                {L('Mục tiêu', 'Target')}: {k.kind === 'count' ? `≤ ${k.target.threshold}` : `≥ ${pct(k.target.threshold)}`} · {L('hạn', 'by')} {formatDate(k.target.deadline, lang)} · {k.target.source}{k.target.verified ? '' : L(' (cấu hình)', ' (configured)')}
+                {t('dash.target')}: {k.kind === 'count' ? `≤ ${k.target.threshold}` : `≥ ${pct(k.target.threshold)}`} · {t('dash.by')} {formatDate(k.target.deadline, lang)} · {k.target.source}{k.target.verified ? '' : t('dash.configured')}
               </Text>
             )}
             <Text size="xs" c="dimmed" mt={4}>{k.measure[lang]}</Text>
             {k.drillable && k.measured && (k.kind === 'count' ? k.part > 0 : k.part < k.whole) && (
-              <Button variant="subtle" size="compact-sm" mt="xs" onClick={() => setDrill(k.kpi)} aria-expanded={drill === k.kpi}>{L('Xem danh sách', 'Show the items')}</Button>
+              <Button variant="subtle" size="compact-sm" mt="xs" onClick={() => setDrill(k.kpi)} aria-expanded={drill === k.kpi}>{t('dash.showItems')}</Button>
             )}
           </Card>
         ))}
@@ -83,30 +80,30 @@ export default function DashboardPage() {
 
       <Paper withBorder p="md" component="section" aria-labelledby="trend-title">
         <Group justify="space-between">
-          <Title order={2} size="h4" id="trend-title">{L('Diễn biến', 'Trend')}</Title>
-          <SegmentedControl value={by} onChange={(v) => setBy(v as 'weeks' | 'months')} data={[{ value: 'weeks', label: L('Theo tuần', 'By week') }, { value: 'months', label: L('Theo tháng', 'By month') }]} />
+          <Title order={2} size="h4" id="trend-title">{t('dash.trend')}</Title>
+          <SegmentedControl value={by} onChange={(v) => setBy(v as 'weeks' | 'months')} data={[{ value: 'weeks', label: t('dash.byWeek') }, { value: 'months', label: t('dash.byMonth') }]} />
         </Group>
         {points.length > 0 && <LineChart h={260} mt="md" data={points} dataKey="period" series={series} unit="%" yAxisProps={{ domain: [0, 100] }} withLegend legendProps={{ verticalAlign: 'bottom' }} aria-hidden />}
         <Table.ScrollContainer minWidth={500} mt="md">
           <Table striped>
-            <Table.Caption>{L('Số liệu của biểu đồ diễn biến (%)', 'Data of the trend chart (%)')}</Table.Caption>
-            <Table.Thead><Table.Tr><Table.Th>{by === 'weeks' ? L('Tuần từ', 'Week of') : L('Tháng', 'Month')}</Table.Th>{measured.map((k) => <Table.Th key={k.kpi}>{k.name[lang]}</Table.Th>)}</Table.Tr></Table.Thead>
+            <Table.Caption>{t('dash.trendCaption')}</Table.Caption>
+            <Table.Thead><Table.Tr><Table.Th>{by === 'weeks' ? t('dash.weekOf') : t('dash.month')}</Table.Th>{measured.map((k) => <Table.Th key={k.kpi}>{k.name[lang]}</Table.Th>)}</Table.Tr></Table.Thead>
             <Table.Tbody>{d.trend[by].map((p) => <Table.Tr key={p.period}><Table.Td>{by === 'weeks' ? formatDate(p.period, lang) : `${p.period.slice(5, 7)}/${p.period.slice(0, 4)}`}</Table.Td>{measured.map((k) => <Table.Td key={k.kpi}>{pct(p.values[k.kpi])}</Table.Td>)}</Table.Tr>)}</Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       </Paper>
 
       <Paper withBorder p="md" component="section" aria-labelledby="rank-title">
-        <Title order={2} size="h4" id="rank-title">{L('Xếp hạng đơn vị trực thuộc', 'Ranking of the units below')}</Title>
+        <Title order={2} size="h4" id="rank-title">{t('dash.ranking')}</Title>
         <SegmentedControl mt="sm" fullWidth orientation={undefined} value={rankKpi} onChange={(v) => setRankKpi(v as KpiId)}
           data={KPIS.filter((k) => k.measured).map((k) => ({ value: k.id, label: k.name[lang] }))} style={{ flexWrap: 'wrap' }} />
-        {ranking.length === 0 ? <Text c="dimmed" mt="sm">{L('Không có đơn vị trực thuộc.', 'No units below.')}</Text> : (
+        {ranking.length === 0 ? <Text c="dimmed" mt="sm">{t('dash.noUnitsBelow')}</Text> : (
           <>
             {rankDef.kind === 'share' && <BarChart h={Math.max(160, ranking.length * 28)} mt="md" data={ranking.slice(0, 20).map((r) => ({ name: r.name, value: r.value === null ? 0 : Math.round(r.value * 1000) / 10 }))} dataKey="name" orientation="vertical" series={[{ name: 'value', label: rankDef.name[lang], color: 'blue.6' }]} unit="%" yAxisProps={{ width: 120 }} xAxisProps={{ domain: [0, 100] }} aria-hidden />}
             <Table.ScrollContainer minWidth={320} mt="md">
               <Table striped>
-                <Table.Caption>{L('Số liệu của biểu đồ xếp hạng', 'Data of the ranking chart')}</Table.Caption>
-                <Table.Thead><Table.Tr><Table.Th>{L('Hạng', 'Rank')}</Table.Th><Table.Th>{L('Đơn vị', 'Unit')}</Table.Th><Table.Th>{L('Kết quả', 'Result')}</Table.Th></Table.Tr></Table.Thead>
+                <Table.Caption>{t('dash.rankingCaption')}</Table.Caption>
+                <Table.Thead><Table.Tr><Table.Th>{t('dash.rank')}</Table.Th><Table.Th>{t('dash.unit')}</Table.Th><Table.Th>{t('dash.result')}</Table.Th></Table.Tr></Table.Thead>
                 <Table.Tbody>{ranking.map((r) => (
                   <Table.Tr key={r.unitId}><Table.Td>{r.rank ?? '—'}</Table.Td><Table.Td><Anchor component={Link} to={`/dashboards/${r.unitId}`}>{r.name}</Anchor></Table.Td><Table.Td>{shown(rankDef, r.value)}{rankDef.kind === 'share' ? ` (${r.part}/${r.whole})` : ''}</Table.Td></Table.Tr>
                 ))}</Table.Tbody>
@@ -123,10 +120,11 @@ export default function DashboardPage() {
 
 function DrillList({ unitId, kpi, title, onClose }: { unitId: string; kpi: KpiId; title: string; onClose: () => void }) {
   const lang = useLang()
+  const { t } = useTranslation()
   const list = useData((s) => dashboards.items(unitId, kpi, s), [unitId, kpi])
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="drill-title">
-      <Group justify="space-between"><Title order={2} size="h4" id="drill-title">{title}</Title><Button variant="subtle" onClick={onClose}>{lang === 'en' ? 'Close' : 'Đóng'}</Button></Group>
+      <Group justify="space-between"><Title order={2} size="h4" id="drill-title">{title}</Title><Button variant="subtle" onClick={onClose}>{t('dash.close')}</Button></Group>
       {list.loading && <Loading />}
       {!!list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
       {list.data && (
@@ -134,10 +132,10 @@ function DrillList({ unitId, kpi, title, onClose }: { unitId: string; kpi: KpiId
           {list.data.items.map((i, n) => (
             <li key={n}>
               {i.href ? <Anchor component={Link} to={i.href}>{i.title}</Anchor> : <Text span>{i.title}</Text>}
-              <Text size="sm" c="dimmed">{i.subtitle}{i.date ? ` · ${lang === 'en' ? 'due' : 'hạn'} ${formatDate(i.date, lang)}` : ''}{i.overdue ? <Text span c="red" fw={600}>{` · ${lang === 'en' ? 'overdue' : 'quá hạn'}`}</Text> : null}</Text>
+              <Text size="sm" c="dimmed">{i.subtitle}{i.date ? ` · ${t('dash.due')} ${formatDate(i.date, lang)}` : ''}{i.overdue ? <Text span c="red" fw={600}>{` · ${t('dash.overdue')}`}</Text> : null}</Text>
             </li>
           ))}
-          {list.data.total > list.data.items.length && <Text size="sm">{lang === 'en' ? `and ${list.data.total - list.data.items.length} more` : `và ${list.data.total - list.data.items.length} mục khác`}</Text>}
+          {list.data.total > list.data.items.length && <Text size="sm">{t('dash.more', { count: list.data.total - list.data.items.length })}</Text>}
         </Stack>
       )}
     </Paper>
@@ -146,7 +144,7 @@ function DrillList({ unitId, kpi, title, onClose }: { unitId: string; kpi: KpiId
 
 function Reports({ unitId, stored, open, onMade }: { unitId: string; stored: { reportId: string; registerNumber: string; kind: string; from: string; to: string }[]; open: string | null; onMade: () => void }) {
   const lang = useLang()
-  const L = (vi: string, en: string) => (lang === 'en' ? en : vi)
+  const { t } = useTranslation()
   const today = todayLocal()
   const [from, setFrom] = useState(addDays(today, -30))
   const [to, setTo] = useState(today)
@@ -161,17 +159,17 @@ function Reports({ unitId, stored, open, onMade }: { unitId: string; stored: { r
   }
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="reports-title">
-      <Title order={2} size="h4" id="reports-title">{L('Báo cáo', 'Reports')}</Title>
+      <Title order={2} size="h4" id="reports-title">{t('dash.reports')}</Title>
       <Group align="end" mt="sm" wrap="wrap">
-        <TextInput type="date" label={L('Từ ngày', 'From')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="date" label={L('Đến ngày', 'To')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-        <Button onClick={make} loading={busy}>{L('Lập báo cáo', 'Make the report')}</Button>
+        <TextInput type="date" label={t('dash.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <TextInput type="date" label={t('dash.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <Button onClick={make} loading={busy}>{t('dash.make')}</Button>
       </Group>
       {error && <Text c="red" mt="xs" role="alert">{error}</Text>}
       {made && (
         <Group mt="sm" role="status">
-          <Text>{L('Báo cáo số', 'Report no.')} {made.registerNumber}:</Text>
-          <Anchor href={made.pdf.url} target="_blank" rel="noreferrer">PDF {L('(đã ký số)', '(signed)')}</Anchor>
+          <Text>{t('dash.reportNo')} {made.registerNumber}:</Text>
+          <Anchor href={made.pdf.url} target="_blank" rel="noreferrer">PDF {t('dash.signed')}</Anchor>
           <Anchor href={made.xlsx.url}>XLSX</Anchor>
         </Group>
       )}
