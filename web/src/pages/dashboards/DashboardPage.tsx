@@ -37,8 +37,9 @@ export default function DashboardPage() {
   const [drill, setDrill] = useState<KpiId | null>(null)
   const [rankKpi, setRankKpi] = useState<KpiId>('documents.digital')
   const [by, setBy] = useState<'weeks' | 'months'>('weeks')
-  if (data.loading) return <Loading />
-  if (data.error) return <ErrorAlert error={data.error} onRetry={data.reload} />
+  // Only the first load replaces the page: a reload after a report keeps the report's links on screen.
+  if (data.loading && data.data?.unit.unitId !== unitId) return <Loading />
+  if (data.error && !data.data) return <ErrorAlert error={data.error} onRetry={data.reload} />
   const d = data.data!
   const measured = d.kpis.filter((k) => k.measured && k.kind === 'share')
   const points = d.trend[by].map((p) => ({ period: formatDate(p.period, lang), ...Object.fromEntries(measured.map((k) => [k.kpi, p.values[k.kpi] === null || p.values[k.kpi] === undefined ? null : Math.round(p.values[k.kpi]! * 1000) / 10])) }))
