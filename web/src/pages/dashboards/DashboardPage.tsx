@@ -5,6 +5,8 @@
  * (the overdue documents themselves, linking to their pages). Every chart has
  * its data table next to it; one column on a phone. Reports: any period on
  * demand (signed PDF, XLSX), and the stored ones (the link in a leader's mail).
+ * The charts are hidden from assistive technology and out of the tab order
+ * (recharts' keyboard layer off): their tables carry the same figures.
  */
 import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { BarChart, LineChart } from '@mantine/charts'
@@ -84,7 +86,7 @@ export default function DashboardPage() {
           <Title order={2} size="h4" id="trend-title">{t('dash.trend')}</Title>
           <SegmentedControl value={by} onChange={(v) => setBy(v as 'weeks' | 'months')} data={[{ value: 'weeks', label: t('dash.byWeek') }, { value: 'months', label: t('dash.byMonth') }]} />
         </Group>
-        {points.length > 0 && <LineChart h={260} mt="md" data={points} dataKey="period" series={series} unit="%" yAxisProps={{ domain: [0, 100] }} withLegend legendProps={{ verticalAlign: 'bottom' }} aria-hidden />}
+        {points.length > 0 && <LineChart h={260} mt="md" data={points} dataKey="period" series={series} unit="%" yAxisProps={{ domain: [0, 100] }} withLegend legendProps={{ verticalAlign: 'bottom' }} lineChartProps={{ accessibilityLayer: false }} aria-hidden />}
         <Table.ScrollContainer minWidth={500} mt="md">
           <Table striped>
             <Table.Caption>{t('dash.trendCaption')}</Table.Caption>
@@ -100,7 +102,7 @@ export default function DashboardPage() {
           data={KPIS.filter((k) => k.measured).map((k) => ({ value: k.id, label: k.name[lang] }))} style={{ flexWrap: 'wrap' }} />
         {ranking.length === 0 ? <Text c="dimmed" mt="sm">{t('dash.noUnitsBelow')}</Text> : (
           <>
-            {rankDef.kind === 'share' && <BarChart h={Math.max(160, ranking.length * 28)} mt="md" data={ranking.slice(0, 20).map((r) => ({ name: r.name, value: r.value === null ? 0 : Math.round(r.value * 1000) / 10 }))} dataKey="name" orientation="vertical" series={[{ name: 'value', label: rankDef.name[lang], color: 'blue.6' }]} unit="%" yAxisProps={{ width: 120 }} xAxisProps={{ domain: [0, 100] }} aria-hidden />}
+            {rankDef.kind === 'share' && <BarChart h={Math.max(160, ranking.length * 28)} mt="md" data={ranking.slice(0, 20).map((r) => ({ name: r.name, value: r.value === null ? 0 : Math.round(r.value * 1000) / 10 }))} dataKey="name" orientation="vertical" series={[{ name: 'value', label: rankDef.name[lang], color: 'blue.6' }]} unit="%" yAxisProps={{ width: 120 }} xAxisProps={{ domain: [0, 100] }} barChartProps={{ accessibilityLayer: false }} aria-hidden />}
             <Table.ScrollContainer minWidth={320} mt="md">
               <Table striped>
                 <Table.Caption>{t('dash.rankingCaption')}</Table.Caption>
