@@ -13,12 +13,10 @@
  *
  * It measures, never asserts.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { Unit } from '../../shared/org/contracts.js'
+import { benchPlatform } from './platform.js'
 
 const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN }
@@ -38,23 +36,13 @@ const RUNS = 30
 const WARM_UP = 5
 
 export async function dashboardsBench(log: (m: string) => void = console.log, wards = Number(process.env.BENCH_DASHBOARD_WARDS ?? WARDS)): Promise<DashboardsBench> {
-  const { startPlatform } = await import('../../infra/local/platform.js')
-  const { freePort } = await import('../../infra/local/ports.js')
-  const dataDir = mkdtempSync(join(tmpdir(), 'do-bench-dashboards-'))
-  process.env.LOG_REQUESTS = 'false'
-  const platform = await startPlatform({ dataDir, port: await freePort(), dynamoPort: await freePort(), s3Port: await freePort(), sfnPort: await freePort(), schedules: false })
+  const { platform, call, token } = await benchPlatform('dashboards')
   try {
-    const call = async (token: string | undefined, method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${platform.url}${path}`, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
-      return { status: res.status, body: await res.json() as any }
-    }
-    const token = async (username: string) => (await call(undefined, 'POST', '/api/auth/login', { username, password: 'DigitalOffice@2026' })).body.token as string
     const secretary = await token('bithu.tu')
     const admin = await token('admin')
 
     const { unitItem } = await import('../../functions/org/adapters/store.js')
-    const { documentClient } = await import('../../functions/lib/clients.js')
-    const { env } = await import('../../functions/lib/env.js')
+    const { putItems } = await import('../../functions/lib/adapters/items.js')
     const now = new Date().toISOString()
     const unit = (unitId: string, code: string, name: string, level: string, kind: Unit['kind'], parentId: string): Unit => ({
       unitId, code, name, level, kind, parentId, validFrom: '2025-07-01', predecessors: [], successors: [],
@@ -67,22 +55,7 @@ export async function dashboardsBench(log: (m: string) => void = console.log, wa
       for (let c = 0; c < CELLS; c++) units.push(unit(`${ward}-cb${c + 1}`, 'CB', `Chi bộ số ${c + 1} phường Đo Lường ${w + 1}`, 'cell', 'cell', ward))
     }
     const t0 = performance.now()
-    const table = env().TABLE_NAME
-    const writeBatch = async (from: number) => {
-      let RequestItems: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
-        [table]: units.slice(from, from + 25).map((u) => ({ PutRequest: { Item: unitItem(u) as Record<string, unknown> } })),
-      }
-      while (RequestItems && Object.keys(RequestItems).length) {
-        const res = await documentClient().send(new BatchWriteCommand({ RequestItems }))
-        RequestItems = res.UnprocessedItems as typeof RequestItems
-      }
-    }
-    const batches: Promise<void>[] = []
-    for (let i = 0; i < units.length; i += 25) {
-      batches.push(writeBatch(i))
-      if (batches.length >= 8) await Promise.all(batches.splice(0))
-    }
-    await Promise.all(batches)
+    await putItems(units.map((u) => unitItem(u) as Record<string, unknown>), 8)
     await platform.drain()
     const loadSeconds = round((performance.now() - t0) / 1000)
     log(`  ${units.length} units written and in the read model in ${loadSeconds} s`)
