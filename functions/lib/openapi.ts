@@ -83,6 +83,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: 'assistant', description: 'Trợ lý — Assistant' },
       { name: 'tasks', description: 'Nhiệm vụ — Tasks' },
       { name: 'notifications', description: 'Thông báo — Notifications' },
+      { name: 'dashboards', description: 'Chỉ tiêu, báo cáo — KPI dashboards and reports' },
     ],
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },

@@ -20,8 +20,11 @@ import { vietnamDate } from '../../shared/calendar/vietnam-time.js'
 import { pgArray } from '../../shared/documents/projection.js'
 import { orgStore } from '../org/adapters/store.js'
 import { sweepTaskDeadlines } from '../tasks/usecases/sweep.js'
+import { snapshotUnits } from '../dashboards/usecases/snapshot.js'
+import { scheduledReports } from '../dashboards/usecases/reports.js'
+import { indexUnits } from '../../shared/org/tree.js'
 
-const Job = z.object({ job: z.enum(['overdue-approvals', 'kpi-snapshot', 'overdue-documents', 'task-deadlines']), now: z.string().datetime().optional() })
+const Job = z.object({ job: z.enum(['overdue-approvals', 'kpi-snapshot', 'overdue-documents', 'task-deadlines', 'weekly-kpi-reports', 'monthly-kpi-reports']), now: z.string().datetime().optional() })
 
 export const handler = async (event: unknown) => {
   const { job, now: nowText } = parse(Job, event)
@@ -30,7 +33,11 @@ export const handler = async (event: unknown) => {
   if (job === 'task-deadlines') return sweepTaskDeadlines(now)
   const db = sql()
   await migrate(db)
-  if (job === 'kpi-snapshot') return kpiSnapshot(now)
+  // The city-wide figures as before, and every unit's over its subtree for the dashboards.
+  if (job === 'kpi-snapshot') return { ...(await kpiSnapshot(now)), units: await snapshotUnits(now) }
+  if (job === 'weekly-kpi-reports' || job === 'monthly-kpi-reports') {
+    return scheduledReports(job === 'weekly-kpi-reports' ? 'week' : 'month', now, indexUnits(await orgStore.listUnits()), vietnamDate(now))
+  }
   if (job === 'overdue-documents') return remindOverdueDocuments(now)
   return remindOverdueApprovals(now)
 }

@@ -116,6 +116,17 @@ export async function projectItem(db: Sql, item: Record<string, unknown>, remove
         [m.memberId, m.cellId, m.fullName, m.cardNumber, m.recordNumber, m.status, m.version, JSON.stringify(m)])
       return 1
     }
+    case ENTITY.task: {
+      const t = clean(item) as { taskId: string; leadUnitId: string; ownerUnitId: string; title: string; status: string; deadline: string; evaluation?: { timeliness: string }; leadUser?: { fullName: string }; version: number }
+      if (removed) { await db.query('delete from tasks where task_id = $1', [t.taskId]); return 1 }
+      await db.query(
+        `insert into tasks (task_id, lead_unit_id, owner_unit_id, title, status, deadline, timeliness, lead_name, version) values ($1, $2, $3, $4, $5, $6::date, $7, $8, $9)
+         on conflict (task_id) do update set lead_unit_id = excluded.lead_unit_id, title = excluded.title, status = excluded.status, deadline = excluded.deadline,
+           timeliness = excluded.timeliness, lead_name = excluded.lead_name, version = excluded.version
+         where tasks.version <= excluded.version`,
+        [t.taskId, t.leadUnitId, t.ownerUnitId, t.title, t.status, t.deadline, t.evaluation?.timeliness ?? null, t.leadUser?.fullName ?? null, t.version])
+      return 1
+    }
     // The assistant's rated answers, for the ratings export (issue 6).
     case ENTITY.conversation:
       return projectConversation(db, clean(item) as unknown as Conversation, removed)

@@ -64,6 +64,11 @@ export const READ_MODEL_DDL = [
      search text not null, status text not null, version int not null, data jsonb not null)`,
   'create index if not exists party_members_search on party_members using gin (search gin_trgm_ops)',
   'create index if not exists party_members_cell on party_members (cell_id, status)',
+  // Tasks (issue 15), for the dashboards (issue 17): done on time / overdue per lead unit over a subtree.
+  `create table if not exists tasks (
+     task_id text primary key, lead_unit_id text not null, owner_unit_id text not null, title text not null, status text not null,
+     deadline date not null, timeliness text, lead_name text, version int not null)`,
+  'create index if not exists tasks_lead on tasks (lead_unit_id, status)',
 ]
 
 let migrated: Promise<void> | undefined

@@ -123,6 +123,13 @@ export const MODULES = [
     access: { table: 'readwrite' },
   },
   {
+    id: 'dashboards', entry: 'functions/dashboards/index.ts', trigger: 'http',
+    description: 'KPI dashboards (targets, trend, ranking, the items behind a number) and KPI reports (signed PDF, XLSX)',
+    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true },
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  {
     id: 'members-tasks', entry: 'functions/members/tasks.ts', trigger: 'workflow-task',
     description: 'Steps of the Party transfer workflow (ask, escalate, issue the signed letter, complete, close)',
     access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true },
@@ -154,8 +161,8 @@ export const MODULES = [
   },
   {
     id: 'ops', entry: 'functions/ops/index.ts', trigger: 'schedule',
-    description: 'Scheduled jobs: overdue-approval sweep, daily KPI snapshot (written to the table), task deadline reminders and escalation',
-    access: { table: 'readwrite', readModel: true, mail: true },
+    description: 'Scheduled jobs: overdue-approval sweep, daily KPI snapshot per unit (written to the table), weekly and monthly KPI reports, task deadline reminders and escalation',
+    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, mail: true, signing: true },
     timeoutSeconds: 300,
   },
 ] as const satisfies readonly ModuleDefinition[]

@@ -8,7 +8,7 @@ export interface RouteDefinition {
   /** API Gateway path template, e.g. `/api/units/{unitId}`. */
   readonly path: string
   /** Module id from modules.ts (an `http` module). */
-  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications'
+  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards'
   /** `jwt`: the API's JWT authorizer must accept the bearer token. */
   readonly auth: 'jwt' | 'none'
 }
@@ -136,6 +136,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/tasks/{taskId}/cancel', 'tasks'),
   r('POST', '/api/tasks/{taskId}/extensions', 'tasks'),
   r('POST', '/api/tasks/{taskId}/extensions/decision', 'tasks'),
+  r('GET', '/api/dashboards', 'dashboards'),
+  r('GET', '/api/dashboards/items', 'dashboards'),
+  r('POST', '/api/dashboards/reports', 'dashboards'),
+  r('GET', '/api/dashboards/reports/{reportId}', 'dashboards'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

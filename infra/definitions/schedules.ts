@@ -21,7 +21,15 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
   },
   {
     id: 'daily-kpi-snapshot', module: 'ops', cron: '30 0 * * ? *', timezone: 'Asia/Ho_Chi_Minh',
-    input: { job: 'kpi-snapshot' }, description: 'Snapshot of the KPIs: units and users per level, MFA share, documents signed and received electronically, handled on time',
+    input: { job: 'kpi-snapshot' }, description: 'Snapshot of the KPIs per unit over its subtree (dashboards) and city-wide: documents handled digitally and on time, MFA, member records, archives, tasks',
+  },
+  {
+    id: 'weekly-kpi-reports', module: 'ops', cron: '0 6 ? * MON *', timezone: 'Asia/Ho_Chi_Minh',
+    input: { job: 'weekly-kpi-reports' }, description: 'Each Monday, the last week\'s KPI report of every city and ward unit (signed PDF, XLSX), a link mailed to its leaders',
+  },
+  {
+    id: 'monthly-kpi-reports', module: 'ops', cron: '0 6 1 * ? *', timezone: 'Asia/Ho_Chi_Minh',
+    input: { job: 'monthly-kpi-reports' }, description: 'On the 1st, the last month\'s KPI report of every city and ward unit (signed PDF, XLSX), a link mailed to its leaders',
   },
   {
     id: 'overdue-documents', module: 'ops', cron: '30 7 ? * MON-FRI *', timezone: 'Asia/Ho_Chi_Minh',

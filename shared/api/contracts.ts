@@ -15,6 +15,7 @@ import * as arc from '../archives/contracts.js'
 import * as asst from '../assistant/contracts.js'
 import * as tsk from '../tasks/contracts.js'
 import * as ntf from '../notifications/contracts.js'
+import * as dsh from '../dashboards/contracts.js'
 import { PortalRequest } from '../members/portal.js'
 
 /** A server-made id of this system (users, requests): opaque, no `%`, at most 256 characters. */
@@ -38,9 +39,10 @@ export const PATH_PARAMETERS: Readonly<Record<string, z.ZodType>> = {
   conversationId: asst.conversationId,
   taskId: tsk.taskId,
   notificationId: ntf.NotificationIdParams.shape.notificationId,
+  reportId: dsh.reportId,
 }
 
-export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications'
+export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards'
 
 export interface RouteContract {
   readonly summary: { readonly vi: string; readonly en: string }
@@ -190,4 +192,8 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   'POST /api/tasks/{taskId}/cancel': c('Hủy nhiệm vụ', 'Cancel a task', { body: tsk.CancelBody }),
   'POST /api/tasks/{taskId}/extensions': c('Đề nghị gia hạn', 'Request an extension', { body: tsk.ExtensionRequestBody }),
   'POST /api/tasks/{taskId}/extensions/decision': c('Quyết định gia hạn', 'Decide an extension', { body: tsk.ExtensionDecisionBody }),
+  'GET /api/dashboards': c('Bảng chỉ tiêu của đơn vị (so với mục tiêu, diễn biến, xếp hạng đơn vị trực thuộc)', "A unit's KPI dashboard (against targets, trend, ranking of the units below)", { query: dsh.DashboardQuery }),
+  'GET /api/dashboards/items': c('Danh sách đứng sau một chỉ số (ví dụ văn bản quá hạn)', 'The items behind a number (e.g. the overdue documents)', { query: dsh.ItemsQuery }),
+  'POST /api/dashboards/reports': c('Lập báo cáo chỉ tiêu cho một kỳ (PDF ký số, XLSX)', 'Generate a KPI report for a period (signed PDF, XLSX)', { body: dsh.ReportBody, status: 201 }),
+  'GET /api/dashboards/reports/{reportId}': c('Một báo cáo chỉ tiêu đã lập (đường dẫn tải)', 'A stored KPI report (download links)'),
 }

@@ -9,6 +9,7 @@ import { ARCHIVE_MESSAGES } from './archives.js'
 import { ASSISTANT_MESSAGES } from './assistant.js'
 import { TASK_MESSAGES } from './tasks.js'
 import { MAIL_MESSAGES } from './mail.js'
+import { DASHBOARD_MESSAGES } from './dashboards.js'
 
 export type Lang = 'vi' | 'en'
 
@@ -21,6 +22,7 @@ export const MESSAGES: Catalog = {
   ...ASSISTANT_MESSAGES,
   ...TASK_MESSAGES,
   ...MAIL_MESSAGES,
+  ...DASHBOARD_MESSAGES,
   'validation.failed': { vi: 'Dữ liệu không hợp lệ ({count} lỗi).', en: 'The request is invalid ({count} problem(s)).' },
   'request.malformedJson': { vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   'request.tooLarge': { vi: 'Nội dung yêu cầu quá lớn (tối đa {limit} byte).', en: 'The request body is too large (at most {limit} bytes).' },

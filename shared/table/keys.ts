@@ -45,6 +45,12 @@ export const keys = {
   /** The review chain of a unit for one document type (`*`: the unit's default). */
   reviewChain: (unitId: string, type: string) => ({ pk: `UNIT#${unitId}`, sk: `DOCCHAIN#${type}` }),
   kpiSnapshot: (date: string) => ({ pk: 'KPI#org', sk: date }),
+  /** A unit's KPI figures of one day, over its subtree (dashboards): the trend is one query of the unit's partition. */
+  kpiUnitSnapshot: (unitId: string, date: string) => ({ pk: `KPI#${unitId}`, sk: `DAY#${date}` }),
+  kpiUnitSnapshotDay: (unitId: string) => ({ pk: `KPI#${unitId}`, skPrefix: 'DAY#' }),
+  /** A KPI report generated for a unit (weekly, monthly or on demand), under the unit. */
+  kpiReport: (unitId: string, reportId: string) => ({ pk: `UNIT#${unitId}`, sk: `KPIREPORT#${reportId}` }),
+  kpiReportsOf: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'KPIREPORT#' }),
 
   // Party members (issue 4). A member's record and fee ledger follow the person across transfers; the cell is an index.
   partyMember: (memberId: string) => ({ pk: `PMEMBER#${memberId}`, sk: 'RECORD' }),
@@ -127,7 +133,7 @@ export const keys = {
 export const ENTITY = {
   unit: 'unit', user: 'user', member: 'member', reorganisation: 'reorganisation',
   reorganisationLock: 'reorganisationLock', auditHead: 'auditHead', auditEntry: 'auditEntry',
-  usernameClaim: 'usernameClaim', idempotency: 'idempotency', kpiSnapshot: 'kpiSnapshot',
+  usernameClaim: 'usernameClaim', idempotency: 'idempotency', kpiSnapshot: 'kpiSnapshot', kpiUnitSnapshot: 'kpiUnitSnapshot', kpiReport: 'kpiReport',
   document: 'document', documentCounter: 'documentCounter', documentSymbolClaim: 'documentSymbolClaim', reviewChain: 'reviewChain',
   partyMember: 'partyMember', partyCardClaim: 'partyCardClaim', transferLock: 'transferLock', feeAssessment: 'feeAssessment',
   feePayment: 'feePayment', feeRemittance: 'feeRemittance', transfer: 'transfer', portalRequest: 'portalRequest', bulkTransfer: 'bulkTransfer', commentRequest: 'commentRequest',

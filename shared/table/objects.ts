@@ -38,6 +38,8 @@ export const objectKeys = {
 
   /** A raw mail received at a unit's official address (SES receiving's S3 action writes it; the local SMTP server too). */
   inboundMail: (messageId: string) => `${INBOUND_MAIL_PREFIX}${messageId}`,
+  /** A KPI report's files (the signed PDF, the XLSX of its figures), under its unit. */
+  kpiReport: (unitId: string, reportId: string, ext: 'pdf' | 'xlsx') => `units/${unitId}/reports/${reportId}.${ext}`,
 
   /** A signer's certificate chain in the certificates bucket (KMS signing). */
   signingCertificate: (subject: { kind: string; id: string }) => `certs/${subject.kind}/${subject.id}.pem`,

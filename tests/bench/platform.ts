@@ -2,7 +2,9 @@
  * What the API sections of the bench share: the platform in its own process
  * (as `npm start` runs it, so the load generator does not share its event
  * loop with the server it measures), signing in, and a load of 50 clients
- * with p50/p95/p99 from every response.
+ * with p50/p95/p99 from every response; and, for a module's bench, the
+ * platform in the bench's own process (`benchPlatform`: its data directory
+ * and free ports, no schedules) with a signed-in caller of its API.
  */
 import autocannon from 'autocannon'
 import { spawn } from 'node:child_process'
@@ -62,4 +64,18 @@ export async function startPlatform(): Promise<Platform> {
       return ((await res.json()) as { token: string }).token
     },
   }
+}
+
+export async function benchPlatform(name: string) {
+  const { startPlatform } = await import('../../infra/local/platform.js')
+  const { freePort } = await import('../../infra/local/ports.js')
+  const dataDir = mkdtempSync(join(tmpdir(), `do-bench-${name}-`))
+  process.env.LOG_REQUESTS = 'false'
+  const platform = await startPlatform({ dataDir, port: await freePort(), dynamoPort: await freePort(), s3Port: await freePort(), sfnPort: await freePort(), schedules: false })
+  const call = async (token: string | undefined, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${platform.url}${path}`, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
+    return { status: res.status, body: await res.json() as any }
+  }
+  const token = async (username: string) => (await call(undefined, 'POST', '/api/auth/login', { username, password: 'DigitalOffice@2026' })).body.token as string
+  return { platform, call, token }
 }

@@ -19,6 +19,7 @@
  *  9. The unit tree at scale (tree.ts): "list my subtree", "get unit" and the inbox at 30,
  *     1,000 and 5,000 units under 50 clients, beside the raw DynamoDB Local request. Alone:
  *     `npx tsx tests/bench/tree.ts` (or `BENCH_ONLY=tree npm run bench`).
+ * 10. KPI dashboards (dashboards.ts): the daily snapshot of 5,000 more units, the dashboard's p50/p95.
  */
 import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
@@ -35,6 +36,7 @@ import { assistantMarkdown, benchAssistant } from './assistant.js'
 import { auditBench, auditMarkdown } from './audit.js'
 import { tasksBench, tasksMarkdown } from './tasks.js'
 import { treeBench, treeMarkdown } from './tree.js'
+import { dashboardsBench, dashboardsMarkdown } from './dashboards.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7)
@@ -145,7 +147,11 @@ console.log('\n9. The unit tree at scale: 30, 1,000 and 5,000 units, 50 clients,
 const tree = await treeBench()
 console.log(treeMarkdown(tree).join('\n'))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree }
+console.log('\n10. KPI dashboards: the daily snapshot with 5,000 more units, the dashboard\'s p50/p95 (embedded runtime)')
+const dashboards = await dashboardsBench()
+console.log(dashboardsMarkdown(dashboards).join('\n'))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree, dashboards }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -168,6 +174,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...auditMarkdown(audit),
   ...tasksMarkdown(tasks),
   ...treeMarkdown(tree),
+  ...dashboardsMarkdown(dashboards),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)

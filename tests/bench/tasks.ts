@@ -14,12 +14,10 @@
  *
  * It measures, never asserts.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { Task } from '../../shared/tasks/contracts.js'
+import { benchPlatform } from './platform.js'
 
 const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN }
@@ -34,17 +32,8 @@ export interface TasksBench {
 const UNITS = ['p-hoankiem', 'p-hoankiem-cb-hangbac', 'p-hoankiem-cb-hangdao', 'p-badinh']
 
 export async function tasksBench(log: (m: string) => void = console.log, total = Number(process.env.BENCH_TASKS ?? 100_000)): Promise<TasksBench> {
-  const { startPlatform } = await import('../../infra/local/platform.js')
-  const { freePort } = await import('../../infra/local/ports.js')
-  const dataDir = mkdtempSync(join(tmpdir(), 'do-bench-tasks-'))
-  process.env.LOG_REQUESTS = 'false'
-  const platform = await startPlatform({ dataDir, port: await freePort(), dynamoPort: await freePort(), s3Port: await freePort(), sfnPort: await freePort(), schedules: false })
+  const { platform, call, token } = await benchPlatform('tasks')
   try {
-    const call = async (token: string | undefined, method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${platform.url}${path}`, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
-      return { status: res.status, body: await res.json() as any }
-    }
-    const token = async (username: string) => (await call(undefined, 'POST', '/api/auth/login', { username, password: 'DigitalOffice@2026' })).body.token as string
     const specialist = await token('chuyenvien.hoankiem')
     const secretary = await token('bithu.hoankiem')
     const lead = (await call(specialist, 'GET', '/api/me')).body.user as { userId: string; fullName: string }

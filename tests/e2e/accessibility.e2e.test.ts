@@ -103,4 +103,18 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     }
     await page.context().close()
   })
+
+  it('the KPI dashboards: the city\'s, a ward\'s, and the items behind a number', async () => {
+    const page = await signIn(browser, 'bithu.tu')
+    for (const path of ['/dashboards', '/dashboards/hn-tu', '/dashboards/p-hoankiem']) {
+      await open(page, path)
+      expect(await violations(page), path).toEqual([])
+    }
+    // The ward's people without MFA (the demo's ward secretary and clerk), listed under the cards.
+    await page.getByRole('region', { name: 'Người dùng có định danh số, xác thực tập trung', exact: true }).getByRole('button', { name: 'Xem danh sách' }).click()
+    await page.getByRole('heading', { level: 2, name: 'Người dùng có định danh số, xác thực tập trung' }).waitFor()
+    await page.getByRole('listitem').filter({ hasText: 'Đỗ Minh Hoàng' }).waitFor()
+    expect(await violations(page), 'the items behind a number').toEqual([])
+    await page.context().close()
+  })
 })

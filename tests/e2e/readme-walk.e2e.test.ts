@@ -46,6 +46,12 @@ const WALKS: Record<string, (page: Page) => Promise<void>> = {
   'bithu.tu': async (page) => {
     await open(page, 'Phê duyệt')
     expect(await page.getByRole('heading', { level: 1 }).first().innerText()).not.toBe('')
+    // The city's targets, with figures on a fresh start (the first snapshot), and the wards below as links.
+    await open(page, 'Chỉ tiêu')
+    await page.getByRole('heading', { level: 1, name: 'Chỉ tiêu chuyển đổi số: Thành ủy Hà Nội' }).waitFor()
+    await page.getByText(/^Số liệu chốt ngày \d{2}\/\d{2}\/\d{4}/).waitFor()
+    await page.getByRole('table', { name: 'Số liệu của biểu đồ xếp hạng' }).getByRole('link', { name: 'Đảng ủy phường Hoàn Kiếm' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Chỉ tiêu chuyển đổi số: Đảng ủy phường Hoàn Kiếm' }).waitFor()
   },
   'chanhvp.tu': async (page) => {
     await open(page, 'Người dùng')

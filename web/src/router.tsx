@@ -29,6 +29,12 @@ const taskPage = (load: () => Promise<{ default: React.ComponentType }>) => asyn
   return { Component: mod.default }
 }
 
+/** The dashboards page: its chunk and the dashboards strings, loaded together. */
+const dashPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
+  const [mod] = await Promise.all([load(), import('./i18n/dashboards').then((m) => m.ensureDashboardStrings())])
+  return { Component: mod.default }
+}
+
 const routes: RouteObject[] = [
   {
     errorElement: <RouteError standalone />,
@@ -71,6 +77,8 @@ const routes: RouteObject[] = [
             { path: 'archives/handover', lazy: arcPage(() => import('./pages/archives/HandoverPage')) },
             { path: 'tasks', lazy: taskPage(() => import('./pages/tasks/TasksPage')) },
             { path: 'tasks/:taskId', lazy: taskPage(() => import('./pages/tasks/TaskPage')) },
+            { path: 'dashboards', lazy: dashPage(() => import('./pages/dashboards/DashboardPage')) },
+            { path: 'dashboards/:unitId', lazy: dashPage(() => import('./pages/dashboards/DashboardPage')) },
             { path: 'assistant', lazy: page(() => import('./pages/assistant/AssistantPage')) },
             { path: 'assistant/appraisal', lazy: page(() => import('./pages/assistant/AppraisalPage')) },
             { path: 'assistant/:conversationId', lazy: page(() => import('./pages/assistant/AssistantPage')) },

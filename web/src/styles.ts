@@ -60,4 +60,6 @@ import '@mantine/core/styles/Timeline.css'
 import '@mantine/core/styles/Title.css'
 import '@mantine/core/styles/Tree.css'
 import '@mantine/notifications/styles.css'
+/* Charts (dashboards), after the core styles as Mantine's docs say. */
+import '@mantine/charts/styles.css'
 import './app.css'

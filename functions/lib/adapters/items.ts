@@ -6,7 +6,7 @@
  * build their keys with shared/table/keys.ts and read through these;
  * conditional writes go through `Transaction` (transaction.ts).
  */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import { documentClient } from '../clients.js'
 import { env } from '../env.js'
 import { stripKeys } from '../../../shared/table/keys.js'
@@ -74,4 +74,23 @@ export const queryIndex = <T>(index: { name: string; partitionKey: string }, pkV
 /** Writes an item whole, unconditionally (a result keyed so that a retry overwrites itself). */
 export async function putItem(item: Record<string, unknown>): Promise<void> {
   await documentClient().send(new PutCommand({ TableName: env().TABLE_NAME, Item: item }))
+}
+
+/**
+ * Writes many items whole, unconditionally, 25 to a request and `parallel` requests at a time, retrying what
+ * DynamoDB left unprocessed (results keyed by what they are of: a retry overwrites itself; no key twice in one call).
+ */
+export async function putItems(items: readonly Record<string, unknown>[], parallel = 4): Promise<void> {
+  const TableName = env().TABLE_NAME
+  const batch = async (from: number) => {
+    let pending: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = items.slice(from, from + 25).map((Item) => ({ PutRequest: { Item } }))
+    for (let attempt = 0; pending && pending.length; attempt++) {
+      if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)))
+      const res = await documentClient().send(new BatchWriteCommand({ RequestItems: { [TableName]: pending } }))
+      pending = res.UnprocessedItems?.[TableName] as typeof pending
+    }
+  }
+  for (let i = 0; i < items.length; i += 25 * parallel) {
+    await Promise.all(Array.from({ length: Math.min(parallel, Math.ceil((items.length - i) / 25)) }, (_, k) => batch(i + k * 25)))
+  }
 }

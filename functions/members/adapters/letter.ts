@@ -10,6 +10,7 @@
 import { PDFDocument, rgb, type PDFFont } from 'pdf-lib'
 import { signPdf } from '../../lib/signing/index.js'
 import { embedFonts, wrap } from '../../lib/signing/fonts.js'
+import { drawPartyHeader } from '../../lib/signing/party-header.js'
 import { vietnamDay } from '../../../shared/calendar/vietnam-time.js'
 import { dateLine } from '../../../shared/documents/numbering.js'
 
@@ -46,12 +47,7 @@ export async function renderLetter(input: LetterInput): Promise<Uint8Array> {
   const page = doc.addPage([595.28, 841.89])
   const ink = rgb(0, 0, 0)
   const centre = (text: string, font: PDFFont, size: number, cx: number, y: number) => page.drawText(text, { x: cx - font.widthOfTextAtSize(text, size) / 2, y, size, font, color: ink })
-  centre(input.issuer.parentName.toUpperCase(), regular, 11, 150, 790)
-  centre(input.issuer.name.toUpperCase(), bold, 11, 150, 774)
-  centre('*', regular, 11, 150, 760)
-  centre(`Số ${input.registerNumber}`, regular, 11, 150, 744)
-  centre('ĐẢNG CỘNG SẢN VIỆT NAM', bold, 12, 420, 790)
-  centre(dateLine('Hà Nội', vietnamDay(input.issuedAt)), regular, 11, 420, 760)
+  drawPartyHeader(page, { regular, bold }, { parentName: input.issuer.parentName, issuerName: input.issuer.name, numberLine: `Số ${input.registerNumber}`, dateLine: dateLine('Hà Nội', vietnamDay(input.issuedAt)) })
   centre(input.kind === 'official' ? 'GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG CHÍNH THỨC' : 'GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG TẠM THỜI', bold, 14, 297, 700)
   const m = input.member
   const lines = [

@@ -3,6 +3,7 @@
  * (GET /api/me), the chosen working unit (remembered), what the caller's
  * role there allows, and the number of requests awaiting their decision.
  */
+import { dashboardPolicy, type DashboardAction } from '../../../shared/dashboards/policy'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { APPROVAL_SECTIONS } from '../../../shared/org/work'
 import type { Action } from '../../../shared/org/roles'
@@ -24,9 +25,9 @@ export interface Workspace {
   unitName: string | undefined
   setUnitId: (unitId: string) => void
   /** What a role held in the working unit allows (organisation and document actions). */
-  can: (action: Action | DocumentAction | ArchiveAction | TaskAction) => boolean
+  can: (action: Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction) => boolean
   /** Whether any of the caller's roles, in any unit, allows the action. */
-  canAnywhere: (action: Action | DocumentAction | ArchiveAction | TaskAction) => boolean
+  canAnywhere: (action: Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction) => boolean
   pendingCount: number
   refreshPending: () => void
   loading: boolean
@@ -37,8 +38,8 @@ export interface Workspace {
 const Ctx = createContext<Workspace | null>(null)
 
 /** Organisation actions live in PERMISSIONS, document and archive actions in their own tables; each policy answers for its own (shared/auth/engine.ts). */
-function allows(role: string, action: Action | DocumentAction | ArchiveAction | TaskAction): boolean {
-  return orgPolicy.grants(role, action as Action) || documentPolicy.grants(role, action as DocumentAction) || archivePolicy.grants(role, action as ArchiveAction) || taskPolicy.grants(role, action as TaskAction)
+function allows(role: string, action: Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction): boolean {
+  return orgPolicy.grants(role, action as Action) || documentPolicy.grants(role, action as DocumentAction) || archivePolicy.grants(role, action as ArchiveAction) || taskPolicy.grants(role, action as TaskAction) || dashboardPolicy.grants(role, action as DashboardAction)
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
@@ -67,9 +68,9 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     setChosen(id)
   }, [])
 
-  const can = useCallback((action: Action | DocumentAction | ArchiveAction | TaskAction) =>
+  const can = useCallback((action: Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction) =>
     !!current && current.roles.some((r) => allows(r, action)), [current])
-  const canAnywhere = useCallback((action: Action | DocumentAction | ArchiveAction | TaskAction) =>
+  const canAnywhere = useCallback((action: Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction) =>
     units.some((u) => u.roles.some((r) => allows(r, action))), [units])
 
   const refreshPending = useCallback(() => setPendingTick((t) => t + 1), [])
