@@ -116,6 +116,7 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'task.extensionDecide': l('Quyết định gia hạn nhiệm vụ', 'Task extension decided'),
   'task.remind': l('Nhắc hạn nhiệm vụ', 'Task reminder sent'),
   'task.escalate': l('Báo cáo nhiệm vụ quá hạn lên cấp trên', 'Overdue task escalated'),
+  'dashboard.reportGenerated': l('Lập báo cáo chỉ tiêu', 'KPI report generated'),
 }
 
 export const DETAIL_LABELS: Readonly<Record<string, Label>> = {
@@ -125,7 +126,7 @@ export const DETAIL_LABELS: Readonly<Record<string, Label>> = {
   unitId: l('Đơn vị', 'Unit'), toUnitId: l('Đến đơn vị', 'To unit'), fromUnitId: l('Từ đơn vị', 'From unit'), toCellId: l('Đến chi bộ', 'To cell'),
   fromCellId: l('Từ chi bộ', 'From cell'), leadUnitId: l('Đơn vị chủ trì', 'Lead unit'), leadUserId: l('Người chủ trì', 'Lead person'),
   memberId: l('Đảng viên', 'Member'), documentId: l('Văn bản', 'Document'), parentId: l('Cấp trên', 'Parent'), oldParent: l('Cấp trên cũ', 'Former parent'),
-  from: l('Từ', 'From'), to: l('Đến', 'To'), until: l('Đến ngày', 'Until'), deadline: l('Hạn', 'Deadline'), month: l('Tháng', 'Month'),
+  registerNumber: l('Số văn bản', 'Number'), from: l('Từ', 'From'), to: l('Đến', 'To'), until: l('Đến ngày', 'Until'), deadline: l('Hạn', 'Deadline'), month: l('Tháng', 'Month'),
   amount: l('Số tiền', 'Amount'), due: l('Phải nộp', 'Due'), pages: l('Số trang', 'Pages'), pageCount: l('Số trang', 'Pages'),
   files: l('Số tệp', 'Files'), documents: l('Số tài liệu', 'Documents'), members: l('Số đảng viên', 'Members'), moved: l('Đã chuyển', 'Moved'),
   recipients: l('Nơi nhận', 'Recipients'), percent: l('Tiến độ (%)', 'Progress (%)'), quality: l('Chất lượng', 'Quality'), timeliness: l('Thời hạn', 'Timeliness'), approve: l('Đồng ý', 'Approved'),
