@@ -118,6 +118,13 @@ export const MODULES = [
     timeoutSeconds: 29,
   },
   {
+    id: 'meetings', entry: 'functions/meetings/index.ts', trigger: 'http',
+    description: 'Paperless meetings: agenda and documents, invitations, check-in, speakers, open and secret (blind-signature) votes, minutes, conclusions',
+    access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true },
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  {
     id: 'members-tasks', entry: 'functions/members/tasks.ts', trigger: 'workflow-task',
     description: 'Steps of the Party transfer workflow (ask, escalate, issue the signed letter, complete, close)',
     access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true },

@@ -101,6 +101,20 @@ export const keys = {
   /** A pointer in the assigner's partition to each task they gave ("assigned by me"); written once, as the assigner never changes. */
   taskByAssigner: (userId: string, createdAt: string, taskId: string) => ({ pk: `USER#${userId}`, sk: `TASKBY#${createdAt}#${taskId}` }),
   tasksByAssigner: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'TASKBY#' }),
+  // Meetings (issue 16). A meeting sits under its organising body (its id begins with that unit); its votes beside it.
+  meeting: (ownerUnitId: string, meetingId: string) => ({ pk: `UNIT#${ownerUnitId}`, sk: `MEETING#${meetingId}` }),
+  vote: (ownerUnitId: string, meetingId: string, voteId: string) => ({ pk: `UNIT#${ownerUnitId}`, sk: `MEETING#${meetingId}#VOTE#${voteId}` }),
+  /** A secret vote's signing key (RSA, RFC 9474), apart from the vote so no read of the vote carries it. */
+  voteKey: (ownerUnitId: string, meetingId: string, voteId: string) => ({ pk: `UNIT#${ownerUnitId}`, sk: `MEETING#${meetingId}#VOTEKEY#${voteId}` }),
+  /** "Voter X received a blind signature for this vote" — one item each, so a second request is refused by its key. */
+  voteSignature: (ownerUnitId: string, meetingId: string, voteId: string, userId: string) => ({ pk: `UNIT#${ownerUnitId}`, sk: `MEETING#${meetingId}#VOTESIG#${voteId}#${userId}` }),
+  voteSignatures: (ownerUnitId: string, meetingId: string, voteId: string) => ({ pk: `UNIT#${ownerUnitId}`, skPrefix: `MEETING#${meetingId}#VOTESIG#${voteId}#` }),
+  /** The ballot box of a secret vote: one item per token hash, holding only the choice (no voter, no time). */
+  ballot: (meetingId: string, voteId: string, tokenHash: string) => ({ pk: `BALLOTS#${meetingId}#${voteId}`, sk: `BALLOT#${tokenHash}` }),
+  ballotsOf: (meetingId: string, voteId: string) => ({ pk: `BALLOTS#${meetingId}#${voteId}`, skPrefix: 'BALLOT#' }),
+  /** A pointer in each participant's partition, by start time ("my meetings", today's meetings). */
+  meetingFor: (userId: string, startsAt: string, meetingId: string) => ({ pk: `USER#${userId}`, sk: `MEETINGFOR#${startsAt}#${meetingId}` }),
+  meetingsFor: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'MEETINGFOR#' }),
   /** An assistant conversation: the user's own (questions, answers with citations, ratings). */
   conversation: (userId: string, conversationId: string) => ({ pk: `USER#${userId}`, sk: `CONV#${conversationId}` }),
   conversationsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'CONV#' }),
@@ -117,6 +131,7 @@ export const ENTITY = {
   partyNotice: 'partyNotice', partyNoticePointer: 'partyNoticePointer', partyNoticeRead: 'partyNoticeRead',
   archiveFile: 'archiveFile', archiveBatch: 'archiveBatch', archivePage: 'archivePage', archiveDocument: 'archiveDocument', archiveHandover: 'archiveHandover',
   task: 'task', taskPointer: 'taskPointer',
+  meeting: 'meeting', meetingPointer: 'meetingPointer', vote: 'vote', voteKey: 'voteKey', voteSignature: 'voteSignature', ballot: 'ballot',
 
   conversation: 'conversation',
 } as const

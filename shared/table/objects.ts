@@ -33,6 +33,11 @@ export const objectKeys = {
   /** A cell's fee remittance report of a month, per version of the remittance. */
   remittanceReport: (cellId: string, month: string, version: number) => `remittances/${cellId}/${month}-v${version}.pdf`,
 
+  /** A meeting's signed papers: the invitation, the minutes, each vote's result record. */
+  meetingPaper: (ownerUnitId: string, meetingId: string, name: string) => `units/${ownerUnitId}/meetings/${meetingId}/${name}.pdf`,
+  /** A file uploaded for a meeting's agenda item, kept under the organising body. */
+  meetingDocument: (ownerUnitId: string, meetingId: string, docId: string, ext: string) => `units/${ownerUnitId}/meetings/${meetingId}/documents/${docId}.${ext}`,
+
   /** A signer's certificate chain in the certificates bucket (KMS signing). */
   signingCertificate: (subject: { kind: string; id: string }) => `certs/${subject.kind}/${subject.id}.pem`,
   /** The roots the platform's chains end in, kept next to them. */
