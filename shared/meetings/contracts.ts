@@ -196,3 +196,18 @@ export interface Vote {
 
 export interface Tally { key: string; label: string; count: number; shareOfMembers: number; passed: boolean }
 export interface VoteResult { members: number; cast: number; tallies: Tally[]; published?: { tokenHash: string; choice: Choice }[] }
+
+/**
+ * Live updates (WebSocket): the one message a client sends — follow a
+ * meeting — and those it receives: the meeting's state as this person may
+ * see it (on subscribing, and after every change), or a refusal in the
+ * person's language.
+ */
+export const LIVE_PROTOCOL = 'digital-office.live'
+export const LiveSubscribe = z.strictObject({ action: z.literal('subscribe'), meetingId })
+export type LiveSubscribe = z.infer<typeof LiveSubscribe>
+/** A vote as everyone present sees it live: never who received a secret ballot's signature, nor anything of a ballot but its token hash and choice. */
+export type LiveVote = Omit<Vote, 'openBallots' | 'record'> & { openBallots: Vote['openBallots']; hasRecord: boolean }
+export type LiveMessage<M = unknown> =
+  | { type: 'state'; meetingId: string; meeting: M; votes: LiveVote[] }
+  | { type: 'refused'; meetingId?: string; code: string; message: string }

@@ -115,6 +115,11 @@ export const keys = {
   /** A pointer in each participant's partition, by start time ("my meetings", today's meetings). */
   meetingFor: (userId: string, startsAt: string, meetingId: string) => ({ pk: `USER#${userId}`, sk: `MEETINGFOR#${startsAt}#${meetingId}` }),
   meetingsFor: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'MEETINGFOR#' }),
+  /** A live connection (WebSocket) of a signed-in person, with the meetings it follows; expires with the connection's longest life. */
+  liveConnection: (connectionId: string) => ({ pk: `LIVECONN#${connectionId}`, sk: 'CONN' }),
+  /** A connection following a meeting: one item each under the meeting, so a change reaches them in one query. */
+  liveSubscription: (meetingId: string, connectionId: string) => ({ pk: `LIVE#${meetingId}`, sk: `CONN#${connectionId}` }),
+  liveSubscriptionsOf: (meetingId: string) => ({ pk: `LIVE#${meetingId}`, skPrefix: 'CONN#' }),
   /** An assistant conversation: the user's own (questions, answers with citations, ratings). */
   conversation: (userId: string, conversationId: string) => ({ pk: `USER#${userId}`, sk: `CONV#${conversationId}` }),
   conversationsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'CONV#' }),
@@ -132,6 +137,7 @@ export const ENTITY = {
   archiveFile: 'archiveFile', archiveBatch: 'archiveBatch', archivePage: 'archivePage', archiveDocument: 'archiveDocument', archiveHandover: 'archiveHandover',
   task: 'task', taskPointer: 'taskPointer',
   meeting: 'meeting', meetingPointer: 'meetingPointer', vote: 'vote', voteKey: 'voteKey', voteSignature: 'voteSignature', ballot: 'ballot',
+  liveConnection: 'liveConnection', liveSubscription: 'liveSubscription',
 
   conversation: 'conversation',
 } as const

@@ -6,7 +6,7 @@
  * build their keys with shared/table/keys.ts and read through these;
  * conditional writes go through `Transaction` (transaction.ts).
  */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import { documentClient } from '../clients.js'
 import { env } from '../env.js'
 import { stripKeys } from '../../../shared/table/keys.js'
@@ -74,4 +74,9 @@ export const queryIndex = <T>(index: { name: string; partitionKey: string }, pkV
 /** Writes an item whole, unconditionally (a result keyed so that a retry overwrites itself). */
 export async function putItem(item: Record<string, unknown>): Promise<void> {
   await documentClient().send(new PutCommand({ TableName: env().TABLE_NAME, Item: item }))
+}
+
+/** Deletes an item, unconditionally (nothing there is no error). */
+export async function deleteItem(key: { pk: string; sk: string }): Promise<void> {
+  await documentClient().send(new DeleteCommand({ TableName: env().TABLE_NAME, Key: key }))
 }

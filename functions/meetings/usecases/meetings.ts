@@ -55,7 +55,7 @@ export const participantOf = (m: Meeting, userId: string): Participant | undefin
 export const mayReadDocuments = (ctx: MeetingContext, m: Meeting) => isLeading(ctx, m) || !!participantOf(m, ctx.actor.userId)
 
 /** Who sees the meeting at all: its people, and those who oversee the organising body. */
-function mayRead(ctx: MeetingContext, index: UnitIndex, m: Meeting): boolean {
+export function mayRead(ctx: MeetingContext, index: UnitIndex, m: Meeting): boolean {
   return mayReadDocuments(ctx, m) || (index.has(m.ownerUnitId) && meetingPolicy.can(ctx.actor, 'meeting.read', m.ownerUnitId, index, ctx.date))
 }
 
