@@ -63,7 +63,7 @@ async function onSubscribe(event: WebSocketEvent, now: Date): Promise<WebSocketR
   return { statusCode: 200 }
 }
 
-export async function handler(event: WebSocketEvent, _context?: Context): Promise<WebSocketResult> {
+export const handler = async (event: WebSocketEvent, _context?: Context): Promise<WebSocketResult> => {
   const { routeKey, connectionId } = event.requestContext
   const now = new Date()
   try {

@@ -55,6 +55,17 @@ const ofApi = (template: Template, protocol: 'HTTP' | 'WEBSOCKET', type: string)
   return Object.fromEntries(Object.entries(resourcesOf(template, type)).filter(([, r]) => r.Properties!.ApiId?.Ref === api))
 }
 
+/** The one stage of an API, checked for access logs (with `fields` in each line) and the configured throttling; its properties. */
+const loggedThrottledStage = (e: SynthesizedEnv, protocol: 'HTTP' | 'WEBSOCKET', fields: Record<string, string>) => {
+  const stages = Object.values(ofApi(e.templates.api, protocol, 'AWS::ApiGatewayV2::Stage'))
+  expect(stages).toHaveLength(1)
+  const stage = stages[0].Properties!
+  expect(stage.AccessLogSettings.DestinationArn).toBeDefined()
+  expect(JSON.parse(stage.AccessLogSettings.Format)).toMatchObject(fields)
+  expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: e.built.config.api.throttleRateLimit, ThrottlingBurstLimit: e.built.config.api.throttleBurstLimit })
+  return stage
+}
+
 export function describeEnvironment(envName: string, env: () => SynthesizedEnv): void {
   describe(`${envName}: stacks`, () => {
     it('prefixes every stack with the environment and keeps the WAF in us-east-1', () => {
@@ -348,17 +359,8 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
     })
 
     it('logs access and throttles the default stage from the config', () => {
-      const { templates, built } = env()
-      const stages = Object.values(ofApi(templates.api, 'HTTP', 'AWS::ApiGatewayV2::Stage'))
-      expect(stages).toHaveLength(1)
-      const stage = stages[0].Properties!
+      const stage = loggedThrottledStage(env(), 'HTTP', { requestId: '$context.requestId', status: '$context.status' })
       expect(stage.StageName).toBe('$default')
-      expect(stage.AccessLogSettings.DestinationArn).toBeDefined()
-      expect(JSON.parse(stage.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' })
-      expect(stage.DefaultRouteSettings).toMatchObject({
-        ThrottlingRateLimit: built.config.api.throttleRateLimit,
-        ThrottlingBurstLimit: built.config.api.throttleBurstLimit,
-      })
     })
   })
 
@@ -379,15 +381,9 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
     })
 
     it('logs access and throttles its stage, named as the embedded gateway\'s path', () => {
-      const { templates, built } = env()
-      const stages = Object.values(ofApi(templates.api, 'WEBSOCKET', 'AWS::ApiGatewayV2::Stage'))
-      expect(stages).toHaveLength(1)
-      const stage = stages[0].Properties!
+      const stage = loggedThrottledStage(env(), 'WEBSOCKET', { connectionId: '$context.connectionId', routeKey: '$context.routeKey', status: '$context.status' })
       expect(stage.StageName).toBe('ws')
-      expect(stage.AccessLogSettings.DestinationArn).toBeDefined()
-      expect(JSON.parse(stage.AccessLogSettings.Format)).toMatchObject({ connectionId: '$context.connectionId', routeKey: '$context.routeKey', status: '$context.status' })
       expect(stage.AccessLogSettings.Format).not.toContain('querystring')
-      expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: built.config.api.throttleRateLimit, ThrottlingBurstLimit: built.config.api.throttleBurstLimit })
     })
 
     it('grants execute-api:ManageConnections only to the functions that post, on this stage\'s connections only, and tells them the callback URL', () => {
