@@ -16,6 +16,7 @@
  *  6. Assistant (assistant.ts): Q&A latency with documents indexed, appraisal of a 10-page draft.
  *  7. Audit (audit.ts): verification of a unit's chain of 100,000 entries against plain SHA-256.
  *  8. Tasks (tasks.ts): "my tasks" and the deadline sweep with 100,000 tasks in the city.
+ *  9. Meetings (meetings.ts): 500 participants connected live; the chair's action to every client, p50/p95.
  */
 import autocannon from 'autocannon'
 import { execFileSync, spawn } from 'node:child_process'
@@ -31,6 +32,7 @@ import { archivesBench, archivesMarkdown } from './archives.js'
 import { assistantMarkdown, benchAssistant } from './assistant.js'
 import { auditBench, auditMarkdown } from './audit.js'
 import { tasksBench, tasksMarkdown } from './tasks.js'
+import { meetingsBench, meetingsMarkdown } from './meetings.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 50
@@ -188,7 +190,11 @@ console.log('\n8. Tasks: "my tasks" and the daily deadline sweep with 100,000 ta
 const tasks = await tasksBench()
 console.log(tasksMarkdown(tasks).join('\n'))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks }
+console.log('\n9. Meetings: 500 participants connected live, the chair\'s action to every client (embedded runtime)')
+const meetings = await meetingsBench()
+console.log(meetingsMarkdown(meetings).join('\n'))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, meetings }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -210,6 +216,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...assistantMarkdown(assistant),
   ...auditMarkdown(audit),
   ...tasksMarkdown(tasks),
+  ...meetingsMarkdown(meetings),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)
