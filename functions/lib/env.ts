@@ -68,6 +68,12 @@ const Env = z.object({
   BEDROCK_EMBEDDING_MODEL_ID: z.string().default('cohere.embed-multilingual-v3'),
   BEDROCK_GUARDRAIL_ID: z.string().optional(),
   BEDROCK_GUARDRAIL_VERSION: z.string().default('DRAFT'),
+  /**
+   * Live updates (WebSocket): the embedded gateway's own server, or API
+   * Gateway's management API at the WebSocket stage's callback URL.
+   */
+  LIVE: z.enum(['local', 'apigateway']).default('local'),
+  LIVE_CALLBACK_URL: z.string().optional(),
   /** The streaming ask behind a function URL verifies the Cognito token itself. */
   JWT_ISSUER: z.string().optional(),
   JWT_AUDIENCE: z.string().optional(),

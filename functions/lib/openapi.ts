@@ -84,6 +84,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: 'tasks', description: 'Nhiệm vụ — Tasks' },
       { name: 'notifications', description: 'Thông báo — Notifications' },
       { name: 'dashboards', description: 'Chỉ tiêu, báo cáo — KPI dashboards and reports' },
+      { name: 'meetings', description: 'Phòng họp không giấy — Paperless meetings' },
     ],
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },

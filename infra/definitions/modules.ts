@@ -8,8 +8,8 @@ export interface ModuleDefinition {
   readonly id: string
   /** Source entry (exports `handler`), relative to the repository root. */
   readonly entry: string
-  /** What invokes it: the HTTP API, a Step Functions task, a DynamoDB stream, a schedule, SES (receiving, and its events through SNS). */
-  readonly trigger: 'http' | 'workflow-task' | 'stream' | 'schedule' | 'mail'
+  /** What invokes it: the HTTP API, the WebSocket API, a Step Functions task, a DynamoDB stream, a schedule, SES (receiving, and its events through SNS). */
+  readonly trigger: 'http' | 'websocket' | 'workflow-task' | 'stream' | 'schedule' | 'mail'
   readonly description: string
   /** What it may touch; the CDK grants exactly this (least privilege). */
   readonly access: {
@@ -24,6 +24,8 @@ export interface ModuleDefinition {
     readonly ocr?: boolean
     /** Calls Bedrock (Converse, embeddings, guardrails) with the environment's models (the assistant). */
     readonly bedrock?: boolean
+    /** Posts to WebSocket connections (`execute-api:ManageConnections` on the WebSocket API's stage; the embedded gateway's sender locally). */
+    readonly live?: boolean
     /** Workflows (by id from workflows.ts) it starts or answers task tokens of. */
     readonly workflows?: readonly string[]
   }
@@ -49,6 +51,12 @@ export interface ModuleDefinition {
    * bearer token itself. The embedded gateway serves `method path` the same way.
    */
   readonly functionUrl?: { readonly method: 'POST'; readonly path: string }
+  /**
+   * `websocket` modules: the WebSocket API's routes (route selection by
+   * `$request.body.action`) and the path the embedded gateway serves it at
+   * (on AWS: the stage's name). The handler verifies the token at `$connect`.
+   */
+  readonly websocket?: { readonly path: string; readonly routes: readonly string[] }
 }
 
 /** What the archives functions load outside their bundle: canvas (native), pdf.js (worker), tesseract.js (wasm) and its models. */
@@ -127,6 +135,20 @@ export const MODULES = [
     description: 'KPI dashboards (targets, trend, ranking, the items behind a number) and KPI reports (signed PDF, XLSX)',
     access: { table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true },
     memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  {
+    id: 'meetings', entry: 'functions/meetings/index.ts', trigger: 'http',
+    description: 'Paperless meetings: agenda and documents, invitations, check-in, speakers, open and secret (blind-signature) votes, minutes, conclusions',
+    access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true, live: true },
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  {
+    id: 'meetings-live', entry: 'functions/meetings/live.ts', trigger: 'websocket',
+    description: 'Live updates of meetings (WebSocket): connect with the token, follow a meeting one may see, its state on subscribing',
+    access: { table: 'readwrite', live: true },
+    websocket: { path: '/ws', routes: ['$connect', '$disconnect', 'subscribe'] },
     timeoutSeconds: 29,
   },
   {

@@ -8,7 +8,7 @@ export interface RouteDefinition {
   /** API Gateway path template, e.g. `/api/units/{unitId}`. */
   readonly path: string
   /** Module id from modules.ts (an `http` module). */
-  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards'
+  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings'
   /** `jwt`: the API's JWT authorizer must accept the bearer token. */
   readonly auth: 'jwt' | 'none'
 }
@@ -140,6 +140,31 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('GET', '/api/dashboards/items', 'dashboards'),
   r('POST', '/api/dashboards/reports', 'dashboards'),
   r('GET', '/api/dashboards/reports/{reportId}', 'dashboards'),
+  // Meetings (issue 16): paperless meetings; the ballot box is public (a secret ballot carries no identity).
+  r('GET', '/api/meetings', 'meetings'),
+  r('POST', '/api/meetings', 'meetings'),
+  r('GET', '/api/meetings/{meetingId}', 'meetings'),
+  r('POST', '/api/meetings/{meetingId}/invitation', 'meetings'),
+  r('GET', '/api/meetings/{meetingId}/invitation', 'meetings'),
+  r('POST', '/api/meetings/{meetingId}/answer', 'meetings'),
+  r('GET', '/api/meetings/{meetingId}/checkin-code', 'meetings'),
+  r('POST', '/api/meetings/{meetingId}/checkins', 'meetings'),
+  r('POST', '/api/meetings/{meetingId}/open', 'meetings'),
+  r('POST', '/api/meetings/{meetingId}/agenda', 'meetings'),
+  r('POST', '/api/meetings/{meetingId}/end', 'meetings'),
+  r('POST', '/api/meetings/{meetingId}/speakers', 'meetings'),
+  r('GET', '/api/meetings/{meetingId}/documents/{docId}', 'meetings'),
+  r('POST', '/api/meetings/{meetingId}/conclusions', 'meetings'),
+  r('POST', '/api/meetings/{meetingId}/minutes', 'meetings'),
+  r('POST', '/api/meetings/{meetingId}/minutes/sign', 'meetings'),
+  r('GET', '/api/meetings/{meetingId}/minutes', 'meetings'),
+  r('POST', '/api/meetings/{meetingId}/votes', 'meetings'),
+  r('GET', '/api/meetings/{meetingId}/votes/{voteId}', 'meetings'),
+  r('POST', '/api/meetings/{meetingId}/votes/{voteId}/ballots', 'meetings'),
+  r('POST', '/api/meetings/{meetingId}/votes/{voteId}/blind-signatures', 'meetings'),
+  r('POST', '/api/meetings/{meetingId}/votes/{voteId}/close', 'meetings'),
+  r('GET', '/api/meetings/{meetingId}/votes/{voteId}/record', 'meetings'),
+  r('POST', '/api/ballots/{meetingId}/{voteId}', 'meetings', 'none'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

@@ -4,9 +4,19 @@
  * Gateway JWT authorizer, builds an `APIGatewayProxyEventV2` and calls the
  * module's handler in-process. It also serves the SPA (web/dist) like
  * CloudFront would, and the development mailbox (the local SMTP server's Maildir).
+ * On the same port, the
+ * WebSocket API of `websocket` modules (modules.ts; the meetings' live
+ * updates at `/ws`): a `ws` server that calls the same handler with the
+ * events API Gateway sends — `$connect` before the handshake completes (a
+ * refusal is the handshake's HTTP status), each message by its `action`,
+ * `$disconnect` when the socket closes — and is the local sender of posts to
+ * a connection (functions/lib/adapters/websocket.ts), as the management API
+ * is on AWS.
  */
-import http from 'node:http'
-import { randomUUID } from 'node:crypto'
+import http, { STATUS_CODES } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { WebSocket, WebSocketServer } from 'ws'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, normalize } from 'node:path'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda'
@@ -21,6 +31,7 @@ import { mapError } from '../../functions/lib/http.js'
 import { parse, parseJson } from '../../functions/lib/validation.js'
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../../shared/errors/index.js'
 import { orgStore } from '../../functions/org/adapters/store.js'
+import { useLocalSender } from '../../functions/lib/adapters/websocket.js'
 import { pickLang } from '../../shared/i18n/messages.js'
 import { listMailbox, mailboxMessage } from './mail-server.js'
 
@@ -241,12 +252,85 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     res.end(readFileSync(file))
   }
 
+  const live = liveSocket(opts)
+  server.on('upgrade', (req, socket, head) => {
+    live.upgrade(req, socket, head).catch((err) => { console.error('gateway websocket error', err); socket.destroy() })
+  })
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port, '127.0.0.1', () => resolve())
   })
   return {
     url: `http://localhost:${opts.port}`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+    close: () => new Promise((resolve) => { live.close(); server.closeAllConnections(); server.close(() => resolve()) }),
+  }
+}
+
+type WebSocketHandler = (event: unknown, context: unknown) => Promise<{ statusCode: number; headers?: Record<string, string> }>
+
+/** The WebSocket API of the `websocket` module, as API Gateway runs it: routes by `action`, the handler called per event, posts to connections by id. */
+function liveSocket(opts: GatewayOptions) {
+  const module = MODULES.find((m) => 'websocket' in m)
+  const protocols = new WeakMap<http.IncomingMessage, string>()
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 128 * 1024, handleProtocols: (_offered, req) => protocols.get(req) ?? false })
+  const sockets = new Map<string, WebSocket>()
+  useLocalSender({
+    async send(connectionId, data) {
+      const ws = sockets.get(connectionId)
+      if (!ws || ws.readyState !== WebSocket.OPEN) return 'gone'
+      await new Promise<void>((resolve, reject) => ws.send(data, (err) => (err ? reject(err) : resolve())))
+      return 'sent'
+    },
+  })
+
+  async function upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (!module || !('websocket' in module) || url.pathname !== module.websocket.path) {
+      socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n')
+      return
+    }
+    const handler = opts.handlers[module.id] as unknown as WebSocketHandler
+    const routes: readonly string[] = module.websocket.routes
+    const connectionId = randomBytes(12).toString('base64url')
+    const sourceIp = req.socket.remoteAddress ?? '127.0.0.1'
+    const event = (routeKey: string, extra: Record<string, unknown> = {}) => ({
+      requestContext: { routeKey, connectionId, requestId: randomUUID(), eventType: routeKey === '$connect' ? 'CONNECT' : routeKey === '$disconnect' ? 'DISCONNECT' : 'MESSAGE', identity: { sourceIp }, stage: module.websocket.path.slice(1) },
+      ...extra,
+    })
+    const context = (routeKey: string) => ({ awsRequestId: randomUUID(), functionName: `${module.id} ${routeKey}` })
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v ?? '']))
+    const connected = await handler(event('$connect', { headers, queryStringParameters: Object.fromEntries(url.searchParams) }), context('$connect'))
+    if (connected.statusCode !== 200) {
+      socket.end(`HTTP/1.1 ${connected.statusCode} ${STATUS_CODES[connected.statusCode] ?? ''}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`)
+      return
+    }
+    const protocol = connected.headers?.['Sec-WebSocket-Protocol']
+    if (protocol) protocols.set(req, protocol)
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.set(connectionId, ws)
+      ws.on('message', (data) => {
+        let action: unknown
+        try { action = (JSON.parse(String(data)) as { action?: unknown }).action } catch { /* no route: as API Gateway answers */ }
+        if (typeof action !== 'string' || action.startsWith('$') || !routes.includes(action)) {
+          ws.send(JSON.stringify({ message: 'Forbidden', connectionId, requestId: randomUUID() }))
+          return
+        }
+        handler(event(action, { body: String(data) }), context(action)).catch((err) => console.error('websocket route failed', err))
+      })
+      ws.on('close', () => {
+        sockets.delete(connectionId)
+        handler(event('$disconnect'), context('$disconnect')).catch((err) => console.error('websocket $disconnect failed', err))
+      })
+    })
+  }
+
+  return {
+    upgrade,
+    close() {
+      useLocalSender(undefined)
+      for (const ws of sockets.values()) ws.terminate()
+      wss.close()
+    },
   }
 }

@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib'
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib'
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
 import {
   CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination,
@@ -9,6 +9,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { FunctionUrlAuthType, InvokeMode, type FunctionUrl } from 'aws-cdk-lib/aws-lambda'
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam'
 import { AssistantGuardrail } from '../constructs/assistant-guardrail.js'
+import { LiveApi } from '../constructs/live-api.js'
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions'
 import type { Construct } from 'constructs'
 import type { AppConfig } from '../config/index.js'
@@ -57,6 +58,8 @@ export class ApiStack extends Stack {
   readonly apiDomainName: string
   /** Function URLs that stream their response (modules.ts `functionUrl`), for CloudFront to route `path` to. */
   readonly functionUrls: readonly { readonly path: string; readonly url: FunctionUrl }[]
+  /** The WebSocket API of live updates (meetings). */
+  readonly live: LiveApi
   /** The assistant's guardrail, when this environment answers with Bedrock and names no existing guardrail. */
   readonly guardrail?: AssistantGuardrail
 
@@ -69,20 +72,26 @@ export class ApiStack extends Stack {
     const functionUrls: { path: string; url: FunctionUrl }[] = []
     const guardrail = config.assistant.engine === 'bedrock' && !config.assistant.guardrailId ? new AssistantGuardrail(this, 'AssistantGuardrail', { config }) : undefined
     this.guardrail = guardrail
-    for (const module of MODULES.filter((m) => m.trigger === 'http')) {
+    const socketModule = MODULES.find((m) => m.trigger === 'websocket')
+    if (!socketModule || !('websocket' in socketModule)) throw new Error('modules.ts has no websocket module')
+    this.live = new LiveApi(this, 'Live', { config, stageName: socketModule.websocket.path.slice(1) })
+    for (const module of MODULES.filter((m) => m.trigger === 'http' || m.trigger === 'websocket')) {
       const streams = 'functionUrl' in module ? module.functionUrl : undefined
+      const posts = 'live' in module.access && module.access.live
       const guarded = guardrail && 'bedrock' in module.access && module.access.bedrock
       functions[module.id] = new AppFunction(this, `Fn-${module.id}`, {
         module, config, resources, workflows: props.stateMachines, bundleOutRoot: props.bundleOutRoot,
         environment: {
-          // A function URL has no JWT authorizer in front: the function verifies the Cognito token itself.
-          ...(streams ? {
+          // A function URL and a WebSocket $connect have no JWT authorizer in front: the function verifies the Cognito token itself.
+          ...(streams || module.trigger === 'websocket' ? {
             JWT_ISSUER: `https://cognito-idp.${this.region}.amazonaws.com/${resources.userPool.userPoolId}`,
             JWT_AUDIENCE: resources.userPoolClient.userPoolClientId,
           } : {}),
+          ...(posts ? { LIVE: 'apigateway', LIVE_CALLBACK_URL: this.live.stage.callbackUrl } : {}),
           ...(guarded ? { BEDROCK_GUARDRAIL_ID: guardrail.guardrailId, BEDROCK_GUARDRAIL_VERSION: guardrail.guardrailVersion } : {}),
         },
       })
+      if (posts) this.live.grantPost(functions[module.id].role)
       if (guarded) {
         functions[module.id].role.addToPrincipalPolicy(new PolicyStatement({ actions: ['bedrock:ApplyGuardrail'], resources: [guardrail.guardrailArn] }))
       }
@@ -94,6 +103,8 @@ export class ApiStack extends Stack {
     }
     this.functions = functions
     this.functionUrls = functionUrls
+    this.live.route(functions[socketModule.id].function, socketModule.websocket.routes)
+    new CfnOutput(this, 'LiveUrl', { description: 'WebSocket URL of live updates (meetings): connect with ?token= or the token as a subprotocol', value: this.live.stage.url })
 
     const corsOrigins = [...config.web.corsOrigins, ...(config.web.domainName ? [`https://${config.web.domainName}`] : [])]
     this.api = new HttpApi(this, 'HttpApi', {
@@ -130,7 +141,7 @@ export class ApiStack extends Stack {
     const integrations = new Map<string, HttpLambdaIntegration>()
     for (const route of ROUTES) {
       const fn = functions[route.module]
-      if (!fn) throw new Error(`Route ${routeKey(route)} targets "${route.module}", which is not an http module`)
+      if (!fn || fn.module.trigger !== 'http') throw new Error(`Route ${routeKey(route)} targets "${route.module}", which is not an http module`)
       let integration = integrations.get(route.module)
       if (!integration) {
         integration = new HttpLambdaIntegration(`Integration-${route.module}`, fn.function)

@@ -16,6 +16,7 @@ import * as asst from '../assistant/contracts.js'
 import * as tsk from '../tasks/contracts.js'
 import * as ntf from '../notifications/contracts.js'
 import * as dsh from '../dashboards/contracts.js'
+import * as mtg from '../meetings/contracts.js'
 import { PortalRequest } from '../members/portal.js'
 
 /** A server-made id of this system (users, requests): opaque, no `%`, at most 256 characters. */
@@ -40,9 +41,12 @@ export const PATH_PARAMETERS: Readonly<Record<string, z.ZodType>> = {
   taskId: tsk.taskId,
   notificationId: ntf.NotificationIdParams.shape.notificationId,
   reportId: dsh.reportId,
+  meetingId: mtg.meetingId,
+  voteId: mtg.voteId,
+  docId: mtg.docId,
 }
 
-export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards'
+export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings'
 
 export interface RouteContract {
   readonly summary: { readonly vi: string; readonly en: string }
@@ -196,4 +200,30 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   'GET /api/dashboards/items': c('Danh sách đứng sau một chỉ số (ví dụ văn bản quá hạn)', 'The items behind a number (e.g. the overdue documents)', { query: dsh.ItemsQuery }),
   'POST /api/dashboards/reports': c('Lập báo cáo chỉ tiêu cho một kỳ (PDF ký số, XLSX)', 'Generate a KPI report for a period (signed PDF, XLSX)', { body: dsh.ReportBody, status: 201 }),
   'GET /api/dashboards/reports/{reportId}': c('Một báo cáo chỉ tiêu đã lập (đường dẫn tải)', 'A stored KPI report (download links)'),
+
+  // Meetings (issue 16).
+  'GET /api/meetings': c('Cuộc họp của tôi', 'My meetings'),
+  'POST /api/meetings': c('Chuẩn bị cuộc họp (chương trình, tài liệu, thành phần)', 'Prepare a meeting (agenda, documents, participants)', { body: mtg.CreateMeetingBody, status: 201 }),
+  'GET /api/meetings/{meetingId}': c('Một cuộc họp', 'A meeting'),
+  'POST /api/meetings/{meetingId}/invitation': c('Ký và gửi giấy mời', 'Sign and send the invitation', { body: z.strictObject({}) }),
+  'GET /api/meetings/{meetingId}/invitation': c('Tải giấy mời', 'Download the invitation'),
+  'POST /api/meetings/{meetingId}/answer': c('Trả lời giấy mời (dự, vắng, ủy quyền)', 'Answer the invitation (attend, absent, delegate)', { body: mtg.AnswerBody }),
+  'GET /api/meetings/{meetingId}/checkin-code': c('Mã QR điểm danh của tôi', 'My check-in QR code'),
+  'POST /api/meetings/{meetingId}/checkins': c('Điểm danh (quét mã hoặc thư ký)', 'Check in (scanned code or the secretary)', { body: mtg.CheckInBody }),
+  'POST /api/meetings/{meetingId}/open': c('Khai mạc', 'Open the meeting', { body: z.strictObject({}) }),
+  'POST /api/meetings/{meetingId}/agenda': c('Chuyển nội dung', 'Move to an agenda item', { body: mtg.AgendaMoveBody }),
+  'POST /api/meetings/{meetingId}/end': c('Bế mạc', 'End the meeting', { body: z.strictObject({}) }),
+  'POST /api/meetings/{meetingId}/speakers': c('Danh sách phát biểu', "The speakers' list", { body: mtg.SpeakerBody }),
+  'GET /api/meetings/{meetingId}/documents/{docId}': c('Mở tài liệu họp', 'Open a meeting document'),
+  'POST /api/meetings/{meetingId}/conclusions': c('Kết luận thành nhiệm vụ', 'A conclusion becomes a task', { body: mtg.ConclusionBody, status: 201 }),
+  'POST /api/meetings/{meetingId}/minutes': c('Lập biên bản', 'Draft the minutes', { body: mtg.MinutesBody }),
+  'POST /api/meetings/{meetingId}/minutes/sign': c('Ký biên bản', 'Sign the minutes', { body: mtg.SignMinutesBody }),
+  'GET /api/meetings/{meetingId}/minutes': c('Tải biên bản', 'Download the minutes'),
+  'POST /api/meetings/{meetingId}/votes': c('Mở biểu quyết', 'Open a vote', { body: mtg.OpenVoteBody, status: 201 }),
+  'GET /api/meetings/{meetingId}/votes/{voteId}': c('Một cuộc biểu quyết', 'A vote'),
+  'POST /api/meetings/{meetingId}/votes/{voteId}/ballots': c('Biểu quyết công khai', 'Cast an open vote', { body: mtg.OpenBallotBody }),
+  'POST /api/meetings/{meetingId}/votes/{voteId}/blind-signatures': c('Nhận chữ ký mù cho phiếu kín', 'Get the blind signature of a secret ballot', { body: mtg.BlindSignBody }),
+  'POST /api/meetings/{meetingId}/votes/{voteId}/close': c('Kết thúc biểu quyết', 'Close a vote', { body: z.strictObject({}) }),
+  'GET /api/meetings/{meetingId}/votes/{voteId}/record': c('Biên bản kết quả biểu quyết', 'The signed result record'),
+  'POST /api/ballots/{meetingId}/{voteId}': c('Bỏ phiếu kín (không kèm danh tính)', 'Cast a secret ballot (no identity)', { body: mtg.SecretBallotBody, status: 201 }),
 }

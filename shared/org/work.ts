@@ -9,6 +9,7 @@ export const WORK_SECTIONS = [
   'documents.to-confirm', 'documents.to-direct', 'documents.to-review', 'documents.overdue',
   'members.transfers', 'members.comments', 'org.reorganisations', 'archives.handovers',
   'members.fees', 'members.notices', 'tasks.due', 'tasks.to-evaluate',
+  'meetings.today', 'meetings.to-answer',
 ] as const
 export type WorkSectionId = (typeof WORK_SECTIONS)[number]
 

@@ -124,6 +124,25 @@ export const keys = {
   notification: (userId: string, notificationId: string) => ({ pk: `USER#${userId}`, sk: `NOTIF#${notificationId}` }),
   notificationsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'NOTIF#' }),
   notificationPreferences: (userId: string) => ({ pk: `USER#${userId}`, sk: 'NOTIFPREFS' }),
+  // Meetings (issue 16). A meeting sits under its organising body (its id begins with that unit); its votes beside it.
+  meeting: (ownerUnitId: string, meetingId: string) => ({ pk: `UNIT#${ownerUnitId}`, sk: `MEETING#${meetingId}` }),
+  vote: (ownerUnitId: string, meetingId: string, voteId: string) => ({ pk: `UNIT#${ownerUnitId}`, sk: `MEETING#${meetingId}#VOTE#${voteId}` }),
+  /** A secret vote's signing key (RSA, RFC 9474), apart from the vote so no read of the vote carries it. */
+  voteKey: (ownerUnitId: string, meetingId: string, voteId: string) => ({ pk: `UNIT#${ownerUnitId}`, sk: `MEETING#${meetingId}#VOTEKEY#${voteId}` }),
+  /** "Voter X received a blind signature for this vote" — one item each, so a second request is refused by its key. */
+  voteSignature: (ownerUnitId: string, meetingId: string, voteId: string, userId: string) => ({ pk: `UNIT#${ownerUnitId}`, sk: `MEETING#${meetingId}#VOTESIG#${voteId}#${userId}` }),
+  voteSignatures: (ownerUnitId: string, meetingId: string, voteId: string) => ({ pk: `UNIT#${ownerUnitId}`, skPrefix: `MEETING#${meetingId}#VOTESIG#${voteId}#` }),
+  /** The ballot box of a secret vote: one item per token hash, holding only the choice (no voter, no time). */
+  ballot: (meetingId: string, voteId: string, tokenHash: string) => ({ pk: `BALLOTS#${meetingId}#${voteId}`, sk: `BALLOT#${tokenHash}` }),
+  ballotsOf: (meetingId: string, voteId: string) => ({ pk: `BALLOTS#${meetingId}#${voteId}`, skPrefix: 'BALLOT#' }),
+  /** A pointer in each participant's partition, by start time ("my meetings", today's meetings). */
+  meetingFor: (userId: string, startsAt: string, meetingId: string) => ({ pk: `USER#${userId}`, sk: `MEETINGFOR#${startsAt}#${meetingId}` }),
+  meetingsFor: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'MEETINGFOR#' }),
+  /** A live connection (WebSocket) of a signed-in person, with the meetings it follows; expires with the connection's longest life. */
+  liveConnection: (connectionId: string) => ({ pk: `LIVECONN#${connectionId}`, sk: 'CONN' }),
+  /** A connection following a meeting: one item each under the meeting, so a change reaches them in one query. */
+  liveSubscription: (meetingId: string, connectionId: string) => ({ pk: `LIVE#${meetingId}`, sk: `CONN#${connectionId}` }),
+  liveSubscriptionsOf: (meetingId: string) => ({ pk: `LIVE#${meetingId}`, skPrefix: 'CONN#' }),
   /** An assistant conversation: the user's own (questions, answers with citations, ratings). */
   conversation: (userId: string, conversationId: string) => ({ pk: `USER#${userId}`, sk: `CONV#${conversationId}` }),
   conversationsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'CONV#' }),
@@ -142,6 +161,8 @@ export const ENTITY = {
   task: 'task', taskPointer: 'taskPointer',
   mailSuppression: 'mailSuppression', inboundMail: 'inboundMail', outsideAgency: 'outsideAgency', notification: 'notification', notificationPreferences: 'notificationPreferences',
   treeHead: 'treeHead', treeChange: 'treeChange',
+  meeting: 'meeting', meetingPointer: 'meetingPointer', vote: 'vote', voteKey: 'voteKey', voteSignature: 'voteSignature', ballot: 'ballot',
+  liveConnection: 'liveConnection', liveSubscription: 'liveSubscription',
 
   conversation: 'conversation',
 } as const

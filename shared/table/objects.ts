@@ -40,6 +40,10 @@ export const objectKeys = {
   inboundMail: (messageId: string) => `${INBOUND_MAIL_PREFIX}${messageId}`,
   /** A KPI report's files (the signed PDF, the XLSX of its figures), under its unit. */
   kpiReport: (unitId: string, reportId: string, ext: 'pdf' | 'xlsx') => `units/${unitId}/reports/${reportId}.${ext}`,
+  /** A meeting's signed papers: the invitation, the minutes, each vote's result record. */
+  meetingPaper: (ownerUnitId: string, meetingId: string, name: string) => `units/${ownerUnitId}/meetings/${meetingId}/${name}.pdf`,
+  /** A file uploaded for a meeting's agenda item, kept under the organising body. */
+  meetingDocument: (ownerUnitId: string, meetingId: string, docId: string, ext: string) => `units/${ownerUnitId}/meetings/${meetingId}/documents/${docId}.${ext}`,
 
   /** A signer's certificate chain in the certificates bucket (KMS signing). */
   signingCertificate: (subject: { kind: string; id: string }) => `certs/${subject.kind}/${subject.id}.pem`,

@@ -20,6 +20,7 @@
  *     1,000 and 5,000 units under 50 clients, beside the raw DynamoDB Local request. Alone:
  *     `npx tsx tests/bench/tree.ts` (or `BENCH_ONLY=tree npm run bench`).
  * 10. KPI dashboards (dashboards.ts): the daily snapshot of 5,000 more units, the dashboard's p50/p95.
+ * 11. Meetings (meetings.ts): 500 participants connected live; the chair's action to every client, p50/p95.
  */
 import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
@@ -37,6 +38,7 @@ import { auditBench, auditMarkdown } from './audit.js'
 import { tasksBench, tasksMarkdown } from './tasks.js'
 import { treeBench, treeMarkdown } from './tree.js'
 import { dashboardsBench, dashboardsMarkdown } from './dashboards.js'
+import { meetingsBench, meetingsMarkdown } from './meetings.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7)
@@ -151,7 +153,11 @@ console.log('\n10. KPI dashboards: the daily snapshot with 5,000 more units, the
 const dashboards = await dashboardsBench()
 console.log(dashboardsMarkdown(dashboards).join('\n'))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree, dashboards }
+console.log('\n11. Meetings: 500 participants connected live, the chair\'s action to every client (embedded runtime)')
+const meetings = await meetingsBench()
+console.log(meetingsMarkdown(meetings).join('\n'))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree, dashboards, meetings }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -175,6 +181,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...tasksMarkdown(tasks),
   ...treeMarkdown(tree),
   ...dashboardsMarkdown(dashboards),
+  ...meetingsMarkdown(meetings),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)

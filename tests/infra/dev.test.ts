@@ -33,7 +33,7 @@ describe('dev: disposable by design', () => {
   })
 
   it('allows the local dev servers as CORS origins on the API', () => {
-    const [api] = Object.values(resourcesOf(env().templates.api, 'AWS::ApiGatewayV2::Api'))
+    const api = Object.values(resourcesOf(env().templates.api, 'AWS::ApiGatewayV2::Api')).find((r) => r.Properties!.ProtocolType === 'HTTP')!
     expect(api.Properties!.CorsConfiguration.AllowOrigins).toEqual(['http://localhost:5173', 'http://localhost:3000'])
   })
 })

@@ -50,6 +50,23 @@ const single = (template: Template, type: string) => {
   return { logicalId: all[0][0], resource: all[0][1] }
 }
 
+/** The HTTP API's or the WebSocket API's resources of a type (routes, stages, integrations), by the API they belong to. */
+const ofApi = (template: Template, protocol: 'HTTP' | 'WEBSOCKET', type: string) => {
+  const api = Object.entries(resourcesOf(template, 'AWS::ApiGatewayV2::Api')).find(([, r]) => r.Properties!.ProtocolType === protocol)![0]
+  return Object.fromEntries(Object.entries(resourcesOf(template, type)).filter(([, r]) => r.Properties!.ApiId?.Ref === api))
+}
+
+/** The one stage of an API, checked for access logs (with `fields` in each line) and the configured throttling; its properties. */
+const loggedThrottledStage = (e: SynthesizedEnv, protocol: 'HTTP' | 'WEBSOCKET', fields: Record<string, string>) => {
+  const stages = Object.values(ofApi(e.templates.api, protocol, 'AWS::ApiGatewayV2::Stage'))
+  expect(stages).toHaveLength(1)
+  const stage = stages[0].Properties!
+  expect(stage.AccessLogSettings.DestinationArn).toBeDefined()
+  expect(JSON.parse(stage.AccessLogSettings.Format)).toMatchObject(fields)
+  expect(stage.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: e.built.config.api.throttleRateLimit, ThrottlingBurstLimit: e.built.config.api.throttleBurstLimit })
+  return stage
+}
+
 export function describeEnvironment(envName: string, env: () => SynthesizedEnv): void {
   describe(`${envName}: stacks`, () => {
     it('prefixes every stack with the environment and keeps the WAF in us-east-1', () => {
@@ -222,8 +239,8 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
       }
     })
 
-    it('places each function by trigger: http in the API stack, tasks with the workflows, stream, schedule and mail in ops', () => {
-      const where: Record<string, StackKey> = { http: 'api', 'workflow-task': 'workflow', stream: 'ops', schedule: 'ops', mail: 'ops' }
+    it('places each function by trigger: http and websocket in the API stack, tasks with the workflows, stream, schedule and mail in ops', () => {
+      const where: Record<string, StackKey> = { http: 'api', websocket: 'api', 'workflow-task': 'workflow', stream: 'ops', schedule: 'ops', mail: 'ops' }
       for (const module of MODULES) expect(findFunction(env(), module.id).stack, module.id).toBe(where[module.trigger])
     })
 
@@ -314,7 +331,7 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
   describe(`${envName}: API`, () => {
     it('creates every route of routes.ts with its authorization type, and no other', () => {
       const { templates } = env()
-      const routes = Object.values(resourcesOf(templates.api, 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties!)
+      const routes = Object.values(ofApi(templates.api, 'HTTP', 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties!)
       expect(routes.map((r) => r.RouteKey).sort()).toEqual(ROUTES.map(routeKey).sort())
       for (const route of ROUTES) {
         const synthesized = routes.find((r) => r.RouteKey === routeKey(route))!
@@ -335,7 +352,7 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
     it('integrates each route with the function of its module', () => {
       const { templates } = env()
       const integrations = resourcesOf(templates.api, 'AWS::ApiGatewayV2::Integration')
-      for (const route of Object.values(resourcesOf(templates.api, 'AWS::ApiGatewayV2::Route'))) {
+      for (const route of Object.values(ofApi(templates.api, 'HTTP', 'AWS::ApiGatewayV2::Route'))) {
         const target = route.Properties!.Target['Fn::Join'][1][1].Ref as string
         const uri = JSON.stringify(integrations[target].Properties!.IntegrationUri)
         const moduleId = ROUTES.find((r) => routeKey(r) === route.Properties!.RouteKey)!.module
@@ -344,15 +361,61 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
     })
 
     it('logs access and throttles the default stage from the config', () => {
-      const { templates, built } = env()
-      const stage = single(templates.api, 'AWS::ApiGatewayV2::Stage').resource.Properties!
+      const stage = loggedThrottledStage(env(), 'HTTP', { requestId: '$context.requestId', status: '$context.status' })
       expect(stage.StageName).toBe('$default')
-      expect(stage.AccessLogSettings.DestinationArn).toBeDefined()
-      expect(JSON.parse(stage.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' })
-      expect(stage.DefaultRouteSettings).toMatchObject({
-        ThrottlingRateLimit: built.config.api.throttleRateLimit,
-        ThrottlingBurstLimit: built.config.api.throttleBurstLimit,
-      })
+    })
+  })
+
+  describe(`${envName}: live updates (WebSocket API)`, () => {
+    const socketModule = MODULES.find((m) => m.trigger === 'websocket')!
+
+    it('routes $connect, $disconnect and subscribe (by the body\'s action) to the meetings-live function, and nothing else', () => {
+      const { templates } = env()
+      const api = Object.values(resourcesOf(templates.api, 'AWS::ApiGatewayV2::Api')).find((r) => r.Properties!.ProtocolType === 'WEBSOCKET')!
+      expect(api.Properties!.RouteSelectionExpression).toBe('$request.body.action')
+      const routes = Object.values(ofApi(templates.api, 'WEBSOCKET', 'AWS::ApiGatewayV2::Route')).map((r) => r.Properties!)
+      expect(routes.map((r) => r.RouteKey).sort()).toEqual(['$connect', '$disconnect', 'subscribe'])
+      const integrations = ofApi(templates.api, 'WEBSOCKET', 'AWS::ApiGatewayV2::Integration')
+      for (const route of routes) {
+        const target = route.Target['Fn::Join'][1][1].Ref as string
+        expect(JSON.stringify(integrations[target].Properties!.IntegrationUri), route.RouteKey).toContain(findFunction(env(), socketModule.id).logicalId)
+      }
+    })
+
+    it('logs access and throttles its stage, named as the embedded gateway\'s path', () => {
+      const stage = loggedThrottledStage(env(), 'WEBSOCKET', { connectionId: '$context.connectionId', routeKey: '$context.routeKey', status: '$context.status' })
+      expect(stage.StageName).toBe('ws')
+      expect(stage.AccessLogSettings.Format).not.toContain('querystring')
+    })
+
+    it('grants execute-api:ManageConnections only to the functions that post, on this stage\'s connections only, and tells them the callback URL', () => {
+      const e = env()
+      for (const module of MODULES) {
+        const fn = findFunction(e, module.id)
+        const statements = roleStatements(fn.template, fn.resource.Properties!.Role['Fn::GetAtt'][0])
+        const posting = statements.filter((s) => allowedActions([s]).some((a) => a.startsWith('execute-api:')))
+        const vars = fn.resource.Properties!.Environment.Variables
+        if (!(module.access as { live?: boolean }).live) {
+          expect(posting, module.id).toEqual([])
+          expect(vars.LIVE_CALLBACK_URL, module.id).toBeUndefined()
+          continue
+        }
+        expect(posting.map((s) => s.Action), module.id).toEqual(['execute-api:ManageConnections'])
+        expect(joined(posting[0].Resource)).toMatch(/:execute-api:ap-southeast-1:\$\{AWS::AccountId\}:\$\{Live\w+\}\/ws\/POST\/@connections\/\*$/)
+        expect(vars.LIVE, module.id).toBe('apigateway')
+        expect(JSON.stringify(vars.LIVE_CALLBACK_URL), module.id).toContain('/ws')
+      }
+      expect(MODULES.filter((m) => (m.access as { live?: boolean }).live).map((m) => m.id).sort()).toEqual(['meetings', 'meetings-live'])
+    })
+
+    it('verifies tokens in the $connect function against the user pool and outputs the WebSocket URL', () => {
+      const e = env()
+      const vars = findFunction(e, socketModule.id).resource.Properties!.Environment.Variables
+      expect(JSON.stringify(vars.JWT_ISSUER)).toContain('https://cognito-idp.ap-southeast-1.amazonaws.com/')
+      expect(JSON.stringify(vars.JWT_AUDIENCE)).toContain('UserPoolSpaClient')
+      const outputs = e.templates.api.toJSON().Outputs as Record<string, { Value: unknown }>
+      const url = Object.entries(outputs).find(([k]) => k.startsWith('LiveUrl'))![1]
+      expect(JSON.stringify(url.Value)).toMatch(/wss:\/\/.*execute-api.*\/ws/)
     })
   })
 

@@ -6,7 +6,7 @@
  * build their keys with shared/table/keys.ts and read through these;
  * conditional writes go through `Transaction` (transaction.ts).
  */
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import { documentClient } from '../clients.js'
 import { env } from '../env.js'
 import { stripKeys } from '../../../shared/table/keys.js'
@@ -93,4 +93,9 @@ export async function putItems(items: readonly Record<string, unknown>[], parall
   for (let i = 0; i < items.length; i += 25 * parallel) {
     await Promise.all(Array.from({ length: Math.min(parallel, Math.ceil((items.length - i) / 25)) }, (_, k) => batch(i + k * 25)))
   }
+}
+
+/** Deletes an item, unconditionally (nothing there is no error). */
+export async function deleteItem(key: { pk: string; sk: string }): Promise<void> {
+  await documentClient().send(new DeleteCommand({ TableName: env().TABLE_NAME, Key: key }))
 }

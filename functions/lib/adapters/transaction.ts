@@ -40,6 +40,15 @@ export class Transaction {
     return this
   }
 
+  /** Write nothing, but only if the item is still at this version (a ballot counts only while its vote is open). */
+  check(key: { pk: string; sk: string }, expectVersion: number, onConflict: DomainError = new ConflictError('conflict.version')): this {
+    this.ops.push({
+      item: { ConditionCheck: { TableName: env().TABLE_NAME, Key: key, ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectVersion } } },
+      onConflict,
+    })
+    return this
+  }
+
   delete(key: { pk: string; sk: string }): this {
     this.ops.push({ item: { Delete: { TableName: env().TABLE_NAME, Key: key } }, onConflict: new ConflictError('conflict.version') })
     return this

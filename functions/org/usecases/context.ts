@@ -29,8 +29,12 @@ export async function resolveActor(claims: Record<string, unknown>): Promise<Act
   const user = await orgStore.getUserByUsername(username.toLowerCase())
   if (!user) throw new ForbiddenError('auth.unknownUser')
   if (user.status !== 'active') throw new ForbiddenError('auth.disabled')
-  return { userId: user.userId, username: user.username, fullName: user.fullName, clearance: user.clearance, mfa: user.mfa, assignments: user.assignments }
+  return actorOf(user)
 }
+
+/** The caller as authorisation sees them, from their user record. */
+export const actorOf = (user: Pick<Actor, 'userId' | 'username' | 'fullName' | 'clearance' | 'mfa' | 'assignments'>): Actor =>
+  ({ userId: user.userId, username: user.username, fullName: user.fullName, clearance: user.clearance, mfa: user.mfa, assignments: user.assignments })
 
 /** `tree`: the tree read already under way (started with the request), if any. */
 export function orgContext(actor: Actor, sourceIp: string, now = new Date(), tree?: Promise<UnitIndex>): OrgContext {

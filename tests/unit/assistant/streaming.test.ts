@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose'
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda'
 import { isLocalStreamingHandler, openResponse, streamifyResponse, type LambdaStreamingRuntime, type ResponseMetadata, type StreamingHandler } from '../../../functions/assistant/streaming.js'
-import { bearerOf, verifyBearer } from '../../../functions/assistant/adapters/jwt.js'
+import { bearerOf, verifyBearer } from '../../../functions/lib/adapters/jwt.js'
 import { streamAsk } from '../../../functions/assistant/stream.js'
 
 /** The part of the Lambda Node.js runtime's `awslambda` the wrapper uses, recording what it is given. */

@@ -156,6 +156,10 @@ export const en: Shape<typeof vi> = {
           'due': 'Tasks due today or overdue',
           'to-evaluate': 'Tasks submitted for your evaluation',
         },
+        meetings: {
+          'today': 'Meetings today',
+          'to-answer': 'Meeting invitations waiting for your answer',
+        },
       },
     },
     docs: {

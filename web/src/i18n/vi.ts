@@ -152,6 +152,10 @@ export const vi = {
           'due': 'Nhiệm vụ đến hạn hôm nay hoặc quá hạn',
           'to-evaluate': 'Nhiệm vụ đã trình chờ bạn đánh giá',
         },
+        meetings: {
+          'today': 'Cuộc họp hôm nay',
+          'to-answer': 'Giấy mời họp chờ bạn trả lời',
+        },
       },
     },
     docs: {

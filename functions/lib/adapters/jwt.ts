@@ -1,6 +1,7 @@
 /**
- * The bearer token check of the streaming endpoint, which is served from a
- * Lambda function URL (no API Gateway authorizer in front): verified here
+ * The bearer token check where no API Gateway JWT authorizer stands in
+ * front — the assistant's streaming function URL, and the WebSocket API's
+ * `$connect` (meetings' live updates): verified here
  * the way the HTTP API's JWT authorizer does it — RS256 signature against
  * the issuer's keys, `iss`, `exp`/`nbf`, and the audience in `aud` or, for
  * Cognito access tokens that have no `aud`, in `client_id`.
@@ -12,8 +13,8 @@
 import { readFileSync } from 'node:fs'
 import { createRemoteJWKSet, importJWK, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey, type CryptoKey } from 'jose'
 import { UnauthenticatedError } from '../../../shared/errors/index.js'
-import { env, envNow } from '../../lib/env.js'
-import { LOCAL_AUDIENCE } from '../../lib/adapters/identity-local.js'
+import { env, envNow } from '../env.js'
+import { LOCAL_AUDIENCE } from './identity-local.js'
 
 export interface JwtSettings { issuer: string; audience: string; key: CryptoKey | JWTVerifyGetKey }
 
@@ -45,7 +46,7 @@ export function jwtSettings(): Promise<JwtSettings> {
     const e = env()
     if (e.IDENTITY === 'cognito') {
       const { JWT_ISSUER: issuer, JWT_AUDIENCE: audience } = envNow()
-      if (!issuer || !audience) throw new Error('JWT_ISSUER and JWT_AUDIENCE must be set on the streaming function')
+      if (!issuer || !audience) throw new Error('JWT_ISSUER and JWT_AUDIENCE must be set on a function that verifies tokens itself')
       return { issuer, audience, key: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)) }
     }
     const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = JSON.parse(readFileSync(e.LOCAL_IDENTITY_KEY_FILE!, 'utf8')) as JWK
