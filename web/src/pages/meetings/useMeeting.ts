@@ -1,0 +1,76 @@
+/**
+ * One meeting's state for its pages: the meeting (as the API shows it to me)
+ * and its votes, loaded once, again after each action (`act`), and whenever
+ * `watchMeeting` says something changed. Background reloads keep what is on
+ * screen (no spinner, no flash); a failed one keeps the last state.
+ *
+ * The seam for live updates is `watchMeeting` alone: today it ticks every
+ * 5 s while the page is visible (and at once when the page becomes visible
+ * again); a WebSocket subscription (web/src/lib/live.ts) replaces its body
+ * and keeps its signature.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { MeetingView, VoteView } from '../../../../shared/meetings/contracts'
+import { meetings } from '../../api/meetings'
+
+export const POLL_MS = 5_000
+
+/** Calls `changed` whenever the meeting may have changed; returns the unsubscribe. */
+export function watchMeeting(_meetingId: string, changed: () => void): () => void {
+  const tick = () => { if (document.visibilityState === 'visible') changed() }
+  const timer = window.setInterval(tick, POLL_MS)
+  document.addEventListener('visibilitychange', tick)
+  return () => { window.clearInterval(timer); document.removeEventListener('visibilitychange', tick) }
+}
+
+export interface MeetingState {
+  meeting: MeetingView | undefined
+  votes: VoteView[]
+  error: unknown
+  loading: boolean
+  reload: () => Promise<void>
+  /** Runs an action, then reloads the state (whether it succeeded or was refused: the state may have moved on). */
+  act: <T>(fn: () => Promise<T>) => Promise<T>
+}
+
+export function useMeeting(meetingId: string): MeetingState {
+  const [meeting, setMeeting] = useState<MeetingView>()
+  const [votes, setVotes] = useState<VoteView[]>([])
+  const [error, setError] = useState<unknown>()
+  const [loading, setLoading] = useState(true)
+  const seq = useRef(0)
+
+  const reload = useCallback(async () => {
+    const mine = ++seq.current
+    try {
+      const m = await meetings.get(meetingId)
+      const v = await Promise.all(m.voteIds.map((id) => meetings.vote(meetingId, id)))
+      // A later reload started meanwhile: its answer wins.
+      if (mine !== seq.current) return
+      setMeeting(m)
+      setVotes(v)
+      setError(undefined)
+    } catch (e) {
+      if (mine === seq.current) setError(e)
+    } finally {
+      if (mine === seq.current) setLoading(false)
+    }
+  }, [meetingId])
+
+  useEffect(() => {
+    setLoading(true)
+    setMeeting(undefined)
+    void reload()
+    return watchMeeting(meetingId, () => void reload())
+  }, [meetingId, reload])
+
+  const act = useCallback(async <T,>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn()
+    } finally {
+      void reload()
+    }
+  }, [reload])
+
+  return { meeting, votes, error, loading, reload, act }
+}
