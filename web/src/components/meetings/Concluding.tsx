@@ -46,7 +46,7 @@ export function Minutes({ m, act, myUserId }: { m: MeetingView; act: Act; myUser
         {!!signed.length && <Text size="sm">{t('meeting.signedBy', { names: signed.map((p) => p.fullName).join(', ') })}</Text>}
         <Group gap="xs" wrap="wrap">
           {maySign && <Button loading={busy === 'sign'} onClick={() => void run('sign', () => meetings.signMinutes(m.meetingId, m.version), t('meeting.minutesSigned'))}>{t('meeting.signMinutes')}</Button>}
-          {m.minutes?.paper && <MeetingFile label={t('meeting.minutesPdf')} title={`${t('meeting.minutesTitle')}: ${m.title}`} fileName="bien-ban.pdf" link={() => meetings.minutes(m.meetingId)} />}
+          {m.minutes?.paper && <MeetingFile label={t('meeting.minutesPdf')} title={m.title} fileName="bien-ban.pdf" link={() => meetings.minutes(m.meetingId)} />}
         </Group>
       </Stack>
     </Card>

@@ -35,7 +35,7 @@ export function MeetingFile({ label, title, fileName, link, pdf = true, size = '
   return (
     <>
       <Button size={size} variant={variant} loading={busy} leftSection={<IconFileTypePdf size={16} aria-hidden />} onClick={() => void open()}
-        aria-label={label === title ? label : t('meeting.openPdf', { title })}>{label}</Button>
+        aria-label={label === title ? undefined : `${label} — ${title}`}>{label}</Button>
       <Modal opened={!!url} onClose={() => setUrl(null)} title={title} size="xl" fullScreen={phone} closeButtonProps={{ 'aria-label': t('meeting.closeViewer') }}>
         {url && (
           <Stack gap="xs">

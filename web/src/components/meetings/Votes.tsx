@@ -117,7 +117,7 @@ function VoteCard({ m, v, act, myUserId }: { m: MeetingView; v: VoteView; act: A
         <VoteResult v={v} />
         {v.status === 'closed' && (
           <Group gap="xs" wrap="wrap">
-            {v.record && <MeetingFile label={t('meeting.recordPdf')} title={`${t('meeting.recordPdf')}: ${v.title}`} fileName="ket-qua-bieu-quyet.pdf" link={() => meetings.voteRecord(m.meetingId, v.voteId)} />}
+            {v.record && <MeetingFile label={t('meeting.recordPdf')} title={v.title} fileName="ket-qua-bieu-quyet.pdf" link={() => meetings.voteRecord(m.meetingId, v.voteId)} />}
             {v.secret && v.result?.published && <Text size="xs" c="dimmed">{t('meeting.publishedCount', { count: v.result.published.length })}</Text>}
             {v.secret && voter && (kept ? <Button size="xs" variant="light" leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={verify}>{t('meeting.verify')}</Button>
               : v.iHaveSignature ? <Text size="xs" c="dimmed">{t('meeting.notOnThisDevice')}</Text> : null)}

@@ -52,7 +52,7 @@ export default function MeetingPage() {
           {m.can.organise && !m.invitation && (
             <Button size="xs" leftSection={<IconSend size={16} aria-hidden />} loading={busy === 'invite'} onClick={() => void run('invite', () => meetings.invite(m.meetingId), t('meeting.invitationSent'))}>{t('meeting.sendInvitation')}</Button>
           )}
-          {m.invitation && <MeetingFile label={t('meeting.invitation')} title={`${t('meeting.invitation')}: ${m.title}`} fileName="giay-moi.pdf" link={() => meetings.invitation(m.meetingId)} />}
+          {m.invitation && <MeetingFile label={t('meeting.invitation')} title={m.title} fileName="giay-moi.pdf" link={() => meetings.invitation(m.meetingId)} />}
           <Button size="xs" variant="default" component={Link} to={`/meetings/${encodeURIComponent(m.meetingId)}/projector`} leftSection={<IconDeviceTv size={16} aria-hidden />}>{t('meeting.projector')}</Button>
         </Group>
       </Stack>
