@@ -123,6 +123,7 @@ describe('a paperless meeting in two browsers', () => {
 
     // Act: close the meeting; the secretary drafts and signs the minutes, the chair signs.
     await desk.getByRole('button', { name: 'Bế mạc' }).click()
+    await desk.getByText('Đã bế mạc').first().waitFor()
     const draft = desk.getByRole('form', { name: 'Lập biên bản' })
     await draft.getByLabel('Ghi chép của thư ký').fill('Hội nghị kết thúc lúc 11 giờ.')
     await draft.getByRole('button', { name: 'Lập biên bản' }).click()

@@ -25,7 +25,10 @@ type Act = <T>(fn: () => Promise<T>) => Promise<T>
 export function Minutes({ m, act, myUserId }: { m: MeetingView; act: Act; myUserId?: string }) {
   const { t } = useTranslation()
   const [notes, setNotes] = useState(m.minutes?.notes ?? '')
-  const [lines, setLines] = useState<string[]>([])
+  const [drafted, setDrafted] = useState<{ version: number; lines: string[] }>({ version: 0, lines: [] })
+  const lines = drafted.lines
+  // The version just drafted may be newer than the state on screen (its reload is still on the way).
+  const version = Math.max(m.version, drafted.version)
   const { busy, run } = useAction(act)
   const secretary = m.secretary.userId === myUserId
   const signed = m.minutes?.signedBy ?? []
@@ -37,7 +40,7 @@ export function Minutes({ m, act, myUserId }: { m: MeetingView; act: Act; myUser
         <Title order={2} size="h4" id="minutes">{t('meeting.minutesTitle')}</Title>
         {secretary && !signed.length && (
           <Stack gap="xs" component="form" aria-label={t('meeting.draftMinutes')}
-            onSubmit={(e) => { e.preventDefault(); void run('draft', async () => { const r = await meetings.draftMinutes(m.meetingId, m.version, notes.trim()); setLines(r.lines) }, t('meeting.minutesDrafted')) }}>
+            onSubmit={(e) => { e.preventDefault(); void run('draft', async () => { const r = await meetings.draftMinutes(m.meetingId, version, notes.trim()); setDrafted({ version: r.version, lines: r.lines }) }, t('meeting.minutesDrafted')) }}>
             <Textarea label={t('meeting.notes')} autosize minRows={3} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
             <Group><Button type="submit" variant="light" loading={busy === 'draft'}>{t('meeting.draftMinutes')}</Button></Group>
           </Stack>
@@ -45,7 +48,7 @@ export function Minutes({ m, act, myUserId }: { m: MeetingView; act: Act; myUser
         {!!lines.length && <Stack gap={0} data-minutes-draft>{lines.map((l, i) => <Text key={i} size="sm" style={{ whiteSpace: 'pre-wrap' }}>{l}</Text>)}</Stack>}
         {!!signed.length && <Text size="sm">{t('meeting.signedBy', { names: signed.map((p) => p.fullName).join(', ') })}</Text>}
         <Group gap="xs" wrap="wrap">
-          {maySign && <Button loading={busy === 'sign'} onClick={() => void run('sign', () => meetings.signMinutes(m.meetingId, m.version), t('meeting.minutesSigned'))}>{t('meeting.signMinutes')}</Button>}
+          {maySign && <Button loading={busy === 'sign'} onClick={() => void run('sign', () => meetings.signMinutes(m.meetingId, version), t('meeting.minutesSigned'))}>{t('meeting.signMinutes')}</Button>}
           {m.minutes?.paper && <MeetingFile label={t('meeting.minutesPdf')} title={m.title} fileName="bien-ban.pdf" link={() => meetings.minutes(m.meetingId)} />}
         </Group>
       </Stack>
