@@ -154,7 +154,7 @@ export function CheckInList({ m, act }: { m: MeetingView; act: Act }) {
                   <Table.Td>
                     {p.checkedInAt ? <Badge color="green" variant="light" tt="none" leftSection={<IconCheck size={12} aria-hidden />}>{t('meeting.present', { time: clockOf(p.checkedInAt, lang) })}</Badge>
                       : m.status === 'ended' ? <Text size="sm" c="dimmed">{t('meeting.notPresent')}</Text>
-                      : <Button size="compact-sm" variant="default" loading={busy === p.userId} onClick={() => void run(p.userId, { userId: p.userId })} aria-label={t('meeting.tick', { name: p.fullName })}>{t('meeting.presence')}</Button>}
+                      : <Button size="compact-sm" variant="default" loading={busy === p.userId} onClick={() => void run(p.userId, { userId: p.userId })} aria-label={t('meeting.tick', { name: p.fullName })}>{t('meeting.attendance')}</Button>}
                   </Table.Td>
                 </Table.Tr>
               ))}
