@@ -211,3 +211,16 @@ export type LiveVote = Omit<Vote, 'openBallots' | 'record'> & { openBallots: Vot
 export type LiveMessage<M = unknown> =
   | { type: 'state'; meetingId: string; meeting: M; votes: LiveVote[] }
   | { type: 'refused'; meetingId?: string; code: string; message: string }
+/** A meeting as its page receives it: names only, never the check-in key nor a file's object key; my place in it and what I may do. */
+export interface MeetingView extends Omit<Meeting, 'checkInKey' | 'agenda'> {
+  agenda: (Omit<AgendaItem, 'documents'> & { documents: (Omit<MeetingDocument, 'objectKey'> & { canOpen: boolean })[] })[]
+  quorum: { members: number; present: number; needed: number; reached: boolean }
+  me?: { role: Participant['role']; answer?: Answer; checkedInAt?: string; delegateFor?: PersonRef }
+  can: { organise: boolean; lead: boolean; chair: boolean; readDocuments: boolean }
+}
+/** A line of "my meetings". */
+export interface MeetingSummary { meetingId: string; title: string; kind: MeetingKind; startsAt: string; place: string; status: MeetingStatus; ownerUnitName: string; myAnswer?: (typeof ANSWERS)[number]; role?: Participant['role']; organising: boolean }
+/** A vote as a participant reads it; a secret vote says whether I already took my blind signature. */
+export type VoteView = Vote & { iHaveSignature?: boolean }
+/** A file of the meeting (invitation, minutes, a document, a result record): a short-lived download link. */
+export interface MeetingFileLink { url: string; expiresIn: number }

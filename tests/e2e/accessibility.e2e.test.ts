@@ -83,6 +83,23 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await officer.context().close()
   })
 
+  it('the meetings pages: my meetings with the office\'s form, a meeting, its projector view', async () => {
+    const office = await login('bithu.hoankiem')
+    const me = (await office.get('/api/me')).body.user.userId as string
+    const created = await office.post('/api/meetings', {
+      unitId: 'p-hoankiem', title: 'Hội nghị kiểm tra trợ năng', kind: 'committee', startsAt: new Date(Date.now() + 3_600_000).toISOString(), place: 'Phòng họp số 1',
+      chairUserId: me, secretaryUserId: me, members: [{ unitId: 'p-hoankiem' }], agenda: [{ title: 'Thông qua chương trình', presenterUserId: me, minutes: 15 }],
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const id = encodeURIComponent(created.body.meetingId)
+    const page = await signIn(browser, 'bithu.hoankiem')
+    for (const path of ['/meetings', `/meetings/${id}`, `/meetings/${id}/projector`]) {
+      await open(page, path)
+      expect(await violations(page), path).toEqual([])
+    }
+    await page.context().close()
+  })
+
   it('the archives and the assistant pages', async () => {
     const page = await signIn(browser, 'admin')
     for (const path of ['/archives', '/archives/verify', '/archives/verify/p-hoankiem.bdemo1-p3', '/archives/files/p-hoankiem.fdemo1', '/archives/handover', '/assistant', '/assistant/appraisal']) {

@@ -16,12 +16,12 @@ export async function launch(): Promise<Browser> {
   })
 }
 
-export async function signIn(browser: Browser, username: string, opts: { width?: number; height?: number } = {}): Promise<Page> {
+export async function signIn(browser: Browser, username: string, opts: { width?: number; height?: number; password?: string } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, locale: 'vi-VN' })
   const page = await context.newPage()
   await page.goto(`${baseUrl()}/login`)
   await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
+  await page.getByLabel('Mật khẩu').fill(opts.password ?? DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))
   return page

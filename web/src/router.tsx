@@ -35,12 +35,20 @@ const dashPage = (load: () => Promise<{ default: React.ComponentType }>) => asyn
   return { Component: mod.default }
 }
 
+/** A meetings page: its chunk and the meetings strings, loaded together. */
+const meetingPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
+  const [mod] = await Promise.all([load(), import('./i18n/meetings').then((m) => m.ensureMeetingStrings())])
+  return { Component: mod.default }
+}
+
 const routes: RouteObject[] = [
   {
     errorElement: <RouteError standalone />,
     HydrateFallback: () => <Loading />,
     children: [
       { path: '/login', lazy: page(() => import('./pages/LoginPage')) },
+      // The projector shows one meeting on the room's screen, without the app's shell.
+      { path: '/meetings/:meetingId/projector', lazy: meetingPage(() => import('./pages/meetings/ProjectorPage')) },
       {
         path: '/',
         lazy: page(() => import('./layout/AppLayout')),
@@ -79,6 +87,8 @@ const routes: RouteObject[] = [
             { path: 'tasks/:taskId', lazy: taskPage(() => import('./pages/tasks/TaskPage')) },
             { path: 'dashboards', lazy: dashPage(() => import('./pages/dashboards/DashboardPage')) },
             { path: 'dashboards/:unitId', lazy: dashPage(() => import('./pages/dashboards/DashboardPage')) },
+            { path: 'meetings', lazy: meetingPage(() => import('./pages/meetings/MeetingsPage')) },
+            { path: 'meetings/:meetingId', lazy: meetingPage(() => import('./pages/meetings/MeetingPage')) },
             { path: 'assistant', lazy: page(() => import('./pages/assistant/AssistantPage')) },
             { path: 'assistant/appraisal', lazy: page(() => import('./pages/assistant/AppraisalPage')) },
             { path: 'assistant/:conversationId', lazy: page(() => import('./pages/assistant/AssistantPage')) },

@@ -15,7 +15,7 @@ import { CONFIDENTIALITY_NAMES, contentAllowed } from '../../../shared/documents
 import { existsOn, nameOn, type UnitIndex } from '../../../shared/org/tree.js'
 import { vietnamDay } from '../../../shared/calendar/vietnam-time.js'
 import type {
-  AgendaItem, AnswerBody, ConclusionBody, CreateMeetingBody, Meeting, MeetingDocument, Participant, PartyRef, SpeakerBody,
+  AgendaItem, AnswerBody, ConclusionBody, CreateMeetingBody, Meeting, MeetingDocument, MeetingSummary, MeetingView, Participant, PartyRef, SpeakerBody,
 } from '../../../shared/meetings/contracts.js'
 import { meetingPolicy } from '../../../shared/meetings/policy.js'
 import * as rules from '../../../shared/meetings/rules.js'
@@ -179,7 +179,9 @@ export async function createMeeting(ctx: MeetingContext, body: CreateMeetingBody
   await new Transaction().put(meetingItem(meeting), { expectVersion: 'new' }).audit({ unitId: body.unitId, action: 'meeting.create', target: meetingId, details: { title: body.title, startsAt: meeting.startsAt, participants: participants.length } })
     .commit(ctx.auditActor, ctx.now)
   // Pointers after the meeting (a conference has more participants than one transaction holds); each is idempotent.
-  for (let i = 0; i < participants.length; i += 25) await Promise.all(participants.slice(i, i + 25).map((p) => putItem(meetingPointerItem(meeting, p.userId))))
+  // The office that prepared it finds it among "my meetings" too, as its organiser.
+  const pointed = [...new Set([...participants.map((p) => p.userId), ctx.actor.userId])]
+  for (let i = 0; i < pointed.length; i += 25) await Promise.all(pointed.slice(i, i + 25).map((userId) => putItem(meetingPointerItem(meeting, userId))))
   return view(ctx, index, meeting)
 }
 
@@ -446,7 +448,7 @@ export async function minutesFile(ctx: MeetingContext, meetingId: string) {
 }
 
 /** The meeting as its page shows it: names only, the quorum, my place in it, what I may do; never the check-in key. */
-export function view(ctx: MeetingContext, index: UnitIndex, m: Meeting) {
+export function view(ctx: MeetingContext, index: UnitIndex, m: Meeting): MeetingView {
   const { checkInKey: _key, ...rest } = m
   const self = participantOf(m, ctx.actor.userId)
   const readsDocuments = mayReadDocuments(ctx, m)
@@ -458,14 +460,12 @@ export function view(ctx: MeetingContext, index: UnitIndex, m: Meeting) {
     can: { organise: isOrganiser(ctx, index, m), lead: isLeading(ctx, m), chair: m.chair.userId === ctx.actor.userId, readDocuments: readsDocuments },
   }
 }
-export type MeetingView = ReturnType<typeof view>
 
 export async function showMeeting(ctx: MeetingContext, meetingId: string): Promise<MeetingView> {
   const { meeting, index } = await load(ctx, meetingId)
   return view(ctx, index, meeting)
 }
 
-export interface MeetingSummary { meetingId: string; title: string; kind: Meeting['kind']; startsAt: string; place: string; status: Meeting['status']; ownerUnitName: string; myAnswer?: string; role?: string }
 export async function myMeetings(ctx: MeetingContext): Promise<Meeting[]> {
   return (await meetingStore.of(ctx.actor.userId)).sort((a, b) => a.startsAt.localeCompare(b.startsAt))
 }
@@ -474,7 +474,10 @@ export async function listMeetings(ctx: MeetingContext): Promise<{ meetings: Mee
   return {
     meetings: mine.map((m) => {
       const p = participantOf(m, ctx.actor.userId)
-      return { meetingId: m.meetingId, title: m.title, kind: m.kind, startsAt: m.startsAt, place: m.place, status: m.status, ownerUnitName: m.ownerUnitName, ...(p?.answer ? { myAnswer: p.answer.answer } : {}), ...(p ? { role: p.role } : {}) }
+      return {
+        meetingId: m.meetingId, title: m.title, kind: m.kind, startsAt: m.startsAt, place: m.place, status: m.status, ownerUnitName: m.ownerUnitName,
+        ...(p?.answer ? { myAnswer: p.answer.answer } : {}), ...(p ? { role: p.role } : {}), organising: m.createdBy.userId === ctx.actor.userId,
+      }
     }),
   }
 }

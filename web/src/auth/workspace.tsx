@@ -11,6 +11,7 @@ import { orgPolicy } from '../../../shared/auth/policy'
 import { documentPolicy, type DocumentAction } from '../../../shared/documents/policy'
 import { archivePolicy, type ArchiveAction } from '../../../shared/archives/policy'
 import { taskPolicy, type TaskAction } from '../../../shared/tasks/policy'
+import { meetingPolicy, type MeetingAction } from '../../../shared/meetings/policy'
 import type { User } from '../../../shared/org/contracts'
 import { endpoints, type MeAssignment } from '../api/endpoints'
 import { session } from '../api/session'
@@ -25,27 +26,34 @@ export interface Workspace {
   unitName: string | undefined
   setUnitId: (unitId: string) => void
   /** What a role held in the working unit allows (organisation and document actions). */
-  can: (action: Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction) => boolean
+  can: (action: AnyAction) => boolean
   /** Whether any of the caller's roles, in any unit, allows the action. */
-  canAnywhere: (action: Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction) => boolean
+  canAnywhere: (action: AnyAction) => boolean
   pendingCount: number
+  /** An invitation or a meeting of today waits in "my work" (a member without meeting.read still finds their meetings). */
+  hasMeetings: boolean
   refreshPending: () => void
   loading: boolean
   error: unknown
   reload: () => void
 }
 
+/** Every action a policy table names. */
+export type AnyAction = Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction | MeetingAction
+
 const Ctx = createContext<Workspace | null>(null)
 
 /** Organisation actions live in PERMISSIONS, document and archive actions in their own tables; each policy answers for its own (shared/auth/engine.ts). */
-function allows(role: string, action: Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction): boolean {
-  return orgPolicy.grants(role, action as Action) || documentPolicy.grants(role, action as DocumentAction) || archivePolicy.grants(role, action as ArchiveAction) || taskPolicy.grants(role, action as TaskAction) || dashboardPolicy.grants(role, action as DashboardAction)
+function allows(role: string, action: AnyAction): boolean {
+  return orgPolicy.grants(role, action as Action) || documentPolicy.grants(role, action as DocumentAction) || archivePolicy.grants(role, action as ArchiveAction) || taskPolicy.grants(role, action as TaskAction)
+    || dashboardPolicy.grants(role, action as DashboardAction) || meetingPolicy.grants(role, action as MeetingAction)
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const me = useData((signal) => endpoints.me(signal), [])
   const [chosen, setChosen] = useState<string | null>(() => session.unitId())
   const [pendingCount, setPendingCount] = useState(0)
+  const [hasMeetings, setHasMeetings] = useState(false)
   const [pendingTick, setPendingTick] = useState(0)
 
   const assignments = useMemo(() => me.data?.assignments ?? [], [me.data])
@@ -68,9 +76,9 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     setChosen(id)
   }, [])
 
-  const can = useCallback((action: Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction) =>
+  const can = useCallback((action: AnyAction) =>
     !!current && current.roles.some((r) => allows(r, action)), [current])
-  const canAnywhere = useCallback((action: Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction) =>
+  const canAnywhere = useCallback((action: AnyAction) =>
     units.some((u) => u.roles.some((r) => allows(r, action))), [units])
 
   const refreshPending = useCallback(() => setPendingTick((t) => t + 1), [])
@@ -82,7 +90,10 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     }
     const ctrl = new AbortController()
     const load = () => endpoints.myWork(ctrl.signal)
-      .then((w) => setPendingCount(w.sections.filter((s) => APPROVAL_SECTIONS.includes(s.id)).reduce((n, s) => n + s.count, 0)), () => { /* the badge is best effort */ })
+      .then((w) => {
+        setPendingCount(w.sections.filter((s) => APPROVAL_SECTIONS.includes(s.id)).reduce((n, s) => n + s.count, 0))
+        setHasMeetings(w.sections.some((s) => s.id.startsWith('meetings.') && s.count > 0))
+      }, () => { /* the badge is best effort */ })
     void load()
     const timer = window.setInterval(() => { if (document.visibilityState === 'visible') void load() }, 60_000)
     return () => { ctrl.abort(); window.clearInterval(timer) }
@@ -98,6 +109,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     can,
     canAnywhere,
     pendingCount,
+    hasMeetings,
     refreshPending,
     loading: me.loading,
     error: me.error,

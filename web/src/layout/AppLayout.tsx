@@ -11,20 +11,15 @@ import {
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom'
-import type { Action } from '../../../shared/org/roles'
-import type { DocumentAction } from '../../../shared/documents/policy'
-import type { ArchiveAction } from '../../../shared/archives/policy'
-import type { TaskAction } from '../../../shared/tasks/policy'
-import type { DashboardAction } from '../../../shared/dashboards/policy'
 import { auth, useAuthUser } from '../auth/store'
-import { useWorkspace, WorkspaceProvider } from '../auth/workspace'
+import { useWorkspace, WorkspaceProvider, type AnyAction } from '../auth/workspace'
 import { ErrorAlert } from '../components/ErrorAlert'
 import { Loading } from '../components/Loading'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { NotificationBell } from '../components/NotificationBell'
 import { foldFilter } from '../lib/search'
 import { roleLabel, useLang } from '../lib/labels'
-import { IconApi, IconMessageChatbot, IconFileCheck } from '@tabler/icons-react'
+import { IconApi, IconMessageChatbot, IconFileCheck, IconPresentation } from '@tabler/icons-react'
 
 /** The assistant beside any page (issue 6): its code loads when first opened. */
 const AssistantPanel = lazy(() => import('../components/assistant/AssistantPanel'))
@@ -61,7 +56,7 @@ function UnitSwitcher() {
   )
 }
 
-interface NavItem { to: string; label: string; icon: ReactNode; action?: Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction; anyOf?: (Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction)[]; badge?: number; badgeLabel?: string; group?: 'docs' | 'org' | 'members' }
+interface NavItem { to: string; label: string; icon: ReactNode; action?: AnyAction; anyOf?: AnyAction[]; orIf?: boolean; badge?: number; badgeLabel?: string; group?: 'docs' | 'org' | 'members' }
 
 function Shell() {
   const { t } = useTranslation()
@@ -90,6 +85,8 @@ function Shell() {
     { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden /> },
     { to: '/tasks', label: t('nav.tasks'), icon: <IconListCheck size={20} aria-hidden />, action: 'task.read' },
     { to: '/dashboards', label: navLang === 'en' ? 'Targets' : 'Chỉ tiêu', icon: <IconChartBar size={20} aria-hidden />, action: 'dashboard.read' },
+    // Meetings: who oversees a body's meetings, and whoever an invitation or today's meeting waits for.
+    { to: '/meetings', label: t('nav.meetings'), icon: <IconPresentation size={20} aria-hidden />, action: 'meeting.read', orIf: ws.hasMeetings },
     { group: 'docs', to: '/documents/incoming', label: t('nav.docsIncoming'), icon: <IconInbox size={20} aria-hidden />, action: 'document.read' },
     { group: 'docs', to: '/documents/outgoing', label: t('nav.docsOutgoing'), icon: <IconSend size={20} aria-hidden />, anyOf: ['document.draft', 'document.review', 'document.sign'] },
     { group: 'docs', to: '/documents/registers', label: t('nav.docsRegisters'), icon: <IconBook2 size={20} aria-hidden />, anyOf: ['document.register', 'document.direct', 'document.configure'] },
@@ -115,7 +112,7 @@ function Shell() {
     { group: 'members', to: '/party/comments', label: t('nav.memberComments'), icon: <IconMessageCheck size={20} aria-hidden />, action: 'user.read' },
   ]
   // Hide what the role in the working unit cannot do (the API still decides).
-  const allowed = (i: NavItem) => (!i.action || ws.can(i.action)) && (!i.anyOf || i.anyOf.some((a) => ws.can(a)))
+  const allowed = (i: NavItem) => i.orIf || ((!i.action || ws.can(i.action)) && (!i.anyOf || i.anyOf.some((a) => ws.can(a))))
   // Until the roles are known only the home page shows: never a flash of links the person may not use.
   const visible = ws.loading && !ws.units.length ? items.filter((i) => i.to === '/') : items.filter((i) => allowed(i) || (i.to === '/approvals' && ws.pendingCount > 0))
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`))
