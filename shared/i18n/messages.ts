@@ -8,6 +8,7 @@ import { MEMBERS_MESSAGES } from './members.js'
 import { ARCHIVE_MESSAGES } from './archives.js'
 import { ASSISTANT_MESSAGES } from './assistant.js'
 import { TASK_MESSAGES } from './tasks.js'
+import { SCHEDULE_MESSAGES } from './schedules.js'
 
 export type Lang = 'vi' | 'en'
 
@@ -19,6 +20,7 @@ export const MESSAGES: Catalog = {
   ...ARCHIVE_MESSAGES,
   ...ASSISTANT_MESSAGES,
   ...TASK_MESSAGES,
+  ...SCHEDULE_MESSAGES,
   'validation.failed': { vi: 'Dữ liệu không hợp lệ ({count} lỗi).', en: 'The request is invalid ({count} problem(s)).' },
   'request.malformedJson': { vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   'request.tooLarge': { vi: 'Nội dung yêu cầu quá lớn (tối đa {limit} byte).', en: 'The request body is too large (at most {limit} bytes).' },
