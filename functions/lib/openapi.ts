@@ -82,6 +82,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: 'archives', description: 'Số hoá, lưu trữ, bàn giao — Digitisation, archives, handover' },
       { name: 'assistant', description: 'Trợ lý — Assistant' },
       { name: 'tasks', description: 'Nhiệm vụ — Tasks' },
+      { name: 'schedules', description: 'Lịch công tác — Schedules' },
     ],
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },

@@ -101,6 +101,23 @@ export const keys = {
   /** A pointer in the assigner's partition to each task they gave ("assigned by me"); written once, as the assigner never changes. */
   taskByAssigner: (userId: string, createdAt: string, taskId: string) => ({ pk: `USER#${userId}`, sk: `TASKBY#${createdAt}#${taskId}` }),
   tasksByAssigner: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'TASKBY#' }),
+  // Schedules (issue 15). An event sits under the unit whose schedule it is (its id begins with that unit).
+  scheduleEvent: (unitId: string, eventId: string) => ({ pk: `UNIT#${unitId}`, sk: `SCHEDEV#${eventId}` }),
+  /** A unit's events by start (the week and month views, the unit's feed). */
+  eventsOfUnit: (unitId: string, start: string, eventId: string) => ({ gsi1pk: `SCHEDUNIT#${unitId}`, gsi1sk: `${start}#${eventId}` }),
+  /** A room's bookings by start (room conflicts). */
+  eventsOfRoom: (roomId: string, start: string, eventId: string) => ({ gsi2pk: `SCHEDROOM#${roomId}`, gsi2sk: `${start}#${eventId}` }),
+  /** A pointer in each person's partition to each event they preside or attend, by start (conflicts, their feed, their day). */
+  eventOfPerson: (userId: string, start: string, eventId: string) => ({ pk: `USER#${userId}`, sk: `SCHEDAT#${start}#${eventId}` }),
+  eventsOfPerson: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'SCHEDAT#' }),
+  room: (unitId: string, roomId: string) => ({ pk: `UNIT#${unitId}`, sk: `ROOM#${roomId}` }),
+  roomsOf: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'ROOM#' }),
+  /** A published week of a unit's schedule. */
+  scheduleWeek: (unitId: string, week: string) => ({ pk: `UNIT#${unitId}`, sk: `SCHEDWEEK#${week}` }),
+  /** A calendar feed by the SHA-256 of its secret token (the token itself is never stored). */
+  scheduleFeed: (tokenHash: string) => ({ pk: `SCHEDFEED#${tokenHash}`, sk: 'FEED' }),
+  /** The current feed of a person or a unit (which token hash to revoke on regeneration). */
+  scheduleFeedOf: (owner: { userId: string } | { unitId: string }) => ({ pk: 'userId' in owner ? `USER#${owner.userId}` : `UNIT#${owner.unitId}`, sk: 'SCHEDFEEDTOKEN' }),
   /** An assistant conversation: the user's own (questions, answers with citations, ratings). */
   conversation: (userId: string, conversationId: string) => ({ pk: `USER#${userId}`, sk: `CONV#${conversationId}` }),
   conversationsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'CONV#' }),
@@ -117,6 +134,7 @@ export const ENTITY = {
   partyNotice: 'partyNotice', partyNoticePointer: 'partyNoticePointer', partyNoticeRead: 'partyNoticeRead',
   archiveFile: 'archiveFile', archiveBatch: 'archiveBatch', archivePage: 'archivePage', archiveDocument: 'archiveDocument', archiveHandover: 'archiveHandover',
   task: 'task', taskPointer: 'taskPointer',
+  scheduleEvent: 'scheduleEvent', scheduleEventPointer: 'scheduleEventPointer', room: 'room', scheduleWeek: 'scheduleWeek', scheduleFeed: 'scheduleFeed', scheduleFeedPointer: 'scheduleFeedPointer',
 
   conversation: 'conversation',
 } as const

@@ -6,6 +6,7 @@ import { archiveWork } from '../../archives/usecases/work.js'
 import { documentWork } from '../../documents/usecases/work.js'
 import { memberWork } from '../../members/usecases/work.js'
 import { taskWork } from '../../tasks/usecases/work.js'
+import { scheduleWork } from '../../schedules/usecases/work.js'
 import { orgStore } from '../adapters/store.js'
 import type { OrgContext } from './context.js'
 import { listReorganisations } from './reorganisations.js'
@@ -25,10 +26,10 @@ export async function getMe(ctx: OrgContext) {
  * the caller may act on), then the organisation's reorganisations to decide.
  */
 export async function myWork(ctx: OrgContext): Promise<MyWork> {
-  const [reorganisations, documents, members, archives, tasks] = await Promise.all([
-    reorganisationWork(ctx), documentWork(ctx), memberWork(ctx), archiveWork(ctx), taskWork(ctx),
+  const [reorganisations, documents, members, archives, tasks, schedules] = await Promise.all([
+    reorganisationWork(ctx), documentWork(ctx), memberWork(ctx), archiveWork(ctx), taskWork(ctx), scheduleWork(ctx),
   ])
-  const sections = [...documents, ...members, ...reorganisations, ...archives, ...tasks]
+  const sections = [...documents, ...members, ...reorganisations, ...archives, ...tasks, ...schedules]
   return { sections: sections.sort((a, b) => WORK_SECTIONS.indexOf(a.id) - WORK_SECTIONS.indexOf(b.id)) }
 }
 

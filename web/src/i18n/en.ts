@@ -148,6 +148,9 @@ export const en: Shape<typeof vi> = {
           'due': 'Tasks due today or overdue',
           'to-evaluate': 'Tasks submitted for your evaluation',
         },
+        schedules: {
+          'today': 'Today\'s schedule',
+        },
       },
     },
     docs: {

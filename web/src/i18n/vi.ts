@@ -144,6 +144,9 @@ export const vi = {
           'due': 'Nhiệm vụ đến hạn hôm nay hoặc quá hạn',
           'to-evaluate': 'Nhiệm vụ đã trình chờ bạn đánh giá',
         },
+        schedules: {
+          'today': 'Lịch công tác hôm nay',
+        },
       },
     },
     docs: {

@@ -90,7 +90,7 @@ export default function HomePage() {
 const SECTION_COLOR: Record<WorkSectionId, string> = {
   'documents.to-confirm': 'orange', 'documents.to-direct': 'blue', 'documents.to-review': 'orange', 'documents.overdue': 'red',
   'members.transfers': 'red', 'members.comments': 'orange', 'org.reorganisations': 'red', 'archives.handovers': 'blue',
-  'members.fees': 'orange', 'members.notices': 'blue', 'tasks.due': 'red', 'tasks.to-evaluate': 'orange',
+  'members.fees': 'orange', 'members.notices': 'blue', 'tasks.due': 'red', 'tasks.to-evaluate': 'orange', 'schedules.today': 'blue',
 }
 
 /** "My work today": what waits for the user across modules, each section with its count and links to where it is done. */
