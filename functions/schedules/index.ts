@@ -30,5 +30,7 @@ export const SCHEDULE_ROUTES: Record<string, h.ScheduleRoute> = {
 
 export const handler = httpModuleWithContext({
   service: 'schedules', routes: SCHEDULE_ROUTES, ...ORG_MODULE_CONTEXT, validateParams: { eventId, token: feedToken },
+  // The public feed has no caller, so no caller's context.
+  context: (req) => (req.actor ? ORG_MODULE_CONTEXT.context(req) : (undefined as never)),
   publicRoutes: ['GET /api/schedules/feeds/{token}'],
 })

@@ -58,7 +58,8 @@ const KIND: Record<string, string> = { meeting: 'Họp', visit: 'Làm việc', r
 /** The iCalendar text of a feed's events (published ones; cancelled ones as STATUS:CANCELLED). */
 export function renderFeed(name: string, events: readonly ScheduleEvent[]): string {
   const cal = ical({ name, prodId: { company: 'Digital Office', product: 'Lich cong tac', language: 'VI' }, method: ICalCalendarMethod.PUBLISH,
-    timezone: { name: VIETNAM_TIME_ZONE, generator: VTIMEZONE }, ttl: 15 * 60 })
+    // No calendar-wide zone (DTSTAMP, CREATED stay UTC); each event's zone gets its VTIMEZONE from the generator.
+    timezone: { name: null, generator: VTIMEZONE }, ttl: 15 * 60 })
   for (const e of events) {
     if (e.state !== 'published') continue
     const description = [

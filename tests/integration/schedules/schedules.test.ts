@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import ICAL from 'ical.js'
 import { baseUrl, call, login, uniq, type Session } from '../../support/api.js'
 import { weekOf, vietnamMidnight } from '../../../shared/schedules/rules.js'
+import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
 
 const WARD = 'p-hoankiem'
 const DAY = 86_400_000
@@ -21,12 +22,15 @@ const at = (day: number, hhmm: string) => {
   return new Date(vietnamMidnight(week).getTime() + day * DAY + (h * 60 + m) * 60_000).toISOString().replace('.000Z', 'Z')
 }
 
+/** The Việt Nam date of the week's n-th day. */
+const vnDay = (n: number) => new Date(Date.parse(`${week}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10)
+
 let clerk: Session, secretary: Session, specialist: Session, outsider: Session
 let secretaryId: string, specialistId: string, outsiderId: string, roomId: string
 let adminToken: string
 const outbox = async (): Promise<{ to: string[]; subject: string; text: string }[]> =>
   (await fetch(`${baseUrl()}/local/outbox`, { headers: { authorization: `Bearer ${adminToken}` } })).json()
-const weekEvents = async (s: Session) => (await s.get(`/api/schedules/events?unitId=${WARD}&from=${week}&to=${at(6, '00:00').slice(0, 10)}`))
+const weekEvents = async (s: Session) => (await s.get(`/api/schedules/events?unitId=${WARD}&from=${week}&to=${vnDay(6)}`))
 
 beforeAll(async () => {
   ;[clerk, secretary, specialist, outsider] = await Promise.all(['vanthu.hoankiem', 'bithu.hoankiem', 'chuyenvien.hoankiem', 'chuyenvien.badinh'].map((u) => login(u)))
@@ -124,7 +128,7 @@ describe('the iCalendar feeds', () => {
     const visit = byTitle(kept.body.title)
     const start = visit.getFirstProperty('dtstart')!
     expect(start.getParameter('tzid')).toBe('Asia/Ho_Chi_Minh')
-    expect((start.getFirstValue() as ICAL.Time).toString()).toBe(`${at(2, '00:00').slice(0, 10)}T08:30:00`)
+    expect((start.getFirstValue() as ICAL.Time).toString()).toBe(`${vnDay(2)}T08:30:00`) // the wall clock in Hà Nội, whatever the server's zone
     expect(visit.getFirstPropertyValue('location')).toBe('Chi bộ Hàng Đào')
     expect(visit.getFirstPropertyValue('status')).toBe('CONFIRMED')
 
@@ -149,11 +153,14 @@ describe('the iCalendar feeds', () => {
 })
 
 describe("today's events in my work", () => {
-  it('lists the published events of today the caller attends', async () => {
-    const work = await secretary.get('/api/me/work')
-    const today = work.body.sections.find((s: any) => s.id === 'schedules.today')
-    const mine = (await secretary.get(`/api/schedules/mine?from=${new Date().toISOString().slice(0, 10)}&to=${new Date(Date.now() + DAY).toISOString().slice(0, 10)}`))
+  it('lists the published events of today the caller presides or attends, by name and time', async () => {
+    const today = vietnamDate()
+    const mine = await secretary.get(`/api/schedules/mine?from=${today}&to=${today}`)
+    const section = (await secretary.get('/api/me/work')).body.sections.find((s: any) => s.id === 'schedules.today')
     expect(mine.status).toBe(200)
-    if (today) expect(today.items[0]).toMatchObject({ href: '/schedules', title: expect.any(String) })
+    const titles = mine.body.events.map((e: any) => e.title)
+    if (titles.length) expect(section.items.map((i: any) => i.title)).toEqual(titles.slice(0, 5))
+    else expect(section).toBeUndefined()
+    for (const i of section?.items ?? []) expect(i.subtitle).toMatch(/^\d\d:\d\d–\d\d:\d\d/)
   })
 })
