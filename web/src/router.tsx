@@ -29,6 +29,12 @@ const taskPage = (load: () => Promise<{ default: React.ComponentType }>) => asyn
   return { Component: mod.default }
 }
 
+/** A schedules page: its chunk and the schedules strings, loaded together. */
+const schedulePage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
+  const [mod] = await Promise.all([load(), import('./i18n/schedules').then((m) => m.ensureScheduleStrings())])
+  return { Component: mod.default }
+}
+
 const routes: RouteObject[] = [
   {
     errorElement: <RouteError standalone />,
@@ -71,6 +77,7 @@ const routes: RouteObject[] = [
             { path: 'archives/handover', lazy: arcPage(() => import('./pages/archives/HandoverPage')) },
             { path: 'tasks', lazy: taskPage(() => import('./pages/tasks/TasksPage')) },
             { path: 'tasks/:taskId', lazy: taskPage(() => import('./pages/tasks/TaskPage')) },
+            { path: 'schedules', lazy: schedulePage(() => import('./pages/schedules/SchedulesPage')) },
             { path: 'assistant', lazy: page(() => import('./pages/assistant/AssistantPage')) },
             { path: 'assistant/appraisal', lazy: page(() => import('./pages/assistant/AppraisalPage')) },
             { path: 'assistant/:conversationId', lazy: page(() => import('./pages/assistant/AssistantPage')) },

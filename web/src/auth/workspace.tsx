@@ -10,6 +10,7 @@ import { orgPolicy } from '../../../shared/auth/policy'
 import { documentPolicy, type DocumentAction } from '../../../shared/documents/policy'
 import { archivePolicy, type ArchiveAction } from '../../../shared/archives/policy'
 import { taskPolicy, type TaskAction } from '../../../shared/tasks/policy'
+import { schedulePolicy, type ScheduleAction } from '../../../shared/schedules/policy'
 import type { User } from '../../../shared/org/contracts'
 import { endpoints, type MeAssignment } from '../api/endpoints'
 import { session } from '../api/session'
@@ -24,9 +25,9 @@ export interface Workspace {
   unitName: string | undefined
   setUnitId: (unitId: string) => void
   /** What a role held in the working unit allows (organisation and document actions). */
-  can: (action: Action | DocumentAction | ArchiveAction | TaskAction) => boolean
+  can: (action: Action | DocumentAction | ArchiveAction | TaskAction | ScheduleAction) => boolean
   /** Whether any of the caller's roles, in any unit, allows the action. */
-  canAnywhere: (action: Action | DocumentAction | ArchiveAction | TaskAction) => boolean
+  canAnywhere: (action: Action | DocumentAction | ArchiveAction | TaskAction | ScheduleAction) => boolean
   pendingCount: number
   refreshPending: () => void
   loading: boolean
@@ -37,8 +38,8 @@ export interface Workspace {
 const Ctx = createContext<Workspace | null>(null)
 
 /** Organisation actions live in PERMISSIONS, document and archive actions in their own tables; each policy answers for its own (shared/auth/engine.ts). */
-function allows(role: string, action: Action | DocumentAction | ArchiveAction | TaskAction): boolean {
-  return orgPolicy.grants(role, action as Action) || documentPolicy.grants(role, action as DocumentAction) || archivePolicy.grants(role, action as ArchiveAction) || taskPolicy.grants(role, action as TaskAction)
+function allows(role: string, action: Action | DocumentAction | ArchiveAction | TaskAction | ScheduleAction): boolean {
+  return orgPolicy.grants(role, action as Action) || documentPolicy.grants(role, action as DocumentAction) || archivePolicy.grants(role, action as ArchiveAction) || taskPolicy.grants(role, action as TaskAction) || schedulePolicy.grants(role, action as ScheduleAction)
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
@@ -67,9 +68,9 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     setChosen(id)
   }, [])
 
-  const can = useCallback((action: Action | DocumentAction | ArchiveAction | TaskAction) =>
+  const can = useCallback((action: Action | DocumentAction | ArchiveAction | TaskAction | ScheduleAction) =>
     !!current && current.roles.some((r) => allows(r, action)), [current])
-  const canAnywhere = useCallback((action: Action | DocumentAction | ArchiveAction | TaskAction) =>
+  const canAnywhere = useCallback((action: Action | DocumentAction | ArchiveAction | TaskAction | ScheduleAction) =>
     units.some((u) => u.roles.some((r) => allows(r, action))), [units])
 
   const refreshPending = useCallback(() => setPendingTick((t) => t + 1), [])

@@ -54,6 +54,7 @@ export const en: Shape<typeof vi> = {
     memberComments: 'Residence comments',
     archives: 'Archives, digitisation',
     tasks: 'Tasks',
+    schedules: 'Schedules',
     groups: { docs: 'Documents', org: 'Organisation', members: 'Party members' },
     openMenu: 'Open navigation menu',
     closeMenu: 'Close navigation menu',

@@ -50,6 +50,7 @@ export const vi = {
     memberComments: 'Nhận xét nơi cư trú',
     archives: 'Lưu trữ, số hóa',
     tasks: 'Nhiệm vụ',
+    schedules: 'Lịch công tác',
     groups: { docs: 'Văn bản', org: 'Tổ chức', members: 'Đảng viên' },
     openMenu: 'Mở menu điều hướng',
     closeMenu: 'Đóng menu điều hướng',

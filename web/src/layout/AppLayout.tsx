@@ -6,7 +6,7 @@ import { ActionIcon, Anchor, AppShell, Badge, Burger, Group, Menu, NavLink, Scro
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import {
   IconArchive, IconBook2, IconChecklist, IconFileImport, IconFileSearch, IconHistory, IconHome, IconInbox, IconLogout, IconRoute, IconSend, IconSitemap,
-  IconUserCircle, IconUsers, IconId, IconListCheck, IconUsersGroup, IconArrowsExchange, IconMessageCheck, IconSpeakerphone, IconCoin,
+  IconUserCircle, IconUsers, IconId, IconListCheck, IconCalendarEvent, IconUsersGroup, IconArrowsExchange, IconMessageCheck, IconSpeakerphone, IconCoin,
 } from '@tabler/icons-react'
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,6 +15,7 @@ import type { Action } from '../../../shared/org/roles'
 import type { DocumentAction } from '../../../shared/documents/policy'
 import type { ArchiveAction } from '../../../shared/archives/policy'
 import type { TaskAction } from '../../../shared/tasks/policy'
+import type { ScheduleAction } from '../../../shared/schedules/policy'
 import { auth, useAuthUser } from '../auth/store'
 import { useWorkspace, WorkspaceProvider } from '../auth/workspace'
 import { ErrorAlert } from '../components/ErrorAlert'
@@ -59,7 +60,7 @@ function UnitSwitcher() {
   )
 }
 
-interface NavItem { to: string; label: string; icon: ReactNode; action?: Action | DocumentAction | ArchiveAction | TaskAction; anyOf?: (Action | DocumentAction | ArchiveAction | TaskAction)[]; badge?: number; badgeLabel?: string; group?: 'docs' | 'org' | 'members' }
+interface NavItem { to: string; label: string; icon: ReactNode; action?: Action | DocumentAction | ArchiveAction | TaskAction | ScheduleAction; anyOf?: (Action | DocumentAction | ArchiveAction | TaskAction | ScheduleAction)[]; badge?: number; badgeLabel?: string; group?: 'docs' | 'org' | 'members' }
 
 function Shell() {
   const { t } = useTranslation()
@@ -86,6 +87,7 @@ function Shell() {
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome size={20} aria-hidden /> },
     { to: '/tasks', label: t('nav.tasks'), icon: <IconListCheck size={20} aria-hidden />, action: 'task.read' },
+    { to: '/schedules', label: t('nav.schedules'), icon: <IconCalendarEvent size={20} aria-hidden />, action: 'schedule.read' },
     { group: 'docs', to: '/documents/incoming', label: t('nav.docsIncoming'), icon: <IconInbox size={20} aria-hidden />, action: 'document.read' },
     { group: 'docs', to: '/documents/outgoing', label: t('nav.docsOutgoing'), icon: <IconSend size={20} aria-hidden />, anyOf: ['document.draft', 'document.review', 'document.sign'] },
     { group: 'docs', to: '/documents/registers', label: t('nav.docsRegisters'), icon: <IconBook2 size={20} aria-hidden />, anyOf: ['document.register', 'document.direct', 'document.configure'] },
