@@ -14,6 +14,6 @@ export async function scheduleWork(ctx: ScheduleContext): Promise<WorkSection[]>
   return [workSection('schedules.today', '/schedules', events.map((e) => ({
     title: e.title,
     subtitle: [`${hhmm(e.start)}–${hhmm(e.end)}`, e.room?.name ?? e.place, e.presider ? `Chủ trì: ${e.presider.fullName}` : undefined].filter(Boolean).join(' · '),
-    href: '/schedules', due: e.start,
+    href: '/schedules',
   })))]
 }
