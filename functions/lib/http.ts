@@ -34,7 +34,8 @@ export interface HttpRequest<A = unknown> {
   /** What `prefetch` started while the caller was being resolved. */
   prefetched?: Promise<unknown>
 }
-export interface HttpResult { status?: number; body?: unknown; headers?: Record<string, string> }
+/** `text`: a body sent as it is (with its own content-type header), not as JSON — an iCalendar feed. */
+export interface HttpResult { status?: number; body?: unknown; text?: string; headers?: Record<string, string> }
 export type RouteHandler<A> = (req: HttpRequest<A>) => Promise<HttpResult>
 
 export interface HttpModuleOptions<A> {
@@ -92,6 +93,9 @@ export function httpModule<A>(opts: HttpModuleOptions<A>) {
         sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown', actor, prefetched,
       })
       status = result.status ?? 200
+      if (result.text !== undefined) {
+        return { statusCode: status, headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...result.headers }, body: result.text }
+      }
       return json(status, result.body ?? null, result.headers)
     } catch (err) {
       const mapped = mapError(err, lang, requestId)

@@ -85,6 +85,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: 'notifications', description: 'Thông báo — Notifications' },
       { name: 'dashboards', description: 'Chỉ tiêu, báo cáo — KPI dashboards and reports' },
       { name: 'meetings', description: 'Phòng họp không giấy — Paperless meetings' },
+      { name: 'schedules', description: 'Lịch công tác — Schedules' },
     ],
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },

@@ -152,6 +152,12 @@ export const MODULES = [
     timeoutSeconds: 29,
   },
   {
+    id: 'schedules', entry: 'functions/schedules/index.ts', trigger: 'http',
+    description: 'Leader schedules (lịch công tác): events, conflicts, weekly publication, rooms, private iCalendar feeds',
+    access: { table: 'readwrite', mail: true },
+    timeoutSeconds: 29,
+  },
+  {
     id: 'members-tasks', entry: 'functions/members/tasks.ts', trigger: 'workflow-task',
     description: 'Steps of the Party transfer workflow (ask, escalate, issue the signed letter, complete, close)',
     access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true },

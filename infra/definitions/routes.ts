@@ -8,7 +8,7 @@ export interface RouteDefinition {
   /** API Gateway path template, e.g. `/api/units/{unitId}`. */
   readonly path: string
   /** Module id from modules.ts (an `http` module). */
-  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings'
+  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings' | 'schedules'
   /** `jwt`: the API's JWT authorizer must accept the bearer token. */
   readonly auth: 'jwt' | 'none'
 }
@@ -165,6 +165,22 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/meetings/{meetingId}/votes/{voteId}/close', 'meetings'),
   r('GET', '/api/meetings/{meetingId}/votes/{voteId}/record', 'meetings'),
   r('POST', '/api/ballots/{meetingId}/{voteId}', 'meetings', 'none'),
+  // Schedules (issue 15): lịch công tác — events, conflicts, publication, rooms, private iCalendar feeds.
+  r('GET', '/api/schedules/units', 'schedules'),
+  r('GET', '/api/schedules/events', 'schedules'),
+  r('POST', '/api/schedules/events', 'schedules'),
+  r('GET', '/api/schedules/mine', 'schedules'),
+  r('POST', '/api/schedules/check', 'schedules'),
+  r('GET', '/api/schedules/events/{eventId}', 'schedules'),
+  r('POST', '/api/schedules/events/{eventId}', 'schedules'),
+  r('POST', '/api/schedules/events/{eventId}/cancel', 'schedules'),
+  r('POST', '/api/schedules/publish', 'schedules'),
+  r('GET', '/api/schedules/rooms', 'schedules'),
+  r('POST', '/api/schedules/rooms', 'schedules'),
+  r('GET', '/api/schedules/feed', 'schedules'),
+  r('POST', '/api/schedules/feed', 'schedules'),
+  r('POST', '/api/schedules/feed/revoke', 'schedules'),
+  r('GET', '/api/schedules/feeds/{token}', 'schedules', 'none'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

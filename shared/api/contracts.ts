@@ -17,6 +17,7 @@ import * as tsk from '../tasks/contracts.js'
 import * as ntf from '../notifications/contracts.js'
 import * as dsh from '../dashboards/contracts.js'
 import * as mtg from '../meetings/contracts.js'
+import * as sch from '../schedules/contracts.js'
 import { PortalRequest } from '../members/portal.js'
 
 /** A server-made id of this system (users, requests): opaque, no `%`, at most 256 characters. */
@@ -44,9 +45,11 @@ export const PATH_PARAMETERS: Readonly<Record<string, z.ZodType>> = {
   meetingId: mtg.meetingId,
   voteId: mtg.voteId,
   docId: mtg.docId,
+  eventId: sch.eventId,
+  token: sch.feedToken,
 }
 
-export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings'
+export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings' | 'schedules'
 
 export interface RouteContract {
   readonly summary: { readonly vi: string; readonly en: string }
@@ -226,4 +229,21 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   'POST /api/meetings/{meetingId}/votes/{voteId}/close': c('Kết thúc biểu quyết', 'Close a vote', { body: z.strictObject({}) }),
   'GET /api/meetings/{meetingId}/votes/{voteId}/record': c('Biên bản kết quả biểu quyết', 'The signed result record'),
   'POST /api/ballots/{meetingId}/{voteId}': c('Bỏ phiếu kín (không kèm danh tính)', 'Cast a secret ballot (no identity)', { body: mtg.SecretBallotBody, status: 201 }),
+
+  // Schedules.
+  'GET /api/schedules/units': c('Các lịch công tác được xem', 'Schedules the caller may open'),
+  'GET /api/schedules/events': c('Lịch công tác của đơn vị trong khoảng ngày', "A unit's schedule between two days", { query: sch.EventListQuery }),
+  'POST /api/schedules/events': c('Thêm sự kiện vào lịch (trùng lịch cần acceptConflicts)', 'Add an event (a conflict needs acceptConflicts)', { body: sch.EventBody, status: 201 }),
+  'GET /api/schedules/mine': c('Lịch của tôi', 'My events', { query: sch.MyEventsQuery }),
+  'POST /api/schedules/check': c('Kiểm tra trùng lịch trước khi lưu', 'Conflicts before saving', { body: sch.CheckEventBody }),
+  'GET /api/schedules/events/{eventId}': c('Một sự kiện', 'An event'),
+  'POST /api/schedules/events/{eventId}': c('Sửa sự kiện', 'Change an event', { body: sch.UpdateEventBody }),
+  'POST /api/schedules/events/{eventId}/cancel': c('Hủy sự kiện', 'Cancel an event', { body: sch.CancelEventBody }),
+  'POST /api/schedules/publish': c('Công bố lịch tuần', 'Publish a week', { body: sch.PublishWeekBody }),
+  'GET /api/schedules/rooms': c('Phòng họp của đơn vị', "A unit's rooms", { query: sch.RoomQuery }),
+  'POST /api/schedules/rooms': c('Thêm phòng họp', 'Add a room', { body: sch.RoomBody, status: 201 }),
+  'GET /api/schedules/feed': c('Trạng thái địa chỉ lịch iCalendar', 'Whether a calendar feed exists', { query: sch.FeedQuery }),
+  'POST /api/schedules/feed': c('Tạo lại địa chỉ lịch iCalendar (địa chỉ cũ hết hiệu lực)', 'Make a new calendar feed URL (the old one stops working)', { body: sch.FeedBody }),
+  'POST /api/schedules/feed/revoke': c('Thu hồi địa chỉ lịch iCalendar', 'Revoke the calendar feed URL', { body: sch.FeedBody }),
+  'GET /api/schedules/feeds/{token}': c('Lịch iCalendar (RFC 5545) theo mã bí mật, không cần đăng nhập', 'iCalendar feed (RFC 5545) by its secret token, no sign-in'),
 }

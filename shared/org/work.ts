@@ -6,6 +6,7 @@
  */
 
 export const WORK_SECTIONS = [
+  'schedules.today',
   'documents.to-confirm', 'documents.to-direct', 'documents.to-review', 'documents.overdue',
   'members.transfers', 'members.comments', 'org.reorganisations', 'archives.handovers',
   'members.fees', 'members.notices', 'tasks.due', 'tasks.to-evaluate',

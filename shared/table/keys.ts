@@ -143,6 +143,23 @@ export const keys = {
   /** A connection following a meeting: one item each under the meeting, so a change reaches them in one query. */
   liveSubscription: (meetingId: string, connectionId: string) => ({ pk: `LIVE#${meetingId}`, sk: `CONN#${connectionId}` }),
   liveSubscriptionsOf: (meetingId: string) => ({ pk: `LIVE#${meetingId}`, skPrefix: 'CONN#' }),
+  // Schedules (issue 15). An event sits under the unit whose schedule it is (its id begins with that unit).
+  scheduleEvent: (unitId: string, eventId: string) => ({ pk: `UNIT#${unitId}`, sk: `SCHEDEV#${eventId}` }),
+  /** A unit's events by start (the week and month views, the unit's feed). */
+  eventsOfUnit: (unitId: string, start: string, eventId: string) => ({ gsi1pk: `SCHEDUNIT#${unitId}`, gsi1sk: `${start}#${eventId}` }),
+  /** A room's bookings by start (room conflicts). */
+  eventsOfRoom: (roomId: string, start: string, eventId: string) => ({ gsi2pk: `SCHEDROOM#${roomId}`, gsi2sk: `${start}#${eventId}` }),
+  /** A pointer in each person's partition to each event they preside or attend, by start (conflicts, their feed, their day). */
+  eventOfPerson: (userId: string, start: string, eventId: string) => ({ pk: `USER#${userId}`, sk: `SCHEDAT#${start}#${eventId}` }),
+  eventsOfPerson: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'SCHEDAT#' }),
+  room: (unitId: string, roomId: string) => ({ pk: `UNIT#${unitId}`, sk: `ROOM#${roomId}` }),
+  roomsOf: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'ROOM#' }),
+  /** A published week of a unit's schedule. */
+  scheduleWeek: (unitId: string, week: string) => ({ pk: `UNIT#${unitId}`, sk: `SCHEDWEEK#${week}` }),
+  /** A calendar feed by the SHA-256 of its secret token (the token itself is never stored). */
+  scheduleFeed: (tokenHash: string) => ({ pk: `SCHEDFEED#${tokenHash}`, sk: 'FEED' }),
+  /** The current feed of a person or a unit (which token hash to revoke on regeneration). */
+  scheduleFeedOf: (owner: { userId: string } | { unitId: string }) => ({ pk: 'userId' in owner ? `USER#${owner.userId}` : `UNIT#${owner.unitId}`, sk: 'SCHEDFEEDTOKEN' }),
   /** An assistant conversation: the user's own (questions, answers with citations, ratings). */
   conversation: (userId: string, conversationId: string) => ({ pk: `USER#${userId}`, sk: `CONV#${conversationId}` }),
   conversationsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'CONV#' }),
@@ -163,6 +180,7 @@ export const ENTITY = {
   treeHead: 'treeHead', treeChange: 'treeChange',
   meeting: 'meeting', meetingPointer: 'meetingPointer', vote: 'vote', voteKey: 'voteKey', voteSignature: 'voteSignature', ballot: 'ballot',
   liveConnection: 'liveConnection', liveSubscription: 'liveSubscription',
+  scheduleEvent: 'scheduleEvent', scheduleEventPointer: 'scheduleEventPointer', room: 'room', scheduleWeek: 'scheduleWeek', scheduleFeed: 'scheduleFeed', scheduleFeedPointer: 'scheduleFeedPointer',
 
   conversation: 'conversation',
 } as const

@@ -134,4 +134,14 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     expect(await violations(page), 'the items behind a number').toEqual([])
     await page.context().close()
   })
+
+  it('the schedules page (the office\'s week with its form, and on a phone)', async () => {
+    for (const [user, size] of [['vanthu.hoankiem', {}], ['chuyenvien.hoankiem', { width: 390, height: 844 }]] as const) {
+      const page = await signIn(browser, user, size)
+      await open(page, '/schedules')
+      await page.locator('.fc-event, .fc-list-event, .fc-list-empty').first().waitFor()
+      expect(await violations(page), `/schedules (${user})`).toEqual([])
+      await page.context().close()
+    }
+  })
 })

@@ -41,6 +41,12 @@ const meetingPage = (load: () => Promise<{ default: React.ComponentType }>) => a
   return { Component: mod.default }
 }
 
+/** A schedules page: its chunk and the schedules strings, loaded together. */
+const schedulePage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
+  const [mod] = await Promise.all([load(), import('./i18n/schedules').then((m) => m.ensureScheduleStrings())])
+  return { Component: mod.default }
+}
+
 const routes: RouteObject[] = [
   {
     errorElement: <RouteError standalone />,
@@ -89,6 +95,7 @@ const routes: RouteObject[] = [
             { path: 'dashboards/:unitId', lazy: dashPage(() => import('./pages/dashboards/DashboardPage')) },
             { path: 'meetings', lazy: meetingPage(() => import('./pages/meetings/MeetingsPage')) },
             { path: 'meetings/:meetingId', lazy: meetingPage(() => import('./pages/meetings/MeetingPage')) },
+            { path: 'schedules', lazy: schedulePage(() => import('./pages/schedules/SchedulesPage')) },
             { path: 'assistant', lazy: page(() => import('./pages/assistant/AssistantPage')) },
             { path: 'assistant/appraisal', lazy: page(() => import('./pages/assistant/AppraisalPage')) },
             { path: 'assistant/:conversationId', lazy: page(() => import('./pages/assistant/AssistantPage')) },

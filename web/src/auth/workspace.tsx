@@ -12,6 +12,7 @@ import { documentPolicy, type DocumentAction } from '../../../shared/documents/p
 import { archivePolicy, type ArchiveAction } from '../../../shared/archives/policy'
 import { taskPolicy, type TaskAction } from '../../../shared/tasks/policy'
 import { meetingPolicy, type MeetingAction } from '../../../shared/meetings/policy'
+import { schedulePolicy, type ScheduleAction } from '../../../shared/schedules/policy'
 import type { User } from '../../../shared/org/contracts'
 import { endpoints, type MeAssignment } from '../api/endpoints'
 import { session } from '../api/session'
@@ -39,14 +40,14 @@ export interface Workspace {
 }
 
 /** Every action a policy table names. */
-export type AnyAction = Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction | MeetingAction
+export type AnyAction = Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction | MeetingAction | ScheduleAction
 
 const Ctx = createContext<Workspace | null>(null)
 
 /** Organisation actions live in PERMISSIONS, document and archive actions in their own tables; each policy answers for its own (shared/auth/engine.ts). */
 function allows(role: string, action: AnyAction): boolean {
   return orgPolicy.grants(role, action as Action) || documentPolicy.grants(role, action as DocumentAction) || archivePolicy.grants(role, action as ArchiveAction) || taskPolicy.grants(role, action as TaskAction)
-    || dashboardPolicy.grants(role, action as DashboardAction) || meetingPolicy.grants(role, action as MeetingAction)
+    || dashboardPolicy.grants(role, action as DashboardAction) || meetingPolicy.grants(role, action as MeetingAction) || schedulePolicy.grants(role, action as ScheduleAction)
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {

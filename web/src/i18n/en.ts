@@ -55,6 +55,7 @@ export const en: Shape<typeof vi> = {
     archives: 'Archives, digitisation',
     tasks: 'Tasks',
     meetings: 'Meetings',
+    schedules: 'Schedules',
     groups: { docs: 'Documents', org: 'Organisation', members: 'Party members' },
     openMenu: 'Open navigation menu',
     closeMenu: 'Close navigation menu',
@@ -160,6 +161,9 @@ export const en: Shape<typeof vi> = {
         meetings: {
           'today': 'Meetings today',
           'to-answer': 'Meeting invitations waiting for your answer',
+        },
+        schedules: {
+          'today': 'Today\'s schedule',
         },
       },
     },

@@ -51,6 +51,7 @@ export const vi = {
     archives: 'Lưu trữ, số hóa',
     tasks: 'Nhiệm vụ',
     meetings: 'Cuộc họp',
+    schedules: 'Lịch công tác',
     groups: { docs: 'Văn bản', org: 'Tổ chức', members: 'Đảng viên' },
     openMenu: 'Mở menu điều hướng',
     closeMenu: 'Đóng menu điều hướng',
@@ -156,6 +157,9 @@ export const vi = {
         meetings: {
           'today': 'Cuộc họp hôm nay',
           'to-answer': 'Giấy mời họp chờ bạn trả lời',
+        },
+        schedules: {
+          'today': 'Lịch công tác hôm nay',
         },
       },
     },

@@ -136,6 +136,14 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'meeting.ballotIssued': l('Cấp chữ ký mù cho phiếu kín', 'Blind signature for a secret ballot issued'),
   'meeting.voteClose': l('Kết thúc biểu quyết', 'Vote closed'),
   'meeting.voteResult': l('Ghi kết quả biểu quyết', 'Vote result recorded'),
+  'schedule.create': l('Thêm sự kiện vào lịch công tác', 'Event scheduled'),
+  'schedule.update': l('Sửa sự kiện trong lịch công tác', 'Event changed'),
+  'schedule.cancel': l('Hủy sự kiện trong lịch công tác', 'Event cancelled'),
+  'schedule.publish': l('Công bố lịch công tác tuần', 'Week published'),
+  'schedule.roomCreate': l('Thêm phòng họp', 'Room added'),
+  'schedule.feedCreate': l('Tạo địa chỉ lịch iCalendar', 'Calendar URL made'),
+  'schedule.feedRegenerate': l('Tạo lại địa chỉ lịch iCalendar', 'Calendar URL made anew'),
+  'schedule.feedRevoke': l('Thu hồi địa chỉ lịch iCalendar', 'Calendar URL revoked'),
 }
 
 export const DETAIL_LABELS: Readonly<Record<string, Label>> = {
@@ -148,7 +156,7 @@ export const DETAIL_LABELS: Readonly<Record<string, Label>> = {
   registerNumber: l('Số văn bản', 'Number'), from: l('Từ', 'From'), to: l('Đến', 'To'), until: l('Đến ngày', 'Until'), deadline: l('Hạn', 'Deadline'), month: l('Tháng', 'Month'),
   amount: l('Số tiền', 'Amount'), due: l('Phải nộp', 'Due'), pages: l('Số trang', 'Pages'), pageCount: l('Số trang', 'Pages'),
   files: l('Số tệp', 'Files'), documents: l('Số tài liệu', 'Documents'), members: l('Số đảng viên', 'Members'), moved: l('Đã chuyển', 'Moved'),
-  recipients: l('Nơi nhận', 'Recipients'), percent: l('Tiến độ (%)', 'Progress (%)'), quality: l('Chất lượng', 'Quality'), timeliness: l('Thời hạn', 'Timeliness'), approve: l('Đồng ý', 'Approved'),
+  recipients: l('Nơi nhận', 'Recipients'), percent: l('Tiến độ (%)', 'Progress (%)'), quality: l('Chất lượng', 'Quality'), timeliness: l('Thời hạn', 'Timeliness'), approve: l('Đồng ý', 'Approved'), conflicts: l('Số trùng lịch', 'Double bookings'), events: l('Số sự kiện', 'Events'),
   title: l('Tiêu đề', 'Title'), effectiveDate: l('Ngày hiệu lực', 'Effective date'),
   cardNumber: l('Số thẻ đảng', 'Party card'), fileName: l('Tệp', 'File'), step: l('Bước', 'Step'), valid: l('Hợp lệ', 'Valid'), checked: l('Đã kiểm tra', 'Checked'),
   signer: l('Người ký', 'Signer'), version: l('Phiên bản', 'Version'), date: l('Ngày', 'Date'), value: l('Giá trị', 'Value'), sourceIp: l('Địa chỉ', 'Address'),
@@ -161,6 +169,7 @@ const OBJECT_LABELS: Readonly<Record<string, Label>> = {
   notice: l('Thông báo', 'Notice'), portal: l('Yêu cầu từ Cổng Dịch vụ công', 'Portal request'), transfer: l('Hồ sơ chuyển sinh hoạt', 'Transfer'),
   comment: l('Phiếu nhận xét', 'Comment request'), archive: l('Hồ sơ lưu trữ', 'Archive record'), assistant: l('Trợ lý', 'Assistant'),
   task: l('Nhiệm vụ', 'Task'),
+  schedule: l('Lịch công tác', 'Schedule'),
 }
 
 /** The target in words: its name when the server found one, else the kind of record. */
