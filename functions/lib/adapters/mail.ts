@@ -88,7 +88,8 @@ export async function suppressedAmong(to: readonly string[]): Promise<Set<string
 }
 
 let ses: SESv2Client | undefined
-let smtp: import('nodemailer').Transporter | undefined
+/** The SMTP transport, kept per server address (the embedded runtime restarted in one process listens on a new port). */
+let smtp: { address: string; transport: import('nodemailer').Transporter } | undefined
 
 async function engineSend(m: Mail, to: string[]): Promise<string | undefined> {
   const e = env()
@@ -99,8 +100,9 @@ async function engineSend(m: Mail, to: string[]): Promise<string | undefined> {
   const raw = await composeMail({ ...m, to }, e.MAIL_FROM)
   if (e.MAIL === 'smtp') {
     const nodemailer = await import('nodemailer')
-    smtp ??= nodemailer.createTransport({ host: e.SMTP_HOST, port: e.SMTP_PORT, secure: false, ignoreTLS: true })
-    const info = await smtp.sendMail({ envelope: { from: e.MAIL_FROM, to }, raw })
+    const address = `${e.SMTP_HOST}:${e.SMTP_PORT}`
+    if (smtp?.address !== address) smtp = { address, transport: nodemailer.createTransport({ host: e.SMTP_HOST, port: e.SMTP_PORT, secure: false, ignoreTLS: true }) }
+    const info = await smtp.transport.sendMail({ envelope: { from: e.MAIL_FROM, to }, raw })
     return info.messageId
   }
   mkdirSync(e.OUTBOX_DIR, { recursive: true })
@@ -122,4 +124,4 @@ export function mail(): MailPort {
 }
 
 /** The embedded runtime points the SMTP transport elsewhere when it restarts in-process (tests). */
-export function resetMailTransport(): void { smtp?.close(); smtp = undefined }
+export function resetMailTransport(): void { smtp?.transport.close(); smtp = undefined }

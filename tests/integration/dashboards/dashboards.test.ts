@@ -191,7 +191,8 @@ describe('KPI reports', () => {
     const before = (await (await fetch(`${baseUrl()}/local/outbox`, { headers: await asAdmin() })).json()) as any[]
     const run = await runJob('weekly-kpi-reports')
     expect(run.reports).toBeGreaterThan(0)
-    const mails = ((await (await fetch(`${baseUrl()}/local/outbox`, { headers: await asAdmin() })).json()) as any[]).slice(before.length)
+    // the mailbox lists the newest first: what was not there before the run
+    const mails = ((await (await fetch(`${baseUrl()}/local/outbox`, { headers: await asAdmin() })).json()) as any[]).filter((m) => !before.some((b) => b.id === m.id))
     const mine = mails.find((m) => m.to.includes(leaderEmail))
     expect(mine.subject).toContain('02-BC/ĐU')
     const link = /\/dashboards\/[^\s]+\?report=([^\s]+)/.exec(mine.text)!

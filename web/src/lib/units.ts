@@ -2,6 +2,7 @@
  * The units within the caller's reach (today's tree, ended units included),
  * loaded once and shared by pickers and name look-ups.
  */
+import { vietnamDate } from '../../../shared/calendar/vietnam-time'
 import { useEffect, useMemo, useState } from 'react'
 import type { TreeNode } from '../../../shared/org/tree'
 import { endpoints } from '../api/endpoints'
@@ -49,7 +50,7 @@ export function useUnits(): { roots: TreeNode[]; options: UnitOption[]; activeOp
       label: `${node.name} (${node.code})`,
       node,
       depth,
-      ended: !!node.validTo && node.validTo < new Date().toISOString().slice(0, 10),
+      ended: !!node.validTo && node.validTo < vietnamDate(),
     }))
     const byId = new Map(flat.map(({ node }) => [node.unitId, node]))
     return {

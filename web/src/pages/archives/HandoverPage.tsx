@@ -4,6 +4,7 @@
  * and from the working unit; the receiving unit checks the checksums and
  * confirms receipt.
  */
+import { vietnamDate } from '../../../../shared/calendar/vietnam-time'
 import { Alert, Anchor, Badge, Button, Group, Paper, Progress, Select, Stack, Stepper, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -34,7 +35,7 @@ export default function HandoverPage() {
   const unitId = ws.unitId
   const list = useData(unitId ? (s) => archives.handovers(unitId, s) : null, [unitId])
   const [step, setStep] = useState(0)
-  const [form, setForm] = useState({ fromUnitId: '', toUnitId: unitId ?? '', reason: 'merge', date: new Date().toISOString().slice(0, 10) })
+  const [form, setForm] = useState({ fromUnitId: '', toUnitId: unitId ?? '', reason: 'merge', date: vietnamDate() })
   const [result, setResult] = useState<Handover | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)

@@ -3,6 +3,7 @@
  * XLSX/CSV, check it (nothing written) or import it (any rejected row:
  * nothing written), read the row-by-row report and download it as XLSX.
  */
+import { vietnamDate } from '../../../../shared/calendar/vietnam-time'
 import { Alert, Button, Code, FileInput, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core'
 import { IconDownload, IconFileSpreadsheet, IconFileUpload, IconListCheck } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -46,7 +47,7 @@ export default function ImportMembersPage() {
       if (r.errors.length === 0) rows.push([r.row, result, r.id ?? '', '', ''])
       for (const e of r.errors) rows.push([r.row, result, r.id ?? '', e.column ?? '', e.message])
     }
-    downloadBytes(`bao-cao-nhap-dang-vien-${new Date().toISOString().slice(0, 10)}.xlsx`, toXlsx(t('import.report'), rows, [8, 14, 18, 26, 60]), XLSX_TYPE)
+    downloadBytes(`bao-cao-nhap-dang-vien-${vietnamDate()}.xlsx`, toXlsx(t('import.report'), rows, [8, 14, 18, 26, 60]), XLSX_TYPE)
   }
 
   return (

@@ -3,6 +3,7 @@
  * deadline (dd/mm/yyyy; overdue in red), the lead's acceptance, and — for
  * leaders who may assign — a form choosing the lead unit and person by name.
  */
+import { vietnamDate } from '../../../../shared/calendar/vietnam-time'
 import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core'
 import { IconCheck, IconPlus } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
@@ -146,7 +147,7 @@ function NewTaskForm({ onCreated }: { onCreated: () => void }) {
     .filter((u) => u.status === 'active' && u.assignments.some((a) => a.unitId === leadUnitId))
     .map((u) => ({ value: u.userId, label: u.fullName })), [people.data, leadUnitId])
   const unitOptions = useMemo(() => units.activeOptions.map((o) => ({ value: o.value, label: o.label })), [units])
-  const today = new Date().toISOString().slice(0, 10)
+  const today = vietnamDate()
 
   const submit = async () => {
     if (!leadUnitId) return
