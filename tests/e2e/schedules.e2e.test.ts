@@ -28,6 +28,12 @@ describe('schedules in the browser', () => {
     // Assess: the week view with this week's demo meeting of the ward's standing committee
     await clerk.locator('.fc-timeGridWeek-view').waitFor()
     await expect.poll(() => clerk.locator('.fc-event').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Họp Ban Thường vụ Đảng ủy phường (tuần 1)')]))
+    // …at its time in Việt Nam, 14:00–16:00, drawn in the 14:00 row (a named zone without its plugin was drawn as UTC, at 07:00)
+    const meeting = clerk.locator('.fc-event', { hasText: 'Họp Ban Thường vụ Đảng ủy phường (tuần 1)' })
+    expect(await meeting.textContent()).toContain('14:00 - 16:00')
+    const row = await clerk.locator('.fc-timegrid-slot-label[data-time="14:00:00"]').boundingBox()
+    const box = await meeting.boundingBox()
+    expect(Math.abs(box!.y - row!.y)).toBeLessThan(row!.height)
 
     // Act: a new event for the secretary on Monday 15:00–16:00, while he presides the 14:00–16:00 meeting
     const form = clerk.getByRole('region', { name: 'Thêm sự kiện' })
@@ -53,6 +59,7 @@ describe('schedules in the browser', () => {
     await phone.goto(`${new URL(phone.url()).origin}/schedules`)
     await phone.locator('.fc-listWeek-view').waitFor()
     await expect.poll(() => phone.locator('.fc-list-event').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Họp Ban Thường vụ Đảng ủy phường (tuần 1)')]))
+    expect(await phone.locator('.fc-list-event', { hasText: 'Họp Ban Thường vụ Đảng ủy phường (tuần 1)' }).textContent()).toContain('14:00 - 16:00')
     expect(await phone.locator('.fc-timeGridWeek-view').count()).toBe(0)
     await phone.context().close()
   })

@@ -9,6 +9,8 @@ import FullCalendar from '@fullcalendar/react'
 import dayGridPlugin from '@fullcalendar/daygrid'
 import timeGridPlugin from '@fullcalendar/timegrid'
 import listPlugin from '@fullcalendar/list'
+// Without a named-time-zone plugin FullCalendar draws a named zone as UTC (a 08:00 meeting showed at 1:00).
+import luxonPlugin from '@fullcalendar/luxon3'
 import viLocale from '@fullcalendar/core/locales/vi'
 import type { DatesSetArg, EventInput } from '@fullcalendar/core'
 import { Alert, Button, Checkbox, CopyButton, Group, MultiSelect, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core'
@@ -81,11 +83,12 @@ export default function SchedulesPage() {
       <Paper withBorder p="sm" aria-label={t('schedule.title')} ref={calendarBox}>
         <FullCalendar
           key={phone ? 'phone' : 'desk'}
-          plugins={[timeGridPlugin, dayGridPlugin, listPlugin]}
+          plugins={[luxonPlugin, timeGridPlugin, dayGridPlugin, listPlugin]}
           locales={[viLocale]} locale={i18n.language === 'en' ? 'en-gb' : 'vi'}
           timeZone="Asia/Ho_Chi_Minh"
           initialView={phone ? 'listWeek' : 'timeGridWeek'}
           headerToolbar={phone ? { left: 'prev,next', center: 'title', right: 'today' } : { left: 'prev,next today', center: 'title', right: 'timeGridWeek,dayGridMonth,listWeek' }}
+          eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }} slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
           firstDay={1} slotMinTime="06:00:00" slotMaxTime="21:00:00" allDaySlot={false} nowIndicator height="auto"
           events={events} datesSet={onDates}
         />
