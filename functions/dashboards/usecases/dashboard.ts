@@ -71,7 +71,7 @@ const day = (v: string | Date | null) => (!v ? undefined : typeof v === 'string'
 const ITEM_QUERIES: Record<ItemsQuery['kpi'], string> = {
   'documents.overdue': `select d.document_id as id, d.summary as title, coalesce(d.symbol, '') as symbol, d.issuer_name as extra, l.name as unit_name, d.deadline as date, true as overdue
       from documents d join sub on sub.unit_id = d.owner_unit_id join live l on l.unit_id = d.owner_unit_id
-      where d.confidentiality = 'none' and d.register_year = extract(year from $1::date)::int and d.flow = 'incoming'
+      where d.confidentiality = 'none' and d.flow = 'incoming'
         and d.status in ('arrived', 'received', 'directed') and d.deadline < $1::date order by d.deadline, d.document_id`,
   'documents.onTime': `select d.document_id as id, d.summary as title, coalesce(d.symbol, '') as symbol, d.issuer_name as extra, l.name as unit_name, d.deadline as date,
         (d.status <> 'done') as overdue

@@ -7,7 +7,8 @@
  * per unit and day (a history the read model cannot rebuild); a second run
  * on the same day overwrites them.
  *
- * What "now" means per source: documents of the day's register year;
+ * What "now" means per source: documents of the day's register year (overdue
+ * ones whatever their year: still open past the deadline on the day);
  * users, member records and archive documents as they stand; tasks by their
  * state on the day (open past the deadline = overdue).
  */
@@ -33,9 +34,14 @@ const FIGURES_SQL = `${CLOSURE_CTE},
       count(*) filter (where flow = 'incoming' and status = 'done' and deadline is not null
                          and ((data->'completed'->>'at')::timestamptz at time zone 'Asia/Ho_Chi_Minh')::date <= deadline) as ontime_part,
       count(*) filter (where flow = 'incoming' and deadline is not null and (status = 'done' or (status in ('arrived', 'received', 'directed') and deadline < $1::date))) as ontime_whole,
-      count(*) filter (where flow = 'incoming' and status in ('arrived', 'received', 'directed') and deadline < $1::date) as overdue,
+      0 as overdue,
       0 as members_part, 0 as members_whole, 0 as archives_part, 0 as archives_whole, 0 as tasks_part, 0 as tasks_whole
     from documents where confidentiality = 'none' and register_year = extract(year from $1::date)::int group by owner_unit_id
+    union all
+    -- Overdue is the state of the day, whatever the register year: a document of last year still open is overdue today.
+    select owner_unit_id, 0, 0, 0, 0, count(*), 0, 0, 0, 0, 0, 0
+    from documents where confidentiality = 'none' and flow = 'incoming' and status in ('arrived', 'received', 'directed') and deadline < $1::date
+    group by owner_unit_id
     union all
     select cell_id, 0, 0, 0, 0, 0,
       count(*) filter (where data->>'birthDate' is not null and coalesce(data->>'residence', '') <> ''), count(*), 0, 0, 0, 0
