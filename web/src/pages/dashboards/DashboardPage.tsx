@@ -10,6 +10,7 @@
  */
 import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { BarChart, LineChart } from '@mantine/charts'
+import { useMediaQuery } from '@mantine/hooks'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
@@ -26,6 +27,8 @@ import { KPIS, type KpiId } from '../../../../shared/dashboards/targets'
 
 const STATUS_COLOUR: Record<DashboardKpi['status'], string> = { met: 'green', behind: 'yellow', late: 'red', noData: 'gray', notMeasured: 'gray' }
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Math.round(v * 1000) / 10}%`)
+/** A name cut to one line of a chart's axis, with an ellipsis. */
+const shorten = (name: string, max: number) => (name.length <= max ? name : `${name.slice(0, max - 1).trimEnd()}…`)
 const shown = (k: { kind: string }, v: number | null) => (k.kind === 'count' ? (v ?? '—').toString() : pct(v))
 
 export default function DashboardPage() {
@@ -39,14 +42,17 @@ export default function DashboardPage() {
   const [drill, setDrill] = useState<KpiId | null>(null)
   const [rankKpi, setRankKpi] = useState<KpiId>('documents.digital')
   const [by, setBy] = useState<'weeks' | 'months'>('weeks')
+  const phone = useMediaQuery('(max-width: 48em)')
   // Only the first load replaces the page: a reload after a report keeps the report's links on screen.
   if (data.loading && data.data?.unit.unitId !== unitId) return <Loading />
   if (data.error && !data.data) return <ErrorAlert error={data.error} onRetry={data.reload} />
   const d = data.data!
   const measured = d.kpis.filter((k) => k.measured && k.kind === 'share')
-  const points = d.trend[by].map((p) => ({ period: formatDate(p.period, lang), ...Object.fromEntries(measured.map((k) => [k.kpi, p.values[k.kpi] === null || p.values[k.kpi] === undefined ? null : Math.round(p.values[k.kpi]! * 1000) / 10])) }))
+  // Series keys without the KPI id's dot: recharts reads a dotted key as a path, and the legend named the wrong lines.
+  const seriesKey = (kpi: string) => kpi.replace(/\./g, '_')
+  const points = d.trend[by].map((p) => ({ period: formatDate(p.period, lang), ...Object.fromEntries(measured.map((k) => [seriesKey(k.kpi), p.values[k.kpi] === null || p.values[k.kpi] === undefined ? null : Math.round(p.values[k.kpi]! * 1000) / 10])) }))
   const colours = ['blue.6', 'teal.6', 'grape.6', 'orange.6', 'cyan.6', 'red.6']
-  const series = measured.map((k, i) => ({ name: k.kpi, label: k.name[lang], color: colours[i % colours.length] }))
+  const series = measured.map((k, i) => ({ name: seriesKey(k.kpi), label: k.name[lang], color: colours[i % colours.length] }))
   const ranking = d.ranking[rankKpi] ?? []
   const rankDef = d.kpis.find((k) => k.kpi === rankKpi)!
   return (
@@ -102,7 +108,9 @@ export default function DashboardPage() {
           data={KPIS.filter((k) => k.measured).map((k) => ({ value: k.id, label: k.name[lang] }))} style={{ flexWrap: 'wrap' }} />
         {ranking.length === 0 ? <Text c="dimmed" mt="sm">{t('dash.noUnitsBelow')}</Text> : (
           <>
-            {rankDef.kind === 'share' && <BarChart h={Math.max(160, ranking.length * 28)} mt="md" data={ranking.slice(0, 20).map((r) => ({ name: r.name, value: r.value === null ? 0 : Math.round(r.value * 1000) / 10 }))} dataKey="name" orientation="vertical" series={[{ name: 'value', label: rankDef.name[lang], color: 'blue.6' }]} unit="%" yAxisProps={{ width: 120 }} xAxisProps={{ domain: [0, 100] }} barChartProps={{ accessibilityLayer: false }} aria-hidden />}
+            {rankDef.kind === 'share' && <BarChart h={Math.max(160, Math.min(20, ranking.length) * 36 + 40)} mt="md" data={ranking.slice(0, 20).map((r) => ({ name: r.name, value: r.value === null ? 0 : Math.round(r.value * 1000) / 10 }))} dataKey="name" orientation="vertical" series={[{ name: 'value', label: rankDef.name[lang], color: 'blue.6' }]} unit="%"
+              // One line per unit, shortened (the table below names each in full): wrapped names overlapped their neighbours.
+              yAxisProps={{ width: phone ? 120 : 250, interval: 0, unit: '', tickFormatter: (name: string) => shorten(name, phone ? 12 : 26) }} xAxisProps={{ domain: [0, 100], unit: '%' }} barChartProps={{ accessibilityLayer: false }} aria-hidden />}
             <Table.ScrollContainer minWidth={320} mt="md">
               <Table striped>
                 <Table.Caption>{t('dash.rankingCaption')}</Table.Caption>
