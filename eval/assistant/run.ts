@@ -53,7 +53,7 @@ const SETS: { name: string; questions: Question[] }[] = [
 function inAskersLanguage(q: Question, answer: Answer): boolean {
   let rest = answer.text.replace(/“[^”]*”|"[^"]*"|\([^)]*\)|\[\d+\]/g, ' ')
   for (const a of q.answer ?? []) rest = rest.split(a).join(' ')
-  return detectLang(q.question) === 'vi' || !/[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu.test(rest)
+  return detectLang(q.question) === 'vi' || detectLang(rest) === 'en'
 }
 
 async function evaluate(engine: AnswerEngine, retrieval: 'hybrid' | 'lexical' = 'hybrid', questions: Question[] = SETS[0].questions) {

@@ -64,8 +64,8 @@ export const EMBEDDED_PACE_MS = 40
 /** The deterministic engine: the extractive answer, streamed sentence by sentence. */
 export const embeddedEngine: AnswerEngine = {
   name: 'embedded',
-  async *answer({ question, lang, passages, terms }) {
-    const answer = composeAnswer(question, terms, passages, lang)
+  async *answer({ question, lang, passages, terms, history }) {
+    const answer = composeAnswer(question, terms, passages, lang, 2, { history })
     const pieces = answer.text.split(/(?<=[\].;,])\s+/)
     for (const [i, piece] of pieces.entries()) {
       yield { type: 'delta', text: i < pieces.length - 1 ? `${piece} ` : piece }
