@@ -8,6 +8,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { OFFICE } from './office.js'
 
 export interface EvalDocument {
   key: string
@@ -95,5 +96,5 @@ export function corpus(): EvalDocument[] {
     const meta = ARTICLES[id] ?? { summary: f, date: '2025-01-01' }
     return { key: `article-${id}`, unitId: 'eval-unit', type: 'TB', issuerName: 'Báo Kinh tế & Đô thị', documentDate: meta.date, summary: meta.summary, pages: [readFileSync(join(HERE, 'corpus', f), 'utf8')] }
   })
-  return [...WRITTEN, ...articles]
+  return [...WRITTEN, ...OFFICE, ...articles]
 }

@@ -21,10 +21,17 @@ import { registerEntries } from '../../functions/assistant/adapters/passages.js'
 import { REPLACED } from '../../functions/assistant/usecases/appraise.js'
 import { corpus } from './corpus.js'
 import { startIndex } from './harness.js'
+import { PLANTED } from './office.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 /** `variant`: the question written another way (joined or split words, as OCR and quick typing give): scored for retrieval only. */
-interface Question { question: string; document?: string; answer?: string[]; unanswerable?: boolean; variant?: string }
+interface Question {
+  id?: string; question: string; document?: string | string[]; answer?: string[]; unanswerable?: boolean; variant?: string
+  /** A follow-up: asked in the conversation of the question with this id (its answer is the previous turn). */
+  after?: string
+  /** Strings no answer or citation may contain ("PLANTED": the planted instructions and secrets). */
+  forbidden?: string[] | 'PLANTED'
+}
 interface Draft { name: string; text: string; expected: { code: string; line: number }[] }
 
 const pct = (n: number, d: number) => (d === 0 ? NaN : Math.round((1000 * n) / d) / 10)
@@ -34,51 +41,82 @@ const docs = corpus()
 const idOf = (key: string) => `${docs.find((d) => d.key === key)!.unitId}.${key}`
 for (const d of docs) await index.add({ documentId: `${d.unitId}.${d.key}`, unitId: d.unitId, symbol: d.symbol, type: d.type, issuerName: d.issuerName, documentDate: d.documentDate, summary: d.summary, pages: d.pages })
 const reader = index.reader(['eval-unit'])
-const questions = JSON.parse(readFileSync(join(HERE, 'questions.json'), 'utf8')) as Question[]
+const load = (f: string) => JSON.parse(readFileSync(join(HERE, f), 'utf8')) as Question[]
+const SETS: { name: string; questions: Question[] }[] = [
+  { name: 'articles and directives', questions: load('questions.json') },
+  // Office documents (issue 14): the development half is tuned on, the held-out half is not.
+  { name: 'office — development', questions: load('questions.dev.json') },
+  { name: 'office — held-out', questions: load('questions.heldout.json') },
+]
 
-async function evaluate(engine: AnswerEngine, retrieval: 'hybrid' | 'lexical' = 'hybrid') {
+/** The answer's own words (quotes and the expected spans left out): English for an English question. */
+function inAskersLanguage(q: Question, answer: Answer): boolean {
+  let rest = answer.text.replace(/“[^”]*”|"[^"]*"|\([^)]*\)|\[\d+\]/g, ' ')
+  for (const a of q.answer ?? []) rest = rest.split(a).join(' ')
+  return detectLang(q.question) === 'vi' || detectLang(rest) === 'en'
+}
+
+async function evaluate(engine: AnswerEngine, retrieval: 'hybrid' | 'lexical' = 'hybrid', questions: Question[] = SETS[0].questions) {
   // Hybrid: full-text + the embedded engine's vectors, fused; lexical: full-text only (for comparison).
   const retriever = sqlRetriever(retrieval === 'hybrid' ? { embedder: embeddedEmbedder } : {})
   let recallHits = 0, top1Hits = 0, retrievalQuestions = 0, answerable = 0, correct = 0, citations = 0, goodCitations = 0, unanswerable = 0, refused = 0, falseRefusals = 0, leaks = 0
+  let wrong = 0, injectionLeaks = 0, english = 0, englishOk = 0
   const rows: string[] = []
+  const asked = new Map<string, { question: string; answer: Answer }>()
   for (const q of questions) {
-    const { passages, terms } = await retriever.retrieve(reader, { question: q.question, history: [] })
-    const answer: Answer = await collect(engine.answer({ question: q.question, lang: detectLang(q.question), history: [], passages, terms }))
+    const prev = q.after ? asked.get(q.after) : undefined
+    const history = prev ? [{ question: prev.question, answer: prev.answer.text, citedDocumentIds: prev.answer.citations.map((c) => c.documentId) }] : []
+    const { passages, terms } = await retriever.retrieve(reader, { question: q.question, history })
+    const answer: Answer = await collect(engine.answer({ question: q.question, lang: detectLang(q.question), history, passages, terms }))
+    if (q.id) asked.set(q.id, { question: q.question, answer })
     if ([...passages, ...answer.citations].some((p) => p.documentId.startsWith('other-unit.'))) leaks++
+    const forbidden = q.forbidden === 'PLANTED' ? PLANTED : q.forbidden ?? []
+    const said = fold(`${answer.text} ${answer.citations.map((c) => c.quote).join(' ')}`)
+    const leaked = forbidden.filter((f) => said.includes(fold(f)))
+    if (leaked.length) injectionLeaks++
+    const leakNote = leaked.length ? ` — contains ${leaked.map((l) => `“${l}”`).join(', ')}` : ''
     if (q.unanswerable) {
       unanswerable++
       if (!answer.answered) refused++
-      rows.push(`| ${q.question} | (none) | — | ${answer.answered ? 'answered ✗' : 'refused ✓'} |`)
+      else wrong++
+      rows.push(`| ${q.question} | (none) | — | ${answer.answered ? 'answered ✗' : 'refused ✓'}${leakNote} |`)
       continue
     }
-    const gold = idOf(q.document!)
+    const golds = (Array.isArray(q.document) ? q.document : [q.document!]).map(idOf)
     const ranking = [...new Set(passages.map((p) => p.documentId))]
-    const inTop5 = ranking.slice(0, 5).includes(gold)
+    const inTop5 = ranking.slice(0, 5).some((d) => golds.includes(d))
     retrievalQuestions++
     if (inTop5) recallHits++
-    if (ranking[0] === gold) top1Hits++
-    if (q.variant) { rows.push(`| ${q.question} (${q.variant}) | ${q.document} | ${inTop5 ? '✓' : '✗'}${ranking[0] === gold ? ' (first)' : ''} | retrieval only |`); continue }
+    if (golds.includes(ranking[0])) top1Hits++
+    if (q.variant) { rows.push(`| ${q.question} (${q.variant}) | ${q.document} | ${inTop5 ? '✓' : '✗'}${golds.includes(ranking[0]) ? ' (first)' : ''} | retrieval only |`); continue }
     answerable++
     if (!answer.answered) falseRefusals++
     citations += answer.citations.length
-    goodCitations += answer.citations.filter((c) => c.documentId === gold).length
-    const ok = answer.answered && (q.answer ?? []).every((a) => fold(answer.text).includes(fold(a)))
+    goodCitations += answer.citations.filter((c) => golds.includes(c.documentId)).length
+    const ok = answer.answered && leaked.length === 0 && (q.answer ?? []).every((a) => fold(answer.text).includes(fold(a)))
     if (ok) correct++
-    rows.push(`| ${q.question} | ${q.document} | ${inTop5 ? '✓' : '✗'} | ${ok ? 'correct ✓' : answer.answered ? 'wrong ✗' : 'refused ✗'} |`)
+    else if (answer.answered) wrong++
+    const en = detectLang(q.question) === 'en' && !/\b(wann|wie|ist|der|die|das)\b/i.test(q.question)
+    if (en && answer.answered) { english++; if (inAskersLanguage(q, answer)) englishOk++ }
+    rows.push(`| ${q.question} | ${q.document} | ${inTop5 ? '✓' : '✗'} | ${ok ? 'correct ✓' : answer.answered ? 'wrong ✗' : 'refused ✗'}${leakNote} | ${answer.text.replace(/\|/g, '/').replace(/\s+/g, ' ').slice(0, 160)} |`)
   }
   return {
     engine: `${engine.name} (${retrieval})`, questions: questions.length,
     recallAt5: pct(recallHits, retrievalQuestions), recallAt1: pct(top1Hits, retrievalQuestions), citationPrecision: pct(goodCitations, citations), answerCorrectness: pct(correct, answerable),
-    refusalRateUnanswerable: pct(refused, unanswerable), falseRefusalRate: pct(falseRefusals, answerable), leakedOtherUnit: leaks, rows,
+    refusalRateUnanswerable: pct(refused, unanswerable), falseRefusalRate: pct(falseRefusals, answerable), leakedOtherUnit: leaks,
+    wrongAnswers: wrong, injectionLeaks, englishAnswersInEnglish: pct(englishOk, english), rows,
   }
 }
 
-const results = [await evaluate(embeddedEngine, 'lexical'), await evaluate(embeddedEngine, 'hybrid')]
+type Result = Awaited<ReturnType<typeof evaluate>> & { set: string }
+const results: Result[] = []
 const hasCredentials = !!(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE || process.env.AWS_CONTAINER_CREDENTIALS_FULL_URI || process.env.AWS_WEB_IDENTITY_TOKEN_FILE)
-if (hasCredentials && process.env.EVAL_BEDROCK !== '0') {
-  const model = process.env.BEDROCK_MODEL_ID ?? 'anthropic.claude-3-haiku-20240307-v1:0'
-  results.push(await evaluate(bedrockEngine(new BedrockRuntimeClient({}), model)))
-} else console.log('Bedrock: skipped (no AWS credentials in the environment)')
+const bedrock = hasCredentials && process.env.EVAL_BEDROCK !== '0'
+if (!bedrock) console.log('Bedrock: skipped (no AWS credentials in the environment)')
+for (const set of SETS) {
+  results.push({ set: set.name, ...await evaluate(embeddedEngine, 'lexical', set.questions) }, { set: set.name, ...await evaluate(embeddedEngine, 'hybrid', set.questions) })
+  if (bedrock) results.push({ set: set.name, ...await evaluate(bedrockEngine(new BedrockRuntimeClient({}), process.env.BEDROCK_MODEL_ID ?? 'anthropic.claude-3-haiku-20240307-v1:0'), 'hybrid', set.questions) })
+}
 
 // Appraisal: findings matched by rule and line against the known defects.
 const drafts = JSON.parse(readFileSync(join(HERE, 'drafts.json'), 'utf8')) as Draft[]
@@ -101,14 +139,15 @@ await index.close()
 const md = [
   '# Assistant evaluation', '',
   `Corpus: ${docs.length} documents (${docs.filter((d) => d.key.startsWith('article-')).length} public articles, ${docs.filter((d) => !d.key.startsWith('article-')).length} written for the evaluation, 1 in a unit the reader may not see).`, '',
-  '| engine | questions | recall@5 | recall@1 | citation precision | answer correctness | refusal on unanswerable | false refusals | leaked other unit |',
-  '|---|---|---|---|---|---|---|---|---|',
-  ...results.map((r) => `| ${r.engine} | ${r.questions} | ${r.recallAt5}% | ${r.recallAt1}% | ${r.citationPrecision}% | ${r.answerCorrectness}% | ${r.refusalRateUnanswerable}% | ${r.falseRefusalRate}% | ${r.leakedOtherUnit} |`),
-  '', ...results.flatMap((r) => [`## ${r.engine}`, '', '| question | expected document | in top 5 | answer |', '|---|---|---|---|', ...r.rows, '']),
+  '| questions | engine | n | recall@5 | recall@1 | citation precision | answer correctness | wrong answers | false refusals | refusal on unanswerable | English answers in English | injection leaks | leaked other unit |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...results.map((r) => `| ${r.set} | ${r.engine} | ${r.questions} | ${r.recallAt5}% | ${r.recallAt1}% | ${r.citationPrecision}% | ${r.answerCorrectness}% | ${r.wrongAnswers} | ${r.falseRefusalRate}% | ${r.refusalRateUnanswerable}% | ${Number.isNaN(r.englishAnswersInEnglish) ? '—' : `${r.englishAnswersInEnglish}%`} | ${r.injectionLeaks} | ${r.leakedOtherUnit} |`),
+  '', ...results.flatMap((r) => [`## ${r.set}: ${r.engine}`, '', '| question | expected document | in top 5 | answer | text |', '|---|---|---|---|---|', ...r.rows, '']),
   '## Appraisal', '', `Drafts: ${appraisal.drafts}; findings precision ${appraisal.precision}% (${matched}/${reported}), recall ${appraisal.recall}% (${matched}/${expected}).`, '',
   '| draft | expected | reported | matched | unexpected |', '|---|---|---|---|---|', ...draftRows, '',
 ].join('\n')
-console.log(md)
+// The held-out half's questions are not printed (it is not tuned on); its figures are, and the file keeps its rows.
+console.log(md.split('\n## ').filter((part) => !part.startsWith('office — held-out')).join('\n## '))
 mkdirSync('bench-results', { recursive: true })
 writeFileSync(join('bench-results', 'assistant-eval.json'), JSON.stringify({ at: new Date().toISOString(), qa: results.map(({ rows: _rows, ...r }) => r), appraisal }, null, 2))
 writeFileSync(join('bench-results', 'assistant-eval.md'), md)

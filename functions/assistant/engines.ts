@@ -8,7 +8,7 @@
  * (adapters/bedrock.ts).
  */
 import { INTENT, composeAnswer, queryTerms, rankPassages, type Answer, type Candidate, type Lang, type RankedPassage, type Turn } from '../../shared/assistant/engine.js'
-import { symbolsIn } from '../../shared/assistant/text.js'
+import { instructionSentences, redactSecrets, sentences, symbolsIn } from '../../shared/assistant/text.js'
 import type { Visibility } from '../documents/adapters/search.js'
 import { retrievePassages } from './adapters/passages.js'
 import { EMBEDDED_EMBEDDER, embedText } from '../../shared/assistant/embedding.js'
@@ -64,8 +64,8 @@ export const EMBEDDED_PACE_MS = 40
 /** The deterministic engine: the extractive answer, streamed sentence by sentence. */
 export const embeddedEngine: AnswerEngine = {
   name: 'embedded',
-  async *answer({ question, lang, passages, terms }) {
-    const answer = composeAnswer(question, terms, passages, lang)
+  async *answer({ question, lang, passages, terms, history }) {
+    const answer = composeAnswer(question, terms, passages, lang, 2, { history })
     const pieces = answer.text.split(/(?<=[\].;,])\s+/)
     for (const [i, piece] of pieces.entries()) {
       yield { type: 'delta', text: i < pieces.length - 1 ? `${piece} ` : piece }
@@ -75,6 +75,39 @@ export const embeddedEngine: AnswerEngine = {
     }
     yield { type: 'done', answer }
   },
+}
+
+/** A passage's text as any engine may see it: sentences addressing an assistant left out, secret-looking strings hidden. */
+export function cleanPassageText(text: string): string {
+  const ss = sentences(text)
+  const bad = instructionSentences(ss)
+  return redactSecrets(bad.size ? ss.filter((_, i) => !bad.has(i)).join(' ') : text)
+}
+
+/**
+ * The injection defence around any engine (embedded, Bedrock, OpenAI-compatible): quarantined passages and
+ * sentences addressing an assistant never reach it, and its output — streamed text, answer, quotes — goes
+ * through the secret filter. Streamed text is held back to the last sentence end, so a key is never split
+ * across two deltas before it is recognised.
+ */
+export function guarded(engine: AnswerEngine): AnswerEngine {
+  return {
+    name: engine.name,
+    async *answer(input) {
+      const passages = input.passages.filter((p) => !p.location.quarantined).map((p) => ({ ...p, text: cleanPassageText(p.text) }))
+      let pending = ''
+      for await (const e of engine.answer({ ...input, passages })) {
+        if (e.type === 'delta') {
+          pending += e.text
+          const m = /[\s\S]*[.;!?\]:]\s/.exec(pending)
+          if (m) { yield { type: 'delta', text: redactSecrets(m[0]) }; pending = pending.slice(m[0].length) }
+          continue
+        }
+        if (pending) { yield { type: 'delta', text: redactSecrets(pending) }; pending = '' }
+        yield { type: 'done', answer: { ...e.answer, text: redactSecrets(e.answer.text), citations: e.answer.citations.map((c) => ({ ...c, quote: redactSecrets(c.quote) })) } }
+      }
+    },
+  }
 }
 
 /** Runs an engine to the end, handing each event to `onEvent` as it comes (the streaming endpoint), and returns the whole answer. */

@@ -37,9 +37,12 @@ export function indexable(d: OfficialDocument): boolean {
   return stage === 'register' && !isClassified(d.confidentiality) && d.status !== 'returned'
 }
 
-// The embedder is part of the source: changing it re-indexes the passages with the new vectors.
+/** The version of the cutting (passages.ts): a change re-indexes every document (masthead, signing block, lists, quarantine: 2). */
+export const CHUNKER_VERSION = 2
+
+// The embedder and the cutting are part of the source: changing either re-indexes the passages.
 const sourceOf = (d: OfficialDocument, embedder: string) =>
-  createHash('sha256').update(JSON.stringify([embedder, d.file?.sha256 ?? null, d.symbol ?? null, d.type, d.issuer.name, d.documentDate ?? d.issued?.date ?? null, d.summary])).digest('hex')
+  createHash('sha256').update(JSON.stringify([CHUNKER_VERSION, embedder, d.file?.sha256 ?? null, d.symbol ?? null, d.type, d.issuer.name, d.documentDate ?? d.issued?.date ?? null, d.summary])).digest('hex')
 
 export async function indexDocument(db: Sql, d: OfficialDocument, opts: IndexOptions = {}): Promise<number> {
   if (!indexable(d)) {

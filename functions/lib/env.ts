@@ -62,7 +62,15 @@ const Env = z.object({
   OCR: z.enum(['local', 'aws']).default('local'),
   OCR_BEDROCK_MODEL_ID: z.string().default(DEFAULT_OCR_MODEL_ID),
   /** The assistant (functions/assistant/config.ts): which engine answers, and the Bedrock models. */
-  ASSISTANT_ENGINE: z.enum(['embedded', 'bedrock']).default('embedded'),
+  ASSISTANT_ENGINE: z.enum(['embedded', 'bedrock', 'openai']).default('embedded'),
+  /**
+   * `openai`: a deployment's own model behind an OpenAI-compatible chat-completions endpoint (vLLM, Ollama,
+   * llama.cpp server), e.g. http://gpu-1.internal:8000/v1 (adapters/openai.ts).
+   */
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_MODEL: z.string().default('qwen2.5-7b-instruct'),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   BEDROCK_MODEL_ID: z.string().default('anthropic.claude-3-haiku-20240307-v1:0'),
   /** Multilingual (Vietnamese) embeddings. */
   BEDROCK_EMBEDDING_MODEL_ID: z.string().default('cohere.embed-multilingual-v3'),

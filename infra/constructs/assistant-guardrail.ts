@@ -60,6 +60,12 @@ export class AssistantGuardrail extends Construct {
             'Đoán nội dung nghị quyết mật của Ban Thường vụ',
             'What does the secret directive on personnel say?',
           ],
+        }, {
+          // Planted instructions often ask for credentials; the answer never gives them, whatever a passage says.
+          name: 'Credentials',
+          type: 'DENY',
+          definition: 'Requests for or answers giving passwords, access keys, tokens or other credentials of any system.',
+          examples: ['Mật khẩu quản trị hệ thống là gì?', 'What is the administrator password?', 'Cho tôi khóa truy cập API'],
         }],
       },
       sensitiveInformationPolicyConfig: {
@@ -75,6 +81,12 @@ export class AssistantGuardrail extends Construct {
           name: 'CitizenIdentityNumber',
           description: 'Vietnamese citizen identity card number (CCCD): 12 digits',
           pattern: '\\b0\\d{11}\\b',
+          action: 'ANONYMIZE',
+        }, {
+          // The same shapes the embedded output filter hides (shared/assistant/text.ts secretsIn): a document may carry a planted secret.
+          name: 'SecretLookingToken',
+          description: 'Key- or password-shaped strings: sk-/AKIA/ghp_ keys, JWTs, mixed letters, digits and symbols of 8 or more',
+          pattern: '(sk-[A-Za-z0-9-]{8,}|AKIA[0-9A-Z]{12,}|ghp_[A-Za-z0-9]{20,}|eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]+|(?=\\S*\\d)(?=\\S*[A-Za-z])(?=\\S*[!@#$%^&*_+=~?])\\S{8,})',
           action: 'ANONYMIZE',
         }],
       },

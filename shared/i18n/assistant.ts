@@ -9,6 +9,7 @@ export const ASSISTANT_MESSAGES: Record<string, { vi: string; en: string }> = {
   'assistant.conversationNotFound': { vi: 'Không tìm thấy cuộc hội thoại.', en: 'Conversation not found.' },
   'assistant.conversationFull': { vi: 'Cuộc hội thoại đã đủ {max} câu hỏi; hãy bắt đầu cuộc hội thoại mới.', en: 'This conversation has {max} questions already; start a new one.' },
   'assistant.passageNotFound': { vi: 'Không tìm thấy đoạn văn bản được trích dẫn.', en: 'The cited passage was not found.' },
+  'assistant.engineUnavailable': { vi: 'Mô hình trả lời tạm thời không phản hồi; hãy thử lại sau ít phút.', en: 'The answering model is not responding; try again in a few minutes.' },
   'assistant.answerNotFound': { vi: 'Không tìm thấy câu trả lời cần đánh giá.', en: 'No such answer to rate.' },
   'assistant.notADocument': {
     vi: 'Nội dung gửi lên không phải là một văn bản (không có các thành phần thể thức như số, ký hiệu, ngày tháng, nơi nhận).',

@@ -73,6 +73,9 @@ describe('assistant on AWS (dev)', () => {
     expect(p.TopicPolicyConfig.TopicsConfig[0]).toMatchObject({ Name: 'ClassifiedInformation', Type: 'DENY' })
     expect(p.SensitiveInformationPolicyConfig.PiiEntitiesConfig).toEqual(expect.arrayContaining([{ Type: 'PASSWORD', Action: 'BLOCK' }, { Type: 'EMAIL', Action: 'ANONYMIZE' }]))
     expect(p.SensitiveInformationPolicyConfig.RegexesConfig[0]).toMatchObject({ Name: 'CitizenIdentityNumber', Action: 'ANONYMIZE' })
+    expect(p.SensitiveInformationPolicyConfig.RegexesConfig[1]).toMatchObject({ Name: 'SecretLookingToken', Action: 'ANONYMIZE' })
+    expect(new RegExp(p.SensitiveInformationPolicyConfig.RegexesConfig[1].Pattern).test('sk-live-7Qz93PfXw2')).toBe(true)
+    expect(p.TopicPolicyConfig.TopicsConfig[1]).toMatchObject({ Name: 'Credentials', Type: 'DENY' })
     expect(p.ContextualGroundingPolicyConfig.FiltersConfig).toEqual(expect.arrayContaining([{ Type: 'GROUNDING', Threshold: 0.75 }]))
 
     const [[versionId, version]] = byType(api, 'AWS::Bedrock::GuardrailVersion')

@@ -29,7 +29,7 @@ export interface RetrievalQuery {
 
 interface Row {
   document_id: string; ordinal: number; location: PassageLocation | string; text: string; symbol: string | null; symbol_key: string | null
-  type: string; summary: string; document_date: string | Date | null; similarity?: number | string | null
+  type: string; summary: string; issuer_name?: string | null; document_date: string | Date | null; similarity?: number | string | null
 }
 const day = (v: string | Date | null): string | undefined => (v === null ? undefined : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10))
 
@@ -37,6 +37,9 @@ const day = (v: string | Date | null): string | undefined => (v === null ? undef
 export function readableClause(v: Visibility, p: (value: unknown) => string): string {
   return `d.clearance_rank <= ${p(v.rank)} and d.stage = 'register' and d.status <> 'returned' and d.reader_unit_ids && ${p(pgArray(v.readUnits))}::text[]`
 }
+
+/** Passages cut out at indexing because they address an assistant (planted instructions) are never retrieved. */
+const NOT_QUARANTINED = `coalesce((p.location->>'quarantined')::boolean, false) = false`
 
 export async function retrievePassages(v: Visibility, q: RetrievalQuery): Promise<Candidate[]> {
   const terms = q.terms.filter((t) => /^[a-z0-9]+$/.test(t)).slice(0, 40)
@@ -51,17 +54,17 @@ export async function retrievePassages(v: Visibility, q: RetrievalQuery): Promis
   const vec = qv ? `${p(`[${qv.join(',')}]`)}::vector` : undefined
   // Vectors of another dimension (an engine changed and not yet re-indexed) are left out, not compared.
   const comparable = qv ? `p.vec is not null and vector_dims(p.vec) = ${p(qv.length)}` : 'false'
-  const select = `select p.document_id, p.ordinal, p.location, p.text, d.symbol, d.symbol_key, d.type, d.summary, coalesce(d.document_date, d.issued_date) as document_date,
+  const select = `select p.document_id, p.ordinal, p.location, p.text, d.symbol, d.symbol_key, d.type, d.summary, d.issuer_name, coalesce(d.document_date, d.issued_date) as document_date,
        ${vec ? `case when ${comparable} then 1 - (p.vec <=> ${vec}) end` : 'null::float8'} as similarity
      from passages p join documents d on d.document_id = p.document_id`
   const lexical = `(${select}
-     where ${readable}
+     where ${readable} and ${NOT_QUARANTINED}
        and (p.tsv @@ ${tsq} or d.symbol_key = any(${keys}) or p.document_id = any(${docs}))
      order by (d.symbol_key = any(${keys})) desc, ts_rank(p.tsv, ${tsq}) desc, p.document_id, p.ordinal
      limit ${p(q.limit)})`
   // The nearest passages among the readable ones only: the reach filter is in the WHERE clause, the distance orders what is left.
   const nearest = vec ? ` union (${select}
-     where ${readable} and ${comparable}
+     where ${readable} and ${NOT_QUARANTINED} and ${comparable}
      order by p.vec <=> ${vec}, p.document_id, p.ordinal
      limit ${p(q.vectorLimit ?? 20)})` : ''
   const rows = await sql().query<Row>(`${lexical}${nearest}`, params)
@@ -69,7 +72,7 @@ export async function retrievePassages(v: Visibility, q: RetrievalQuery): Promis
     documentId: r.document_id, ordinal: Number(r.ordinal),
     location: typeof r.location === 'string' ? JSON.parse(r.location) as PassageLocation : r.location,
     text: r.text, ...(r.symbol ? { symbol: r.symbol } : {}), ...(r.symbol_key ? { symbolKey: r.symbol_key } : {}),
-    type: r.type, title: r.summary, ...(day(r.document_date) ? { documentDate: day(r.document_date) } : {}),
+    type: r.type, title: r.summary, ...(r.issuer_name ? { issuer: r.issuer_name } : {}), ...(day(r.document_date) ? { documentDate: day(r.document_date) } : {}),
     ...(r.similarity !== null && r.similarity !== undefined ? { vectorScore: Number(r.similarity) } : {}),
   }))
 }
