@@ -11,7 +11,7 @@
  * "[chưa kiểm chứng / unverified]" on screen. They are configuration — a
  * new row with its `validFrom` replaces one without a code change.
  */
-import type { WorkingCalendar } from '../calendar/working-days.js'
+import { addDays, type WorkingCalendar } from '../calendar/working-days.js'
 
 export type LimitKind = 'complaint' | 'denunciation' | 'violation' | 'petition'
 export type LimitStep = 'acceptance' | 'handling' | 'extension' | 'answer'
@@ -47,6 +47,6 @@ export function limitOn(kind: LimitKind, step: LimitStep, date: string, limits: 
   return found
 }
 
-/** The last day of a limit of `workingDays` counted from the day after `from`. */
+/** The last day of a limit of `workingDays` counted from the day after `from` (exactly that many working days after it). */
 export const limitDue = (from: string, workingDays: number, calendar: WorkingCalendar): string =>
-  calendar.addWorkingDays(from, workingDays)
+  calendar.addWorkingDays(addDays(from, 1), workingDays - 1)

@@ -43,7 +43,7 @@ export const caseStore = {
   /** One page, newest first, after the cursor (`<createdAt>#<caseId>`), state and words as filters in the query. */
   async page(commissionId: string, f: CaseListFilter): Promise<{ cases: Case[]; more: boolean }> {
     const idx = TABLE.indexes.byCollection
-    const names: Record<string, string> = { '#p': idx.partitionKey, '#s': idx.sortKey }
+    const names: Record<string, string> = { '#p': idx.partitionKey, ...(f.after ? { '#s': idx.sortKey } : {}) }
     const values: Record<string, unknown> = { ':p': keys.casesOfCommission(commissionId, '', '').gsi1pk }
     const filters: string[] = []
     if (f.state) { names['#st'] = 'state'; values[':st'] = f.state; filters.push('#st = :st') }

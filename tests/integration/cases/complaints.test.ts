@@ -12,6 +12,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { eventually, login, uniq } from '../../support/api.js'
 import { CALENDAR } from '../../../shared/calendar/working-days.js'
 import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
+import { limitDue } from '../../../shared/cases/limits.js'
 
 vi.setConfig({ testTimeout: 120_000 })
 const UBKT = 'hn-ubkttu'
@@ -36,7 +37,7 @@ describe('a denunciation from intake to the sealed file', () => {
     expect(taken.status).toBe(201)
     const id = taken.body.caseId
     expect(taken.body).toMatchObject({ state: 'received', hasIdentity: true, commissionName: 'Ủy ban Kiểm tra Thành ủy' })
-    expect(taken.body.acceptance.due).toBe(CALENDAR.addWorkingDays(vietnamDate(), 10))
+    expect(taken.body.acceptance.due).toBe(limitDue(vietnamDate(), 10, CALENDAR))
     expect(JSON.stringify(taken.body)).not.toContain('Nguyễn Thị Tố')
     const registered = await clerk.post(`/api/cases/${id}/register`, { version: 1 })
     expect(registered.body.registerNo).toMatch(/^TC-\d{4}-\d{4}$/)
@@ -47,8 +48,8 @@ describe('a denunciation from intake to the sealed file', () => {
     const outside = await chair.post(`/api/cases/${id}/assign`, { version: classified.body.version, inspectorId: outsiderId })
     expect(outside.status).toBe(422)
     expect(outside.body.error.message).toBe('Kiểm tra viên được phân công phải thuộc Ủy ban kiểm tra thụ lý vụ việc.')
-    const legalDue = CALENDAR.addWorkingDays(vietnamDate(), 60)
-    const tooLate = await chair.post(`/api/cases/${id}/assign`, { version: classified.body.version, inspectorId, handlingDue: CALENDAR.addWorkingDays(legalDue, 1) }, 'en')
+    const legalDue = limitDue(vietnamDate(), 60, CALENDAR)
+    const tooLate = await chair.post(`/api/cases/${id}/assign`, { version: classified.body.version, inspectorId, handlingDue: limitDue(legalDue, 1, CALENDAR) }, 'en')
     expect(tooLate.status).toBe(422)
     expect(tooLate.body.error.message).toContain('past the legal limit')
     const byClerk = await clerk.post(`/api/cases/${id}/assign`, { version: classified.body.version, inspectorId })
@@ -59,9 +60,9 @@ describe('a denunciation from intake to the sealed file', () => {
     const assigned = await chair.post(`/api/cases/${id}/assign`, { version: classified.body.version, inspectorId })
     expect(assigned.status).toBe(200)
     expect(assigned.body).toMatchObject({ state: 'assigned', inspector: { fullName: 'Tạ Minh Khoa' }, handling: { due: legalDue, legalDue } })
-    const pastMax = await chair.post(`/api/cases/${id}/extend`, { version: assigned.body.version, until: CALENDAR.addWorkingDays(legalDue, 31), reason: 'Cần xác minh thêm' })
+    const pastMax = await chair.post(`/api/cases/${id}/extend`, { version: assigned.body.version, until: limitDue(legalDue, 31, CALENDAR), reason: 'Cần xác minh thêm' })
     expect(pastMax.status).toBe(422)
-    const until = CALENDAR.addWorkingDays(legalDue, 20)
+    const until = limitDue(legalDue, 20, CALENDAR)
     const extended = await chair.post(`/api/cases/${id}/extend`, { version: assigned.body.version, until, reason: 'Cần xác minh thêm tại ngân hàng' })
     expect(extended.body.handling.due).toBe(until)
     const verified = await inspector.post(`/api/cases/${id}/verify`, { version: extended.body.version, text: 'Đã làm việc với đối tượng và cơ quan quản lý đất đai.' })
