@@ -19,7 +19,7 @@ afterAll(async () => { await browser?.close() })
 describe('cases in the browser', () => {
   it('a clerk takes a letter in; the chair finds it on a phone and alone sees the sender', async () => {
     // Prepare
-    const subject = `Tố cáo vi phạm trong đấu giá đất ${uniq()}`
+    const subject = `Khiếu nại về đấu giá đất ${uniq()}`
     const sender = `Vương Thị Kín ${uniq()}`
     const clerk = await signIn(browser, 'vanthu.ubkt')
 
@@ -38,7 +38,7 @@ describe('cases in the browser', () => {
     expect(await clerk.locator('main').textContent()).not.toContain(sender)
     expect(await clerk.getByRole('button', { name: 'Xem người gửi đơn' }).count()).toBe(0)
     await clerk.getByRole('button', { name: 'Vào sổ' }).click()
-    await expect.poll(async () => (await clerk.getByRole('heading', { level: 1 }).textContent()) ?? '').toMatch(/^TC-\d{4}-\d{4} — /)
+    await expect.poll(async () => (await clerk.getByRole('heading', { level: 1 }).textContent()) ?? '').toMatch(/^KN-\d{4}-\d{4} — /)
     await clerk.context().close()
 
     // Act: the chair on a phone
