@@ -58,6 +58,7 @@ const Env = z.object({
   /** Archives: the largest scan accepted, and the digitisation workflow. */
   MAX_SCAN_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
   DIGITISATION_STATE_MACHINE_ARN: z.string().optional(),
+  CASE_DEADLINES_STATE_MACHINE_ARN: z.string().optional(),
   /** Archives' OCR engine: tesseract.js locally, Textract + Bedrock on AWS. */
   OCR: z.enum(['local', 'aws']).default('local'),
   OCR_BEDROCK_MODEL_ID: z.string().default(DEFAULT_OCR_MODEL_ID),

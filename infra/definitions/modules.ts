@@ -193,6 +193,18 @@ export const MODULES = [
     access: { table: 'readwrite', uploads: 'readwrite', readModel: true, mail: true, signing: true },
     timeoutSeconds: 300,
   },
+  {
+    id: 'cases', entry: 'functions/cases/index.ts', trigger: 'http',
+    description: 'Cases of the inspection commissions (complaints, denunciations, signs of violation: intake to sealed file, the denouncer\'s identity apart) and voters\' petitions with resolution follow-up',
+    access: { table: 'readwrite', mail: true, workflows: ['case-deadlines'] },
+    timeoutSeconds: 29,
+  },
+  {
+    id: 'cases-tasks', entry: 'functions/cases/tasks.ts', trigger: 'workflow-task',
+    description: 'Steps of the case time-limit workflow: reminder at half the time, escalation at the legal deadline',
+    access: { table: 'readwrite', mail: true },
+    timeoutSeconds: 60,
+  },
 ] as const satisfies readonly ModuleDefinition[]
 
 export type ModuleId = (typeof MODULES)[number]['id']

@@ -8,7 +8,7 @@ export interface RouteDefinition {
   /** API Gateway path template, e.g. `/api/units/{unitId}`. */
   readonly path: string
   /** Module id from modules.ts (an `http` module). */
-  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings' | 'schedules'
+  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings' | 'schedules' | 'cases'
   /** `jwt`: the API's JWT authorizer must accept the bearer token. */
   readonly auth: 'jwt' | 'none'
 }
@@ -181,6 +181,33 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/schedules/feed', 'schedules'),
   r('POST', '/api/schedules/feed/revoke', 'schedules'),
   r('GET', '/api/schedules/feeds/{token}', 'schedules', 'none'),
+  r('GET', '/api/cases/commissions', 'cases'),
+  r('GET', '/api/cases', 'cases'),
+  r('POST', '/api/cases', 'cases'),
+  r('GET', '/api/cases/kpis', 'cases'),
+  r('GET', '/api/cases/export', 'cases'),
+  r('GET', '/api/cases/{caseId}', 'cases'),
+  r('GET', '/api/cases/{caseId}/identity', 'cases'),
+  r('POST', '/api/cases/{caseId}/register', 'cases'),
+  r('POST', '/api/cases/{caseId}/classify', 'cases'),
+  r('POST', '/api/cases/{caseId}/forward', 'cases'),
+  r('POST', '/api/cases/{caseId}/assign', 'cases'),
+  r('POST', '/api/cases/{caseId}/extend', 'cases'),
+  r('POST', '/api/cases/{caseId}/verify', 'cases'),
+  r('POST', '/api/cases/{caseId}/conclude', 'cases'),
+  r('POST', '/api/cases/{caseId}/measures', 'cases'),
+  r('POST', '/api/cases/{caseId}/follow-up', 'cases'),
+  r('POST', '/api/cases/{caseId}/close', 'cases'),
+  r('GET', '/api/petitions', 'cases'),
+  r('POST', '/api/petitions', 'cases'),
+  r('GET', '/api/petitions/{petitionId}', 'cases'),
+  r('POST', '/api/petitions/{petitionId}/forward', 'cases'),
+  r('POST', '/api/petitions/{petitionId}/answer', 'cases'),
+  r('POST', '/api/petitions/{petitionId}/publish', 'cases'),
+  r('GET', '/api/resolutions', 'cases'),
+  r('POST', '/api/resolutions', 'cases'),
+  r('GET', '/api/resolutions/{resolutionId}', 'cases'),
+  r('POST', '/api/resolutions/{resolutionId}/tasks', 'cases'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

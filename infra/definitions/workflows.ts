@@ -43,4 +43,11 @@ export const WORKFLOWS = [
     arnEnvVar: 'DIGITISATION_STATE_MACHINE_ARN',
     description: 'Digitisation of a batch of scans: each page read with retries and its own failure branch, then documents assembled and their metadata extracted',
   },
+  {
+    id: 'case-deadlines',
+    file: 'infra/workflows/case-deadlines.asl.json',
+    functionSubstitutions: { CasesTasksFunctionArn: 'cases-tasks' },
+    arnEnvVar: 'CASE_DEADLINES_STATE_MACHINE_ARN',
+    description: 'The legal time limit of a case step (acceptance, handling): reminder at half the time, escalation to the commission\'s chair at the deadline',
+  },
 ] as const satisfies readonly WorkflowDefinition[]

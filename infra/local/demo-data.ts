@@ -8,6 +8,7 @@
 import type { Unit } from '../../shared/org/contracts.js'
 import { DEMO_DOCUMENT_USERS } from './demo-document-users.js'
 import { DEMO_MEMBER_USERS } from './demo-member-users.js'
+import { DEMO_CASE_USERS } from './demo-case-users.js'
 import type { DemoUser } from './demo-user.js'
 
 type Seed = Pick<Unit, 'unitId' | 'code' | 'name' | 'level' | 'kind' | 'parentId' | 'validFrom'> & Partial<Pick<Unit, 'validTo' | 'endedBy' | 'successors' | 'predecessors'>>
@@ -68,4 +69,4 @@ const ORG_DEMO_USERS: DemoUser[] = [
 ]
 
 /** Everyone who can sign in to the demo: organisation roles, then the documents module's clerks and drafters. */
-export const DEMO_USERS: DemoUser[] = [...ORG_DEMO_USERS, ...DEMO_DOCUMENT_USERS, ...DEMO_MEMBER_USERS]
+export const DEMO_USERS: DemoUser[] = [...ORG_DEMO_USERS, ...DEMO_DOCUMENT_USERS, ...DEMO_MEMBER_USERS, ...DEMO_CASE_USERS]

@@ -35,6 +35,7 @@ import { seedDemoMembers } from './demo-members.js'
 import { seedDemoArchives } from './demo-archives.js'
 import { seedDemoTasks } from './demo-tasks.js'
 import { seedDemoSchedules } from './demo-schedules.js'
+import { seedDemoCases } from './demo-cases.js'
 import { startPortalSimulator } from './portal/simulator.js'
 import { loadPortalSecret } from './portal/secret.js'
 import { resetRuntimeCaches } from './reset.js'
@@ -194,6 +195,11 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       invokeFunction: invoke, log,
     })
     stops.push(() => sfn.close())
+    // Demo cases start their time-limit workflows: seeded once the Step Functions endpoint runs.
+    if (seeded) {
+      const demoCases = await seedDemoCases()
+      log(`demo cases: ${demoCases.cases} cases, ${demoCases.petitions} petitions`)
+    }
 
     if (opts.schedules !== false) {
       const scheduler = startScheduler(invoke, log)

@@ -18,6 +18,7 @@ import * as ntf from '../notifications/contracts.js'
 import * as dsh from '../dashboards/contracts.js'
 import * as mtg from '../meetings/contracts.js'
 import * as sch from '../schedules/contracts.js'
+import * as cs from '../cases/contracts.js'
 import { PortalRequest } from '../members/portal.js'
 
 /** A server-made id of this system (users, requests): opaque, no `%`, at most 256 characters. */
@@ -47,9 +48,12 @@ export const PATH_PARAMETERS: Readonly<Record<string, z.ZodType>> = {
   docId: mtg.docId,
   eventId: sch.eventId,
   token: sch.feedToken,
+  caseId: cs.caseId,
+  petitionId: cs.petitionId,
+  resolutionId: cs.resolutionId,
 }
 
-export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings' | 'schedules'
+export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings' | 'schedules' | 'cases'
 
 export interface RouteContract {
   readonly summary: { readonly vi: string; readonly en: string }
@@ -246,4 +250,32 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   'POST /api/schedules/feed': c('Tạo lại địa chỉ lịch iCalendar (địa chỉ cũ hết hiệu lực)', 'Make a new calendar feed URL (the old one stops working)', { body: sch.FeedBody }),
   'POST /api/schedules/feed/revoke': c('Thu hồi địa chỉ lịch iCalendar', 'Revoke the calendar feed URL', { body: sch.FeedBody }),
   'GET /api/schedules/feeds/{token}': c('Lịch iCalendar (RFC 5545) theo mã bí mật, không cần đăng nhập', 'iCalendar feed (RFC 5545) by its secret token, no sign-in'),
+  // Cases and petitions (issue 18).
+  'GET /api/cases/commissions': c('Các Ủy ban kiểm tra và văn phòng theo dõi kiến nghị của tôi', 'My inspection commissions and petition offices'),
+  'GET /api/cases': c('Sổ vụ việc của Ủy ban kiểm tra (không có thông tin người tố cáo)', 'A commission\'s case register (never who denounced)', { query: cs.CaseListQuery }),
+  'POST /api/cases': c('Tiếp nhận đơn khiếu nại, tố cáo, phản ánh dấu hiệu vi phạm', 'Take in a complaint, denunciation or report of signs of violation', { body: cs.IntakeBody, status: 201 }),
+  'GET /api/cases/kpis': c('Chỉ tiêu giải quyết vụ việc đúng hạn', 'Cases handled within the limit', { query: cs.CaseKpiQuery }),
+  'GET /api/cases/export': c('Xuất sổ vụ việc (XLSX, không có thông tin người tố cáo)', 'Export the register (XLSX, never who denounced)', { query: cs.CaseExportQuery }),
+  'GET /api/cases/{caseId}': c('Một vụ việc', 'A case'),
+  'GET /api/cases/{caseId}/identity': c('Thông tin người khiếu nại, tố cáo (Chủ nhiệm, kiểm tra viên được phân công; có ghi nhật ký)', 'Who complained or denounced (chair, assigned inspector; audited)'),
+  'POST /api/cases/{caseId}/register': c('Vào sổ', 'Register', { body: cs.RegisterBody }),
+  'POST /api/cases/{caseId}/classify': c('Phân loại (thẩm quyền, đơn nặc danh)', 'Classify (competence, anonymous letters)', { body: cs.ClassifyBody }),
+  'POST /api/cases/{caseId}/forward': c('Chuyển đơn đến nơi có thẩm quyền', 'Forward to the competent body', { body: cs.ForwardBody }),
+  'POST /api/cases/{caseId}/assign': c('Phân công kiểm tra viên, đặt hạn giải quyết', 'Assign an inspector, set the handling limit', { body: cs.AssignBody }),
+  'POST /api/cases/{caseId}/extend': c('Gia hạn giải quyết', 'Extend the handling limit', { body: cs.ExtendBody }),
+  'POST /api/cases/{caseId}/verify': c('Ghi kết quả xác minh', 'Record a verification', { body: cs.VerifyBody }),
+  'POST /api/cases/{caseId}/conclude': c('Kết luận (một lần)', 'Conclude (once)', { body: cs.ConcludeBody }),
+  'POST /api/cases/{caseId}/measures': c('Quyết định kỷ luật, biện pháp xử lý', 'Decide discipline or measures', { body: cs.MeasuresBody }),
+  'POST /api/cases/{caseId}/follow-up': c('Theo dõi thi hành', 'Follow up the execution', { body: cs.FollowUpBody }),
+  'POST /api/cases/{caseId}/close': c('Đóng và niêm phong hồ sơ', 'Close and seal the file', { body: cs.CloseBody }),
+  'GET /api/petitions': c('Kiến nghị cử tri', 'Voters\' petitions', { query: cs.PetitionListQuery }),
+  'POST /api/petitions': c('Ghi nhận kiến nghị cử tri', 'Record a voters\' petition', { body: cs.PetitionBody, status: 201 }),
+  'GET /api/petitions/{petitionId}': c('Một kiến nghị', 'A petition'),
+  'POST /api/petitions/{petitionId}/forward': c('Chuyển kiến nghị đến cơ quan chịu trách nhiệm', 'Forward to the responsible agency', { body: cs.PetitionForwardBody }),
+  'POST /api/petitions/{petitionId}/answer': c('Ghi câu trả lời của cơ quan', 'Record the agency\'s answer', { body: cs.PetitionAnswerBody }),
+  'POST /api/petitions/{petitionId}/publish': c('Công khai câu trả lời', 'Publish the answer', { body: cs.PetitionPublishBody }),
+  'GET /api/resolutions': c('Nghị quyết sau kỳ họp và tình hình thực hiện', 'Resolutions after council sessions and their status', { query: cs.ResolutionListQuery }),
+  'POST /api/resolutions': c('Ghi nhận nghị quyết', 'Record a resolution', { body: cs.ResolutionBody, status: 201 }),
+  'GET /api/resolutions/{resolutionId}': c('Một nghị quyết và các nhiệm vụ', 'A resolution and its tasks'),
+  'POST /api/resolutions/{resolutionId}/tasks': c('Giao nhiệm vụ thực hiện nghị quyết', 'Give a task of the resolution', { body: cs.ResolutionTaskBody, status: 201 }),
 }

@@ -163,6 +163,20 @@ export const keys = {
   /** An assistant conversation: the user's own (questions, answers with citations, ratings). */
   conversation: (userId: string, conversationId: string) => ({ pk: `USER#${userId}`, sk: `CONV#${conversationId}` }),
   conversationsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'CONV#' }),
+  // Cases (issue 18): complaints, denunciations, violations under their inspection commission; the identity apart.
+  case: (commissionId: string, caseId: string) => ({ pk: `UNIT#${commissionId}`, sk: `CASE#${caseId}` }),
+  /** A commission's cases, newest received first (the case list, keyset paged). */
+  casesOfCommission: (commissionId: string, receivedAt: string, caseId: string) => ({ gsi1pk: `CASES#${commissionId}`, gsi1sk: `${receivedAt}#${caseId}` }),
+  /** An inspector's open cases by deadline ("cases to handle"). */
+  casesOfInspector: (userId: string, due: string, caseId: string) => ({ gsi2pk: `CASEINSP#${userId}`, gsi2sk: `${due}#${caseId}` }),
+  /** Who complained or denounced: its own item (never projected, listed or exported). */
+  caseIdentity: (commissionId: string, caseId: string) => ({ pk: `UNIT#${commissionId}`, sk: `CASEIDENT#${caseId}` }),
+  /** The commission's register counter per year (KN-2026-0001). */
+  caseCounter: (commissionId: string, year: string) => ({ pk: `UNIT#${commissionId}`, sk: `CASECOUNTER#${year}` }),
+  petition: (officeUnitId: string, petitionId: string) => ({ pk: `UNIT#${officeUnitId}`, sk: `PETITION#${petitionId}` }),
+  petitionsOf: (officeUnitId: string) => ({ pk: `UNIT#${officeUnitId}`, skPrefix: 'PETITION#' }),
+  resolution: (officeUnitId: string, resolutionId: string) => ({ pk: `UNIT#${officeUnitId}`, sk: `RESOLUTION#${resolutionId}` }),
+  resolutionsOf: (officeUnitId: string) => ({ pk: `UNIT#${officeUnitId}`, skPrefix: 'RESOLUTION#' }),
 } as const
 
 /** Entity names stored on every item (`entity`), with the schema version (`schemaVersion`). */
@@ -183,6 +197,7 @@ export const ENTITY = {
   scheduleEvent: 'scheduleEvent', scheduleEventPointer: 'scheduleEventPointer', room: 'room', scheduleWeek: 'scheduleWeek', scheduleFeed: 'scheduleFeed', scheduleFeedPointer: 'scheduleFeedPointer',
 
   conversation: 'conversation',
+  case: 'case', caseIdentity: 'caseIdentity', caseCounter: 'caseCounter', petition: 'petition', resolution: 'resolution',
 } as const
 export const SCHEMA_VERSION = 1
 

@@ -144,4 +144,26 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       await page.context().close()
     }
   })
+
+  it('the cases pages (register, intake, a case; petitions, a petition, a resolution), also on a phone', async () => {
+    const chair = await login('chunhiem.ubkt')
+    const first = (await chair.get('/api/cases?commissionId=hn-ubkttu&limit=100')).body.cases.find((c: any) => c.state === 'verifying')
+    for (const [user, size] of [['chunhiem.ubkt', {}], ['kiemtravien.ubkt', { width: 390, height: 844 }]] as const) {
+      const page = await signIn(browser, user, size)
+      for (const path of ['/cases', '/cases/new', `/cases/${first.caseId}`]) {
+        await open(page, path)
+        expect(await violations(page), `${path} (${user})`).toEqual([])
+      }
+      await page.context().close()
+    }
+    const ward = await login('bithu.hoankiem')
+    const petition = (await ward.get('/api/petitions?officeUnitId=p-hoankiem')).body.petitions[0]
+    const resolution = (await ward.get('/api/resolutions?officeUnitId=p-hoankiem')).body.resolutions[0]
+    const page = await signIn(browser, 'bithu.hoankiem', { width: 390, height: 844 })
+    for (const path of ['/petitions', `/petitions/${petition.petitionId}`, `/resolutions/${resolution.resolutionId}`]) {
+      await open(page, path)
+      expect(await violations(page), path).toEqual([])
+    }
+    await page.context().close()
+  })
 })

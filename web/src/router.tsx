@@ -47,6 +47,12 @@ const schedulePage = (load: () => Promise<{ default: React.ComponentType }>) => 
   return { Component: mod.default }
 }
 
+/** A cases or petitions page: its chunk and the cases strings, loaded together. */
+const casePage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
+  const [mod] = await Promise.all([load(), import('./i18n/cases').then((m) => m.ensureCaseStrings())])
+  return { Component: mod.default }
+}
+
 const routes: RouteObject[] = [
   {
     errorElement: <RouteError standalone />,
@@ -101,6 +107,12 @@ const routes: RouteObject[] = [
             { path: 'assistant/:conversationId', lazy: page(() => import('./pages/assistant/AssistantPage')) },
             { path: 'notifications', lazy: page(() => import('./pages/notifications/NotificationsPage')) },
             { path: 'developer', lazy: page(() => import('./pages/developer/DeveloperPage')) },
+            { path: 'cases', lazy: casePage(() => import('./pages/cases/CasesPage')) },
+            { path: 'cases/new', lazy: casePage(() => import('./pages/cases/CaseIntakePage')) },
+            { path: 'cases/:caseId', lazy: casePage(() => import('./pages/cases/CasePage')) },
+            { path: 'petitions', lazy: casePage(() => import('./pages/cases/PetitionsPage')) },
+            { path: 'petitions/:petitionId', lazy: casePage(() => import('./pages/cases/PetitionPage')) },
+            { path: 'resolutions/:resolutionId', lazy: casePage(() => import('./pages/cases/ResolutionPage')) },
             { path: '*', lazy: page(() => import('./pages/NotFoundPage')) },
           ] },
         ],

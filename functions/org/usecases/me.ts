@@ -8,6 +8,7 @@ import { memberWork } from '../../members/usecases/work.js'
 import { taskWork } from '../../tasks/usecases/work.js'
 import { meetingWork } from '../../meetings/usecases/work.js'
 import { scheduleWork } from '../../schedules/usecases/work.js'
+import { caseWork } from '../../cases/usecases/work.js'
 import { orgStore } from '../adapters/store.js'
 import type { OrgContext } from './context.js'
 import { listReorganisations } from './reorganisations.js'
@@ -28,7 +29,7 @@ export async function getMe(ctx: OrgContext) {
  */
 export async function myWork(ctx: OrgContext): Promise<MyWork> {
   const [reorganisations, documents, members, archives, tasks, meetings, schedules] = await Promise.all([
-    reorganisationWork(ctx), documentWork(ctx), memberWork(ctx), archiveWork(ctx), taskWork(ctx), meetingWork(ctx), scheduleWork(ctx),
+    reorganisationWork(ctx), documentWork(ctx), memberWork(ctx), archiveWork(ctx), taskWork(ctx), meetingWork(ctx), scheduleWork(ctx), caseWork(ctx),
   ])
   const sections = [...documents, ...members, ...reorganisations, ...archives, ...tasks, ...meetings, ...schedules]
   return { sections: sections.sort((a, b) => WORK_SECTIONS.indexOf(a.id) - WORK_SECTIONS.indexOf(b.id)) }

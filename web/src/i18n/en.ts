@@ -165,6 +165,9 @@ export const en: Shape<typeof vi> = {
         schedules: {
           'today': 'Today\'s schedule',
         },
+        cases: {
+          'to-handle': 'Complaint and denunciation cases to handle',
+        },
       },
     },
     docs: {

@@ -161,6 +161,9 @@ export const vi = {
         schedules: {
           'today': 'Lịch công tác hôm nay',
         },
+        cases: {
+          'to-handle': 'Vụ việc khiếu nại, tố cáo cần xử lý',
+        },
       },
     },
     docs: {

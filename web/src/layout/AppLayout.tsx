@@ -20,6 +20,8 @@ import { NotificationBell } from '../components/NotificationBell'
 import { foldFilter } from '../lib/search'
 import { roleLabel, useLang } from '../lib/labels'
 import { IconApi, IconMessageChatbot, IconFileCheck, IconPresentation } from '@tabler/icons-react'
+import { IconGavel, IconMessages } from '@tabler/icons-react'
+import { casePolicy } from '../../../shared/cases/policy'
 
 /** The assistant beside any page (issue 6): its code loads when first opened. */
 const AssistantPanel = lazy(() => import('../components/assistant/AssistantPanel'))
@@ -112,6 +114,11 @@ function Shell() {
     { group: 'members', to: '/party/notices', label: t('nav.memberNotices'), icon: <IconSpeakerphone size={20} aria-hidden />, action: 'user.read' },
     { group: 'members', to: '/party/comments', label: t('nav.memberComments'), icon: <IconMessageCheck size={20} aria-hidden />, action: 'user.read' },
   ]
+  // Cases: only the people of an inspection commission (their role held in it); petitions: the roles that follow them.
+  const inCommission = ws.units.some((u) => u.assignment.unit?.kind === 'inspection-commission' && u.roles.some((r) => casePolicy.grants(r, 'case.read')))
+  const followsPetitions = ws.units.some((u) => u.roles.some((r) => casePolicy.grants(r, 'petition.read')))
+  if (inCommission) items.push({ to: '/cases', label: navLang === 'en' ? 'Complaints, cases' : 'Đơn thư, vụ việc', icon: <IconGavel size={20} aria-hidden />, orIf: true })
+  if (followsPetitions) items.push({ to: '/petitions', label: navLang === 'en' ? "Voters' petitions" : 'Kiến nghị cử tri', icon: <IconMessages size={20} aria-hidden />, orIf: true })
   // Hide what the role in the working unit cannot do (the API still decides).
   const allowed = (i: NavItem) => i.orIf || ((!i.action || ws.can(i.action)) && (!i.anyOf || i.anyOf.some((a) => ws.can(a))))
   // Until the roles are known only the home page shows: never a flash of links the person may not use.

@@ -144,6 +144,29 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'schedule.feedCreate': l('Tạo địa chỉ lịch iCalendar', 'Calendar URL made'),
   'schedule.feedRegenerate': l('Tạo lại địa chỉ lịch iCalendar', 'Calendar URL made anew'),
   'schedule.feedRevoke': l('Thu hồi địa chỉ lịch iCalendar', 'Calendar URL revoked'),
+  'case.intake': l('Tiếp nhận đơn khiếu nại, tố cáo', 'Complaint or denunciation taken in'),
+  'case.register': l('Vào sổ vụ việc', 'Case registered'),
+  'case.classify': l('Phân loại vụ việc', 'Case classified'),
+  'case.forward': l('Chuyển đơn đến nơi có thẩm quyền', 'Case forwarded'),
+  'case.assign': l('Phân công kiểm tra viên', 'Inspector assigned'),
+  'case.extend': l('Gia hạn giải quyết vụ việc', 'Case handling extended'),
+  'case.verify': l('Ghi kết quả xác minh', 'Verification recorded'),
+  'case.conclude': l('Kết luận vụ việc', 'Case concluded'),
+  'case.measures': l('Quyết định kỷ luật, biện pháp xử lý', 'Discipline or measures decided'),
+  'case.followUp': l('Theo dõi thi hành kỷ luật', 'Execution followed up'),
+  'case.close': l('Đóng và niêm phong hồ sơ vụ việc', 'Case file closed and sealed'),
+  'case.identityRead': l('Xem thông tin người khiếu nại, tố cáo', 'Complainant\'s identity read'),
+  'case.identityDenied': l('Bị từ chối xem thông tin người tố cáo', 'Complainant\'s identity refused'),
+  'case.remind': l('Nhắc hạn vụ việc', 'Case reminder sent'),
+  'case.escalate': l('Báo cáo vụ việc quá hạn', 'Overdue case escalated'),
+  'case.import': l('Nhập sổ vụ việc từ tệp', 'Case register imported'),
+  'petition.create': l('Ghi nhận kiến nghị cử tri', 'Voters\' petition recorded'),
+  'petition.forward': l('Chuyển kiến nghị đến cơ quan', 'Petition forwarded'),
+  'petition.answer': l('Ghi câu trả lời kiến nghị', 'Petition answer recorded'),
+  'petition.publish': l('Công khai trả lời kiến nghị', 'Petition answer published'),
+  'petition.import': l('Nhập kiến nghị cử tri từ tệp', 'Petitions imported'),
+  'resolution.create': l('Ghi nhận nghị quyết', 'Resolution recorded'),
+  'resolution.task': l('Giao nhiệm vụ thực hiện nghị quyết', 'Resolution task given'),
 }
 
 export const DETAIL_LABELS: Readonly<Record<string, Label>> = {
@@ -160,6 +183,7 @@ export const DETAIL_LABELS: Readonly<Record<string, Label>> = {
   title: l('Tiêu đề', 'Title'), effectiveDate: l('Ngày hiệu lực', 'Effective date'),
   cardNumber: l('Số thẻ đảng', 'Party card'), fileName: l('Tệp', 'File'), step: l('Bước', 'Step'), valid: l('Hợp lệ', 'Valid'), checked: l('Đã kiểm tra', 'Checked'),
   signer: l('Người ký', 'Signer'), version: l('Phiên bản', 'Version'), date: l('Ngày', 'Date'), value: l('Giá trị', 'Value'), sourceIp: l('Địa chỉ', 'Address'),
+  subject: l('Nội dung', 'Subject'), registerNo: l('Số vào sổ', 'Register number'), inspectorId: l('Kiểm tra viên', 'Inspector'), topic: l('Lĩnh vực', 'Topic'), area: l('Địa bàn', 'Area'), agencyUnitId: l('Cơ quan trả lời', 'Agency'), measure: l('Hình thức', 'Measure'), answerDue: l('Hạn trả lời', 'Answer due'),
 }
 
 /** What kind of record an action is about, for a target the server could not name (a batch, a handover, a request). */
@@ -170,6 +194,7 @@ const OBJECT_LABELS: Readonly<Record<string, Label>> = {
   comment: l('Phiếu nhận xét', 'Comment request'), archive: l('Hồ sơ lưu trữ', 'Archive record'), assistant: l('Trợ lý', 'Assistant'),
   task: l('Nhiệm vụ', 'Task'),
   schedule: l('Lịch công tác', 'Schedule'),
+  case: l('Vụ việc', 'Case'), petition: l('Kiến nghị cử tri', 'Voters\' petition'), resolution: l('Nghị quyết', 'Resolution'),
 }
 
 /** The target in words: its name when the server found one, else the kind of record. */

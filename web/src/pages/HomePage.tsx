@@ -92,6 +92,7 @@ const SECTION_COLOR: Record<WorkSectionId, string> = {
   'members.transfers': 'red', 'members.comments': 'orange', 'org.reorganisations': 'red', 'archives.handovers': 'blue',
   'members.fees': 'orange', 'members.notices': 'blue', 'tasks.due': 'red', 'tasks.to-evaluate': 'orange',
   'meetings.today': 'blue', 'meetings.to-answer': 'orange', 'schedules.today': 'blue',
+  'cases.to-handle': 'red',
 }
 
 /** "My work today": what waits for the user across modules, each section with its count and links to where it is done. */

@@ -1,0 +1,37 @@
+/**
+ * Messages of the cases module (complaints, denunciations, violations;
+ * voters' petitions and resolutions), Vietnamese first, English second,
+ * merged into MESSAGES (shared/i18n/messages.ts).
+ */
+export const CASE_MESSAGES: Record<string, { vi: string; en: string }> = {
+  'case.sealed': { vi: 'Hồ sơ vụ việc đã đóng và niêm phong, không thể thay đổi.', en: 'The case file is closed and sealed; it can no longer change.' },
+  'case.stepNotAllowed': { vi: 'Không thể thực hiện bước này ở trạng thái hiện tại của vụ việc.', en: 'This step cannot be taken in the case\'s current state.' },
+  'case.complainantRequired': { vi: 'Hãy ghi họ tên người khiếu nại, tố cáo (hoặc đánh dấu đơn nặc danh).', en: 'Give the complainant\'s name (or mark the letter anonymous).' },
+  'case.anonymousWithIdentity': { vi: 'Đơn nặc danh không ghi thông tin người gửi.', en: 'An anonymous letter carries no sender details.' },
+  'case.anonymousEvidenceRequired': { vi: 'Đơn tố cáo nặc danh: hãy cho biết đơn có nêu bằng chứng cụ thể hay không.', en: 'Anonymous denunciation: say whether it names concrete evidence.' },
+  'case.forwardWithinCompetence': { vi: 'Vụ việc thuộc thẩm quyền của Ủy ban kiểm tra nên không chuyển đi.', en: 'The case is within the commission\'s competence and is not forwarded.' },
+  'case.notWithinCompetence': { vi: 'Vụ việc không thuộc thẩm quyền: hãy chuyển đến nơi có thẩm quyền.', en: 'The case is outside the commission\'s competence: forward it.' },
+  'case.notCommission': { vi: 'Đơn vị nhận phải là một Ủy ban kiểm tra đang hoạt động.', en: 'The receiving unit must be an inspection commission that exists today.' },
+  'case.notInCommission': { vi: 'Chỉ cán bộ của Ủy ban kiểm tra này mới thực hiện được bước này.', en: 'Only the people of this inspection commission can take this step.' },
+  'case.inspectorNotInCommission': { vi: 'Kiểm tra viên được phân công phải thuộc Ủy ban kiểm tra thụ lý vụ việc.', en: 'The assigned inspector must belong to the commission handling the case.' },
+  'case.forwardToEndedUnit': { vi: 'Đơn vị {name} đã kết thúc hoạt động; hãy chuyển đến đơn vị kế thừa.', en: 'Unit {name} no longer exists; forward to its successor.' },
+  'case.deadlinePast': { vi: 'Hạn {due} đã qua.', en: 'The deadline {due} has passed.' },
+  'case.deadlinePastLegalLimit': { vi: 'Hạn {due} vượt thời hạn luật định ({legalDue}, {days} ngày làm việc); chỉ được kéo dài bằng quyết định gia hạn.', en: 'The deadline {due} is past the legal limit ({legalDue}, {days} working days); only an extension can move it.' },
+  'case.alreadyExtended': { vi: 'Vụ việc đã được gia hạn một lần.', en: 'The case has already been extended once.' },
+  'case.extensionNotLater': { vi: 'Hạn gia hạn phải sau hạn hiện tại ({due}).', en: 'The extended deadline must be after the current one ({due}).' },
+  'case.extensionPastLimit': { vi: 'Hạn gia hạn {until} vượt mức gia hạn tối đa ({max}, {days} ngày làm việc).', en: 'The extension to {until} is past the maximum ({max}, {days} working days).' },
+  'case.alreadyConcluded': { vi: 'Vụ việc đã có kết luận; không thể kết luận lần thứ hai.', en: 'The case already has its conclusion; there is no second one.' },
+  'case.measuresDecided': { vi: 'Đã quyết định hình thức kỷ luật, biện pháp xử lý.', en: 'The discipline or measures have already been decided.' },
+  'case.executionNotRecorded': { vi: 'Chưa ghi nhận việc chấp hành quyết định kỷ luật, biện pháp xử lý.', en: 'The execution of the discipline or measures is not recorded yet.' },
+  'case.identityForbidden': { vi: 'Chỉ Chủ nhiệm Ủy ban kiểm tra và kiểm tra viên được phân công mới xem được thông tin người tố cáo.', en: 'Only the commission\'s chair and the assigned inspector may see who denounced.' },
+  'case.noIdentity': { vi: 'Đơn nặc danh: không có thông tin người gửi.', en: 'Anonymous letter: there are no sender details.' },
+  'case.receivedInFuture': { vi: 'Ngày nhận đơn không được sau hôm nay.', en: 'The day received cannot be after today.' },
+  'notFound.case': { vi: 'Không tìm thấy vụ việc {id}.', en: 'Case {id} not found.' },
+  'petition.answerDuePastLimit': { vi: 'Hạn trả lời {due} vượt thời hạn ({legalDue}, {days} ngày làm việc).', en: 'The answer deadline {due} is past the limit ({legalDue}, {days} working days).' },
+  'petition.agencyEnded': { vi: 'Cơ quan {name} đã kết thúc hoạt động; không thể chuyển kiến nghị đến đó.', en: 'Agency {name} no longer exists; the petition cannot be forwarded there.' },
+  'petition.alreadyAnswered': { vi: 'Kiến nghị đã được trả lời.', en: 'The petition has already been answered.' },
+  'petition.answerInFuture': { vi: 'Ngày trả lời không được sau hôm nay.', en: 'The answer date cannot be after today.' },
+  'petition.notAgency': { vi: 'Chỉ cơ quan chịu trách nhiệm hoặc văn phòng theo dõi mới ghi được câu trả lời.', en: 'Only the responsible agency or the office following it can record the answer.' },
+  'notFound.petition': { vi: 'Không tìm thấy kiến nghị {id}.', en: 'Petition {id} not found.' },
+  'notFound.resolution': { vi: 'Không tìm thấy nghị quyết {id}.', en: 'Resolution {id} not found.' },
+}
