@@ -11,6 +11,7 @@ export const WORK_SECTIONS = [
   'members.transfers', 'members.comments', 'org.reorganisations', 'archives.handovers',
   'members.fees', 'members.notices', 'tasks.due', 'tasks.to-evaluate',
   'meetings.today', 'meetings.to-answer',
+  'datarequests.to-answer',
 ] as const
 export type WorkSectionId = (typeof WORK_SECTIONS)[number]
 

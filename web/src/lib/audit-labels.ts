@@ -144,6 +144,14 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'schedule.feedCreate': l('Tạo địa chỉ lịch iCalendar', 'Calendar URL made'),
   'schedule.feedRegenerate': l('Tạo lại địa chỉ lịch iCalendar', 'Calendar URL made anew'),
   'schedule.feedRevoke': l('Thu hồi địa chỉ lịch iCalendar', 'Calendar URL revoked'),
+  'datarequest.create': l('Lập yêu cầu số liệu', 'Data request written'),
+  'datarequest.send': l('Gửi yêu cầu số liệu', 'Data request sent'),
+  'datarequest.answer': l('Gửi số liệu', 'Data request answered'),
+  'datarequest.correct': l('Sửa số liệu đã gửi', 'Answer corrected'),
+  'datarequest.remind': l('Nhắc gửi số liệu', 'Units reminded to answer'),
+  'datarequest.autoRemind': l('Tự động nhắc gửi số liệu', 'Automatic reminder to answer'),
+  'datarequest.close': l('Kết thúc nhận số liệu', 'Data request closed'),
+  'datarequest.export': l('Xuất bảng tổng hợp số liệu', 'Consolidated table exported'),
 }
 
 export const DETAIL_LABELS: Readonly<Record<string, Label>> = {

@@ -91,7 +91,7 @@ const SECTION_COLOR: Record<WorkSectionId, string> = {
   'documents.to-confirm': 'orange', 'documents.to-direct': 'blue', 'documents.to-review': 'orange', 'documents.overdue': 'red',
   'members.transfers': 'red', 'members.comments': 'orange', 'org.reorganisations': 'red', 'archives.handovers': 'blue',
   'members.fees': 'orange', 'members.notices': 'blue', 'tasks.due': 'red', 'tasks.to-evaluate': 'orange',
-  'meetings.today': 'blue', 'meetings.to-answer': 'orange', 'schedules.today': 'blue',
+  'meetings.today': 'blue', 'meetings.to-answer': 'orange', 'schedules.today': 'blue', 'datarequests.to-answer': 'orange',
 }
 
 /** "My work today": what waits for the user across modules, each section with its count and links to where it is done. */
