@@ -56,6 +56,7 @@ export const en: Shape<typeof vi> = {
     tasks: 'Tasks',
     meetings: 'Meetings',
     schedules: 'Schedules',
+    datarequests: 'Data requests',
     groups: { docs: 'Documents', org: 'Organisation', members: 'Party members' },
     openMenu: 'Open navigation menu',
     closeMenu: 'Close navigation menu',
@@ -164,6 +165,9 @@ export const en: Shape<typeof vi> = {
         },
         schedules: {
           'today': 'Today\'s schedule',
+        },
+        datarequests: {
+          'to-answer': 'Data requests waiting for your unit\'s figures',
         },
       },
     },

@@ -52,6 +52,7 @@ export const vi = {
     tasks: 'Nhiệm vụ',
     meetings: 'Cuộc họp',
     schedules: 'Lịch công tác',
+    datarequests: 'Yêu cầu số liệu',
     groups: { docs: 'Văn bản', org: 'Tổ chức', members: 'Đảng viên' },
     openMenu: 'Mở menu điều hướng',
     closeMenu: 'Đóng menu điều hướng',
@@ -160,6 +161,9 @@ export const vi = {
         },
         schedules: {
           'today': 'Lịch công tác hôm nay',
+        },
+        datarequests: {
+          'to-answer': 'Yêu cầu số liệu chờ đơn vị gửi',
         },
       },
     },
