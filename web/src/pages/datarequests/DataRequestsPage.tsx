@@ -39,7 +39,7 @@ export default function DataRequestsPage() {
       <form onSubmit={search} role="search">
         <Group align="end" gap="xs">
           <TextInput style={{ flex: 1, minWidth: 200 }} label={t('dreq.search')} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} />
-          <Button type="submit" variant="light" leftSection={<IconSearch size={16} aria-hidden />}>{t('dreq.search').split(' ')[0]}</Button>
+          <Button type="submit" variant="light" leftSection={<IconSearch size={16} aria-hidden />}>{t('dreq.find')}</Button>
         </Group>
       </form>
       <Tabs value={view} onChange={(v) => setParams({ ...(v === 'received' ? { view: 'received' } : {}), ...(q ? { q } : {}) })}>

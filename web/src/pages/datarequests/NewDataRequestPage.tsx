@@ -12,11 +12,11 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import { INDICATOR_TYPES, type Indicator } from '../../../../shared/datarequests/contracts'
 import { vietnamDate } from '../../../../shared/calendar/vietnam-time'
+import { CALENDAR } from '../../../../shared/calendar/working-days'
 import { dataRequests, type Recipient } from '../../api/datarequests'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
 import { notify } from '../../components/notify'
-import { addDays } from '../../lib/dates'
 import { useData } from '../../lib/useData'
 
 interface Row { code: string; name: string; unit: string; type: Indicator['type']; totalOf: string; optional: boolean }
@@ -30,7 +30,7 @@ export default function NewDataRequestPage() {
   const [description, setDescription] = useState('')
   const [periodFrom, setPeriodFrom] = useState(`${today.slice(0, 4)}-01-01`)
   const [periodTo, setPeriodTo] = useState(today)
-  const [deadline, setDeadline] = useState(addDays(today, 7))
+  const [deadline, setDeadline] = useState(CALENDAR.addWorkingDays(today, 5))
   const [rows, setRows] = useState<Row[]>([emptyRow(1)])
   const [chosen, setChosen] = useState<Recipient[]>([])
   const [q, setQ] = useState('')
@@ -98,7 +98,7 @@ export default function NewDataRequestPage() {
           <TextInput label={t('dreq.f.recipients')} description={t('dreq.f.recipientsHelp')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
           {chosen.length > 0 && (
             <Pill.Group aria-label={t('dreq.recipients')}>
-              {chosen.map((u) => <Pill key={u.unitId} withRemoveButton removeButtonProps={{ 'aria-label': `${t('dreq.f.remove', { code: '' }).trim()} ${u.name}` }} onRemove={() => setChosen((c) => c.filter((x) => x.unitId !== u.unitId))}>{u.name}</Pill>)}
+              {chosen.map((u) => <Pill key={u.unitId} withRemoveButton removeButtonProps={{ 'aria-label': t('dreq.f.removeUnit', { name: u.name }) }} onRemove={() => setChosen((c) => c.filter((x) => x.unitId !== u.unitId))}>{u.name}</Pill>)}
             </Pill.Group>
           )}
           {found.data && (
@@ -107,7 +107,7 @@ export default function NewDataRequestPage() {
               {found.data.units.filter((u) => !chosen.some((c) => c.unitId === u.unitId)).slice(0, 12).map((u) => (
                 <Group key={u.unitId} justify="space-between" wrap="nowrap">
                   <div><Text size="sm">{u.name}</Text>{u.parentName && <Text size="xs" c="dimmed">{u.parentName}</Text>}</div>
-                  <Button size="xs" variant="light" aria-label={`${t('dreq.f.addIndicator').split(' ')[0]} ${u.name}`} onClick={() => choose([u])}>+</Button>
+                  <Button size="xs" variant="light" aria-label={t('dreq.f.addUnit', { name: u.name })} onClick={() => choose([u])}>+</Button>
                 </Group>
               ))}
             </Stack>
