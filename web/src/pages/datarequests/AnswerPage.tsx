@@ -22,7 +22,7 @@ import { formatDate, formatDateTime } from '../../lib/dates'
 import { errorMessage } from '../../lib/error-message'
 import { useLang } from '../../lib/labels'
 import { useData } from '../../lib/useData'
-import { STATUS_COLOR } from './DataRequestsPage'
+import { STATUS_COLOR, STATUS_TEXT } from './DataRequestsPage'
 
 export default function AnswerPage() {
   const { t } = useTranslation()
@@ -75,7 +75,7 @@ export default function AnswerPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('dreq.answerFor', { unit: f.unitName })}>
-        <Badge color={STATUS_COLOR[f.status]} variant="light">{t(`dreq.unitStatus.${f.status}`)}</Badge>
+        <Badge color={STATUS_COLOR[f.status]} c={STATUS_TEXT[f.status]} variant="light">{t(`dreq.unitStatus.${f.status}`)}</Badge>
       </PageHeader>
       <Paper withBorder p="md">
         <Stack gap={4}>

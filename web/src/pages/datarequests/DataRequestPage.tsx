@@ -20,7 +20,7 @@ import { formatDate, formatDateTime } from '../../lib/dates'
 import { errorMessage } from '../../lib/error-message'
 import { useLang } from '../../lib/labels'
 import { useData } from '../../lib/useData'
-import { STATUS_COLOR } from './DataRequestsPage'
+import { STATUS_COLOR, STATUS_TEXT } from './DataRequestsPage'
 
 export const figure = (v: unknown, lang: 'vi' | 'en') => (v === null || v === undefined ? '—' : typeof v === 'number' ? v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 4 }) : String(v))
 
@@ -42,7 +42,7 @@ export default function DataRequestPage() {
   return (
     <Stack gap="md">
       <PageHeader title={r.title}>
-        <Badge color={STATUS_COLOR[r.status]} variant="light">{t(`dreq.status.${r.status}`)}</Badge>
+        <Badge color={STATUS_COLOR[r.status]} c={STATUS_TEXT[r.status]} variant="light">{t(`dreq.status.${r.status}`)}</Badge>
       </PageHeader>
       <Paper withBorder p="md">
         <Stack gap={4}>
@@ -68,7 +68,7 @@ export default function DataRequestPage() {
                 <Table.Tr key={u.unitId} data-unit={u.name}>
                   <Table.Td>{u.mine || r.can.consolidate ? <Anchor component={Link} to={`/datarequests/${r.requestId}/answers/${u.unitId}`}>{u.name}</Anchor> : u.name}</Table.Td>
                   <Table.Td>
-                    <Badge size="sm" variant="light" color={STATUS_COLOR[u.status]}>{t(`dreq.unitStatus.${u.status}`)}</Badge>
+                    <Badge size="sm" variant="light" color={STATUS_COLOR[u.status]} c={STATUS_TEXT[u.status]}>{t(`dreq.unitStatus.${u.status}`)}</Badge>
                     {u.answeredAt && <Text size="xs" c="dimmed">{formatDateTime(u.answeredAt, lang)} · {u.answeredBy} · {u.onTime ? t('dreq.onTime') : t('dreq.lateAnswer')}</Text>}
                   </Table.Td>
                   <Table.Td ta="right">
@@ -124,7 +124,7 @@ function ConsolidatedPanel({ requestId }: { requestId: string }) {
           <Table.Tbody>
             {c.rows.map((row) => (
               <Table.Tr key={row.unitId}>
-                <Table.Td>{row.unitName} {row.status !== 'answered' && <Badge size="xs" variant="light" color={STATUS_COLOR[row.status]}>{t(`dreq.unitStatus.${row.status}`)}</Badge>}</Table.Td>
+                <Table.Td>{row.unitName} {row.status !== 'answered' && <Badge size="xs" variant="light" color={STATUS_COLOR[row.status]} c={STATUS_TEXT[row.status]}>{t(`dreq.unitStatus.${row.status}`)}</Badge>}</Table.Td>
                 {c.indicators.map((i) => <Table.Td key={i.code} ta={i.type === 'text' ? undefined : 'right'}>{figure(row.values[i.code], lang)}</Table.Td>)}
               </Table.Tr>
             ))}

@@ -19,6 +19,8 @@ import { useLang } from '../../lib/labels'
 import { useData } from '../../lib/useData'
 
 export const STATUS_COLOR = { draft: 'gray', sent: 'blue', closed: 'green', pending: 'yellow', answered: 'green', late: 'red' } as const
+/** The badges' text in a dark shade of their tint: the light variant's own middle shade is too pale to read (WCAG AA, as the tasks' badges). */
+export const STATUS_TEXT = { draft: '#343a40', sent: '#134e87', closed: '#1e6b30', pending: '#5c4400', answered: '#1e6b30', late: '#8f1d1d' } as const
 
 export default function DataRequestsPage() {
   const { t } = useTranslation()
@@ -47,10 +49,16 @@ export default function DataRequestsPage() {
           {maySend && <Tabs.Tab value="sent">{t('dreq.sent')}</Tabs.Tab>}
           <Tabs.Tab value="received">{t('dreq.received')}</Tabs.Tab>
         </Tabs.List>
+        {(maySend ? (['sent', 'received'] as const) : (['received'] as const)).map((v) => (
+          <Tabs.Panel key={v} value={v} pt="md">
+            {v === view && <>
+              {list.loading && <Loading />}
+              {!!list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
+              {list.data && <RequestTable items={list.data.requests} view={view} />}
+            </>}
+          </Tabs.Panel>
+        ))}
       </Tabs>
-      {list.loading && <Loading />}
-      {!!list.error && <ErrorAlert error={list.error} onRetry={list.reload} />}
-      {list.data && <RequestTable items={list.data.requests} view={view} />}
     </Stack>
   )
 }
@@ -75,7 +83,7 @@ function RequestTable({ items, view }: { items: RequestSummary[]; view: 'sent' |
               <Table.Td>
                 <Anchor component={Link} to={view === 'received' && r.units?.length === 1 ? `/datarequests/${r.requestId}/answers/${r.units[0].unitId}` : `/datarequests/${r.requestId}`}>{r.title}</Anchor>
                 <Text size="xs" c="dimmed">{r.ownerUnitName} · {t('dreq.period')} {formatDate(r.periodFrom, lang)} – {formatDate(r.periodTo, lang)}</Text>
-                <Badge size="sm" variant="light" color={STATUS_COLOR[r.status]}>{t(`dreq.status.${r.status}`)}</Badge>
+                <Badge size="sm" variant="light" color={STATUS_COLOR[r.status]} c={STATUS_TEXT[r.status]}>{t(`dreq.status.${r.status}`)}</Badge>
               </Table.Td>
               <Table.Td>
                 <Text span c={r.overdue ? 'red' : undefined} fw={r.overdue ? 600 : undefined}>{formatDate(r.deadline, lang)}</Text>
@@ -83,7 +91,7 @@ function RequestTable({ items, view }: { items: RequestSummary[]; view: 'sent' |
               <Table.Td>
                 {view === 'sent'
                   ? `${r.answered ?? 0}/${r.recipients}`
-                  : (r.units ?? []).map((u) => <div key={u.unitId}><Badge size="sm" color={STATUS_COLOR[u.status]} variant="light">{t(`dreq.unitStatus.${u.status}`)}</Badge> <Text span size="sm">{u.name}</Text></div>)}
+                  : (r.units ?? []).map((u) => <div key={u.unitId}><Badge size="sm" color={STATUS_COLOR[u.status]} c={STATUS_TEXT[u.status]} variant="light">{t(`dreq.unitStatus.${u.status}`)}</Badge> <Text span size="sm">{u.name}</Text></div>)}
               </Table.Td>
             </Table.Tr>
           ))}
