@@ -39,6 +39,7 @@ import { tasksBench, tasksMarkdown } from './tasks.js'
 import { treeBench, treeMarkdown } from './tree.js'
 import { dashboardsBench, dashboardsMarkdown } from './dashboards.js'
 import { meetingsBench, meetingsMarkdown } from './meetings.js'
+import { dataRequestsBench, dataRequestsMarkdown } from './datarequests.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7)
@@ -157,7 +158,11 @@ console.log('\n11. Meetings: 500 participants connected live, the chair\'s actio
 const meetings = await meetingsBench()
 console.log(meetingsMarkdown(meetings).join('\n'))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree, dashboards, meetings }
+console.log('\n12. Data requests: the consolidated table of a request answered by 500 wards (embedded runtime)')
+const datarequests = await dataRequestsBench()
+console.log(dataRequestsMarkdown(datarequests).join('\n'))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree, dashboards, meetings, datarequests }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -182,6 +187,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...treeMarkdown(tree),
   ...dashboardsMarkdown(dashboards),
   ...meetingsMarkdown(meetings),
+  ...dataRequestsMarkdown(datarequests),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)
