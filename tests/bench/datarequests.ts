@@ -9,6 +9,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import { benchPlatform } from './platform.js'
+import { HOUSEHOLD_FORM } from '../support/datarequest-form.js'
 
 const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN }
@@ -48,11 +49,7 @@ export async function dataRequestsBench(log: (m: string) => void = console.log, 
     const sent = await uc.createRequest(ctx, {
       title: 'Số liệu đo hiệu năng', periodFrom: '2026-01-01', periodTo: '2026-06-30', deadline: CALENDAR.addWorkingDays(vietnamDate(), 5), send: true,
       indicators: [
-        { code: '1', name: 'Tổng số hộ', unit: 'hộ', type: 'integer', optional: false, totalOf: ['1.1', '1.2'] },
-        { code: '1.1', name: 'Hộ có cáp quang', unit: 'hộ', type: 'integer', optional: false },
-        { code: '1.2', name: 'Hộ chưa có cáp quang', unit: 'hộ', type: 'integer', optional: false },
-        { code: '2', name: 'Tỷ lệ thanh toán số', unit: '%', type: 'percent', optional: false },
-        { code: '3', name: 'Vốn đầu tư', unit: 'tỷ đồng', type: 'number', optional: false },
+        ...HOUSEHOLD_FORM,
         { code: '4', name: 'Kiến nghị', unit: '', type: 'text', optional: true },
       ],
       recipientUnitIds: wards.map((w) => w.unitId),

@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { auditKeyFile } from '../../../infra/local/audit-key.js'
 import { uniq } from '../../support/api.js'
+import { HOUSEHOLD_FORM } from '../../support/datarequest-form.js'
 import { CALENDAR } from '../../../shared/calendar/working-days.js'
 import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
 import type { Unit } from '../../../shared/org/contracts.js'
@@ -60,13 +61,7 @@ describe('consolidation of 100 wards\' answers', () => {
     const wards = units().slice(1)
     const sent = await uc.createRequest(ctx, {
       title: 'Số liệu hộ gia đình', periodFrom: '2026-01-01', periodTo: '2026-06-30', deadline: CALENDAR.addWorkingDays(vietnamDate(), 2), send: true,
-      indicators: [
-        { code: '1', name: 'Tổng số hộ', unit: 'hộ', type: 'integer', optional: false, totalOf: ['1.1', '1.2'] },
-        { code: '1.1', name: 'Hộ có cáp quang', unit: 'hộ', type: 'integer', optional: false },
-        { code: '1.2', name: 'Hộ chưa có cáp quang', unit: 'hộ', type: 'integer', optional: false },
-        { code: '2', name: 'Tỷ lệ thanh toán số', unit: '%', type: 'percent', optional: false },
-        { code: '3', name: 'Vốn đầu tư', unit: 'tỷ đồng', type: 'number', optional: false },
-      ],
+      indicators: HOUSEHOLD_FORM,
       recipientUnitIds: wards.map((w) => w.unitId),
     })
     for (let n = 1; n <= WARDS; n++) await uc.answer(ctx, sent.requestId, `${prefix}-p${n}`, { values: figures(n) })
