@@ -86,6 +86,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: 'dashboards', description: 'Chỉ tiêu, báo cáo — KPI dashboards and reports' },
       { name: 'meetings', description: 'Phòng họp không giấy — Paperless meetings' },
       { name: 'schedules', description: 'Lịch công tác — Schedules' },
+      { name: 'datarequests', description: 'Yêu cầu số liệu — Data requests' },
     ],
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },

@@ -20,17 +20,19 @@ import { vietnamDate } from '../../shared/calendar/vietnam-time.js'
 import { pgArray } from '../../shared/documents/projection.js'
 import { orgStore } from '../org/adapters/store.js'
 import { sweepTaskDeadlines } from '../tasks/usecases/sweep.js'
+import { sweepDataRequests } from '../datarequests/usecases/sweep.js'
 import { snapshotUnits } from '../dashboards/usecases/snapshot.js'
 import { scheduledReports } from '../dashboards/usecases/reports.js'
 import { indexUnits } from '../../shared/org/tree.js'
 
-const Job = z.object({ job: z.enum(['overdue-approvals', 'kpi-snapshot', 'overdue-documents', 'task-deadlines', 'weekly-kpi-reports', 'monthly-kpi-reports']), now: z.string().datetime().optional() })
+const Job = z.object({ job: z.enum(['overdue-approvals', 'kpi-snapshot', 'overdue-documents', 'task-deadlines', 'weekly-kpi-reports', 'monthly-kpi-reports', 'data-request-reminders']), now: z.string().datetime().optional() })
 
 export const handler = async (event: unknown) => {
   const { job, now: nowText } = parse(Job, event)
   const now = nowText ? new Date(nowText) : new Date()
   // The task sweep reads the table's due index, not the read model.
   if (job === 'task-deadlines') return sweepTaskDeadlines(now)
+  if (job === 'data-request-reminders') return sweepDataRequests(now)
   const db = sql()
   await migrate(db)
   // The city-wide figures as before, and every unit's over its subtree for the dashboards.

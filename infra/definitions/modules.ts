@@ -158,6 +158,13 @@ export const MODULES = [
     timeoutSeconds: 29,
   },
   {
+    id: 'datarequests', entry: 'functions/datarequests/index.ts', trigger: 'http',
+    description: 'Data requests (yêu cầu số liệu): forms sent to many units, answers in the form or by XLSX, reminders, the consolidated table and its files',
+    access: { table: 'readwrite', uploads: 'readwrite', mail: true, signing: true },
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  {
     id: 'members-tasks', entry: 'functions/members/tasks.ts', trigger: 'workflow-task',
     description: 'Steps of the Party transfer workflow (ask, escalate, issue the signed letter, complete, close)',
     access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true },

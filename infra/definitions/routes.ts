@@ -8,7 +8,7 @@ export interface RouteDefinition {
   /** API Gateway path template, e.g. `/api/units/{unitId}`. */
   readonly path: string
   /** Module id from modules.ts (an `http` module). */
-  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings' | 'schedules' | 'cases'
+  readonly module: 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings' | 'schedules' | 'cases' | 'datarequests'
   /** `jwt`: the API's JWT authorizer must accept the bearer token. */
   readonly auth: 'jwt' | 'none'
 }
@@ -208,6 +208,22 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/resolutions', 'cases'),
   r('GET', '/api/resolutions/{resolutionId}', 'cases'),
   r('POST', '/api/resolutions/{resolutionId}/tasks', 'cases'),
+  // Data requests (issue 18): yêu cầu số liệu — forms to many units, answers (form, XLSX), reminders, consolidation, exports.
+  r('GET', '/api/datarequests', 'datarequests'),
+  r('POST', '/api/datarequests', 'datarequests'),
+  r('GET', '/api/datarequests/recipients', 'datarequests'),
+  r('GET', '/api/datarequests/kpis', 'datarequests'),
+  r('POST', '/api/datarequests/uploads', 'datarequests'),
+  r('GET', '/api/datarequests/{requestId}', 'datarequests'),
+  r('POST', '/api/datarequests/{requestId}/send', 'datarequests'),
+  r('POST', '/api/datarequests/{requestId}/close', 'datarequests'),
+  r('POST', '/api/datarequests/{requestId}/remind', 'datarequests'),
+  r('GET', '/api/datarequests/{requestId}/consolidated', 'datarequests'),
+  r('GET', '/api/datarequests/{requestId}/export', 'datarequests'),
+  r('GET', '/api/datarequests/{requestId}/answers/{unitId}', 'datarequests'),
+  r('POST', '/api/datarequests/{requestId}/answers/{unitId}', 'datarequests'),
+  r('GET', '/api/datarequests/{requestId}/answers/{unitId}/template', 'datarequests'),
+  r('POST', '/api/datarequests/{requestId}/answers/{unitId}/import', 'datarequests'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

@@ -39,6 +39,10 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
     id: 'task-deadlines', module: 'ops', cron: '0 7 ? * MON-FRI *', timezone: 'Asia/Ho_Chi_Minh',
     input: { job: 'task-deadlines' }, description: 'Each working morning, remind the leads of tasks nearly due and tell the assigner\'s superior of tasks overdue (one sweep of the due index)',
   },
+  {
+    id: 'data-request-reminders', module: 'ops', cron: '15 7 ? * MON-FRI *', timezone: 'Asia/Ho_Chi_Minh',
+    input: { job: 'data-request-reminders' }, description: 'Each working morning, remind the units that have not answered a data request due the next working day, and once more when it is past due (one sweep of the open index)',
+  },
 ]
 
 /** EventBridge cron (6 fields, `?`, year) → croner pattern (5 fields). */

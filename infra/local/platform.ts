@@ -36,6 +36,7 @@ import { seedDemoArchives } from './demo-archives.js'
 import { seedDemoTasks } from './demo-tasks.js'
 import { seedDemoSchedules } from './demo-schedules.js'
 import { seedDemoCases } from './demo-cases.js'
+import { seedDemoDataRequests } from './demo-datarequests.js'
 import { startPortalSimulator } from './portal/simulator.js'
 import { loadPortalSecret } from './portal/secret.js'
 import { resetRuntimeCaches } from './reset.js'
@@ -172,9 +173,10 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       await seedDemoMembers()
       const demoTasks = await seedDemoTasks()
       const demoSchedules = await seedDemoSchedules()
+      const demoDataRequests = await seedDemoDataRequests()
       const t1 = Date.now()
       const archives = await seedDemoArchives()
-      log(`demo data loaded: ${counts.units} units, ${counts.users} users, demo documents, ${demoTasks.tasks} tasks, ${demoSchedules.events} schedule events (${Date.now() - t0} ms; archives: ${archives.documents} digitised documents in ${archives.files} files, ${Date.now() - t1} ms)`)
+      log(`demo data loaded: ${counts.units} units, ${counts.users} users, demo documents, ${demoTasks.tasks} tasks, ${demoSchedules.events} schedule events, ${demoDataRequests.requests} data request (${Date.now() - t0} ms; archives: ${archives.documents} digitised documents in ${archives.files} files, ${Date.now() - t1} ms)`)
     }
 
     const poller: StreamPoller = await startStreamPoller({

@@ -19,6 +19,7 @@ import * as dsh from '../dashboards/contracts.js'
 import * as mtg from '../meetings/contracts.js'
 import * as sch from '../schedules/contracts.js'
 import * as cs from '../cases/contracts.js'
+import * as drq from '../datarequests/contracts.js'
 import { PortalRequest } from '../members/portal.js'
 
 /** A server-made id of this system (users, requests): opaque, no `%`, at most 256 characters. */
@@ -53,7 +54,7 @@ export const PATH_PARAMETERS: Readonly<Record<string, z.ZodType>> = {
   resolutionId: cs.resolutionId,
 }
 
-export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings' | 'schedules' | 'cases'
+export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings' | 'schedules' | 'cases' | 'datarequests'
 
 export interface RouteContract {
   readonly summary: { readonly vi: string; readonly en: string }
@@ -278,4 +279,21 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   'POST /api/resolutions': c('Ghi nhận nghị quyết', 'Record a resolution', { body: cs.ResolutionBody, status: 201 }),
   'GET /api/resolutions/{resolutionId}': c('Một nghị quyết và các nhiệm vụ', 'A resolution and its tasks'),
   'POST /api/resolutions/{resolutionId}/tasks': c('Giao nhiệm vụ thực hiện nghị quyết', 'Give a task of the resolution', { body: cs.ResolutionTaskBody, status: 201 }),
+
+  // Data requests (issue 18).
+  'GET /api/datarequests': c('Yêu cầu số liệu đã gửi hoặc cần trả lời (tìm theo tên, chỉ tiêu)', 'Data requests sent or to answer (search by title, indicator)', { query: drq.DataRequestListQuery }),
+  'POST /api/datarequests': c('Lập (và gửi) yêu cầu số liệu', 'Write (and send) a data request', { body: drq.DataRequestBody, status: 201 }),
+  'GET /api/datarequests/recipients': c('Đơn vị có thể nhận yêu cầu (tìm theo tên)', 'Units a request may go to (by name)', { query: drq.RecipientQuery }),
+  'GET /api/datarequests/kpis': c('Tỷ lệ đơn vị gửi số liệu đúng hạn', 'Share of units answering on time', { query: drq.DataRequestKpiQuery }),
+  'POST /api/datarequests/uploads': c('Chỗ tải lên tệp XLSX số liệu', 'Upload slot for an XLSX answer', { body: drq.UploadBody, status: 201 }),
+  'GET /api/datarequests/{requestId}': c('Một yêu cầu số liệu và tình trạng trả lời', 'A data request and who answered'),
+  'POST /api/datarequests/{requestId}/send': c('Gửi yêu cầu số liệu', 'Send a data request', { body: drq.SendBody }),
+  'POST /api/datarequests/{requestId}/close': c('Kết thúc nhận số liệu', 'Close a data request', { body: drq.CloseBody }),
+  'POST /api/datarequests/{requestId}/remind': c('Nhắc các đơn vị chưa gửi số liệu', 'Remind the units that have not answered', { body: drq.RemindBody }),
+  'GET /api/datarequests/{requestId}/consolidated': c('Bảng tổng hợp số liệu', 'The consolidated table'),
+  'GET /api/datarequests/{requestId}/export': c('Xuất bảng tổng hợp (XLSX, PDF)', 'Export the consolidated table (XLSX, PDF)', { query: drq.ExportQuery }),
+  'GET /api/datarequests/{requestId}/answers/{unitId}': c('Biểu mẫu và số liệu của một đơn vị', "A unit's form and answer"),
+  'POST /api/datarequests/{requestId}/answers/{unitId}': c('Gửi số liệu của đơn vị', "Answer for a unit", { body: drq.AnswerBody }),
+  'GET /api/datarequests/{requestId}/answers/{unitId}/template': c('Tải mẫu XLSX điền sẵn của đơn vị', "Download the unit's pre-filled XLSX template"),
+  'POST /api/datarequests/{requestId}/answers/{unitId}/import': c('Gửi số liệu bằng tệp XLSX (báo cáo từng dòng)', 'Answer with the XLSX (row-by-row report)', { body: drq.ImportAnswerBody }),
 }

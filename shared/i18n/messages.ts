@@ -13,6 +13,7 @@ import { DASHBOARD_MESSAGES } from './dashboards.js'
 import { MEETING_MESSAGES } from './meetings.js'
 import { SCHEDULE_MESSAGES } from './schedules.js'
 import { CASE_MESSAGES } from './cases.js'
+import { DATA_REQUEST_MESSAGES } from './datarequests.js'
 
 export type Lang = 'vi' | 'en'
 
@@ -29,6 +30,7 @@ export const MESSAGES: Catalog = {
   ...MEETING_MESSAGES,
   ...SCHEDULE_MESSAGES,
   ...CASE_MESSAGES,
+  ...DATA_REQUEST_MESSAGES,
   'validation.failed': { vi: 'Dữ liệu không hợp lệ ({count} lỗi).', en: 'The request is invalid ({count} problem(s)).' },
   'request.malformedJson': { vi: 'Nội dung yêu cầu không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   'request.tooLarge': { vi: 'Nội dung yêu cầu quá lớn (tối đa {limit} byte).', en: 'The request body is too large (at most {limit} bytes).' },

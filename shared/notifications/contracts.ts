@@ -17,6 +17,8 @@ export const NOTIFICATION_KINDS = {
   'transfer.step': { group: 'decided', vi: 'Chuyển sinh hoạt đảng: bước cần xử lý, kết quả', en: 'Party transfers: steps to take, outcomes' },
   'comment.step': { group: 'decided', vi: 'Nhận xét đảng viên nơi cư trú', en: 'Residence comments on members' },
   'case.deadline': { group: 'due', vi: 'Vụ việc khiếu nại, tố cáo sắp đến hạn, quá hạn', en: 'Complaint and denunciation cases nearly due, overdue' },
+  'datarequest.received': { group: 'arrives', vi: 'Yêu cầu số liệu gửi đến đơn vị', en: 'Data requests to the unit' },
+  'datarequest.reminder': { group: 'due', vi: 'Nhắc gửi số liệu', en: 'Reminders to answer a data request' },
 } as const
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS
 export const NOTIFICATION_KIND_IDS = Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]]

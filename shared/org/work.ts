@@ -12,6 +12,7 @@ export const WORK_SECTIONS = [
   'members.fees', 'members.notices', 'tasks.due', 'tasks.to-evaluate',
   'meetings.today', 'meetings.to-answer',
   'cases.to-handle',
+  'datarequests.to-answer',
 ] as const
 export type WorkSectionId = (typeof WORK_SECTIONS)[number]
 

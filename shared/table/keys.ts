@@ -177,6 +177,17 @@ export const keys = {
   petitionsOf: (officeUnitId: string) => ({ pk: `UNIT#${officeUnitId}`, skPrefix: 'PETITION#' }),
   resolution: (officeUnitId: string, resolutionId: string) => ({ pk: `UNIT#${officeUnitId}`, sk: `RESOLUTION#${resolutionId}` }),
   resolutionsOf: (officeUnitId: string) => ({ pk: `UNIT#${officeUnitId}`, skPrefix: 'RESOLUTION#' }),
+  // Data requests (issue 18). A request sits under the unit that sent it (its id begins with that unit).
+  dataRequest: (ownerUnitId: string, requestId: string) => ({ pk: `UNIT#${ownerUnitId}`, sk: `DATAREQ#${requestId}` }),
+  dataRequestsOf: (ownerUnitId: string) => ({ pk: `UNIT#${ownerUnitId}`, skPrefix: 'DATAREQ#' }),
+  /** Sent requests not yet closed, by deadline (sparse: the daily reminder sweep reads only these). */
+  dataRequestOpen: (deadline: string, requestId: string) => ({ gsi3pk: 'DATAREQOPEN', gsi3sk: `${deadline}#${requestId}` }),
+  /** A pointer in each recipient unit's partition ("requests to answer"); written when the request is sent. */
+  dataRequestFor: (unitId: string, requestId: string) => ({ pk: `UNIT#${unitId}`, sk: `DATAREQIN#${requestId}` }),
+  dataRequestsFor: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'DATAREQIN#' }),
+  /** A unit's answer, beside the other answers of the request (consolidation is one query). */
+  dataAnswer: (requestId: string, unitId: string) => ({ pk: `DATAREQ#${requestId}`, sk: `ANSWER#${unitId}` }),
+  dataAnswersOf: (requestId: string) => ({ pk: `DATAREQ#${requestId}`, skPrefix: 'ANSWER#' }),
 } as const
 
 /** Entity names stored on every item (`entity`), with the schema version (`schemaVersion`). */
@@ -198,6 +209,7 @@ export const ENTITY = {
 
   conversation: 'conversation',
   case: 'case', caseIdentity: 'caseIdentity', caseCounter: 'caseCounter', petition: 'petition', resolution: 'resolution',
+  dataRequest: 'dataRequest', dataRequestPointer: 'dataRequestPointer', dataAnswer: 'dataAnswer',
 } as const
 export const SCHEMA_VERSION = 1
 

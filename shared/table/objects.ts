@@ -49,4 +49,9 @@ export const objectKeys = {
   signingCertificate: (subject: { kind: string; id: string }) => `certs/${subject.kind}/${subject.id}.pem`,
   /** The roots the platform's chains end in, kept next to them. */
   signingRoots: 'certs/roots.pem',
+  /** A data request's files under its sending unit: a unit's pre-filled template, the consolidated table. */
+  dataRequestFile: (ownerUnitId: string, requestId: string, name: string, ext: 'xlsx' | 'pdf') => `units/${ownerUnitId}/datarequests/${requestId}/${name}.${ext}`,
+  /** An uploaded XLSX answer's slot. */
+  dataAnswerUpload: (userId: string, uploadId: string) => `datarequests/uploads/${userId}/${uploadId}.xlsx`,
+  dataAnswerUploadPrefix: (userId: string) => `datarequests/uploads/${userId}/`,
 } as const

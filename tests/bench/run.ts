@@ -41,6 +41,7 @@ import { treeBench, treeMarkdown } from './tree.js'
 import { dashboardsBench, dashboardsMarkdown } from './dashboards.js'
 import { meetingsBench, meetingsMarkdown } from './meetings.js'
 import { casesBench, casesMarkdown } from './cases.js'
+import { dataRequestsBench, dataRequestsMarkdown } from './datarequests.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7)
@@ -163,7 +164,11 @@ console.log('\n12. Cases: the commission\'s case list with 50,000 cases (embedde
 const casesResult = await casesBench()
 console.log(casesMarkdown(casesResult).join('\n'))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree, dashboards, meetings, cases: casesResult }
+console.log('\n13. Data requests: the consolidated table of a request answered by 500 wards (embedded runtime)')
+const datarequests = await dataRequestsBench()
+console.log(dataRequestsMarkdown(datarequests).join('\n'))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree, dashboards, meetings, cases: casesResult, datarequests }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -189,6 +194,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...dashboardsMarkdown(dashboards),
   ...meetingsMarkdown(meetings),
   ...casesMarkdown(casesResult),
+  ...dataRequestsMarkdown(datarequests),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)

@@ -166,4 +166,22 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     }
     await page.context().close()
   })
+
+  it('the data requests pages: the lists, the new request form, a request with its consolidated table, a ward\'s answer (and on a phone)', async () => {
+    const city = await login('bithu.tu')
+    const { requests } = (await city.get('/api/datarequests?view=sent&q=chuyen%20doi%20so%20nam%202026')).body
+    const requestId = requests[0].requestId as string
+    const office = await signIn(browser, 'bithu.tu')
+    for (const path of ['/datarequests', '/datarequests/new', `/datarequests/${requestId}`]) {
+      await open(office, path)
+      expect(await violations(office), path).toEqual([])
+    }
+    await office.context().close()
+    const ward = await signIn(browser, 'bithu.hoankiem', { width: 390, height: 844 })
+    for (const path of ['/datarequests?view=received', `/datarequests/${requestId}/answers/p-hoankiem`]) {
+      await open(ward, path)
+      expect(await violations(ward), path).toEqual([])
+    }
+    await ward.context().close()
+  })
 })

@@ -41,6 +41,12 @@ const meetingPage = (load: () => Promise<{ default: React.ComponentType }>) => a
   return { Component: mod.default }
 }
 
+/** A data requests page: its chunk and the data requests strings, loaded together. */
+const dataRequestPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
+  const [mod] = await Promise.all([load(), import('./i18n/datarequests').then((m) => m.ensureDataRequestStrings())])
+  return { Component: mod.default }
+}
+
 /** A schedules page: its chunk and the schedules strings, loaded together. */
 const schedulePage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
   const [mod] = await Promise.all([load(), import('./i18n/schedules').then((m) => m.ensureScheduleStrings())])
@@ -102,6 +108,10 @@ const routes: RouteObject[] = [
             { path: 'meetings', lazy: meetingPage(() => import('./pages/meetings/MeetingsPage')) },
             { path: 'meetings/:meetingId', lazy: meetingPage(() => import('./pages/meetings/MeetingPage')) },
             { path: 'schedules', lazy: schedulePage(() => import('./pages/schedules/SchedulesPage')) },
+            { path: 'datarequests', lazy: dataRequestPage(() => import('./pages/datarequests/DataRequestsPage')) },
+            { path: 'datarequests/new', lazy: dataRequestPage(() => import('./pages/datarequests/NewDataRequestPage')) },
+            { path: 'datarequests/:requestId', lazy: dataRequestPage(() => import('./pages/datarequests/DataRequestPage')) },
+            { path: 'datarequests/:requestId/answers/:unitId', lazy: dataRequestPage(() => import('./pages/datarequests/AnswerPage')) },
             { path: 'assistant', lazy: page(() => import('./pages/assistant/AssistantPage')) },
             { path: 'assistant/appraisal', lazy: page(() => import('./pages/assistant/AppraisalPage')) },
             { path: 'assistant/:conversationId', lazy: page(() => import('./pages/assistant/AssistantPage')) },

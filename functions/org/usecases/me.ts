@@ -9,6 +9,7 @@ import { taskWork } from '../../tasks/usecases/work.js'
 import { meetingWork } from '../../meetings/usecases/work.js'
 import { scheduleWork } from '../../schedules/usecases/work.js'
 import { caseWork } from '../../cases/usecases/work.js'
+import { dataRequestWork } from '../../datarequests/usecases/work.js'
 import { orgStore } from '../adapters/store.js'
 import type { OrgContext } from './context.js'
 import { listReorganisations } from './reorganisations.js'
@@ -28,10 +29,10 @@ export async function getMe(ctx: OrgContext) {
  * the caller may act on), then the organisation's reorganisations to decide.
  */
 export async function myWork(ctx: OrgContext): Promise<MyWork> {
-  const [reorganisations, documents, members, archives, tasks, meetings, schedules] = await Promise.all([
-    reorganisationWork(ctx), documentWork(ctx), memberWork(ctx), archiveWork(ctx), taskWork(ctx), meetingWork(ctx), scheduleWork(ctx), caseWork(ctx),
+  const [reorganisations, documents, members, archives, tasks, meetings, schedules, cases, datarequests] = await Promise.all([
+    reorganisationWork(ctx), documentWork(ctx), memberWork(ctx), archiveWork(ctx), taskWork(ctx), meetingWork(ctx), scheduleWork(ctx), caseWork(ctx), dataRequestWork(ctx),
   ])
-  const sections = [...documents, ...members, ...reorganisations, ...archives, ...tasks, ...meetings, ...schedules]
+  const sections = [...documents, ...members, ...reorganisations, ...archives, ...tasks, ...meetings, ...schedules, ...cases, ...datarequests]
   return { sections: sections.sort((a, b) => WORK_SECTIONS.indexOf(a.id) - WORK_SECTIONS.indexOf(b.id)) }
 }
 

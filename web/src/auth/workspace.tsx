@@ -13,6 +13,7 @@ import { archivePolicy, type ArchiveAction } from '../../../shared/archives/poli
 import { taskPolicy, type TaskAction } from '../../../shared/tasks/policy'
 import { meetingPolicy, type MeetingAction } from '../../../shared/meetings/policy'
 import { schedulePolicy, type ScheduleAction } from '../../../shared/schedules/policy'
+import { dataRequestPolicy, type DataRequestAction } from '../../../shared/datarequests/policy'
 import type { User } from '../../../shared/org/contracts'
 import { endpoints, type MeAssignment } from '../api/endpoints'
 import { session } from '../api/session'
@@ -40,7 +41,7 @@ export interface Workspace {
 }
 
 /** Every action a policy table names. */
-export type AnyAction = Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction | MeetingAction | ScheduleAction
+export type AnyAction = Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction | MeetingAction | ScheduleAction | DataRequestAction
 
 const Ctx = createContext<Workspace | null>(null)
 
@@ -48,6 +49,7 @@ const Ctx = createContext<Workspace | null>(null)
 function allows(role: string, action: AnyAction): boolean {
   return orgPolicy.grants(role, action as Action) || documentPolicy.grants(role, action as DocumentAction) || archivePolicy.grants(role, action as ArchiveAction) || taskPolicy.grants(role, action as TaskAction)
     || dashboardPolicy.grants(role, action as DashboardAction) || meetingPolicy.grants(role, action as MeetingAction) || schedulePolicy.grants(role, action as ScheduleAction)
+    || dataRequestPolicy.grants(role, action as DataRequestAction)
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {

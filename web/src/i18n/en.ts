@@ -56,6 +56,7 @@ export const en: Shape<typeof vi> = {
     tasks: 'Tasks',
     meetings: 'Meetings',
     schedules: 'Schedules',
+    datarequests: 'Data requests',
     groups: { docs: 'Documents', org: 'Organisation', members: 'Party members' },
     openMenu: 'Open navigation menu',
     closeMenu: 'Close navigation menu',
@@ -167,6 +168,9 @@ export const en: Shape<typeof vi> = {
         },
         cases: {
           'to-handle': 'Complaint and denunciation cases to handle',
+        },
+        datarequests: {
+          'to-answer': 'Data requests waiting for your unit\'s figures',
         },
       },
     },

@@ -52,6 +52,7 @@ export const vi = {
     tasks: 'Nhiệm vụ',
     meetings: 'Cuộc họp',
     schedules: 'Lịch công tác',
+    datarequests: 'Yêu cầu số liệu',
     groups: { docs: 'Văn bản', org: 'Tổ chức', members: 'Đảng viên' },
     openMenu: 'Mở menu điều hướng',
     closeMenu: 'Đóng menu điều hướng',
@@ -163,6 +164,9 @@ export const vi = {
         },
         cases: {
           'to-handle': 'Vụ việc khiếu nại, tố cáo cần xử lý',
+        },
+        datarequests: {
+          'to-answer': 'Yêu cầu số liệu chờ đơn vị gửi',
         },
       },
     },

@@ -6,7 +6,7 @@ import { ActionIcon, Anchor, AppShell, Badge, Burger, Group, Menu, NavLink, Scro
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import {
   IconArchive, IconBook2, IconChecklist, IconFileImport, IconFileSearch, IconHistory, IconHome, IconInbox, IconLogout, IconRoute, IconSend, IconSitemap,
-  IconUserCircle, IconUsers, IconId, IconListCheck, IconChartBar, IconCalendarEvent, IconUsersGroup, IconArrowsExchange, IconMessageCheck, IconSpeakerphone, IconCoin,
+  IconUserCircle, IconUsers, IconId, IconListCheck, IconChartBar, IconCalendarEvent, IconTable, IconUsersGroup, IconArrowsExchange, IconMessageCheck, IconSpeakerphone, IconCoin,
 } from '@tabler/icons-react'
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -90,6 +90,8 @@ function Shell() {
     // Meetings: who oversees a body's meetings, and whoever an invitation or today's meeting waits for.
     { to: '/meetings', label: t('nav.meetings'), icon: <IconPresentation size={20} aria-hidden />, action: 'meeting.read', orIf: ws.hasMeetings },
     { to: '/schedules', label: t('nav.schedules'), icon: <IconCalendarEvent size={20} aria-hidden />, action: 'schedule.read' },
+    // Data requests: those who send them and those who answer for a unit (admins and inspectors read them from the audit trail).
+    { to: '/datarequests', label: t('nav.datarequests'), icon: <IconTable size={20} aria-hidden />, anyOf: ['datarequest.send', 'datarequest.answer'] },
     { group: 'docs', to: '/documents/incoming', label: t('nav.docsIncoming'), icon: <IconInbox size={20} aria-hidden />, action: 'document.read' },
     { group: 'docs', to: '/documents/outgoing', label: t('nav.docsOutgoing'), icon: <IconSend size={20} aria-hidden />, anyOf: ['document.draft', 'document.review', 'document.sign'] },
     { group: 'docs', to: '/documents/registers', label: t('nav.docsRegisters'), icon: <IconBook2 size={20} aria-hidden />, anyOf: ['document.register', 'document.direct', 'document.configure'] },

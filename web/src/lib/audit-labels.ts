@@ -167,6 +167,14 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'petition.import': l('Nhập kiến nghị cử tri từ tệp', 'Petitions imported'),
   'resolution.create': l('Ghi nhận nghị quyết', 'Resolution recorded'),
   'resolution.task': l('Giao nhiệm vụ thực hiện nghị quyết', 'Resolution task given'),
+  'datarequest.create': l('Lập yêu cầu số liệu', 'Data request written'),
+  'datarequest.send': l('Gửi yêu cầu số liệu', 'Data request sent'),
+  'datarequest.answer': l('Gửi số liệu', 'Data request answered'),
+  'datarequest.correct': l('Sửa số liệu đã gửi', 'Answer corrected'),
+  'datarequest.remind': l('Nhắc gửi số liệu', 'Units reminded to answer'),
+  'datarequest.autoRemind': l('Tự động nhắc gửi số liệu', 'Automatic reminder to answer'),
+  'datarequest.close': l('Kết thúc nhận số liệu', 'Data request closed'),
+  'datarequest.export': l('Xuất bảng tổng hợp số liệu', 'Consolidated table exported'),
 }
 
 export const DETAIL_LABELS: Readonly<Record<string, Label>> = {

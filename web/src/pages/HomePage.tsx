@@ -93,6 +93,7 @@ const SECTION_COLOR: Record<WorkSectionId, string> = {
   'members.fees': 'orange', 'members.notices': 'blue', 'tasks.due': 'red', 'tasks.to-evaluate': 'orange',
   'meetings.today': 'blue', 'meetings.to-answer': 'orange', 'schedules.today': 'blue',
   'cases.to-handle': 'red',
+  'datarequests.to-answer': 'orange',
 }
 
 /** "My work today": what waits for the user across modules, each section with its count and links to where it is done. */
