@@ -12,14 +12,14 @@
 import { DomainError } from '../../../shared/errors/index.js'
 import { translate, type Lang } from '../../../shared/i18n/messages.js'
 import type { LiveMessage, LiveVote, Meeting, Vote } from '../../../shared/meetings/contracts.js'
-import { indexUnits, type UnitIndex } from '../../../shared/org/tree.js'
+import type { UnitIndex } from '../../../shared/org/tree.js'
 import { connectionSender } from '../../lib/adapters/websocket.js'
 import { log } from '../../lib/log.js'
 import { orgStore } from '../../org/adapters/store.js'
 import { actorOf, orgContext } from '../../org/usecases/context.js'
 import { connectionStore, type LiveConnection } from '../adapters/connections.js'
 import { meetingStore } from '../adapters/store.js'
-import { load, mayRead, view, type MeetingContext } from './meetings.js'
+import { load, mayRead, mayReadDocuments, personalView, sharedView, view, type MeetingContext } from './meetings.js'
 
 /** Posts at once per change (API Gateway throttles a burst of one account at 10,000/s; the Lambda's sockets are the real bound). */
 const SEND_CONCURRENCY = 64
@@ -71,22 +71,47 @@ export async function subscribe(ctx: MeetingContext, connection: LiveConnection,
 export const refusal = (lang: Lang, code: string, params: Record<string, string | number> = {}, meetingId?: string): LiveMessage =>
   ({ type: 'refused', ...(meetingId ? { meetingId } : {}), code, message: translate(code, lang, params) })
 
+/**
+ * A message that is the same for every reader but its end: `head` is the
+ * JSON of the shared part with its closing brace(s) left off, and each
+ * person's part is written after it — one stringify of the shared state per
+ * variant, not one per follower.
+ */
+export function withPersonal(head: string, personal: Record<string, unknown>, closing: string): string {
+  let tail = ''
+  for (const [k, v] of Object.entries(personal)) if (v !== undefined) tail += `,${JSON.stringify(k)}:${JSON.stringify(v)}`
+  return head + tail + closing
+}
+
+/** The JSON of `value` (an object with at least one field) without its closing brace, to be continued. */
+export const openObject = (value: object): string => JSON.stringify(value).slice(0, -1)
+
 /** After a change: the state to every connection following the meeting, each as its person may see it. */
 export async function broadcast(meetingId: string, now = new Date()): Promise<{ sent: number; gone: number }> {
   const subscribers = await connectionStore.subscribers(meetingId)
   if (subscribers.length === 0) return { sent: 0, gone: 0 }
   const [meeting, index, users] = await Promise.all([
     meetingStore.get(meetingId),
-    orgStore.listUnits().then(indexUnits),
+    orgStore.tree(),
     orgStore.getUsers([...new Set(subscribers.map((s) => s.userId))]),
   ])
   if (!meeting) return { sent: 0, gone: 0 }
   const votes = await meetingStore.votes(meeting)
+  // The shared state, serialised once per variant (reads the documents or not); each person's part is appended.
+  const heads = new Map<boolean, string>()
+  const headOf = (readsDocuments: boolean) => {
+    let head = heads.get(readsDocuments)
+    if (head === undefined) {
+      head = `{"type":"state","meetingId":${JSON.stringify(meetingId)},"votes":${JSON.stringify(votes.map(liveVote))},"meeting":${openObject(sharedView(meeting, readsDocuments))}`
+      heads.set(readsDocuments, head)
+    }
+    return head
+  }
   const byUser = new Map<string, string | undefined>()
   for (const user of users) {
     if (user.status !== 'active') continue
     const ctx = orgContext(actorOf(user), 'live', now, Promise.resolve(index))
-    if (mayRead(ctx, index, meeting)) byUser.set(user.userId, JSON.stringify(stateOf(ctx, index, meeting, votes)))
+    if (mayRead(ctx, index, meeting)) byUser.set(user.userId, withPersonal(headOf(mayReadDocuments(ctx, meeting)), personalView(ctx, index, meeting), '}}'))
   }
   const messages = []
   for (const s of subscribers) {
