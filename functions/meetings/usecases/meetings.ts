@@ -87,7 +87,7 @@ export async function mutate(
         .put(meetingItem(next), { expectVersion: meeting.version })
         .audit({ unitId: meeting.ownerUnitId, action, target: meetingId, details: { title: meeting.title, ...details?.(next) } })
         .commit(ctx.auditActor, ctx.now)
-      await live().changed(meetingId)
+      await live().changed({ kind: 'meeting', meetingId, before: meeting, after: next })
       return next
     } catch (err) {
       if (!(err instanceof ConflictError) || attempt >= 12) throw err
