@@ -7,17 +7,8 @@
  * HTTP API's JWT authorizer, and resolves them as every route does (a
  * disabled person is refused); `subscribe` follows a meeting the person may
  * see (else a refusal message); `$disconnect` forgets the connection.
- * The same function gets the table's stream, filtered to meeting and vote
- * items (LIVE_STREAM_ENTITIES; on AWS an event source mapping, locally the
- * embedded poller): each change goes out to the followers as a patch made
- * from the old and new image, off the request that made it; a batch that
- * fails part-way reports the first record not sent (reportBatchItemFailures).
  */
-import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda'
-import type { AttributeValue } from '@aws-sdk/client-dynamodb'
-import { unmarshall } from '@aws-sdk/util-dynamodb'
-import { ENTITY, stripKeys } from '../../shared/table/keys.js'
-import type { Meeting, Vote } from '../../shared/meetings/contracts.js'
+import type { Context } from 'aws-lambda'
 import { DomainError } from '../../shared/errors/index.js'
 import { pickLang } from '../../shared/i18n/messages.js'
 import { LIVE_PROTOCOL, LiveSubscribe } from '../../shared/meetings/contracts.js'
@@ -28,7 +19,7 @@ import { parse, parseJson } from '../lib/validation.js'
 import { orgStore } from '../org/adapters/store.js'
 import { actorOf, orgContext, resolveActor } from '../org/usecases/context.js'
 import { connectionStore } from './adapters/connections.js'
-import { broadcastChanges, refusal, subscribe, tell, type LiveChange } from './usecases/live.js'
+import { refusal, subscribe, tell } from './usecases/live.js'
 
 /** What API Gateway (and the embedded gateway) deliver on a WebSocket route. */
 export interface WebSocketEvent {
@@ -72,29 +63,7 @@ async function onSubscribe(event: WebSocketEvent, now: Date): Promise<WebSocketR
   return { statusCode: 200 }
 }
 
-const imageOf = <T>(image: unknown): T | undefined => (image ? stripKeys<T>(unmarshall(image as Record<string, AttributeValue>)) : undefined)
-
-/** The stream's records as changes of meetings and votes, in order (anything else is not news for followers). */
-export async function onStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  const changes: { change: LiveChange; sequence: string }[] = []
-  for (const r of event.Records) {
-    const after = imageOf<(Meeting | Vote) & { entity?: string }>(r.dynamodb?.NewImage)
-    if (!after) continue
-    const before = imageOf<Meeting & Vote>(r.dynamodb?.OldImage)
-    const sequence = r.dynamodb?.SequenceNumber ?? ''
-    if (after.entity === ENTITY.meeting) changes.push({ sequence, change: { kind: 'meeting', meetingId: after.meetingId, before, after: after as Meeting } })
-    else if (after.entity === ENTITY.vote) changes.push({ sequence, change: { kind: 'vote', meetingId: after.meetingId, before, after: after as Vote } })
-  }
-  const failed = await broadcastChanges(changes.map((c) => c.change))
-  return { batchItemFailures: failed === undefined ? [] : [{ itemIdentifier: changes[failed]!.sequence }] }
-}
-
-const isStream = (event: unknown): event is DynamoDBStreamEvent => Array.isArray((event as DynamoDBStreamEvent).Records)
-
-export async function handler(event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse>
-export async function handler(event: WebSocketEvent, context?: Context): Promise<WebSocketResult>
-export async function handler(event: WebSocketEvent | DynamoDBStreamEvent, _context?: Context): Promise<WebSocketResult | DynamoDBBatchResponse> {
-  if (isStream(event)) return onStream(event)
+export const handler = async (event: WebSocketEvent, _context?: Context): Promise<WebSocketResult> => {
   const { routeKey, connectionId } = event.requestContext
   const now = new Date()
   try {

@@ -11,12 +11,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
 import { LogGroupLogDestination, WebSocketApi, WebSocketStage } from 'aws-cdk-lib/aws-apigatewayv2'
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam'
-import { FilterCriteria, FilterRule, StartingPosition, type IFunction } from 'aws-cdk-lib/aws-lambda'
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb'
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
-import { Duration } from 'aws-cdk-lib'
-import { LIVE_STREAM_ENTITIES } from '../../shared/meetings/live.js'
+import type { IFunction } from 'aws-cdk-lib/aws-lambda'
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
 import type { AppConfig } from '../config/index.js'
@@ -75,31 +70,6 @@ export class LiveApi extends Construct {
           : `${routeKey} runs on a connection that passed $connect; API Gateway allows authorizers on $connect only.`,
       })
     }
-  }
-
-  /**
-   * The broadcast, off the request path: the table's stream, filtered to the
-   * items followers hear of (meetings and votes, `LIVE_STREAM_ENTITIES`), to
-   * `handler` (old and new image make the patch). From the latest record (old
-   * news has no follower), small batches with no batching window (a follower
-   * waits for it), failed records reported one by one, retried a few times and
-   * then set aside in a queue of their own (nobody replays old news either).
-   */
-  broadcastFrom(handler: IFunction, table: ITable): DynamoEventSource {
-    const failures = new Queue(this, 'BroadcastFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(4) })
-    Validations.of(failures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the on-failure destination of the live broadcast\'s stream event source mapping.' })
-    const source = new DynamoEventSource(table, {
-      startingPosition: StartingPosition.LATEST,
-      batchSize: 25,
-      reportBatchItemFailures: true,
-      bisectBatchOnError: false,
-      retryAttempts: 3,
-      maxRecordAge: Duration.minutes(5),
-      onFailure: new SqsDlq(failures),
-      filters: [FilterCriteria.filter({ eventName: FilterRule.or('INSERT', 'MODIFY'), dynamodb: { NewImage: { entity: { S: FilterRule.or(...LIVE_STREAM_ENTITIES) } } } })],
-    })
-    handler.addEventSource(source)
-    return source
   }
 
   /** Posting to this stage's connections (`POST /@connections/{id}`), nothing else. */

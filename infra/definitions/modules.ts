@@ -140,13 +140,13 @@ export const MODULES = [
   {
     id: 'meetings', entry: 'functions/meetings/index.ts', trigger: 'http',
     description: 'Paperless meetings: agenda and documents, invitations, check-in, speakers, open and secret (blind-signature) votes, minutes, conclusions',
-    access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true },
+    access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true, live: true },
     memoryMb: 1024,
     timeoutSeconds: 29,
   },
   {
     id: 'meetings-live', entry: 'functions/meetings/live.ts', trigger: 'websocket',
-    description: 'Live updates of meetings (WebSocket): connect with the token, follow a meeting one may see, its state on subscribing; the table stream\'s meeting and vote changes to the followers as patches',
+    description: 'Live updates of meetings (WebSocket): connect with the token, follow a meeting one may see, its state on subscribing',
     access: { table: 'readwrite', live: true },
     websocket: { path: '/ws', routes: ['$connect', '$disconnect', 'subscribe'] },
     timeoutSeconds: 29,

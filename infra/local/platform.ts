@@ -26,10 +26,6 @@ import { startGateway } from './gateway.js'
 import { startMailServer } from './mail-server.js'
 import { contentSecurityPolicy } from '../definitions/security-headers.js'
 import { startStreamPoller, type StreamPoller } from './streams.js'
-import { LIVE_STREAM_ENTITIES } from '../../shared/meetings/live.js'
-
-/** How often the live poller looks at an idle stream: a follower's update waits at most this long for it. */
-const LIVE_POLL_MS = 25
 import { startScheduler } from './scheduler.js'
 import { loadIssuerKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './identity.js'
 import { ensureAuditKey } from './audit-key.js'
@@ -185,13 +181,6 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       handler: (e: DynamoDBStreamEvent) => invoke('readmodel', e), log,
     })
     stops.push(() => poller.stop())
-    // The meetings' live updates: the same filter as the event source mapping on AWS (live-api.ts), polled promptly, from now on.
-    const livePoller = await startStreamPoller({
-      dynamo: ddb, endpoint: dynamo.endpoint, tableName, checkpointFile: join(dataDir, 'live-stream-checkpoints.json'),
-      handler: (e: DynamoDBStreamEvent) => invoke('meetings-live', e), log, intervalMs: LIVE_POLL_MS, startingPosition: 'LATEST',
-      filter: (r) => LIVE_STREAM_ENTITIES.includes(r.dynamodb?.NewImage?.entity?.S as never),
-    })
-    stops.push(() => livePoller.stop())
     // A first KPI snapshot on a fresh start, so the dashboards have figures before the 00:30 job: over the read model, once the seed reached it.
     if (seeded) {
       await poller.drain()

@@ -104,7 +104,6 @@ export class ApiStack extends Stack {
     this.functions = functions
     this.functionUrls = functionUrls
     this.live.route(functions[socketModule.id].function, socketModule.websocket.routes)
-    this.live.broadcastFrom(functions[socketModule.id].function, resources.table)
     new CfnOutput(this, 'LiveUrl', { description: 'WebSocket URL of live updates (meetings): connect with ?token= or the token as a subprotocol', value: this.live.stage.url })
 
     const corsOrigins = [...config.web.corsOrigins, ...(config.web.domainName ? [`https://${config.web.domainName}`] : [])]

@@ -405,27 +405,7 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
         expect(vars.LIVE, module.id).toBe('apigateway')
         expect(JSON.stringify(vars.LIVE_CALLBACK_URL), module.id).toContain('/ws')
       }
-      // The meetings' HTTP function no longer posts: the stream's broadcast does, from the live function.
-      expect(MODULES.filter((m) => (m.access as { live?: boolean }).live).map((m) => m.id).sort()).toEqual(['meetings-live'])
-    })
-
-    it('broadcasts from the table stream, filtered to meeting and vote items, to the live function with batch item failures and its own failure queue; it may read the stream', () => {
-      const e = env()
-      const fn = findFunction(e, socketModule.id)
-      const mappings = Object.values(resourcesOf(e.templates.api, 'AWS::Lambda::EventSourceMapping')).map((r) => r.Properties!)
-      expect(mappings).toHaveLength(1)
-      const mapping = mappings[0]!
-      expect(mapping).toMatchObject({ FunctionName: { Ref: fn.logicalId }, StartingPosition: 'LATEST', FunctionResponseTypes: ['ReportBatchItemFailures'], MaximumRetryAttempts: 3 })
-      expect(JSON.stringify(mapping.EventSourceArn)).toContain('StreamArn')
-      expect(mapping.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([
-        { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { entity: { S: ['meeting', 'vote'] } } } },
-      ])
-      const queueId = mapping.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0]
-      expect(resourcesOf(e.templates.api, 'AWS::SQS::Queue')[queueId].Properties).toMatchObject({ SqsManagedSseEnabled: true })
-      const actions = allowedActions(roleStatements(fn.template, fn.resource.Properties!.Role['Fn::GetAtt'][0]))
-      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:DescribeStream', 'sqs:SendMessage']))
-      // The read model's mapping in the ops stack is still the only other one.
-      expect(Object.keys(resourcesOf(e.templates.ops, 'AWS::Lambda::EventSourceMapping'))).toHaveLength(1)
+      expect(MODULES.filter((m) => (m.access as { live?: boolean }).live).map((m) => m.id).sort()).toEqual(['meetings', 'meetings-live'])
     })
 
     it('verifies tokens in the $connect function against the user pool and outputs the WebSocket URL', () => {

@@ -6,8 +6,7 @@
  * agenda, the speakers' list, the minutes and the conclusions that become
  * tasks. Every change is written under the version read (a lost race is read
  * again and applied again: check-ins of a whole room arrive at once) with its
- * audit entry; the table's stream pushes every change to the people connected
- * to the meeting (functions/meetings/live.ts).
+ * audit entry; every change is pushed to the people connected to the meeting.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, RuleError } from '../../../shared/errors/index.js'
@@ -35,6 +34,7 @@ import { mayView } from '../../documents/usecases/visibility.js'
 import { createTask } from '../../tasks/usecases/tasks.js'
 import { meetingItem, meetingPointerItem, meetingStore } from '../adapters/store.js'
 import { minutesPaper, sealedPaper, signPersonally, type Body } from '../adapters/papers.js'
+import { live } from '../adapters/live.js'
 
 export type MeetingContext = OrgContext
 
@@ -87,6 +87,7 @@ export async function mutate(
         .put(meetingItem(next), { expectVersion: meeting.version })
         .audit({ unitId: meeting.ownerUnitId, action, target: meetingId, details: { title: meeting.title, ...details?.(next) } })
         .commit(ctx.auditActor, ctx.now)
+      await live().changed({ kind: 'meeting', meetingId, before: meeting, after: next })
       return next
     } catch (err) {
       if (!(err instanceof ConflictError) || attempt >= 12) throw err
