@@ -10,6 +10,7 @@ import { z } from 'zod'
 import { isoDate, unitId } from '../org/contracts.js'
 import { documentId, type PersonRef } from '../documents/contracts.js'
 import type { Confidentiality } from '../documents/confidentiality.js'
+import type { ObjectPatch } from './live.js'
 
 /** `<organising unit id>.m<random>`: the organising body is part of the id, so the meeting's key derives from it. */
 export const meetingId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}\.m[a-z0-9]{4,40}$/, { message: 'field.invalidFormat' })
@@ -211,6 +212,12 @@ export type LiveVote = Omit<Vote, 'openBallots' | 'record'> & { openBallots: Vot
 export type LiveMessage<M = unknown> =
   | { type: 'state'; meetingId: string; meeting: M; votes: LiveVote[] }
   | { type: 'refused'; meetingId?: string; code: string; message: string }
+  /** One change (shared/meetings/live.ts): the meeting from version `from` to `to` with my part of it (`mine`: me, can) whole, or a vote (new: whole). */
+  | {
+    type: 'patch'; meetingId: string
+    meeting?: { from: number; to: number; patch: ObjectPatch }; mine?: Record<string, unknown>
+    vote?: { voteId: string; full: LiveVote } | { voteId: string; from: number; to: number; patch: ObjectPatch }
+  }
 /** A meeting as its page receives it: names only, never the check-in key nor a file's object key; my place in it and what I may do. */
 export interface MeetingView extends Omit<Meeting, 'checkInKey' | 'agenda'> {
   agenda: (Omit<AgendaItem, 'documents'> & { documents: (Omit<MeetingDocument, 'objectKey'> & { canOpen: boolean })[] })[]

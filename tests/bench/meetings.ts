@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { importJWK, SignJWT, type JWK } from 'jose'
 import { WebSocket } from 'ws'
+import { LiveMirror } from '../../shared/meetings/live.js'
 
 const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN }
@@ -62,6 +63,8 @@ export async function meetingsBench(log: (m: string) => void = console.log, part
 
     // Each client: connected, following, with its first state in hand; then it notes when each version arrives.
     const arrivals: Map<number, number>[] = []
+    const mirrors: LiveMirror[] = []
+    let resyncs = 0
     const t0 = performance.now()
     for (let i = 0; i < participants; i += 50) {
       await Promise.all(people.slice(i, i + 50).map(async (p, j) => {
@@ -71,11 +74,15 @@ export async function meetingsBench(log: (m: string) => void = console.log, part
         sockets.push(ws)
         await new Promise<void>((resolve, reject) => {
           ws.once('error', reject)
+          const mirror = new LiveMirror()
+          mirrors[i + j] = mirror
           ws.on('message', (data) => {
             const m = JSON.parse(String(data))
-            if (m.type !== 'state') return reject(new Error(JSON.stringify(m)))
+            if (m.type === 'refused') return reject(new Error(JSON.stringify(m)))
+            if (mirror.receive(m) === 'resync') { resyncs++; ws.send(JSON.stringify({ action: 'subscribe', meetingId })) }
+            if (!mirror.meeting) return
             if (!seen.size) resolve()
-            seen.set(m.meeting.version, performance.now())
+            if (!seen.has(mirror.meeting.version)) seen.set(mirror.meeting.version, performance.now())
           })
           ws.once('open', () => ws.send(JSON.stringify({ action: 'subscribe', meetingId })))
         })

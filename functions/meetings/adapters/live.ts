@@ -5,7 +5,9 @@
  * the broadcaster (usecases/live.ts), which sends through the host's sender
  * (functions/lib/adapters/websocket.ts).
  */
-export interface LivePort { changed(meetingId: string): Promise<void> }
+export interface LivePort { changed(change: LiveChange): Promise<void> }
+
+import type { LiveChange } from '../usecases/live.js'
 
 let port: LivePort = { async changed() { /* nobody connected on this host */ } }
 export const live = (): LivePort => port

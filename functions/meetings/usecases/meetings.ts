@@ -87,7 +87,7 @@ export async function mutate(
         .put(meetingItem(next), { expectVersion: meeting.version })
         .audit({ unitId: meeting.ownerUnitId, action, target: meetingId, details: { title: meeting.title, ...details?.(next) } })
         .commit(ctx.auditActor, ctx.now)
-      await live().changed(meetingId)
+      await live().changed({ kind: 'meeting', meetingId, before: meeting, after: next })
       return next
     } catch (err) {
       if (!(err instanceof ConflictError) || attempt >= 12) throw err
@@ -447,18 +447,29 @@ export async function minutesFile(ctx: MeetingContext, meetingId: string) {
   return files.presignDownload(meeting.minutes.paper.objectKey, 'bien-ban.pdf', 'application/pdf')
 }
 
-/** The meeting as its page shows it: names only, the quorum, my place in it, what I may do; never the check-in key. */
-export function view(ctx: MeetingContext, index: UnitIndex, m: Meeting): MeetingView {
+/** What every reader of the meeting shares (names only, the quorum; never the check-in key nor a file's object key): one of two variants, by whether they read the documents. */
+export type SharedMeetingView = Omit<MeetingView, 'me' | 'can'>
+export function sharedView(m: Meeting, readsDocuments: boolean): SharedMeetingView {
   const { checkInKey: _key, ...rest } = m
-  const self = participantOf(m, ctx.actor.userId)
-  const readsDocuments = mayReadDocuments(ctx, m)
   return {
     ...rest,
     agenda: m.agenda.map((a) => ({ ...a, documents: a.documents.map(({ objectKey: _o, ...d }) => ({ ...d, canOpen: readsDocuments && !d.catalogueOnly })) })),
     quorum: rules.quorum(m),
-    me: self ? { role: self.role, answer: self.answer, checkedInAt: self.checkedInAt, delegateFor: self.delegateFor } : undefined,
-    can: { organise: isOrganiser(ctx, index, m), lead: isLeading(ctx, m), chair: m.chair.userId === ctx.actor.userId, readDocuments: readsDocuments },
   }
+}
+
+/** What is mine in the meeting: my place in it, what I may do. */
+export function personalView(ctx: MeetingContext, index: UnitIndex, m: Meeting): Pick<MeetingView, 'me' | 'can'> {
+  const self = participantOf(m, ctx.actor.userId)
+  return {
+    me: self ? { role: self.role, answer: self.answer, checkedInAt: self.checkedInAt, delegateFor: self.delegateFor } : undefined,
+    can: { organise: isOrganiser(ctx, index, m), lead: isLeading(ctx, m), chair: m.chair.userId === ctx.actor.userId, readDocuments: mayReadDocuments(ctx, m) },
+  }
+}
+
+/** The meeting as its page shows it: what every reader shares, and what is mine. */
+export function view(ctx: MeetingContext, index: UnitIndex, m: Meeting): MeetingView {
+  return { ...sharedView(m, mayReadDocuments(ctx, m)), ...personalView(ctx, index, m) }
 }
 
 export async function showMeeting(ctx: MeetingContext, meetingId: string): Promise<MeetingView> {

@@ -9,6 +9,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { WebSocket } from 'ws'
+import { LiveMirror } from '../../../shared/meetings/live.js'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { baseUrl, login, uniq, type Session } from '../../support/api.js'
 import { newWard, person } from '../documents/support.js'
@@ -22,13 +23,27 @@ const followers = async (meetingId: string) => (await ddb.send(new QueryCommand(
 
 const wsUrl = () => `${baseUrl().replace(/^http/, 'ws')}/ws`
 
-/** A device following meetings: every message kept in order; `next` waits for the first unread one that matches. */
+/**
+ * A device following a meeting as the page does (shared/meetings/live.ts): the
+ * full state, then each patch applied; every state it holds, and every
+ * refusal, kept in order; `next` waits for the first unread one that matches.
+ */
 class Device {
   readonly messages: any[] = []
   private read = 0
   private wake: (() => void) | undefined
+  private mirror = new LiveMirror()
   private constructor(readonly ws: WebSocket) {
-    ws.on('message', (data) => { this.messages.push(JSON.parse(String(data))); this.wake?.() })
+    ws.on('message', (data) => {
+      const m = JSON.parse(String(data))
+      if (m.type === 'refused') this.messages.push(m)
+      else {
+        const outcome = this.mirror.receive(m)
+        if (outcome === 'resync') this.subscribe(m.meetingId)
+        if (outcome === 'changed') this.messages.push({ type: 'state', meetingId: m.meetingId, meeting: this.mirror.meeting, votes: this.mirror.votes })
+      }
+      this.wake?.()
+    })
   }
 
   /** As a browser does it: the token beside the protocol name; or in the query. Rejects with the handshake's status. */

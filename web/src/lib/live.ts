@@ -5,11 +5,14 @@
  * subprotocol beside `digital-office.live` (a browser cannot set headers on a
  * WebSocket), follows the meeting, and calls `onState` with the meeting as
  * this person may see it — at once on every (re)connection, then after every
- * change. A dropped connection is opened again with growing, jittered waits
+ * change: the socket brings the full state once, then patches from one
+ * version to the next (shared/meetings/live.ts); a page that missed one asks
+ * for the full state again. A dropped connection is opened again with growing, jittered waits
  * (a room of tablets must not all come back in the same millisecond). The
  * returned function stops it.
  */
 import { LIVE_PROTOCOL, type LiveMessage, type LiveVote } from '../../../shared/meetings/contracts'
+import { LiveMirror } from '../../../shared/meetings/live'
 import { session } from '../api/session'
 
 export interface LiveState<M = unknown> { meeting: M; votes: LiveVote[] }
@@ -26,7 +29,7 @@ const defaultUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${l
 /** Wait before the n-th attempt to reconnect: 0.5 s doubling up to 30 s, with jitter. */
 export const reconnectDelay = (attempt: number) => Math.min(30_000, 500 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random() / 2)
 
-export function subscribeMeeting<M = unknown>(meetingId: string, onState: (state: LiveState<M>) => void, opts: LiveOptions = {}): () => void {
+export function subscribeMeeting<M extends { version: number } = { version: number }>(meetingId: string, onState: (state: LiveState<M>) => void, opts: LiveOptions = {}): () => void {
   let socket: WebSocket | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
   let attempt = 0
@@ -38,17 +41,23 @@ export function subscribeMeeting<M = unknown>(meetingId: string, onState: (state
     if (!token) { stopped = true; return }
     const ws = new WebSocket(opts.url ?? defaultUrl(), [LIVE_PROTOCOL, token])
     socket = ws
+    // Each connection starts from the full state it gets on subscribing.
+    const mirror = new LiveMirror<M>()
+    const follow = () => ws.send(JSON.stringify({ action: 'subscribe', meetingId }))
     ws.onopen = () => {
       attempt = 0
       opts.onConnection?.(true)
       // Every (re)connection follows the meeting again; the answer is its state now.
-      ws.send(JSON.stringify({ action: 'subscribe', meetingId }))
+      follow()
     }
     ws.onmessage = (e) => {
       let message: LiveMessage<M>
       try { message = JSON.parse(String(e.data)) as LiveMessage<M> } catch { return }
-      if (message.type === 'state' && message.meetingId === meetingId) onState({ meeting: message.meeting, votes: message.votes })
-      else if (message.type === 'refused') { stop(); opts.onRefused?.(message.message, message.code) }
+      if (message.type === 'refused') { stop(); opts.onRefused?.(message.message, message.code); return }
+      if (message.meetingId !== meetingId) return
+      const outcome = mirror.receive(message)
+      if (outcome === 'resync') follow()
+      if (outcome !== 'stale' && mirror.meeting) onState({ meeting: mirror.meeting, votes: mirror.votes })
     }
     ws.onclose = () => {
       if (socket !== ws) return
