@@ -47,6 +47,8 @@ export const PATH_PARAMETERS: Readonly<Record<string, z.ZodType>> = {
   docId: mtg.docId,
   eventId: sch.eventId,
   token: sch.feedToken,
+  holdId: arc.holdId,
+  dispositionId: arc.dispositionId,
 }
 
 export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings' | 'schedules'
@@ -246,4 +248,16 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   'POST /api/schedules/feed': c('Tạo lại địa chỉ lịch iCalendar (địa chỉ cũ hết hiệu lực)', 'Make a new calendar feed URL (the old one stops working)', { body: sch.FeedBody }),
   'POST /api/schedules/feed/revoke': c('Thu hồi địa chỉ lịch iCalendar', 'Revoke the calendar feed URL', { body: sch.FeedBody }),
   'GET /api/schedules/feeds/{token}': c('Lịch iCalendar (RFC 5545) theo mã bí mật, không cần đăng nhập', 'iCalendar feed (RFC 5545) by its secret token, no sign-in'),
+  // Records management (issue 21).
+  'GET /api/archives/file-plan': c('Danh mục hồ sơ và thời hạn bảo quản', 'The file plan and retention schedule'),
+  'POST /api/archives/files/{fileId}/close': c('Kết thúc hồ sơ (mốc tính thời hạn: 31/12 năm kết thúc)', 'Close a file (its cut-off: 31 December of that year)', { body: arc.FileCloseBody }),
+  'GET /api/archives/holds': c('Lệnh tạm dừng tiêu hủy của đơn vị', "A unit's holds", { query: arc.UnitQuery }),
+  'POST /api/archives/holds': c('Tạm dừng tiêu hủy hồ sơ (vụ việc, thanh tra, kiểm tra)', 'Place a hold on files (a case, an inspection)', { body: arc.HoldBody, status: 201 }),
+  'POST /api/archives/holds/{holdId}/release': c('Bỏ lệnh tạm dừng', 'Release a hold', { body: arc.ReleaseHoldBody }),
+  'GET /api/archives/disposition/due': c('Danh sách hồ sơ đến hạn xử lý trong năm', "The year's files due for disposition", { query: arc.DueQuery }),
+  'GET /api/archives/dispositions': c('Các đợt xét hủy, nộp lưu của đơn vị', "A unit's dispositions", { query: arc.UnitQuery }),
+  'POST /api/archives/dispositions': c('Đề nghị xét hủy, nộp lưu', 'Propose a disposition', { body: arc.ProposeDispositionBody, status: 201 }),
+  'GET /api/archives/dispositions/{dispositionId}': c('Một đợt xét hủy, nộp lưu', 'A disposition'),
+  'POST /api/archives/dispositions/{dispositionId}/decision': c('Kết luận của Hội đồng xác định giá trị tài liệu', "The appraisal council's decision", { body: arc.CouncilDecisionBody }),
+  'POST /api/archives/dispositions/{dispositionId}/carry-out': c('Thực hiện hủy và nộp lưu (ký biên bản)', 'Carry out (signed record, destruction, transfer)', { body: arc.VersionBody }),
 }

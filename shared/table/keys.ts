@@ -163,6 +163,14 @@ export const keys = {
   /** An assistant conversation: the user's own (questions, answers with citations, ratings). */
   conversation: (userId: string, conversationId: string) => ({ pk: `USER#${userId}`, sk: `CONV#${conversationId}` }),
   conversationsOf: (userId: string) => ({ pk: `USER#${userId}`, skPrefix: 'CONV#' }),
+  // Records management (issue 21): holds on files, dispositions, a handover's files one item each.
+  archiveHold: (unitId: string, holdId: string) => ({ pk: `UNIT#${unitId}`, sk: `ARCHOLD#${holdId}` }),
+  archiveHoldsOf: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'ARCHOLD#' }),
+  archiveDisposition: (unitId: string, dispositionId: string) => ({ pk: `UNIT#${unitId}`, sk: `ARCDISP#${dispositionId}` }),
+  archiveDispositionsOf: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'ARCDISP#' }),
+  /** One file of a handover's inventory, under the handover's own partition (a list of thousands is no single item). */
+  archiveHandoverFile: (handoverId: string, fileId: string) => ({ pk: `ARCHANDOVER#${handoverId}`, sk: `FILE#${fileId}` }),
+  archiveHandoverFilesOf: (handoverId: string) => ({ pk: `ARCHANDOVER#${handoverId}`, skPrefix: 'FILE#' }),
 } as const
 
 /** Entity names stored on every item (`entity`), with the schema version (`schemaVersion`). */
@@ -183,6 +191,7 @@ export const ENTITY = {
   scheduleEvent: 'scheduleEvent', scheduleEventPointer: 'scheduleEventPointer', room: 'room', scheduleWeek: 'scheduleWeek', scheduleFeed: 'scheduleFeed', scheduleFeedPointer: 'scheduleFeedPointer',
 
   conversation: 'conversation',
+  archiveHold: 'archiveHold', archiveDisposition: 'archiveDisposition', archiveHandoverFile: 'archiveHandoverFile',
 } as const
 export const SCHEMA_VERSION = 1
 

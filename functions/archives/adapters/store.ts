@@ -6,7 +6,8 @@
 import { getRecord, putItem, queryIndex, queryPrefix } from '../../lib/adapters/items.js'
 import { ENTITY, SCHEMA_VERSION, keys } from '../../../shared/table/keys.js'
 import { TABLE } from '../../../shared/table/definition.js'
-import { ownerOf, type ArchiveFile, type Batch, type Handover, type ScanDocument, type ScanPage } from '../../../shared/archives/contracts.js'
+import { ownerOf, type ArchiveFile, type ArchiveHold, type Batch, type Disposition, type Handover, type ScanDocument, type ScanPage } from '../../../shared/archives/contracts.js'
+import { migrateRetention } from '../../../shared/archives/retention.js'
 
 export const fileItem = (f: ArchiveFile) => ({
   ...keys.archiveFile(f.unitId, f.fileId), ...(f.custodianUnitId !== f.unitId ? keys.archiveCustody(f.custodianUnitId, f.fileId) : {}),
@@ -24,13 +25,20 @@ export const handoverItem = (h: Handover) => ({
   entity: ENTITY.archiveHandover, schemaVersion: SCHEMA_VERSION, ...h,
 })
 
+export const holdItem = (h: ArchiveHold) => ({ ...keys.archiveHold(h.unitId, h.holdId), entity: ENTITY.archiveHold, schemaVersion: SCHEMA_VERSION, ...h })
+export const dispositionItem = (d: Disposition) => ({ ...keys.archiveDisposition(d.unitId, d.dispositionId), entity: ENTITY.archiveDisposition, schemaVersion: SCHEMA_VERSION, ...d })
+
+/** Files written before the file plan carry a permanent/limited flag: read as a class (retention.ts), rewritten on their next change. */
+const migrated = (f: ArchiveFile | undefined): ArchiveFile | undefined => (f ? { ...f, retention: migrateRetention(f.retention) } : f)
+const allMigrated = (fs: ArchiveFile[]): ArchiveFile[] => fs.map((f) => migrated(f)!)
+
 const byPrefix = <T>(k: { pk: string; skPrefix: string }) => queryPrefix<T>(k, { ConsistentRead: true })
 const byIndex = <T>(index: { name: string; partitionKey: string }, pkValue: string, forward = true) => queryIndex<T>(index, pkValue, { forward })
 
 export const archiveStore = {
-  getFile: (fileId: string) => getRecord<ArchiveFile>(keys.archiveFile(ownerOf(fileId), fileId)),
-  filesOf: (unitId: string) => byPrefix<ArchiveFile>(keys.archiveFilesOf(unitId)),
-  filesInCustodyOf: (unitId: string) => byIndex<ArchiveFile>(TABLE.indexes.byCollection, keys.archiveCustody(unitId, '').gsi1pk),
+  getFile: (fileId: string) => getRecord<ArchiveFile>(keys.archiveFile(ownerOf(fileId), fileId)).then(migrated),
+  filesOf: (unitId: string) => byPrefix<ArchiveFile>(keys.archiveFilesOf(unitId)).then(allMigrated),
+  filesInCustodyOf: (unitId: string) => byIndex<ArchiveFile>(TABLE.indexes.byCollection, keys.archiveCustody(unitId, '').gsi1pk).then(allMigrated),
   getBatch: (batchId: string) => getRecord<Batch>(keys.archiveBatch(ownerOf(batchId), batchId)),
   batchesOfFile: (fileId: string) => byIndex<Batch>(TABLE.indexes.byLookup, keys.archiveBatchesOfFile(fileId, '').gsi2pk, false),
   getPage: (batchId: string, pageNo: number) => getRecord<ScanPage>(keys.archivePage(ownerOf(batchId), batchId, pageNo)),
@@ -43,4 +51,8 @@ export const archiveStore = {
   getHandover: (fromUnitId: string, handoverId: string) => getRecord<Handover>(keys.archiveHandover(fromUnitId, handoverId)),
   handoversTo: (unitId: string) => byIndex<Handover>(TABLE.indexes.byInbox, keys.archiveHandoverInbox(unitId, '').gsi3pk, false),
   handoversFrom: (unitId: string) => byPrefix<Handover>({ pk: keys.archiveHandover(unitId, '').pk, skPrefix: 'ARCHANDOVER#' }),
+  getHold: (holdId: string) => getRecord<ArchiveHold>(keys.archiveHold(ownerOf(holdId), holdId)),
+  holdsOf: (unitId: string) => byPrefix<ArchiveHold>(keys.archiveHoldsOf(unitId)),
+  getDisposition: (dispositionId: string) => getRecord<Disposition>(keys.archiveDisposition(ownerOf(dispositionId), dispositionId)),
+  dispositionsOf: (unitId: string) => byPrefix<Disposition>(keys.archiveDispositionsOf(unitId)),
 }

@@ -24,7 +24,7 @@ describe('handover of a large fonds', () => {
     const clerk = await login('vanthu.hoankiem')
     const fileIds: string[] = []
     for (let i = 0; i < FILES; i++) {
-      const res = await clerk.post('/api/archives/files', { unitId, code: `HS-${String(i + 1).padStart(3, '0')}`, title: `Hồ sơ số ${i + 1} của chi bộ ${tag}`, startYear: 2020 })
+      const res = await clerk.post('/api/archives/files', { unitId, code: `HS-${String(i + 1).padStart(3, '0')}`, title: `Hồ sơ số ${i + 1} của chi bộ ${tag}`, startYear: 2020, retentionClass: '01.02' })
       expect(res.status, JSON.stringify(res.body)).toBe(201)
       fileIds.push(res.body.fileId)
     }

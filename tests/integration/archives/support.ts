@@ -11,7 +11,7 @@ export async function uploadScan(s: Session, bytes: Uint8Array, fileName: string
 }
 
 export async function newFile(s: Session, unitId: string, title = 'Hồ sơ lưu trữ kiểm thử số hóa'): Promise<any> {
-  const res = await s.post('/api/archives/files', { unitId, code: `HS-${uniq()}`, title, startYear: 2024 })
+  const res = await s.post('/api/archives/files', { unitId, code: `HS-${uniq()}`, title, startYear: 2024, retentionClass: '01.02' })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body
 }

@@ -101,6 +101,12 @@ export const arcVi = {
     none: 'Chưa có biên bản giao nhận nào.',
     steps: { units: 'Đơn vị', confirm: 'Xác nhận', result: 'Kết quả' },
   },
+  rm: {
+    retentionClass: 'Nhóm hồ sơ theo danh mục (thời hạn bảo quản)',
+    retention: 'Thời hạn bảo quản',
+    unverified: 'thời hạn cấu hình, chưa đối chiếu văn bản chính thức',
+    destroyed: 'Đã hủy',
+  },
 }
 
 export const arcEn: typeof arcVi = {
@@ -199,6 +205,12 @@ export const arcEn: typeof arcVi = {
     moving: 'Moving custody of the files: {{moved}}/{{total}}',
     none: 'No handovers yet.',
     steps: { units: 'Units', confirm: 'Confirm', result: 'Result' },
+  },
+  rm: {
+    retentionClass: 'File plan class (retention)',
+    retention: 'Retention',
+    unverified: 'configured period, not checked against an official text',
+    destroyed: 'Destroyed',
   },
 }
 
