@@ -39,13 +39,18 @@ async function fileWhereKept(ctx: ArchiveContext, fileId: string): Promise<Archi
   return file
 }
 
-/** Closes a file: no more scans; its cut-off is 31 December of this year (Việt Nam's). */
+/**
+ * Closes a file: no more scans. It closes in the year its work ended — the
+ * end year written on an old paper file being digitised, else this year
+ * (Việt Nam's) — and its cut-off is that year's 31 December.
+ */
 export async function closeFile(ctx: ArchiveContext, fileId: string, version: number): Promise<ArchiveFile> {
   const file = await fileWhereKept(ctx, fileId)
   archivePolicy.authorize(ctx.actor, 'archive.digitise', file.custodianUnitId, await ctx.tree(), ctx.date)
   if (file.status !== 'open') throw new RuleError('archive.fileNotOpen', { code: file.code })
   if (file.version !== version) throw new DomainError('conflict.version', 409)
-  const year = Number(vietnamDate(ctx.now).slice(0, 4))
+  const thisYear = Number(vietnamDate(ctx.now).slice(0, 4))
+  const year = file.endYear !== undefined && file.endYear < thisYear ? file.endYear : thisYear
   const closed: ArchiveFile = { ...file, status: 'closed', closedYear: year, closedAt: ctx.now.toISOString(), endYear: file.endYear ?? year, version: file.version + 1 }
   await new Transaction().put(fileItem(closed), { expectVersion: file.version })
     .audit({ unitId: file.custodianUnitId, action: 'archive.closeFile', target: fileId, details: { code: file.code, year, cutOff: cutOffDate(year) } })
