@@ -33,6 +33,8 @@ export const ARCHIVE_ROUTES: Record<string, h.ArchiveRoute> = {
   'GET /api/archives/dispositions/{dispositionId}': h.disposition,
   'POST /api/archives/dispositions/{dispositionId}/decision': h.decide,
   'POST /api/archives/dispositions/{dispositionId}/carry-out': h.carryOut,
+  'GET /api/archives/handover-receivers': h.receivers,
+  'GET /api/archives/handovers/{fromUnitId}/{handoverId}/files': h.handoverFiles,
 }
 
 export const handler = httpModuleWithContext({ service: 'archives', routes: ARCHIVE_ROUTES, ...ORG_MODULE_CONTEXT })

@@ -193,6 +193,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('GET', '/api/archives/dispositions/{dispositionId}', 'archives'),
   r('POST', '/api/archives/dispositions/{dispositionId}/decision', 'archives'),
   r('POST', '/api/archives/dispositions/{dispositionId}/carry-out', 'archives'),
+  r('GET', '/api/archives/handover-receivers', 'archives'),
+  r('GET', '/api/archives/handovers/{fromUnitId}/{handoverId}/files', 'archives'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

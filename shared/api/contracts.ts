@@ -260,4 +260,6 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   'GET /api/archives/dispositions/{dispositionId}': c('Một đợt xét hủy, nộp lưu', 'A disposition'),
   'POST /api/archives/dispositions/{dispositionId}/decision': c('Kết luận của Hội đồng xác định giá trị tài liệu', "The appraisal council's decision", { body: arc.CouncilDecisionBody }),
   'POST /api/archives/dispositions/{dispositionId}/carry-out': c('Thực hiện hủy và nộp lưu (ký biên bản)', 'Carry out (signed record, destruction, transfer)', { body: arc.VersionBody }),
+  'GET /api/archives/handover-receivers': c('Đơn vị nhận phông theo quy định (hợp nhất: lưu trữ lịch sử; chia tách: cấp trên trực tiếp)', "Who receives an ended unit's fonds by the rules (merged: the historical archive; split: the body directly above)", { query: arc.HandoverRoutesQuery }),
+  'GET /api/archives/handovers/{fromUnitId}/{handoverId}/files': c('Mục lục hồ sơ của một lần giao nhận (từng trang)', "A handover's inventory, a page at a time", { query: arc.HandoverFilesQuery }),
 }

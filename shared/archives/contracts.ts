@@ -134,13 +134,26 @@ export interface ScanDocument {
   version: number
 }
 
+export interface HandoverFile { fileId: string; code: string; title: string; documents: { scanDocumentId: string; symbol: string | null; pdfSha256?: string }[]; sha256: string }
+
 export interface Handover {
   handoverId: string
   fromUnitId: string
   toUnitId: string
   reason: 'merge' | 'split' | 'dissolve'
   date: string
-  files: { fileId: string; code: string; title: string; documents: { scanDocumentId: string; symbol: string | null; pdfSha256?: string }[]; sha256: string }[]
+  /**
+   * The inventory lives in one item per file under the handover's key
+   * (`HandoverFile`, paged), so a handover of thousands of files is no
+   * single item; handovers written before kept it here.
+   */
+  files?: HandoverFile[]
+  /** How many files the handover carries. */
+  fileCount: number
+  /** Which files of the fonds the rule sends to this receiver (a merge: permanent ones to the historical archive, the rest to the successor). */
+  scope?: 'permanent' | 'limited' | 'all'
+  /** The last file (by id) whose custody has moved: custody moves in id order, so the next chunk starts after it. */
+  movedThrough?: string
   packageKey: string
   packageSha256: string
   recordKey: string
@@ -190,10 +203,15 @@ export type VerifyBody = z.infer<typeof VerifyBody>
 export const UnitQuery = z.strictObject({ unitId })
 export const FileQuery = z.strictObject({ unitId, status: z.enum(['open', 'closed']).optional() })
 
+/**
+ * The receiver and the reason follow from how the unit ended (rules.ts):
+ * `toUnitId` picks one of the rule's receivers (a merge has two) and any
+ * other is refused; a `reason` other than the unit's end is refused.
+ */
 export const HandoverBody = z.strictObject({
   fromUnitId: unitId,
-  toUnitId: unitId,
-  reason: z.enum(['merge', 'split', 'dissolve']),
+  toUnitId: unitId.optional(),
+  reason: z.enum(['merge', 'split', 'dissolve']).optional(),
   date: isoDate,
 })
 export type HandoverBody = z.infer<typeof HandoverBody>
@@ -294,3 +312,10 @@ export const CouncilDecisionBody = z.strictObject({
 })
 export type CouncilDecisionBody = z.infer<typeof CouncilDecisionBody>
 export const VersionBody = z.strictObject({ version: z.number().int().positive() })
+
+export const HandoverRoutesQuery = z.strictObject({ fromUnitId: unitId })
+export const HandoverFilesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** The last file id of the previous page. */
+  after: archiveFileId.optional(),
+})

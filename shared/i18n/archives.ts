@@ -42,4 +42,7 @@ export const ARCHIVE_MESSAGES: Record<string, { vi: string; en: string }> = {
   'archive.noHistoricalArchive': { vi: 'Không tìm thấy lưu trữ lịch sử cho đơn vị {unitId}.', en: 'No historical archive found for unit {unitId}.' },
   'notFound.archiveHold': { vi: 'Không tìm thấy lệnh tạm dừng {id}.', en: 'Hold {id} not found.' },
   'notFound.archiveDisposition': { vi: 'Không tìm thấy đợt xét hủy {id}.', en: 'Disposition {id} not found.' },
+  'archive.noReceiver': { vi: 'Không xác định được đơn vị nhận phông của {unit} theo quy định.', en: 'The rules give no receiver for the fonds of {unit}.' },
+  'archive.wrongReceiver': { vi: 'Theo quy định, phông của {unit} giao cho: {expected}. Không giao cho đơn vị khác.', en: 'By the rules, the fonds of {unit} goes to: {expected}. It cannot go to another unit.' },
+  'archive.wrongReason': { vi: 'Lý do giao nộp không khớp với việc kết thúc hoạt động của {unit}.', en: 'The reason does not match how {unit} ended.' },
 }

@@ -3,10 +3,10 @@
  * documents found in scans, handovers. Keys come from shared/table/keys.ts;
  * items carry their entity name and schema version.
  */
-import { getRecord, putItem, queryIndex, queryPrefix } from '../../lib/adapters/items.js'
+import { getRecord, getRecords, putItem, putItems, queryIndex, queryPrefix, queryRecords } from '../../lib/adapters/items.js'
 import { ENTITY, SCHEMA_VERSION, keys } from '../../../shared/table/keys.js'
 import { TABLE } from '../../../shared/table/definition.js'
-import { ownerOf, type ArchiveFile, type ArchiveHold, type Batch, type Disposition, type Handover, type ScanDocument, type ScanPage } from '../../../shared/archives/contracts.js'
+import { ownerOf, type ArchiveFile, type ArchiveHold, type Batch, type Disposition, type Handover, type HandoverFile, type ScanDocument, type ScanPage } from '../../../shared/archives/contracts.js'
 import { migrateRetention } from '../../../shared/archives/retention.js'
 
 export const fileItem = (f: ArchiveFile) => ({
@@ -25,6 +25,7 @@ export const handoverItem = (h: Handover) => ({
   entity: ENTITY.archiveHandover, schemaVersion: SCHEMA_VERSION, ...h,
 })
 
+export const handoverFileItem = (handoverId: string, f: HandoverFile) => ({ ...keys.archiveHandoverFile(handoverId, f.fileId), entity: ENTITY.archiveHandoverFile, schemaVersion: SCHEMA_VERSION, handoverId, ...f })
 export const holdItem = (h: ArchiveHold) => ({ ...keys.archiveHold(h.unitId, h.holdId), entity: ENTITY.archiveHold, schemaVersion: SCHEMA_VERSION, ...h })
 export const dispositionItem = (d: Disposition) => ({ ...keys.archiveDisposition(d.unitId, d.dispositionId), entity: ENTITY.archiveDisposition, schemaVersion: SCHEMA_VERSION, ...d })
 
@@ -51,6 +52,18 @@ export const archiveStore = {
   getHandover: (fromUnitId: string, handoverId: string) => getRecord<Handover>(keys.archiveHandover(fromUnitId, handoverId)),
   handoversTo: (unitId: string) => byIndex<Handover>(TABLE.indexes.byInbox, keys.archiveHandoverInbox(unitId, '').gsi3pk, false),
   handoversFrom: (unitId: string) => byPrefix<Handover>({ pk: keys.archiveHandover(unitId, '').pk, skPrefix: 'ARCHANDOVER#' }),
+  /** A page of a handover's files in id order, after a file id (legacy handovers kept the list on their own item). */
+  async handoverFiles(h: Handover, after: string | undefined, limit: number): Promise<HandoverFile[]> {
+    if (h.files) return [...h.files].sort((a, b) => a.fileId.localeCompare(b.fileId)).filter((f) => !after || f.fileId > after).slice(0, limit)
+    const k = keys.archiveHandoverFile(h.handoverId, after ?? '')
+    const rows = await queryRecords<HandoverFile & { handoverId?: string }>({
+      KeyConditionExpression: after ? 'pk = :pk and sk > :sk' : 'pk = :pk and begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': k.pk, ':sk': after ? k.sk : keys.archiveHandoverFilesOf(h.handoverId).skPrefix }, ConsistentRead: true, Limit: limit,
+    }, { max: limit })
+    return rows.slice(0, limit).map(({ handoverId: _h, ...f }) => f)
+  },
+  putHandoverFiles: (handoverId: string, entries: readonly HandoverFile[]) => putItems(entries.map((f) => handoverFileItem(handoverId, f))),
+  getFiles: async (fileIds: readonly string[]) => (await getRecords<ArchiveFile>(fileIds.map((id) => keys.archiveFile(ownerOf(id), id)), true)).map((f) => migrated(f)!),
   getHold: (holdId: string) => getRecord<ArchiveHold>(keys.archiveHold(ownerOf(holdId), holdId)),
   holdsOf: (unitId: string) => byPrefix<ArchiveHold>(keys.archiveHoldsOf(unitId)),
   getDisposition: (dispositionId: string) => getRecord<Disposition>(keys.archiveDisposition(ownerOf(dispositionId), dispositionId)),

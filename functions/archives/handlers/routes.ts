@@ -10,10 +10,10 @@ import {
   createBatch, createFile, createScanUpload, listFiles, showBatch, showFile, showScanDocument, verificationQueue, verifyScanDocument,
 } from '../usecases/archives.js'
 import { progress } from '../usecases/progress.js'
-import { createHandover, listHandovers, receiveHandover } from '../usecases/handover.js'
+import { createHandover, handoverFilesPage, handoverReceivers, listHandovers, receiveHandover } from '../usecases/handover.js'
 import { closeFile, filePlan, listHolds, placeHold, releaseHold } from '../usecases/records.js'
 import { carryOutDisposition, decideDisposition, dueList, listDispositions, proposeDisposition, showDisposition } from '../usecases/disposition.js'
-import { CouncilDecisionBody, DueQuery, FileCloseBody, HoldBody, ProposeDispositionBody, ReleaseHoldBody, VersionBody, dispositionId, holdId } from '../../../shared/archives/contracts.js'
+import { CouncilDecisionBody, DueQuery, FileCloseBody, HoldBody, ProposeDispositionBody, ReleaseHoldBody, VersionBody, dispositionId, holdId, HandoverFilesQuery, HandoverRoutesQuery } from '../../../shared/archives/contracts.js'
 
 export type ArchiveRoute = (req: HttpRequest<Actor> & { ctx: ArchiveContext }) => Promise<HttpResult>
 
@@ -46,3 +46,8 @@ export const propose: ArchiveRoute = async ({ ctx, body }) => ({ status: 201, bo
 export const disposition: ArchiveRoute = async ({ ctx, params }) => ({ body: await showDisposition(ctx, parse(dispositionId, params.dispositionId)) })
 export const decide: ArchiveRoute = async ({ ctx, params, body }) => ({ body: await decideDisposition(ctx, parse(dispositionId, params.dispositionId), parse(CouncilDecisionBody, body)) })
 export const carryOut: ArchiveRoute = async ({ ctx, params, body }) => carryOutDisposition(ctx, parse(dispositionId, params.dispositionId), parse(VersionBody, body).version)
+export const receivers: ArchiveRoute = async ({ ctx, query }) => ({ body: await handoverReceivers(ctx, parse(HandoverRoutesQuery, query).fromUnitId) })
+export const handoverFiles: ArchiveRoute = async ({ ctx, params, query }) => {
+  const q = parse(HandoverFilesQuery, query)
+  return { body: await handoverFilesPage(ctx, parse(sourceUnitId, params.fromUnitId), parse(handoverId, params.handoverId), q.after, q.limit) }
+}

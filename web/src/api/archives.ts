@@ -32,5 +32,6 @@ export const archives = {
   progress: (unitId: string, signal?: AbortSignal) => api.get<Progress>('/api/archives/progress', { unitId }, signal),
   handovers: (unitId: string, signal?: AbortSignal) => api.get<{ incoming: HandoverView[]; outgoing: HandoverView[] }>('/api/archives/handovers', { unitId }, signal),
   createHandover: (body: HandoverBody) => api.post<Handover>('/api/archives/handovers', body),
+  receivers: (fromUnitId: string, signal?: AbortSignal) => api.get<{ fromUnitId: string; ended: boolean; endedBy: Handover['reason'] | null; routes: { toUnitId: string; name: string; scope: 'permanent' | 'limited' | 'all'; reason: Handover['reason']; files: number }[] }>('/api/archives/handover-receivers', { fromUnitId }, signal),
   receive: (fromUnitId: string, handoverId: string) => api.post<Handover & { checked: number }>(`/api/archives/handovers/${fromUnitId}/${handoverId}/receipt`, {}),
 }
