@@ -90,7 +90,7 @@ describe('archives in the browser', () => {
     const name = `Chi bộ giao nhận ${tag}`
     const admin = await login('admin')
     expect((await admin.post('/api/units', { unitId, code: 'CB', name, level: 'cell', kind: 'cell', parentId: 'p-hoankiem', validFrom: '2025-07-01' })).status).toBe(201)
-    expect((await admin.post('/api/archives/files', { unitId, code: 'HS-01', title: `Hồ sơ chi bộ ${tag}`, startYear: 2024, retentionClass: '01.02' })).status).toBe(201)
+    expect((await admin.post('/api/archives/files', { unitId, code: 'HS-01', title: `Hồ sơ chi bộ ${tag}`, startYear: 2024, retentionClass: '03.01' })).status).toBe(201)
     const secretary = await login('bithu.hoankiem')
     const request = await admin.post('/api/reorganisations', { kind: 'merge', sourceUnitIds: [unitId], successors: [{ unitId: 'p-hoankiem' }], effectiveDate: vietnamDate(), reason: 'Sáp nhập chi bộ để thử trình hướng dẫn giao nhận' })
     expect(request.status).toBe(202)

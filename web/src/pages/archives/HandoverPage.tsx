@@ -9,7 +9,7 @@
  */
 import { vietnamDate } from '../../../../shared/calendar/vietnam-time'
 import { Alert, Anchor, Badge, Button, Group, Paper, Progress, Select, Stack, Stepper, Text, TextInput } from '@mantine/core'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { Handover } from '../../../../shared/archives/contracts'
@@ -40,6 +40,11 @@ export default function HandoverPage() {
   const [form, setForm] = useState({ fromUnitId: '', toUnitId: '', date: vietnamDate() })
   const receivers = useData(form.fromUnitId ? (s) => archives.receivers(form.fromUnitId, s) : null, [form.fromUnitId])
   const routes = receivers.data?.routes ?? []
+  // The rule's first receiver with files left for it is chosen; a merge's other receiver stays one click away.
+  useEffect(() => {
+    const first = routes.find((r) => r.files > 0) ?? routes[0]
+    if (first && !form.toUnitId) setForm((f) => ({ ...f, toUnitId: first.toUnitId }))
+  }, [receivers.data]) // eslint-disable-line react-hooks/exhaustive-deps
   const [result, setResult] = useState<Handover | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
