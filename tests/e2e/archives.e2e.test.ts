@@ -32,7 +32,11 @@ describe('archives in the browser', () => {
     const newFile = page.getByRole('form', { name: 'Lập hồ sơ mới' })
     await newFile.getByLabel('Số, ký hiệu hồ sơ').fill(`HS-${tag}`)
     await newFile.getByLabel('Tiêu đề hồ sơ').fill(`Hồ sơ số hóa ${tag}`)
+    // The file plan's class, with its retention period in words
+    await newFile.getByRole('textbox', { name: 'Nhóm hồ sơ theo danh mục (thời hạn bảo quản)' }).click()
+    await page.getByRole('option', { name: /Chương trình, kế hoạch.*Vĩnh viễn/ }).click()
     await newFile.getByRole('button', { name: 'Lập hồ sơ' }).click()
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(`HS-${tag}.*Vĩnh viễn`) }).count()).toBe(1)
     await page.getByRole('link', { name: `HS-${tag}` }).click()
 
     // Upload the scan and follow its pages

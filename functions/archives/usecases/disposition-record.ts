@@ -77,8 +77,8 @@ export async function dispositionRecordPdf(input: DispositionRecordInput): Promi
       const lines = wrap(col.head, fonts.bold, 9, col.w)
       lines.forEach((l, k) => page.drawText(l, { x: col.x, y: y - k * 11, size: 9, font: fonts.bold, color: ink }))
     }
-    y -= 24
-    page.drawLine({ start: { x: LEFT, y: y + 8 }, end: { x: RIGHT, y: y + 8 }, thickness: 0.5, color: ink })
+    y -= 30
+    page.drawLine({ start: { x: LEFT, y: y + 14 }, end: { x: RIGHT, y: y + 14 }, thickness: 0.5, color: ink })
   }
   header()
   for (const [n, i] of input.acting.entries()) {
