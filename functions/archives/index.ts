@@ -22,6 +22,19 @@ export const ARCHIVE_ROUTES: Record<string, h.ArchiveRoute> = {
   'POST /api/archives/handovers': h.newHandover,
   'GET /api/archives/handovers': h.handovers,
   'POST /api/archives/handovers/{fromUnitId}/{handoverId}/receipt': h.receive,
+  'GET /api/archives/file-plan': h.plan,
+  'POST /api/archives/files/{fileId}/close': h.close,
+  'GET /api/archives/holds': h.holds,
+  'POST /api/archives/holds': h.newHold,
+  'POST /api/archives/holds/{holdId}/release': h.release,
+  'GET /api/archives/disposition/due': h.due,
+  'GET /api/archives/dispositions': h.dispositions,
+  'POST /api/archives/dispositions': h.propose,
+  'GET /api/archives/dispositions/{dispositionId}': h.disposition,
+  'POST /api/archives/dispositions/{dispositionId}/decision': h.decide,
+  'POST /api/archives/dispositions/{dispositionId}/carry-out': h.carryOut,
+  'GET /api/archives/handover-receivers': h.receivers,
+  'GET /api/archives/handovers/{fromUnitId}/{handoverId}/files': h.handoverFiles,
 }
 
 export const handler = httpModuleWithContext({ service: 'archives', routes: ARCHIVE_ROUTES, ...ORG_MODULE_CONTEXT })

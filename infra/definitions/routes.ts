@@ -224,6 +224,20 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/datarequests/{requestId}/answers/{unitId}', 'datarequests'),
   r('GET', '/api/datarequests/{requestId}/answers/{unitId}/template', 'datarequests'),
   r('POST', '/api/datarequests/{requestId}/answers/{unitId}/import', 'datarequests'),
+  // Records management (issue 21): file plan, holds, disposition.
+  r('GET', '/api/archives/file-plan', 'archives'),
+  r('POST', '/api/archives/files/{fileId}/close', 'archives'),
+  r('GET', '/api/archives/holds', 'archives'),
+  r('POST', '/api/archives/holds', 'archives'),
+  r('POST', '/api/archives/holds/{holdId}/release', 'archives'),
+  r('GET', '/api/archives/disposition/due', 'archives'),
+  r('GET', '/api/archives/dispositions', 'archives'),
+  r('POST', '/api/archives/dispositions', 'archives'),
+  r('GET', '/api/archives/dispositions/{dispositionId}', 'archives'),
+  r('POST', '/api/archives/dispositions/{dispositionId}/decision', 'archives'),
+  r('POST', '/api/archives/dispositions/{dispositionId}/carry-out', 'archives'),
+  r('GET', '/api/archives/handover-receivers', 'archives'),
+  r('GET', '/api/archives/handovers/{fromUnitId}/{handoverId}/files', 'archives'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

@@ -20,10 +20,12 @@ import { batchItem, fileItem } from '../../functions/archives/adapters/store.js'
 import { objectKeys } from '../../shared/table/objects.js'
 import { assembleBatch, PIPELINE_ACTOR, readPage } from '../../functions/archives/usecases/pipeline.js'
 import { sha256 } from '../../functions/lib/hash.js'
+import { fileRetention, retentionClassOn } from '../../shared/archives/retention.js'
 import { renderDocumentPdf, type DemoPdf } from './demo-documents.js'
 
 interface DemoScan { pdf: DemoPdf; symbol?: string; dateLine?: string }
-interface DemoFile { unitId: string; code: string; title: string; startYear: number; endYear?: number; scans: DemoScan[] }
+/** `retentionClass`: the file plan's class (shared/archives/retention.ts); `closedYear`: a file closed that year. */
+interface DemoFile { unitId: string; code: string; title: string; startYear: number; endYear?: number; retentionClass: string; closedYear?: number; scans: DemoScan[] }
 
 const HK = { superior: 'ĐẢNG BỘ THÀNH PHỐ HÀ NỘI', issuer: 'ĐẢNG ỦY PHƯỜNG HOÀN KIẾM' }
 const HB = { superior: 'ĐẢNG BỘ QUẬN HOÀN KIẾM', issuer: 'ĐẢNG ỦY PHƯỜNG HÀNG BẠC' }
@@ -31,7 +33,7 @@ const signer = (name: string, title = 'T/M ĐẢNG ỦY\nBÍ THƯ') => ({ title,
 
 export const DEMO_ARCHIVE_FILES: DemoFile[] = [
   {
-    unitId: 'p-hoankiem', code: 'HS-2025-01', title: 'Nghị quyết, chỉ thị của Đảng ủy phường năm 2025', startYear: 2025, scans: [
+    unitId: 'p-hoankiem', code: 'HS-2025-01', title: 'Nghị quyết, chỉ thị của Đảng ủy phường năm 2025', startYear: 2025, retentionClass: '01.02', scans: [
       {
         symbol: 'Số 03-NQ/ĐU', dateLine: 'Hoàn Kiếm, ngày 15 tháng 8 năm 2025',
         pdf: { ...HK, typeName: 'NGHỊ QUYẾT', summary: 'về nhiệm vụ chuyển đổi số của Đảng bộ phường đến năm 2030', body: ['Văn bản mẫu phục vụ trình diễn hệ thống Văn phòng số.', '1. Hoàn thành số hóa hồ sơ lưu trữ của các chi bộ trực thuộc.', '2. 100% văn bản đi của Đảng ủy phường được ký số, trừ văn bản mật.'], signer: signer('Đỗ Minh Hoàng') },
@@ -48,7 +50,7 @@ export const DEMO_ARCHIVE_FILES: DemoFile[] = [
     ],
   },
   {
-    unitId: 'p-hoankiem', code: 'HS-2025-02', title: 'Kế hoạch công tác của Đảng ủy phường năm 2025', startYear: 2025, scans: [
+    unitId: 'p-hoankiem', code: 'HS-2025-02', title: 'Kế hoạch công tác của Đảng ủy phường năm 2025', startYear: 2025, retentionClass: '01.03', scans: [
       {
         symbol: 'Số 08-KH/ĐU', dateLine: 'Hoàn Kiếm, ngày 20 tháng 7 năm 2025',
         pdf: { ...HK, typeName: 'KẾ HOẠCH', summary: 'tổ chức đại hội chi bộ trực thuộc nhiệm kỳ 2025 - 2027', body: ['Văn bản mẫu phục vụ trình diễn hệ thống Văn phòng số.'], signer: signer('Đỗ Minh Hoàng', 'T/M ĐẢNG ỦY\nPHÓ BÍ THƯ') },
@@ -56,7 +58,7 @@ export const DEMO_ARCHIVE_FILES: DemoFile[] = [
     ],
   },
   {
-    unitId: 'hk-du-hangbac', code: 'HS-2024-07', title: 'Nghị quyết của Đảng ủy phường Hàng Bạc năm 2024', startYear: 2024, endYear: 2024, scans: [
+    unitId: 'hk-du-hangbac', code: 'HS-2024-07', title: 'Nghị quyết của Đảng ủy phường Hàng Bạc năm 2024', startYear: 2024, endYear: 2024, retentionClass: '01.02', closedYear: 2024, scans: [
       {
         symbol: 'Số 21-NQ/ĐU', dateLine: 'Hàng Bạc, ngày 18 tháng 12 năm 2024',
         pdf: { ...HB, typeName: 'NGHỊ QUYẾT', summary: 'về phương hướng, nhiệm vụ năm 2025 của Đảng bộ phường', body: ['Văn bản mẫu phục vụ trình diễn hệ thống Văn phòng số.'], signer: signer('Trần Văn Bạc') },
@@ -64,7 +66,7 @@ export const DEMO_ARCHIVE_FILES: DemoFile[] = [
     ],
   },
   {
-    unitId: 'hk-du-hangbac', code: 'HS-2025-01', title: 'Hồ sơ sáp nhập Đảng bộ phường Hàng Bạc', startYear: 2025, endYear: 2025, scans: [
+    unitId: 'hk-du-hangbac', code: 'HS-2025-01', title: 'Hồ sơ sáp nhập Đảng bộ phường Hàng Bạc', startYear: 2025, endYear: 2025, retentionClass: '03.02', closedYear: 2025, scans: [
       {
         symbol: 'Số 02-BC/ĐU', dateLine: 'Hàng Bạc, ngày 25 tháng 6 năm 2025',
         pdf: { ...HB, typeName: 'BÁO CÁO', summary: 'tổng kết hoạt động của Đảng bộ phường Hàng Bạc trước khi sáp nhập', body: ['Văn bản mẫu phục vụ trình diễn hệ thống Văn phòng số.'], signer: signer('Trần Văn Bạc') },
@@ -93,8 +95,8 @@ export async function seedDemoArchives(): Promise<{ files: number; documents: nu
     const at = new Date()
     const file: ArchiveFile = {
       fileId: `${d.unitId}.fdemo${i + 1}`, unitId: d.unitId, code: d.code, title: d.title, startYear: d.startYear,
-      ...(d.endYear !== undefined ? { endYear: d.endYear } : {}), retention: 'permanent', custodianUnitId: d.unitId, custody: [],
-      status: 'open', pages: 0, documents: 0, verifiedDocuments: 0, createdBy: { userId: PIPELINE_ACTOR.userId, fullName: PIPELINE_ACTOR.name },
+      ...(d.endYear !== undefined ? { endYear: d.endYear } : {}), retention: fileRetention(retentionClassOn(d.retentionClass, '2025-07-01')!), custodianUnitId: d.unitId, custody: [],
+      status: d.closedYear ? 'closed' : 'open', ...(d.closedYear ? { closedYear: d.closedYear } : {}), pages: 0, documents: 0, verifiedDocuments: 0, createdBy: { userId: PIPELINE_ACTOR.userId, fullName: PIPELINE_ACTOR.name },
       createdAt: at.toISOString(), version: 1,
     }
     const sources: ScanSource[] = []

@@ -52,6 +52,8 @@ export const PATH_PARAMETERS: Readonly<Record<string, z.ZodType>> = {
   caseId: cs.caseId,
   petitionId: cs.petitionId,
   resolutionId: cs.resolutionId,
+  holdId: arc.holdId,
+  dispositionId: arc.dispositionId,
 }
 
 export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings' | 'schedules' | 'cases' | 'datarequests'
@@ -296,4 +298,18 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   'POST /api/datarequests/{requestId}/answers/{unitId}': c('Gửi số liệu của đơn vị', "Answer for a unit", { body: drq.AnswerBody }),
   'GET /api/datarequests/{requestId}/answers/{unitId}/template': c('Tải mẫu XLSX điền sẵn của đơn vị', "Download the unit's pre-filled XLSX template"),
   'POST /api/datarequests/{requestId}/answers/{unitId}/import': c('Gửi số liệu bằng tệp XLSX (báo cáo từng dòng)', 'Answer with the XLSX (row-by-row report)', { body: drq.ImportAnswerBody }),
+  // Records management (issue 21).
+  'GET /api/archives/file-plan': c('Danh mục hồ sơ và thời hạn bảo quản', 'The file plan and retention schedule'),
+  'POST /api/archives/files/{fileId}/close': c('Kết thúc hồ sơ (mốc tính thời hạn: 31/12 năm kết thúc)', 'Close a file (its cut-off: 31 December of that year)', { body: arc.FileCloseBody }),
+  'GET /api/archives/holds': c('Lệnh tạm dừng tiêu hủy của đơn vị', "A unit's holds", { query: arc.UnitQuery }),
+  'POST /api/archives/holds': c('Tạm dừng tiêu hủy hồ sơ (vụ việc, thanh tra, kiểm tra)', 'Place a hold on files (a case, an inspection)', { body: arc.HoldBody, status: 201 }),
+  'POST /api/archives/holds/{holdId}/release': c('Bỏ lệnh tạm dừng', 'Release a hold', { body: arc.ReleaseHoldBody }),
+  'GET /api/archives/disposition/due': c('Danh sách hồ sơ đến hạn xử lý trong năm', "The year's files due for disposition", { query: arc.DueQuery }),
+  'GET /api/archives/dispositions': c('Các đợt xét hủy, nộp lưu của đơn vị', "A unit's dispositions", { query: arc.UnitQuery }),
+  'POST /api/archives/dispositions': c('Đề nghị xét hủy, nộp lưu', 'Propose a disposition', { body: arc.ProposeDispositionBody, status: 201 }),
+  'GET /api/archives/dispositions/{dispositionId}': c('Một đợt xét hủy, nộp lưu', 'A disposition'),
+  'POST /api/archives/dispositions/{dispositionId}/decision': c('Kết luận của Hội đồng xác định giá trị tài liệu', "The appraisal council's decision", { body: arc.CouncilDecisionBody }),
+  'POST /api/archives/dispositions/{dispositionId}/carry-out': c('Thực hiện hủy và nộp lưu (ký biên bản)', 'Carry out (signed record, destruction, transfer)', { body: arc.VersionBody }),
+  'GET /api/archives/handover-receivers': c('Đơn vị nhận phông theo quy định (hợp nhất: lưu trữ lịch sử; chia tách: cấp trên trực tiếp)', "Who receives an ended unit's fonds by the rules (merged: the historical archive; split: the body directly above)", { query: arc.HandoverRoutesQuery }),
+  'GET /api/archives/handovers/{fromUnitId}/{handoverId}/files': c('Mục lục hồ sơ của một lần giao nhận (từng trang)', "A handover's inventory, a page at a time", { query: arc.HandoverFilesQuery }),
 }

@@ -11,6 +11,7 @@ import type { Confidentiality } from '../documents/confidentiality.js'
 import type { PersonRef } from '../documents/contracts.js'
 import { FIELD_NAMES, type ExtractedFields, type FieldName, type OcrLine } from './metadata.js'
 import type { OcrWord } from './boxes.js'
+import type { FileRetention } from './retention.js'
 
 /** `<owner unit id>.<prefix><random>`: the owning unit is part of every id, so keys derive from it. */
 const ownedId = (prefix: string) => z.string().regex(new RegExp(`^[a-z0-9][a-z0-9-]{1,62}\\.${prefix}[a-z0-9]{4,40}$`), { message: 'field.invalidFormat' })
@@ -33,7 +34,6 @@ export const MAX_BATCH_PAGES = 500
 
 // ---------- entities ----------
 
-export type Retention = 'permanent' | 'limited'
 export interface CustodyStep { fromUnitId: string; toUnitId: string; at: string; handoverId: string }
 
 /** Hồ sơ: a file of a unit's fonds, which keeps its original owner (provenance) even after custody moves. */
@@ -45,11 +45,20 @@ export interface ArchiveFile {
   title: string
   startYear: number
   endYear?: number
-  retention: Retention
+  /** The file plan's class and its period, fixed when the file is opened (retention.ts). */
+  retention: FileRetention
   /** The unit that keeps it now (the fonds owner until a handover). */
   custodianUnitId: string
   custody: CustodyStep[]
-  status: 'open' | 'closed'
+  /** `destroyed` once disposed of: the content is gone, this record and its destruction record stay. */
+  status: 'open' | 'closed' | 'destroyed'
+  /** The year the file closed (the cut-off is its 31 December). */
+  closedYear?: number
+  closedAt?: string
+  /** Holds in force on the file (a case, an inspection): no disposition while any is. */
+  holdIds?: string[]
+  /** How the file left the unit's current archive. */
+  disposition?: { kind: 'destroyed' | 'transferred'; dispositionId: string; at: string; toUnitId?: string }
   pages: number
   documents: number
   verifiedDocuments: number
@@ -125,13 +134,26 @@ export interface ScanDocument {
   version: number
 }
 
+export interface HandoverFile { fileId: string; code: string; title: string; documents: { scanDocumentId: string; symbol: string | null; pdfSha256?: string }[]; sha256: string }
+
 export interface Handover {
   handoverId: string
   fromUnitId: string
   toUnitId: string
   reason: 'merge' | 'split' | 'dissolve'
   date: string
-  files: { fileId: string; code: string; title: string; documents: { scanDocumentId: string; symbol: string | null; pdfSha256?: string }[]; sha256: string }[]
+  /**
+   * The inventory lives in one item per file under the handover's key
+   * (`HandoverFile`, paged), so a handover of thousands of files is no
+   * single item; handovers written before kept it here.
+   */
+  files?: HandoverFile[]
+  /** How many files the handover carries. */
+  fileCount: number
+  /** Which files of the fonds the rule sends to this receiver (a merge: permanent ones to the historical archive, the rest to the successor). */
+  scope?: 'permanent' | 'limited' | 'all'
+  /** The last file (by id) whose custody has moved: custody moves in id order, so the next chunk starts after it. */
+  movedThrough?: string
   packageKey: string
   packageSha256: string
   recordKey: string
@@ -159,7 +181,8 @@ export const CreateFileBody = z.strictObject({
   title: z.string().trim().min(3).max(300),
   startYear: z.number().int().min(1930).max(2100),
   endYear: z.number().int().min(1930).max(2100).optional(),
-  retention: z.enum(['permanent', 'limited']).default('permanent'),
+  /** The file plan's class (retention.ts), chosen when the file is opened. */
+  retentionClass: z.string().trim().regex(/^\d{2}\.\d{2}$/, { message: 'field.invalidFormat' }),
 })
 export type CreateFileBody = z.infer<typeof CreateFileBody>
 
@@ -180,10 +203,119 @@ export type VerifyBody = z.infer<typeof VerifyBody>
 export const UnitQuery = z.strictObject({ unitId })
 export const FileQuery = z.strictObject({ unitId, status: z.enum(['open', 'closed']).optional() })
 
+/**
+ * The receiver and the reason follow from how the unit ended (rules.ts):
+ * `toUnitId` picks one of the rule's receivers (a merge has two) and any
+ * other is refused; a `reason` other than the unit's end is refused.
+ */
 export const HandoverBody = z.strictObject({
   fromUnitId: unitId,
-  toUnitId: unitId,
-  reason: z.enum(['merge', 'split', 'dissolve']),
+  toUnitId: unitId.optional(),
+  reason: z.enum(['merge', 'split', 'dissolve']).optional(),
   date: isoDate,
 })
 export type HandoverBody = z.infer<typeof HandoverBody>
+
+// ---------- records management (issue 21): file plan, holds, disposition ----------
+
+export const holdId = ownedId('l')
+export const dispositionId = ownedId('d')
+
+/** A hold (a case, an inspection) suspends the disposition of its files until released. */
+export interface ArchiveHold {
+  holdId: string
+  unitId: string
+  kind: 'case' | 'inspection'
+  reason: string
+  reference?: string
+  fileIds: string[]
+  status: 'active' | 'released'
+  placedBy: PersonRef
+  placedAt: string
+  releasedBy?: PersonRef
+  releasedAt?: string
+  releaseNote?: string
+  version: number
+}
+
+/** One file in a disposition: destroyed when its period has ended, transferred to the historical archive when permanent. */
+export interface DispositionItem {
+  fileId: string
+  code: string
+  title: string
+  classCode: string
+  className: { vi: string; en: string }
+  period: 'permanent' | number
+  closedYear: number
+  action: 'destroy' | 'transfer'
+  /** What the council decided: the proposed action, or keep (the file stays in the unit's archive). */
+  decision?: 'destroy' | 'transfer' | 'keep'
+  /** Done: destroyed or transferred. */
+  done?: boolean
+}
+
+/**
+ * A year's disposition (xét hủy / nộp lưu): proposed by the archive's
+ * clerk, decided by the appraisal council, then carried out — the files to
+ * destroy lose their content (a signed destruction record stays), the
+ * permanent ones move to the historical archive with their inventory.
+ */
+export interface Disposition {
+  dispositionId: string
+  unitId: string
+  year: number
+  items: DispositionItem[]
+  status: 'proposed' | 'approved' | 'rejected' | 'carrying-out' | 'done'
+  note?: string
+  proposedBy: PersonRef
+  proposedAt: string
+  council?: { approved: boolean; chair: string; members: string[]; note?: string; decidedBy: PersonRef; decidedAt: string }
+  /** The historical archive the permanent files go to (by the rule, not chosen). */
+  archiveUnitId?: string
+  recordKey?: string
+  recordSha256?: string
+  inventoryKey?: string
+  completedBy?: PersonRef
+  completedAt?: string
+  version: number
+}
+
+const personName = z.string().trim().min(3).max(120)
+export const FileCloseBody = z.strictObject({ version: z.number().int().positive() })
+export const HoldBody = z.strictObject({
+  unitId,
+  kind: z.enum(['case', 'inspection']),
+  reason: z.string().trim().min(3).max(500),
+  reference: z.string().trim().max(100).optional(),
+  /** At most 80 files per hold: the hold and its files are written in one transaction. */
+  fileIds: z.array(archiveFileId).min(1).max(80),
+})
+export type HoldBody = z.infer<typeof HoldBody>
+export const ReleaseHoldBody = z.strictObject({ note: z.string().trim().min(3).max(500), version: z.number().int().positive() })
+export type ReleaseHoldBody = z.infer<typeof ReleaseHoldBody>
+export const DueQuery = z.strictObject({ unitId, year: z.coerce.number().int().min(1990).max(2200) })
+export const ProposeDispositionBody = z.strictObject({
+  unitId,
+  year: z.number().int().min(1990).max(2200),
+  fileIds: z.array(archiveFileId).min(1).max(300),
+  note: z.string().trim().max(1000).optional(),
+})
+export type ProposeDispositionBody = z.infer<typeof ProposeDispositionBody>
+export const CouncilDecisionBody = z.strictObject({
+  version: z.number().int().positive(),
+  approved: z.boolean(),
+  chair: personName,
+  members: z.array(personName).min(2).max(15),
+  note: z.string().trim().max(1000).optional(),
+  /** Files the council keeps instead of the proposed action. */
+  keep: z.array(archiveFileId).max(300).default([]),
+})
+export type CouncilDecisionBody = z.infer<typeof CouncilDecisionBody>
+export const VersionBody = z.strictObject({ version: z.number().int().positive() })
+
+export const HandoverRoutesQuery = z.strictObject({ fromUnitId: unitId })
+export const HandoverFilesQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** The last file id of the previous page. */
+  after: archiveFileId.optional(),
+})

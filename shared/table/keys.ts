@@ -188,6 +188,14 @@ export const keys = {
   /** A unit's answer, beside the other answers of the request (consolidation is one query). */
   dataAnswer: (requestId: string, unitId: string) => ({ pk: `DATAREQ#${requestId}`, sk: `ANSWER#${unitId}` }),
   dataAnswersOf: (requestId: string) => ({ pk: `DATAREQ#${requestId}`, skPrefix: 'ANSWER#' }),
+  // Records management (issue 21): holds on files, dispositions, a handover's files one item each.
+  archiveHold: (unitId: string, holdId: string) => ({ pk: `UNIT#${unitId}`, sk: `ARCHOLD#${holdId}` }),
+  archiveHoldsOf: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'ARCHOLD#' }),
+  archiveDisposition: (unitId: string, dispositionId: string) => ({ pk: `UNIT#${unitId}`, sk: `ARCDISP#${dispositionId}` }),
+  archiveDispositionsOf: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'ARCDISP#' }),
+  /** One file of a handover's inventory, under the handover's own partition (a list of thousands is no single item). */
+  archiveHandoverFile: (handoverId: string, fileId: string) => ({ pk: `ARCHANDOVER#${handoverId}`, sk: `FILE#${fileId}` }),
+  archiveHandoverFilesOf: (handoverId: string) => ({ pk: `ARCHANDOVER#${handoverId}`, skPrefix: 'FILE#' }),
 } as const
 
 /** Entity names stored on every item (`entity`), with the schema version (`schemaVersion`). */
@@ -210,6 +218,7 @@ export const ENTITY = {
   conversation: 'conversation',
   case: 'case', caseIdentity: 'caseIdentity', caseCounter: 'caseCounter', petition: 'petition', resolution: 'resolution',
   dataRequest: 'dataRequest', dataRequestPointer: 'dataRequestPointer', dataAnswer: 'dataAnswer',
+  archiveHold: 'archiveHold', archiveDisposition: 'archiveDisposition', archiveHandoverFile: 'archiveHandoverFile',
 } as const
 export const SCHEMA_VERSION = 1
 

@@ -26,6 +26,9 @@ export const objectKeys = {
   archiveDocumentPdf: (unitId: string, batchId: string, scanDocumentId: string) => `units/${unitId}/archives/${batchId}/documents/${scanDocumentId}.pdf`,
   archiveHandoverPackage: (fromUnitId: string, handoverId: string) => `units/${fromUnitId}/archives/handovers/${handoverId}/package.json`,
   archiveHandoverRecord: (fromUnitId: string, handoverId: string) => `units/${fromUnitId}/archives/handovers/${handoverId}/record.pdf`,
+  /** A disposition's signed record (destruction and transfer) and the inventory of what went to the historical archive. */
+  archiveDispositionRecord: (unitId: string, dispositionId: string) => `units/${unitId}/archives/dispositions/${dispositionId}/record.pdf`,
+  archiveDispositionInventory: (unitId: string, dispositionId: string) => `units/${unitId}/archives/dispositions/${dispositionId}/inventory.json`,
 
   /** An XLSX/CSV import's upload slot (units and users, or members). */
   importUpload: (userId: string, uploadId: string, ext: string) => `imports/${userId}/${uploadId}.${ext}`,

@@ -32,7 +32,11 @@ describe('archives in the browser', () => {
     const newFile = page.getByRole('form', { name: 'Lập hồ sơ mới' })
     await newFile.getByLabel('Số, ký hiệu hồ sơ').fill(`HS-${tag}`)
     await newFile.getByLabel('Tiêu đề hồ sơ').fill(`Hồ sơ số hóa ${tag}`)
+    // The file plan's class, with its retention period in words
+    await newFile.getByRole('textbox', { name: 'Nhóm hồ sơ theo danh mục (thời hạn bảo quản)' }).click()
+    await page.getByRole('option', { name: /Chương trình, kế hoạch.*Vĩnh viễn/ }).click()
     await newFile.getByRole('button', { name: 'Lập hồ sơ' }).click()
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(`HS-${tag}.*Vĩnh viễn`) }).count()).toBe(1)
     await page.getByRole('link', { name: `HS-${tag}` }).click()
 
     // Upload the scan and follow its pages
@@ -90,7 +94,7 @@ describe('archives in the browser', () => {
     const name = `Chi bộ giao nhận ${tag}`
     const admin = await login('admin')
     expect((await admin.post('/api/units', { unitId, code: 'CB', name, level: 'cell', kind: 'cell', parentId: 'p-hoankiem', validFrom: '2025-07-01' })).status).toBe(201)
-    expect((await admin.post('/api/archives/files', { unitId, code: 'HS-01', title: `Hồ sơ chi bộ ${tag}`, startYear: 2024 })).status).toBe(201)
+    expect((await admin.post('/api/archives/files', { unitId, code: 'HS-01', title: `Hồ sơ chi bộ ${tag}`, startYear: 2024, retentionClass: '03.01' })).status).toBe(201)
     const secretary = await login('bithu.hoankiem')
     const request = await admin.post('/api/reorganisations', { kind: 'merge', sourceUnitIds: [unitId], successors: [{ unitId: 'p-hoankiem' }], effectiveDate: vietnamDate(), reason: 'Sáp nhập chi bộ để thử trình hướng dẫn giao nhận' })
     expect(request.status).toBe(202)

@@ -17,6 +17,7 @@ import { clearedFor } from '../../../shared/documents/policy.js'
 import { canonicalise } from '../../../shared/documents/symbols.js'
 import { findType } from '../../../shared/documents/types.js'
 import { existsOn } from '../../../shared/org/tree.js'
+import { fileRetention, retentionClassOn } from '../../../shared/archives/retention.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { files } from '../../lib/adapters/blobs.js'
 import type { OrgContext } from '../../org/usecases/context.js'
@@ -78,12 +79,14 @@ export async function createFile(ctx: ArchiveContext, body: CreateFileBody): Pro
   const index = await authorize(ctx, 'archive.digitise', body.unitId)
   if (!existsOn(index.get(body.unitId)!, ctx.date)) throw new RuleError('archive.fondsClosed', { unitId: body.unitId })
   if (body.endYear !== undefined && body.endYear < body.startYear) throw new ValidationError([{ path: 'endYear', code: 'field.invalidValue', params: { path: 'endYear' } }])
+  const retentionClass = retentionClassOn(body.retentionClass, ctx.date)
+  if (!retentionClass) throw new ValidationError([{ path: 'retentionClass', code: 'archive.unknownClass', params: { path: 'retentionClass', code: body.retentionClass } }])
   const existing = await archiveStore.filesOf(body.unitId)
   if (existing.some((f) => f.code.toLowerCase() === body.code.toLowerCase())) throw new DomainError('archive.fileCodeTaken', 409, { code: body.code })
   const now = ctx.now
   const file: ArchiveFile = {
     fileId: newId(body.unitId, 'f', now), unitId: body.unitId, code: body.code, title: body.title, startYear: body.startYear,
-    ...(body.endYear !== undefined ? { endYear: body.endYear } : {}), retention: body.retention, custodianUnitId: body.unitId, custody: [],
+    ...(body.endYear !== undefined ? { endYear: body.endYear } : {}), retention: fileRetention(retentionClass), custodianUnitId: body.unitId, custody: [],
     status: 'open', pages: 0, documents: 0, verifiedDocuments: 0, createdBy: person(ctx), createdAt: now.toISOString(), version: 1,
   }
   await new Transaction().put(fileItem(file), { expectVersion: 'new' })

@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto'
 import { PDFDocument, rgb } from 'pdf-lib'
 import { DomainError, RuleError } from '../../../shared/errors/index.js'
 import { archivePolicy } from '../../../shared/archives/policy.js'
-import type { ArchiveFile, Handover, HandoverBody } from '../../../shared/archives/contracts.js'
+import type { ArchiveFile, Handover, HandoverBody, HandoverFile } from '../../../shared/archives/contracts.js'
+import { handoverRoutes, inScope, type HandoverRoute } from '../../../shared/archives/rules.js'
 import type { OfficialDocument } from '../../../shared/documents/contracts.js'
 import { existsOn, nameOn } from '../../../shared/org/tree.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
@@ -78,32 +79,44 @@ export type HandoverResult = { status: 200 | 201 | 202; body: Handover }
 export async function createHandover(ctx: ArchiveContext, body: HandoverBody): Promise<HandoverResult> {
   const index = await ctx.tree()
   const from = index.get(body.fromUnitId)
-  const to = index.get(body.toUnitId)
   if (!from) throw new DomainError('notFound.unit', 404, { id: body.fromUnitId })
-  if (!to) throw new DomainError('notFound.unit', 404, { id: body.toUnitId })
-  archivePolicy.authorize(ctx.actor, 'archive.handover', body.toUnitId, index, ctx.date)
+  if (body.toUnitId && !index.get(body.toUnitId)) throw new DomainError('notFound.unit', 404, { id: body.toUnitId })
   if (!from.validTo || from.validTo >= ctx.date) throw new RuleError('archive.unitNotEnded', { unitId: body.fromUnitId })
-  if (!existsOn(to, ctx.date)) throw new RuleError('rule.unitEnded', { unitId: body.toUnitId })
+  const routes = handoverRoutes(index, from, ctx.date)
+  const names = (rs: HandoverRoute[]) => rs.map((r) => nameOn(index.get(r.toUnitId)!, ctx.date).name).join(', ')
+  if (!routes.length) throw new RuleError('archive.noReceiver', { unit: nameOn(from, from.validTo).name })
+  if (body.reason && body.reason !== from.endedBy) throw new RuleError('archive.wrongReason', { unit: nameOn(from, from.validTo).name })
+  const chosen = body.toUnitId ? routes.find((r) => r.toUnitId === body.toUnitId) : undefined
+  if (body.toUnitId && !chosen) throw new RuleError('archive.wrongReceiver', { unit: nameOn(from, from.validTo).name, expected: names(routes) })
 
   const earlier = await archiveStore.handoversFrom(body.fromUnitId)
   const open = earlier.find((h) => h.status === 'transferring')
-  if (open && open.toUnitId !== body.toUnitId) throw new DomainError('archive.handoverInProgress', 409, { id: open.handoverId, unitId: open.toUnitId })
+  if (open && chosen && open.toUnitId !== chosen.toUnitId) throw new DomainError('archive.handoverInProgress', 409, { id: open.handoverId, unitId: open.toUnitId })
   if (open) {
+    archivePolicy.authorize(ctx.actor, 'archive.handover', open.toUnitId, index, ctx.date)
     const moved = await moveCustody(ctx, open)
     return { status: moved.body.status === 'transferring' ? 202 : 200, body: moved.body }
   }
 
-  const kept = (await archiveStore.filesOf(body.fromUnitId)).filter((f) => f.custodianUnitId === body.fromUnitId)
+  const all = (await archiveStore.filesOf(body.fromUnitId)).filter((f) => f.custodianUnitId === body.fromUnitId && f.status !== 'destroyed')
+  // Without a chosen receiver: the first of the rule's receivers with files left for it.
+  const route = chosen ?? routes.find((r) => all.some((f) => inScope(r.scope, f.retention.period))) ?? routes[0]
+  const toUnitId = route.toUnitId
+  const to = index.get(toUnitId)!
+  archivePolicy.authorize(ctx.actor, 'archive.handover', toUnitId, index, ctx.date)
+  if (!existsOn(to, ctx.date)) throw new RuleError('rule.unitEnded', { unitId: toUnitId })
+  const kept = all.filter((f) => inScope(route.scope, f.retention.period)).sort((a, b) => a.fileId.localeCompare(b.fileId))
   if (kept.length === 0) {
-    const done = earlier.filter((h) => h.toUnitId === body.toUnitId).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
+    const done = earlier.filter((h) => h.toUnitId === toUnitId).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
     if (done) return { status: 200, body: done }
     throw new RuleError('archive.nothingToHandOver', { unitId: body.fromUnitId })
   }
 
-  const inventory = []
+  const inventory: HandoverFile[] = []
   const registered: string[] = []
   for (const f of kept) {
-    const docs = await archiveStore.documentsOfFile(f.fileId)
+    // A file with no document found in it needs no query (most files of a large paper fonds are catalogued only).
+    const docs = f.documents > 0 ? await archiveStore.documentsOfFile(f.fileId) : []
     const entries = []
     for (const d of docs) {
       const pdfSha256 = d.pdfKey ? sha256(new Uint8Array(await files.read(d.pdfKey, MAX_SCAN_BYTES()))) : undefined
@@ -114,10 +127,11 @@ export async function createHandover(ctx: ArchiveContext, body: HandoverBody): P
   }
 
   const now = ctx.now
-  const handoverId = handoverIdOf(body.fromUnitId, body.toUnitId, kept.map((f) => f.fileId))
+  const reason = from.endedBy!
+  const handoverId = handoverIdOf(body.fromUnitId, toUnitId, kept.map((f) => f.fileId))
   const fromName = nameOn(from, from.validTo).name
   const toName = nameOn(to, ctx.date).name
-  const pkg = { handoverId, fromUnitId: body.fromUnitId, fromUnitName: fromName, toUnitId: body.toUnitId, toUnitName: toName, reason: body.reason, date: body.date, files: inventory }
+  const pkg = { handoverId, fromUnitId: body.fromUnitId, fromUnitName: fromName, toUnitId, toUnitName: toName, reason, date: body.date, files: inventory }
   const pkgBytes = new TextEncoder().encode(JSON.stringify(pkg, null, 2))
   const record = await signPdf(await handoverRecordPdf(pkg, ctx.actor.fullName), {
     signer: { kind: 'person', id: ctx.actor.userId, commonName: ctx.actor.fullName, organisation: toName },
@@ -127,69 +141,102 @@ export async function createHandover(ctx: ArchiveContext, body: HandoverBody): P
   const recordKey = objectKeys.archiveHandoverRecord(body.fromUnitId, handoverId)
   await files.put(packageKey, pkgBytes, 'application/json')
   await files.put(recordKey, record, 'application/pdf')
+  // The inventory, one item per file, before the handover that points to it (rewritten whole by a retry: same keys, same content).
+  await archiveStore.putHandoverFiles(handoverId, inventory)
 
   const handover: Handover = {
-    handoverId, fromUnitId: body.fromUnitId, toUnitId: body.toUnitId, reason: body.reason, date: body.date, files: inventory,
+    handoverId, fromUnitId: body.fromUnitId, toUnitId, reason, scope: route.scope, date: body.date, fileCount: inventory.length,
     packageKey, packageSha256: sha256(pkgBytes), recordKey, recordSha256: sha256(record), status: 'transferring', movedFiles: 0,
     createdBy: { userId: ctx.actor.userId, fullName: ctx.actor.fullName }, createdAt: now.toISOString(), version: 1,
   }
   // Two requests racing for the same fonds make the same id: the second finds the first's handover instead.
   await new Transaction().put(handoverItem(handover), { expectVersion: 'new' })
-    .audit({ unitId: body.fromUnitId, action: 'archive.handoverStart', target: handoverId, details: { toUnitId: body.toUnitId, files: kept.length, entries: registered.length, reason: body.reason } })
+    .audit({ unitId: body.fromUnitId, action: 'archive.handoverStart', target: handoverId, details: { toUnitId, files: kept.length, entries: registered.length, reason } })
     .commit(ctx.auditActor, now)
   const moved = await moveCustody(ctx, handover)
   return { status: moved.body.status === 'transferred' ? 201 : 202, body: moved.body }
 }
 
+/** The receivers the rule gives an ended unit, named, with how many of its files each would take. */
+export async function handoverReceivers(ctx: ArchiveContext, fromUnitId: string) {
+  const index = await ctx.tree()
+  const from = index.get(fromUnitId)
+  if (!from) throw new DomainError('notFound.unit', 404, { id: fromUnitId })
+  archivePolicy.authorize(ctx.actor, 'archive.read', fromUnitId, index, ctx.date)
+  const kept = (await archiveStore.filesOf(fromUnitId)).filter((f) => f.custodianUnitId === fromUnitId && f.status !== 'destroyed')
+  return {
+    fromUnitId, ended: !!from.validTo && from.validTo < ctx.date, endedBy: from.endedBy ?? null,
+    routes: handoverRoutes(index, from, ctx.date).map((r) => ({ ...r, name: nameOn(index.get(r.toUnitId)!, ctx.date).name, files: kept.filter((f) => inScope(r.scope, f.retention.period)).length })),
+  }
+}
+
+/** A page of a handover's inventory (files in id order). */
+export async function handoverFilesPage(ctx: ArchiveContext, fromUnitId: string, handoverId: string, after: string | undefined, limit: number) {
+  const h = await archiveStore.getHandover(fromUnitId, handoverId)
+  if (!h) throw new DomainError('notFound.archiveHandover', 404, { id: handoverId })
+  const index = await ctx.tree()
+  if (!archivePolicy.can(ctx.actor, 'archive.read', h.toUnitId, index, ctx.date)) archivePolicy.authorize(ctx.actor, 'archive.read', h.fromUnitId, index, ctx.date)
+  const items = await archiveStore.handoverFiles(h, after, limit)
+  return { items, next: items.length === limit ? items[items.length - 1].fileId : null, total: fileCountOf(h) }
+}
+
+const fileCountOf = (h: Handover): number => h.fileCount ?? h.files?.length ?? 0
+
 /**
  * Moves up to HANDOVER_CHUNKS_PER_CALL chunks of a handover in progress.
- * What is left is worked out again from the table each time (files still
- * kept by the ended unit, register entries the receiver cannot read yet),
- * so a chunk written before an interruption is never written twice.
+ * Files move in id order from the handover's inventory items; the handover
+ * keeps the last file moved (`movedThrough`) under its version, so a chunk
+ * written before an interruption is never written twice and the next one
+ * starts after it, reading only its own page of the inventory.
  */
 async function moveCustody(ctx: ArchiveContext, start: Handover): Promise<{ body: Handover }> {
   let h = start
   for (let call = 0; call < HANDOVER_CHUNKS_PER_CALL && h.status === 'transferring'; call++) {
-    const fileIds = h.files.map((f) => f.fileId)
-    const current = new Map<string, ArchiveFile>()
+    // One file past a chunk is enough to know this chunk is not the last.
+    const page = await archiveStore.handoverFiles(h, h.movedThrough, HANDOVER_CHUNK_ITEMS + 1)
+    const current = new Map((await archiveStore.getFiles(page.map((f) => f.fileId))).map((f) => [f.fileId, f]))
     const steps: MoveStep[] = []
     const entries = new Map<string, OfficialDocument>()
-    for (const fileId of fileIds) {
-      // One step past a chunk is enough to know this chunk is not the last.
-      if (steps.length > HANDOVER_CHUNK_ITEMS) break
-      const f = await archiveStore.getFile(fileId)
-      if (!f || f.custodianUnitId !== h.fromUnitId) continue
-      current.set(fileId, f)
-      for (const d of await archiveStore.documentsOfFile(fileId)) {
-        if (!d.registeredDocumentId) continue
-        const entry = await documentStore.getDocument(d.registeredDocumentId)
-        if (!entry || entry.readerUnitIds.includes(h.toUnitId) || entries.has(entry.documentId)) continue
-        entries.set(entry.documentId, entry)
-        steps.push({ kind: 'entry', documentId: entry.documentId })
+    let through = h.movedThrough
+    let more = false
+    for (const entry of page) {
+      const f = current.get(entry.fileId)
+      const fileSteps: MoveStep[] = []
+      if (f && f.custodianUnitId === h.fromUnitId) {
+        for (const d of f.documents > 0 ? await archiveStore.documentsOfFile(f.fileId) : []) {
+          if (!d.registeredDocumentId) continue
+          const doc = await documentStore.getDocument(d.registeredDocumentId)
+          if (!doc || doc.readerUnitIds.includes(h.toUnitId) || entries.has(doc.documentId)) continue
+          entries.set(doc.documentId, doc)
+          fileSteps.push({ kind: 'entry', documentId: doc.documentId })
+        }
+        fileSteps.push({ kind: 'file', fileId: entry.fileId })
       }
-      steps.push({ kind: 'file', fileId })
+      if (steps.length + fileSteps.length > HANDOVER_CHUNK_ITEMS && steps.length > 0) { more = true; break }
+      steps.push(...fileSteps)
+      through = entry.fileId
     }
-    const [chunk = [], ...rest] = moveChunks(steps)
+    if (!more && page.length > HANDOVER_CHUNK_ITEMS) more = true
     const at = ctx.now.toISOString()
-    const movedNow = chunk.filter((s) => s.kind === 'file').length
-    const last = rest.length === 0
-    const next: Handover = { ...h, movedFiles: (h.movedFiles ?? 0) + movedNow, status: last ? 'transferred' : 'transferring', version: h.version + 1 }
+    const movedNow = steps.filter((s) => s.kind === 'file').length
+    const last = !more
+    const next: Handover = { ...h, movedFiles: (h.movedFiles ?? 0) + movedNow, ...(through ? { movedThrough: through } : {}), status: last ? 'transferred' : 'transferring', version: h.version + 1 }
     const tx = new Transaction().put(handoverItem(next), { expectVersion: h.version })
-    for (const step of chunk) {
+    for (const step of steps) {
       if (step.kind === 'entry') {
         const d = entries.get(step.documentId)!
         // The receiving unit's people read the register entries of the files it now keeps; their symbols stay as they were.
         tx.put(documentItem({ ...d, readerUnitIds: [...d.readerUnitIds, h.toUnitId], version: d.version + 1, updatedAt: at }), { expectVersion: d.version })
       } else {
         const f = current.get(step.fileId)!
-        tx.put(fileItem({ ...f, status: 'closed', custodianUnitId: h.toUnitId, custody: [...f.custody, { fromUnitId: h.fromUnitId, toUnitId: h.toUnitId, at, handoverId: h.handoverId }], version: f.version + 1 }), { expectVersion: f.version })
+        tx.put(fileItem({ ...f, status: f.status === 'destroyed' ? f.status : 'closed', closedYear: f.closedYear ?? Number(at.slice(0, 4)), custodianUnitId: h.toUnitId, custody: [...f.custody, { fromUnitId: h.fromUnitId, toUnitId: h.toUnitId, at, handoverId: h.handoverId }], version: f.version + 1 }), { expectVersion: f.version })
       }
     }
     if (last) {
-      tx.audit({ unitId: h.fromUnitId, action: 'archive.handover', target: h.handoverId, details: { toUnitId: h.toUnitId, files: h.files.length, reason: h.reason } })
-      tx.audit({ unitId: h.toUnitId, action: 'archive.handoverIn', target: h.handoverId, details: { fromUnitId: h.fromUnitId, files: h.files.length } })
+      tx.audit({ unitId: h.fromUnitId, action: 'archive.handover', target: h.handoverId, details: { toUnitId: h.toUnitId, files: fileCountOf(h), reason: h.reason } })
+      tx.audit({ unitId: h.toUnitId, action: 'archive.handoverIn', target: h.handoverId, details: { fromUnitId: h.fromUnitId, files: fileCountOf(h) } })
     } else {
-      tx.audit({ unitId: h.fromUnitId, action: 'archive.handoverChunk', target: h.handoverId, details: { toUnitId: h.toUnitId, files: movedNow, entries: chunk.length - movedNow, movedFiles: next.movedFiles } })
+      tx.audit({ unitId: h.fromUnitId, action: 'archive.handoverChunk', target: h.handoverId, details: { toUnitId: h.toUnitId, files: movedNow, entries: steps.length - movedNow, movedFiles: next.movedFiles } })
     }
     await tx.commit(ctx.auditActor, ctx.now)
     h = next
@@ -258,19 +305,24 @@ export async function receiveHandover(ctx: ArchiveContext, fromUnitId: string, h
   if (!report.valid) problems.push('record-signature')
   let checked = 0
   // The inventory as packed (its bytes match the checksum above) must agree with the record kept in the table.
-  let packed: { files?: Handover['files'] } = {}
+  let packed: { files?: HandoverFile[] } = {}
   try { packed = JSON.parse(new TextDecoder().decode(pkgBytes)) } catch { problems.push('package') }
-  for (const f of h.files) {
-    const inPackage = packed.files?.find((p) => p.fileId === f.fileId)
-    if (!inPackage || inPackage.sha256 !== f.sha256) problems.push(`package:${f.code}`)
-    if (inventoryEntry(f, f.documents).sha256 !== f.sha256) problems.push(`file:${f.code}`)
-    for (const d of f.documents) {
-      if (!d.pdfSha256) continue
-      const doc = await archiveStore.getDocument(d.scanDocumentId)
-      const bytes = doc?.pdfKey ? new Uint8Array(await files.read(doc.pdfKey, MAX_SCAN_BYTES()).catch(() => Buffer.alloc(0))) : new Uint8Array()
-      if (sha256(bytes) !== d.pdfSha256) problems.push(`document:${d.symbol ?? d.scanDocumentId}`)
-      checked++
+  const inPackage = new Map((packed.files ?? []).map((p) => [p.fileId, p]))
+  if ((packed.files ?? []).length !== fileCountOf(h)) problems.push('package')
+  for (let after: string | undefined, page: HandoverFile[] = []; ; after = page[page.length - 1].fileId) {
+    page = await archiveStore.handoverFiles(h, after, 500)
+    for (const f of page) {
+      if (inPackage.get(f.fileId)?.sha256 !== f.sha256) problems.push(`package:${f.code}`)
+      if (inventoryEntry(f, f.documents).sha256 !== f.sha256) problems.push(`file:${f.code}`)
+      for (const d of f.documents) {
+        if (!d.pdfSha256) continue
+        const doc = await archiveStore.getDocument(d.scanDocumentId)
+        const bytes = doc?.pdfKey ? new Uint8Array(await files.read(doc.pdfKey, MAX_SCAN_BYTES()).catch(() => Buffer.alloc(0))) : new Uint8Array()
+        if (sha256(bytes) !== d.pdfSha256) problems.push(`document:${d.symbol ?? d.scanDocumentId}`)
+        checked++
+      }
     }
+    if (page.length < 500) break
   }
   if (problems.length) throw new RuleError('archive.checksumMismatch', { items: problems.join(', ') })
   const received: Handover = { ...h, status: 'received', receivedBy: { userId: ctx.actor.userId, fullName: ctx.actor.fullName }, receivedAt: ctx.now.toISOString(), version: h.version + 1 }

@@ -16,6 +16,6 @@ export async function archiveWork(ctx: ArchiveContext): Promise<WorkSection[]> {
   const name = (id: string) => { const u = index.get(id); return u ? nameOn(u, ctx.date).name : '' }
   const waiting = (await Promise.all(units.map((u) => archiveStore.handoversTo(u)))).flat().filter((h) => h.status === 'transferred')
   return [workSection('archives.handovers', '/archives/handover', waiting.map((h) => ({
-    title: name(h.fromUnitId), subtitle: `→ ${name(h.toUnitId)} · ${h.files.length}`, href: '/archives/handover', due: h.date,
+    title: name(h.fromUnitId), subtitle: `→ ${name(h.toUnitId)} · ${h.fileCount ?? h.files?.length ?? 0}`, href: '/archives/handover', due: h.date,
   })))]
 }

@@ -1,6 +1,7 @@
 /**
- * Handover of a closed fonds: a unit with a digitised file is merged into
- * its ward; the ward receives the files with an inventory, checksums and a
+ * Handover of a closed fonds: a unit with a digitised file of limited
+ * retention is merged into its ward; by the rule the ward (its successor)
+ * receives the files with an inventory, checksums and a
  * signed handover record; custody moves, provenance stays, the old symbol
  * still resolves, and the receipt verifies every checksum.
  */
@@ -23,7 +24,7 @@ describe('handover of a closed fonds', () => {
     const made = await admin.post('/api/units', { unitId, code: 'CB', name: `Chi bộ khu phố ${tag}`, level: 'cell', kind: 'cell', parentId: 'p-hoankiem', validFrom: '2025-07-01' })
     expect(made.status, JSON.stringify(made.body)).toBe(201)
     const clerk = await login('vanthu.hoankiem')
-    const file = await newFile(clerk, unitId, `Hồ sơ chi bộ ${tag}`)
+    const file = await newFile(clerk, unitId, `Hồ sơ chi bộ ${tag}`, '03.01')
     const pdf = await renderDocumentPdf({ superior: 'ĐẢNG BỘ PHƯỜNG HOÀN KIẾM', issuer: `CHI BỘ KHU PHỐ ${tag.toUpperCase()}`, typeName: 'BÁO CÁO', summary: `tổng kết công tác năm chi bộ ${tag}`, body: ['Văn bản kiểm thử giao nhận phông.'] })
     const batch = await clerk.post('/api/archives/batches', { fileId: file.fileId, uploads: [await uploadScan(clerk, pdf, 'bao-cao.pdf', 'application/pdf')] })
     expect(batch.status, JSON.stringify(batch.body)).toBe(202)
@@ -46,12 +47,21 @@ describe('handover of a closed fonds', () => {
     await eventually(async () => expect((await secretary.post(`/api/reorganisations/${requestId}/decision`, { approved: true })).status).toBe(200))
     await eventually(async () => expect((await admin.get(`/api/units/${unitId}`)).body.unit.validTo).toBeDefined())
 
+    // A receiver the rule does not give is refused, in the caller's language, and nothing starts
+    const wrong = await secretary.post('/api/archives/handovers', { fromUnitId: unitId, toUnitId: 'p-cuanam', date: today() }, 'en')
+    expect(wrong.status).toBe(422)
+    expect(wrong.body.error.message).toContain('cannot go to another unit')
+    expect((await admin.get('/api/archives/handovers?unitId=p-cuanam')).body.incoming.filter((h: any) => h.fromUnitId === unitId)).toEqual([])
+
     // Act
     const handover = await secretary.post('/api/archives/handovers', { fromUnitId: unitId, toUnitId: 'p-hoankiem', reason: 'merge', date: today() })
 
     // Assess: the package lists the file and its document with checksums; custody moved, provenance kept
     expect(handover.status, JSON.stringify(handover.body)).toBe(201)
-    expect(handover.body.files).toEqual([expect.objectContaining({ fileId: file.fileId, documents: [expect.objectContaining({ symbol: '03-BC/CB', pdfSha256: expect.stringMatching(/^[0-9a-f]{64}$/) })] })])
+    expect(handover.body).toMatchObject({ toUnitId: 'p-hoankiem', scope: 'limited', fileCount: 1 })
+    expect(handover.body.files).toBeUndefined()
+    const inventory = (await secretary.get(`/api/archives/handovers/${unitId}/${handover.body.handoverId}/files`)).body
+    expect(inventory.items).toEqual([expect.objectContaining({ fileId: file.fileId, documents: [expect.objectContaining({ symbol: '03-BC/CB', pdfSha256: expect.stringMatching(/^[0-9a-f]{64}$/) })] })])
     const moved = await clerk.get(`/api/archives/files/${file.fileId}`)
     expect(moved.body.file).toMatchObject({ unitId, custodianUnitId: 'p-hoankiem', status: 'closed', custody: [expect.objectContaining({ fromUnitId: unitId, toUnitId: 'p-hoankiem', handoverId: handover.body.handoverId })] })
     expect((await clerk.get('/api/archives/files?unitId=p-hoankiem')).body.items.map((f: any) => f.fileId)).toContain(file.fileId)
@@ -61,7 +71,7 @@ describe('handover of a closed fonds', () => {
     expect(sha256(record)).toBe(handover.body.recordSha256)
     expect(Buffer.from(record).includes('/ByteRange')).toBe(true)
     const scanPdf = (await clerk.get(`/api/archives/documents/${doc.scanDocumentId}`)).body.pdf.url
-    expect(sha256(await (await fetch(scanPdf)).arrayBuffer())).toBe(handover.body.files[0].documents[0].pdfSha256)
+    expect(sha256(await (await fetch(scanPdf)).arrayBuffer())).toBe(inventory.items[0].documents[0].pdfSha256)
 
     // The old symbol still resolves for the receiving ward
     const found = await eventually(async () => {

@@ -28,8 +28,8 @@ describe('digitisation progress', () => {
     const unitId = `cb-pg-${tag}`
     const admin = await login('admin')
     expect((await admin.post('/api/units', { unitId, code: 'CB', name: `Chi bộ tiến độ ${tag}`, level: 'cell', kind: 'cell', parentId: 'x-socson', validFrom: '2025-07-01' })).status).toBe(201)
-    const fileA = await admin.post('/api/archives/files', { unitId, code: 'HS-01', title: 'Hồ sơ nghị quyết chi bộ', startYear: 2025 })
-    expect((await admin.post('/api/archives/files', { unitId, code: 'HS-02', title: 'Hồ sơ chưa số hóa', startYear: 2025 })).status).toBe(201)
+    const fileA = await admin.post('/api/archives/files', { unitId, code: 'HS-01', title: 'Hồ sơ nghị quyết chi bộ', startYear: 2025, retentionClass: '01.02' })
+    expect((await admin.post('/api/archives/files', { unitId, code: 'HS-02', title: 'Hồ sơ chưa số hóa', startYear: 2025, retentionClass: '01.02' })).status).toBe(201)
     const pdf = (n: number, dated: boolean) => demoScanPdf({
       symbol: `Số 0${n}-NQ/CB`, ...(dated ? { dateLine: 'Sóc Sơn, ngày 10 tháng 5 năm 2025' } : {}),
       pdf: { superior: 'ĐẢNG BỘ XÃ SÓC SƠN', issuer: `CHI BỘ ${tag.toUpperCase()}`, typeName: 'NGHỊ QUYẾT', summary: `về nhiệm vụ số ${n} của chi bộ`, body: ['Văn bản kiểm thử tiến độ số hóa.'], signer: { title: 'T/M CHI BỘ\nBÍ THƯ', name: 'Lê Văn Tâm' } },

@@ -25,7 +25,7 @@ describe('a digitisation batch across a restart', () => {
     const bytes = await scannedPdf([0, 1, 2].map((n) => renderPage(corpusDocument(n), 'clean')))
     running = await startPlatform({ dataDir, ...(await ports()), schedules: false })
     let clerk = await login('vanthu.hoankiem', undefined, running.url)
-    const file = await clerk.post('/api/archives/files', { unitId: 'p-hoankiem', code: 'HS-KHOI-DONG', title: 'Hồ sơ thử khởi động lại', startYear: 2024 })
+    const file = await clerk.post('/api/archives/files', { unitId: 'p-hoankiem', code: 'HS-KHOI-DONG', title: 'Hồ sơ thử khởi động lại', startYear: 2024, retentionClass: '01.02' })
     expect(file.status).toBe(201)
     const slot = await clerk.post('/api/archives/uploads', { fileName: 'lo.pdf', contentType: 'application/pdf', size: bytes.length })
     expect((await fetch(slot.body.uploadUrl, { method: 'PUT', headers: slot.body.headers, body: new Uint8Array(bytes) })).status).toBe(200)

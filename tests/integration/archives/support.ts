@@ -10,8 +10,9 @@ export async function uploadScan(s: Session, bytes: Uint8Array, fileName: string
   return { objectKey: slot.body.objectKey, fileName }
 }
 
-export async function newFile(s: Session, unitId: string, title = 'Hồ sơ lưu trữ kiểm thử số hóa'): Promise<any> {
-  const res = await s.post('/api/archives/files', { unitId, code: `HS-${uniq()}`, title, startYear: 2024 })
+/** A new file of a unit's fonds; its class permanent unless told (`retentionClass`, shared/archives/retention.ts). */
+export async function newFile(s: Session, unitId: string, title = 'Hồ sơ lưu trữ kiểm thử số hóa', retentionClass = '01.02'): Promise<any> {
+  const res = await s.post('/api/archives/files', { unitId, code: `HS-${uniq()}`, title, startYear: 2024, retentionClass })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body
 }

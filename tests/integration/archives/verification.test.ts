@@ -76,6 +76,6 @@ describe('verification of extracted fields', () => {
     expect((await specialist.get('/api/archives/verification?unitId=p-hoankiem')).status).toBe(403)
     expect((await clerk.get('/api/archives/verification?unitId=p-badinh')).status).toBe(403)
     const member = await login('dangvien.hangbac')
-    expect((await member.post('/api/archives/files', { unitId: 'p-hoankiem', code: 'X1', title: 'Hồ sơ', startYear: 2024 })).status).toBe(403)
+    expect((await member.post('/api/archives/files', { unitId: 'p-hoankiem', code: 'X1', title: 'Hồ sơ', startYear: 2024, retentionClass: '01.02' })).status).toBe(403)
   })
 })

@@ -21,7 +21,7 @@ export type HandoverView = Handover & { recordUrl: string }
 export const archives = {
   uploadTicket: (body: { fileName: string; contentType: string; size: number }) => api.post<UploadTicket>('/api/archives/uploads', body),
   files: (unitId: string, signal?: AbortSignal) => api.get<{ items: ArchiveFile[] }>('/api/archives/files', { unitId }, signal),
-  createFile: (body: { unitId: string; code: string; title: string; startYear: number }) => api.post<ArchiveFile>('/api/archives/files', body),
+  createFile: (body: { unitId: string; code: string; title: string; startYear: number; retentionClass: string }) => api.post<ArchiveFile>('/api/archives/files', body),
   file: (fileId: string, signal?: AbortSignal) => api.get<{ file: ArchiveFile; batches: Batch[]; documents: ScanDocument[] }>(`/api/archives/files/${fileId}`, undefined, signal),
   createBatch: (body: { fileId: string; uploads: { objectKey: string; fileName: string }[] }) => api.post<Batch>('/api/archives/batches', body),
   batch: (batchId: string, signal?: AbortSignal) => api.get<BatchView>(`/api/archives/batches/${batchId}`, undefined, signal),
@@ -32,5 +32,6 @@ export const archives = {
   progress: (unitId: string, signal?: AbortSignal) => api.get<Progress>('/api/archives/progress', { unitId }, signal),
   handovers: (unitId: string, signal?: AbortSignal) => api.get<{ incoming: HandoverView[]; outgoing: HandoverView[] }>('/api/archives/handovers', { unitId }, signal),
   createHandover: (body: HandoverBody) => api.post<Handover>('/api/archives/handovers', body),
+  receivers: (fromUnitId: string, signal?: AbortSignal) => api.get<{ fromUnitId: string; ended: boolean; endedBy: Handover['reason'] | null; routes: { toUnitId: string; name: string; scope: 'permanent' | 'limited' | 'all'; reason: Handover['reason']; files: number }[] }>('/api/archives/handover-receivers', { fromUnitId }, signal),
   receive: (fromUnitId: string, handoverId: string) => api.post<Handover & { checked: number }>(`/api/archives/handovers/${fromUnitId}/${handoverId}/receipt`, {}),
 }

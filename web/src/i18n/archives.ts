@@ -100,6 +100,15 @@ export const arcVi = {
     moving: 'Đang chuyển quyền quản lý hồ sơ: {{moved}}/{{total}}',
     none: 'Chưa có biên bản giao nhận nào.',
     steps: { units: 'Đơn vị', confirm: 'Xác nhận', result: 'Kết quả' },
+    byRule: 'Theo quy định: đơn vị hợp nhất giao hồ sơ vĩnh viễn cho lưu trữ lịch sử; đơn vị chia tách giao cho cấp trên trực tiếp.',
+    noReceiver: 'Đơn vị này chưa kết thúc hoặc quy định không xác định được bên nhận.',
+    scope: { permanent: '{{count}} hồ sơ bảo quản vĩnh viễn', limited: '{{count}} hồ sơ có thời hạn', all: '{{count}} hồ sơ' },
+  },
+  rm: {
+    retentionClass: 'Nhóm hồ sơ theo danh mục (thời hạn bảo quản)',
+    retention: 'Thời hạn bảo quản',
+    unverified: 'thời hạn cấu hình, chưa đối chiếu văn bản chính thức',
+    destroyed: 'Đã hủy',
   },
 }
 
@@ -199,6 +208,15 @@ export const arcEn: typeof arcVi = {
     moving: 'Moving custody of the files: {{moved}}/{{total}}',
     none: 'No handovers yet.',
     steps: { units: 'Units', confirm: 'Confirm', result: 'Result' },
+    byRule: "By the rules: a merged unit's permanent files go to the historical archive; a split unit's to the body directly above.",
+    noReceiver: 'This unit has not ended, or the rules give no receiver.',
+    scope: { permanent: '{{count}} permanent files', limited: '{{count}} files of limited retention', all: '{{count}} files' },
+  },
+  rm: {
+    retentionClass: 'File plan class (retention)',
+    retention: 'Retention',
+    unverified: 'configured period, not checked against an official text',
+    destroyed: 'Destroyed',
   },
 }
 

@@ -175,6 +175,16 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'datarequest.autoRemind': l('Tự động nhắc gửi số liệu', 'Automatic reminder to answer'),
   'datarequest.close': l('Kết thúc nhận số liệu', 'Data request closed'),
   'datarequest.export': l('Xuất bảng tổng hợp số liệu', 'Consolidated table exported'),
+  // Records management (issue 21).
+  'archive.closeFile': l('Kết thúc hồ sơ', 'File closed'),
+  'archive.holdPlaced': l('Tạm dừng tiêu hủy hồ sơ', 'Hold placed on files'),
+  'archive.holdReleased': l('Bỏ lệnh tạm dừng tiêu hủy', 'Hold released'),
+  'archive.dispositionProposed': l('Đề nghị xét hủy, nộp lưu', 'Disposition proposed'),
+  'archive.dispositionDecided': l('Hội đồng xác định giá trị tài liệu kết luận', 'Appraisal council decided'),
+  'archive.dispositionStarted': l('Bắt đầu thực hiện hủy, nộp lưu', 'Disposition being carried out'),
+  'archive.fileDestroyed': l('Hủy hồ sơ hết giá trị', 'File destroyed'),
+  'archive.fileTransferred': l('Nộp lưu hồ sơ vào lưu trữ lịch sử', 'File transferred to the historical archive'),
+  'archive.dispositionDone': l('Hoàn thành đợt xét hủy, nộp lưu', 'Disposition completed'),
 }
 
 export const DETAIL_LABELS: Readonly<Record<string, Label>> = {

@@ -3,7 +3,7 @@
  * and a form to open a new file. Links to the verification queue and the
  * handover wizard.
  */
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
 import { IconArrowsTransferDown, IconChecklist, IconFolderPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -17,6 +17,9 @@ import { errorMessage } from '../../lib/error-message'
 import { notify } from '../../components/notify'
 import { useUnits } from '../../lib/units'
 import { useData } from '../../lib/useData'
+import { useLang } from '../../lib/labels'
+import { classesInForce, periodText } from '../../../../shared/archives/retention'
+import { vietnamDate } from '../../../../shared/calendar/vietnam-time'
 
 const pct = (share: number) => Math.round(share * 100)
 
@@ -27,7 +30,9 @@ export default function ArchivesPage() {
   const unitId = ws.unitId
   const files = useData(unitId ? (s) => archives.files(unitId, s) : null, [unitId])
   const progress = useData(unitId ? (s) => archives.progress(unitId, s) : null, [unitId])
-  const [form, setForm] = useState({ code: '', title: '', startYear: String(new Date().getFullYear()) })
+  const lang = useLang()
+  const classes = classesInForce(vietnamDate())
+  const [form, setForm] = useState({ code: '', title: '', startYear: String(new Date().getFullYear()), retentionClass: '' })
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -36,7 +41,7 @@ export default function ArchivesPage() {
     setBusy(true)
     setError(null)
     try {
-      const f = await archives.createFile({ unitId, code: form.code.trim(), title: form.title.trim(), startYear: Number(form.startYear) })
+      const f = await archives.createFile({ unitId, code: form.code.trim(), title: form.title.trim(), startYear: Number(form.startYear), retentionClass: form.retentionClass })
       notify.ok(t('arc.created', { code: f.code }))
       setForm((x) => ({ ...x, code: '', title: '' }))
       files.reload()
@@ -70,8 +75,11 @@ export default function ArchivesPage() {
           <TextInput label={t('arc.code')} required value={form.code} onChange={(e) => { const v = e.currentTarget.value; setForm((x) => ({ ...x, code: v })) }} w={160} />
           <TextInput label={t('arc.fileTitle')} required value={form.title} onChange={(e) => { const v = e.currentTarget.value; setForm((x) => ({ ...x, title: v })) }} style={{ flex: '1 1 16rem' }} />
           <TextInput label={t('arc.startYear')} required inputMode="numeric" value={form.startYear} onChange={(e) => { const v = e.currentTarget.value; setForm((x) => ({ ...x, startYear: v })) }} w={120} />
+          <Select label={t('arc.rm.retentionClass')} required value={form.retentionClass || null} onChange={(v) => setForm((x) => ({ ...x, retentionClass: v ?? '' }))} style={{ flex: '1 1 18rem' }}
+            data={classes.map((c) => ({ value: c.code, label: `${c.name[lang]} — ${periodText(c.period, lang)}${c.verified ? '' : ' *'}` }))} searchable />
           <Button type="submit" loading={busy} leftSection={<IconFolderPlus size={18} aria-hidden />}>{t('arc.create')}</Button>
         </Group>
+        <Text size="xs" c="dimmed" mt={4}>* {t('arc.rm.unverified')}</Text>
         {error && <Text c="red" mt="xs" role="alert">{error}</Text>}
       </Paper>
       <Text fw={600} component="h2">{t('arc.files')}</Text>
@@ -80,15 +88,16 @@ export default function ArchivesPage() {
       {files.data && (files.data.items.length === 0 ? <Text c="dimmed">{t('arc.noFiles')}</Text> : (
         <Table.ScrollContainer minWidth={560}>
           <Table striped highlightOnHover>
-            <Table.Thead><Table.Tr><Table.Th>{t('arc.code')}</Table.Th><Table.Th>{t('arc.fileTitle')}</Table.Th><Table.Th>{t('arc.pages')}</Table.Th><Table.Th>{t('arc.documents')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>{t('arc.code')}</Table.Th><Table.Th>{t('arc.fileTitle')}</Table.Th><Table.Th>{t('arc.rm.retention')}</Table.Th><Table.Th>{t('arc.pages')}</Table.Th><Table.Th>{t('arc.documents')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
             <Table.Tbody>
               {files.data.items.map((f) => (
                 <Table.Tr key={f.fileId}>
                   <Table.Td><Anchor component={Link} to={`/archives/files/${f.fileId}`}>{f.code}</Anchor></Table.Td>
                   <Table.Td>{f.title}{f.custodianUnitId !== f.unitId && <Text size="xs" c="dimmed">{t('arc.custody', { unit: units.name(f.custodianUnitId) })}</Text>}</Table.Td>
+                  <Table.Td>{periodText(f.retention.period, lang)}</Table.Td>
                   <Table.Td>{f.pages}</Table.Td>
                   <Table.Td>{f.documents}</Table.Td>
-                  <Table.Td><Badge color={f.status === 'open' ? 'green' : 'gray'} variant="light">{t(f.status === 'open' ? 'arc.open' : 'arc.closed')}</Badge></Table.Td>
+                  <Table.Td><Badge color={f.status === 'open' ? 'green' : 'gray'} variant="light">{t(f.status === 'open' ? 'arc.open' : f.status === 'destroyed' ? 'arc.rm.destroyed' : 'arc.closed')}</Badge></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

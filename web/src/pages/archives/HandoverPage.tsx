@@ -1,12 +1,15 @@
 /**
- * The handover wizard: choose the ended unit and the receiving unit, confirm,
- * and get the package with its signed handover record. Below, handovers to
+ * The handover wizard: choose the ended unit; the receiving unit follows the
+ * rules (a merged unit's permanent files to the historical archive, the rest
+ * to its successor; a split one's to the body directly above), so the page
+ * offers only the rule's receivers. Confirm, and get the package with its
+ * signed handover record. Below, handovers to
  * and from the working unit; the receiving unit checks the checksums and
  * confirms receipt.
  */
 import { vietnamDate } from '../../../../shared/calendar/vietnam-time'
 import { Alert, Anchor, Badge, Button, Group, Paper, Progress, Select, Stack, Stepper, Text, TextInput } from '@mantine/core'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
 import type { Handover } from '../../../../shared/archives/contracts'
@@ -23,7 +26,6 @@ import { foldFilter } from '../../lib/search'
 import { formatDate } from '../../lib/dates'
 import { useLang } from '../../lib/labels'
 
-const REASONS = ['merge', 'split', 'dissolve'] as const
 
 export default function HandoverPage() {
   const { t } = useTranslation()
@@ -35,7 +37,14 @@ export default function HandoverPage() {
   const unitId = ws.unitId
   const list = useData(unitId ? (s) => archives.handovers(unitId, s) : null, [unitId])
   const [step, setStep] = useState(0)
-  const [form, setForm] = useState({ fromUnitId: '', toUnitId: unitId ?? '', reason: 'merge', date: vietnamDate() })
+  const [form, setForm] = useState({ fromUnitId: '', toUnitId: '', date: vietnamDate() })
+  const receivers = useData(form.fromUnitId ? (s) => archives.receivers(form.fromUnitId, s) : null, [form.fromUnitId])
+  const routes = receivers.data?.routes ?? []
+  // The rule's first receiver with files left for it is chosen; a merge's other receiver stays one click away.
+  useEffect(() => {
+    const first = routes.find((r) => r.files > 0) ?? routes[0]
+    if (first && !form.toUnitId) setForm((f) => ({ ...f, toUnitId: first.toUnitId }))
+  }, [receivers.data]) // eslint-disable-line react-hooks/exhaustive-deps
   const [result, setResult] = useState<Handover | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -48,10 +57,10 @@ export default function HandoverPage() {
     setError(null)
     try {
       // A large fonds moves in chunks: the same request resumes the handover until every file has moved.
-      const body = { ...form, reason: form.reason as Handover['reason'] }
+      const body = { fromUnitId: form.fromUnitId, toUnitId: form.toUnitId, date: form.date }
       let h = await archives.createHandover(body)
       while (h.status === 'transferring') {
-        setMoving({ moved: h.movedFiles ?? 0, total: h.files.length })
+        setMoving({ moved: h.movedFiles ?? 0, total: h.fileCount })
         h = await archives.createHandover(body)
       }
       setMoving(null)
@@ -77,12 +86,12 @@ export default function HandoverPage() {
         <Stepper active={step} onStepClick={(s) => s < 2 && !result && setStep(s)} size="sm">
           <Stepper.Step label={t('arc.hand.steps.units')}>
             <Stack gap="sm" mt="sm">
-              <Select label={t('arc.hand.from')} searchable filter={foldFilter} value={form.fromUnitId || null} onChange={(v) => setForm((f) => ({ ...f, fromUnitId: v ?? '' }))}
+              <Select label={t('arc.hand.from')} searchable filter={foldFilter} value={form.fromUnitId || null} onChange={(v) => setForm((f) => ({ ...f, fromUnitId: v ?? '', toUnitId: '' }))}
                 data={ended.map((o) => ({ value: o.value, label: o.label }))} />
-              <Select label={t('arc.hand.to')} searchable filter={foldFilter} value={form.toUnitId || null} onChange={(v) => setForm((f) => ({ ...f, toUnitId: v ?? '' }))}
-                data={units.activeOptions.map((o) => ({ value: o.value, label: o.label }))} />
-              <Select label={t('arc.hand.reason')} value={form.reason} allowDeselect={false} onChange={(v) => setForm((f) => ({ ...f, reason: v ?? 'merge' }))}
-                data={REASONS.map((r) => ({ value: r, label: t(`arc.hand.reasons.${r}`) }))} />
+              {receivers.data && !routes.length && <Alert color="yellow" role="status">{t('arc.hand.noReceiver')}</Alert>}
+              {routes.length > 0 && <Select label={t('arc.hand.to')} description={t('arc.hand.byRule')} value={form.toUnitId || null} allowDeselect={false} onChange={(v) => setForm((f) => ({ ...f, toUnitId: v ?? '' }))}
+                data={routes.map((r) => ({ value: r.toUnitId, label: `${r.name} — ${t(`arc.hand.scope.${r.scope}`, { count: r.files })}` }))} />}
+              {receivers.data?.endedBy && <Text size="sm">{t('arc.hand.reason')}: {t(`arc.hand.reasons.${receivers.data.endedBy}`)}</Text>}
               <TextInput label={t('arc.hand.date')} type="date" value={form.date} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, date: v })) }} />
               <Group><Button onClick={() => setStep(1)} disabled={!form.fromUnitId || !form.toUnitId}>{t('arc.hand.next')}</Button></Group>
             </Stack>
@@ -91,7 +100,7 @@ export default function HandoverPage() {
             <Stack gap="sm" mt="sm">
               <Text>{t('arc.hand.from')}: <b>{units.name(form.fromUnitId)}</b></Text>
               <Text>{t('arc.hand.to')}: <b>{units.name(form.toUnitId)}</b></Text>
-              <Text>{t('arc.hand.reason')}: {t(`arc.hand.reasons.${form.reason}`)} · {formatDate(form.date, lang)}</Text>
+              <Text>{receivers.data?.endedBy ? `${t('arc.hand.reason')}: ${t(`arc.hand.reasons.${receivers.data.endedBy}`)} · ` : ''}{formatDate(form.date, lang)}</Text>
               {error && <Alert color="red" role="alert">{error}</Alert>}
               {moving && <Progress value={(100 * moving.moved) / Math.max(1, moving.total)} aria-label={t('arc.hand.moving', moving)} />}
               {moving && <Text size="sm" role="status">{t('arc.hand.moving', moving)}</Text>}
@@ -99,7 +108,7 @@ export default function HandoverPage() {
             </Stack>
           </Stepper.Step>
           <Stepper.Completed>
-            {result && <Alert color="green" mt="sm" role="status">{t('arc.hand.done', { files: result.files.length })}</Alert>}
+            {result && <Alert color="green" mt="sm" role="status">{t('arc.hand.done', { files: result.fileCount })}</Alert>}
             {result && recordUrl && <Anchor href={recordUrl} target="_blank" rel="noreferrer" download={`bien-ban-${result.handoverId}.pdf`} mt="xs" display="inline-block">{t('arc.hand.record')}</Anchor>}
           </Stepper.Completed>
         </Stepper>
@@ -112,7 +121,7 @@ export default function HandoverPage() {
           {list.data![dir].length === 0 ? <Text c="dimmed">{t('arc.hand.none')}</Text> : list.data![dir].map((h) => (
             <Paper key={h.handoverId} withBorder p="xs">
               <Group justify="space-between" wrap="wrap">
-                <Text>{units.name(h.fromUnitId)} → {units.name(h.toUnitId)} · {h.files.length} · {formatDate(h.date, lang)}</Text>
+                <Text>{units.name(h.fromUnitId)} → {units.name(h.toUnitId)} · {h.fileCount ?? h.files?.length ?? 0} · {formatDate(h.date, lang)}</Text>
                 <Badge variant="light" color={h.status === 'received' ? 'green' : 'blue'}>{t(`arc.hand.status.${h.status}`)}</Badge>
               </Group>
               <Group gap="sm" mt={4}>
