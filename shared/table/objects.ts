@@ -26,6 +26,8 @@ export const objectKeys = {
   archiveDocumentPdf: (unitId: string, batchId: string, scanDocumentId: string) => `units/${unitId}/archives/${batchId}/documents/${scanDocumentId}.pdf`,
   archiveHandoverPackage: (fromUnitId: string, handoverId: string) => `units/${fromUnitId}/archives/handovers/${handoverId}/package.json`,
   archiveHandoverRecord: (fromUnitId: string, handoverId: string) => `units/${fromUnitId}/archives/handovers/${handoverId}/record.pdf`,
+  /** The record countersigned by the receiving side (the one signed on submission stays as it was). */
+  archiveHandoverRecordReceived: (fromUnitId: string, handoverId: string) => `units/${fromUnitId}/archives/handovers/${handoverId}/record-received.pdf`,
 
   /** An XLSX/CSV import's upload slot (units and users, or members). */
   importUpload: (userId: string, uploadId: string, ext: string) => `imports/${userId}/${uploadId}.${ext}`,
