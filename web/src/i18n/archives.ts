@@ -51,7 +51,7 @@ export const arcVi = {
     openPdf: 'Mở PDF tìm kiếm được',
   },
   field: {
-    issuer: 'Cơ quan ban hành', symbol: 'Số, ký hiệu', date: 'Ngày văn bản (YYYY-MM-DD)', type: 'Loại văn bản (mã: NQ, CT, CV…)',
+    issuer: 'Cơ quan ban hành', symbol: 'Số, ký hiệu', date: 'Ngày văn bản', type: 'Loại văn bản (mã: NQ, CT, CV…)',
     summary: 'Trích yếu', signer: 'Người ký', confidentiality: 'Độ mật',
   },
   conf: { none: 'Thường', mat: 'Mật', 'toi-mat': 'Tối mật', 'tuyet-mat': 'Tuyệt mật' },
@@ -101,6 +101,7 @@ export const arcVi = {
     none: 'Chưa có biên bản giao nhận nào.',
     steps: { units: 'Đơn vị', confirm: 'Xác nhận', result: 'Kết quả' },
   },
+  datePlaceholder: 'năm-tháng-ngày, ví dụ 2026-12-03',
 }
 
 export const arcEn: typeof arcVi = {
@@ -150,7 +151,7 @@ export const arcEn: typeof arcVi = {
     openPdf: 'Open searchable PDF',
   },
   field: {
-    issuer: 'Issuing body', symbol: 'Number and symbol', date: 'Document date (YYYY-MM-DD)', type: 'Type (code: NQ, CT, CV…)',
+    issuer: 'Issuing body', symbol: 'Number and symbol', date: 'Document date', type: 'Type (code: NQ, CT, CV…)',
     summary: 'Summary', signer: 'Signer', confidentiality: 'Confidentiality',
   },
   conf: { none: 'Not classified', mat: 'Confidential', 'toi-mat': 'Secret', 'tuyet-mat': 'Top secret' },
@@ -200,6 +201,7 @@ export const arcEn: typeof arcVi = {
     none: 'No handovers yet.',
     steps: { units: 'Units', confirm: 'Confirm', result: 'Result' },
   },
+  datePlaceholder: 'year-month-day, e.g. 2026-12-03',
 }
 
 let loaded: Promise<void> | null = null
