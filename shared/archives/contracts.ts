@@ -156,7 +156,10 @@ export interface Handover {
   movedThrough?: string
   packageKey: string
   packageSha256: string
+  /** The record's number in the receiving unit's "BB" series (Party form, "05-BB/ĐU"); absent on records made before numbering. */
+  registerNumber?: string
   recordKey: string
+  /** The record as it stands: signed by the handing-over side, then countersigned by the receiving side on receipt. */
   recordSha256: string
   /** `transferring` while custody moves in chunks (the same request resumes it), then `transferred`, then `received`. */
   status: 'transferring' | 'transferred' | 'received'

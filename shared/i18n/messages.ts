@@ -150,8 +150,8 @@ export const MESSAGES: Catalog = {
   'field.tooLong': { vi: 'Trường {path} quá dài (tối đa {max}).', en: '{path} is too long (at most {max}).' },
   'field.invalidValue': { vi: 'Giá trị của {path} không hợp lệ.', en: '{path} has an invalid value.' },
   'field.invalidFormat': { vi: 'Trường {path} sai định dạng.', en: '{path} is not in the expected format.' },
-  'field.invalidDate': { vi: 'Trường {path} không phải ngày hợp lệ (YYYY-MM-DD).', en: '{path} is not a valid date (YYYY-MM-DD).' },
-  'field.invalidEmail': { vi: 'Địa chỉ email {path} không hợp lệ.', en: '{path} is not a valid e-mail address.' },
+  'field.invalidDate': { vi: 'Trường {path} không phải ngày hợp lệ (dạng năm-tháng-ngày, ví dụ 2026-12-03).', en: '{path} is not a valid date (year-month-day, e.g. 2026-12-03).' },
+  'field.invalidEmail': { vi: 'Địa chỉ email không hợp lệ (ví dụ: ten@donvi.vn).', en: 'Not a valid e-mail address (e.g. name@unit.vn).' },
 }
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {

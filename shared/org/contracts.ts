@@ -80,6 +80,15 @@ export const TreeQuery = z.strictObject({
   parentId: z.string().min(1).max(120).optional(),
   /** Units whose name or code contains these words (diacritics ignored), within reach, at most 20 (a picker's search). */
   q: z.string().trim().min(1).max(100).optional(),
+  /**
+   * `directory`: the search (or the `ids` look-up) covers every unit of the
+   * city, not only the caller's reach — the address book a sender picks
+   * recipients and destinations from; each match carries its name, code and
+   * parents' names only.
+   */
+  scope: z.enum(['reach', 'directory']).optional(),
+  /** Names of these units (comma-separated, at most 50), from the directory: a page naming units it was given by id. */
+  ids: z.string().trim().min(1).max(3000).optional(),
 })
 export type TreeQuery = z.infer<typeof TreeQuery>
 

@@ -29,6 +29,8 @@ export const objectKeys = {
   /** A disposition's signed record (destruction and transfer) and the inventory of what went to the historical archive. */
   archiveDispositionRecord: (unitId: string, dispositionId: string) => `units/${unitId}/archives/dispositions/${dispositionId}/record.pdf`,
   archiveDispositionInventory: (unitId: string, dispositionId: string) => `units/${unitId}/archives/dispositions/${dispositionId}/inventory.json`,
+  /** The record countersigned by the receiving side (the one signed on submission stays as it was). */
+  archiveHandoverRecordReceived: (fromUnitId: string, handoverId: string) => `units/${fromUnitId}/archives/handovers/${handoverId}/record-received.pdf`,
 
   /** An XLSX/CSV import's upload slot (units and users, or members). */
   importUpload: (userId: string, uploadId: string, ext: string) => `imports/${userId}/${uploadId}.${ext}`,

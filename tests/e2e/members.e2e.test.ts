@@ -19,7 +19,7 @@ describe('Party members in the browser', () => {
     await member.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Sổ tay đảng viên' }).click()
     await member.getByRole('heading', { level: 1, name: 'Sổ tay đảng viên' }).waitFor()
     await expect.poll(() => member.getByRole('region', { name: 'Hồ sơ đảng viên' }).textContent()).toContain('010203040506')
-    expect(await member.getByRole('region', { name: 'Đảng phí' }).textContent()).toContain('Tổng số còn nợ: 240.000 đ')
+    expect(await member.getByRole('region', { name: 'Đảng phí' }).textContent()).toContain('Tổng số còn nợ: 240.000\u00a0đ') // the amount and "đ" never wrap apart
 
     await member.getByRole('textbox', { name: 'Chi bộ nơi đến' }).click()
     await member.getByRole('textbox', { name: 'Chi bộ nơi đến' }).fill('Hàng Đào')
@@ -64,13 +64,13 @@ describe('Party members in the browser', () => {
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đảng phí' }).click()
     await page.getByRole('heading', { level: 1, name: 'Thu, nộp đảng phí' }).waitFor()
     const row = page.getByRole('row').filter({ hasText: 'Phạm Quốc Việt' })
-    await expect.poll(() => row.textContent()).toContain('10.000 đ')
+    await expect.poll(() => row.textContent()).toContain('10.000\u00a0đ')
     const amount = row.getByRole('textbox', { name: 'Số tiền thu của Phạm Quốc Việt (đồng)' })
     await amount.fill('15000')
     await row.getByRole('button', { name: 'Ghi nhận thu' }).click()
     await expect.poll(() => page.getByText('Đã ghi nhận khoản thu.').count()).toBeGreaterThan(0)
     // Paid 15.000 đ against 10.000 đ due: nothing owed for the month.
-    await expect.poll(async () => (await row.getByRole('cell').allTextContents()).slice(1, 4)).toEqual(['10.000 đ', '15.000 đ', '0 đ'])
+    await expect.poll(async () => (await row.getByRole('cell').allTextContents()).slice(1, 4)).toEqual(['10.000\u00a0đ', '15.000\u00a0đ', '0\u00a0đ'])
     await page.context().close()
   })
 })

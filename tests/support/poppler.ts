@@ -11,10 +11,10 @@ import { inject } from 'vitest'
 
 let work: string | undefined
 const dir = () => (work ??= mkdtempSync(join(tmpdir(), 'poppler-')))
-const saved = (pdf: Uint8Array) => { const file = join(dir(), `p-${Math.random().toString(36).slice(2)}.pdf`); writeFileSync(file, pdf); return file }
+const saved = (pdf: Uint8Array | ArrayBuffer) => { const file = join(dir(), `p-${Math.random().toString(36).slice(2)}.pdf`); writeFileSync(file, new Uint8Array(pdf)); return file }
 
 /** pdfsig's report per signature. */
-export function pdfsig(pdf: Uint8Array): string[] {
+export function pdfsig(pdf: Uint8Array | ArrayBuffer): string[] {
   const db = join(dir(), 'nss')
   if (!existsSync(db)) {
     mkdirSync(db, { recursive: true })

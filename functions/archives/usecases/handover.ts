@@ -15,9 +15,13 @@ import { archivePolicy } from '../../../shared/archives/policy.js'
 import type { ArchiveFile, Handover, HandoverBody, HandoverFile } from '../../../shared/archives/contracts.js'
 import { handoverRoutes, inScope, type HandoverRoute } from '../../../shared/archives/rules.js'
 import type { OfficialDocument } from '../../../shared/documents/contracts.js'
-import { existsOn, nameOn } from '../../../shared/org/tree.js'
+import { ancestorsOn, existsOn, nameOn, parentOn, type UnitIndex } from '../../../shared/org/tree.js'
+import { counterScope, dateLine, issuedSymbol, numberLine, placeOf } from '../../../shared/documents/numbering.js'
+import { canonical } from '../../../shared/documents/symbols.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
-import { embedFonts } from '../../lib/signing/fonts.js'
+import { embedFonts, wrap } from '../../lib/signing/fonts.js'
+import { drawPartyHeader } from '../../lib/signing/party-header.js'
+import { commitNumbered } from '../../documents/usecases/commit-numbered.js'
 import { signPdf, trustRoots, verifyPdf } from '../../lib/signing/index.js'
 import { files } from '../../lib/adapters/blobs.js'
 import { documentItem, documentStore } from '../../documents/adapters/store.js'
@@ -133,27 +137,36 @@ export async function createHandover(ctx: ArchiveContext, body: HandoverBody): P
   const toName = nameOn(to, ctx.date).name
   const pkg = { handoverId, fromUnitId: body.fromUnitId, fromUnitName: fromName, toUnitId, toUnitName: toName, reason, date: body.date, files: inventory }
   const pkgBytes = new TextEncoder().encode(JSON.stringify(pkg, null, 2))
-  const record = await signPdf(await handoverRecordPdf(pkg, ctx.actor.fullName), {
-    signer: { kind: 'person', id: ctx.actor.userId, commonName: ctx.actor.fullName, organisation: toName },
-    kind: 'personal', reason: `Biên bản giao nhận hồ sơ lưu trữ ${handoverId}`, location: toName, title: 'ĐẠI DIỆN BÊN NHẬN', signedAt: now,
-  })
   const packageKey = objectKeys.archiveHandoverPackage(body.fromUnitId, handoverId)
   const recordKey = objectKeys.archiveHandoverRecord(body.fromUnitId, handoverId)
   await files.put(packageKey, pkgBytes, 'application/json')
-  await files.put(recordKey, record, 'application/pdf')
   // The inventory, one item per file, before the handover that points to it (rewritten whole by a retry: same keys, same content).
   await archiveStore.putHandoverFiles(handoverId, inventory)
 
-  const handover: Handover = {
-    handoverId, fromUnitId: body.fromUnitId, toUnitId, reason, scope: route.scope, date: body.date, fileCount: inventory.length,
-    packageKey, packageSha256: sha256(pkgBytes), recordKey, recordSha256: sha256(record), status: 'transferring', movedFiles: 0,
-    createdBy: { userId: ctx.actor.userId, fullName: ctx.actor.fullName }, createdAt: now.toISOString(), version: 1,
-  }
-  // Two requests racing for the same fonds make the same id: the second finds the first's handover instead.
-  await new Transaction().put(handoverItem(handover), { expectVersion: 'new' })
-    .audit({ unitId: body.fromUnitId, action: 'archive.handoverStart', target: handoverId, details: { toUnitId, files: kept.length, entries: registered.length, reason } })
-    .commit(ctx.auditActor, now)
-  const moved = await moveCustody(ctx, handover)
+  // The record is the receiving unit's paper: numbered in its "BB" series (gapless, in the transaction that writes the handover).
+  const scope = counterScope(to, 'BB', body.date)
+  const paper = recordHeader(index, to.unitId, ctx.date)
+  let handover: Handover | undefined
+  await commitNumbered({ auditActor: ctx.auditActor, now }, { unitId: to.unitId, scope: scope.key, label: scope.label }, async (number) => {
+    const symbol = issuedSymbol(to, 'BB', number)
+    const registerNumber = canonical(symbol)
+    // The handing-over side signs when it submits, in its own block of the record.
+    const record = await signPdf(await handoverRecordPdf({ ...pkg, ...paper, numberLine: numberLine(symbol) }, ctx.actor.fullName), {
+      signer: { kind: 'person', id: ctx.actor.userId, commonName: ctx.actor.fullName, organisation: fromName },
+      kind: 'personal', reason: `Biên bản giao nhận hồ sơ lưu trữ số ${registerNumber}: bên giao`, location: paper.place, title: GIVER_TITLE, signedAt: now,
+      appearance: { rect: GIVER_SIGNATURE, printed: { title: true, name: false } },
+    })
+    await files.put(recordKey, record, 'application/pdf')
+    handover = {
+      handoverId, fromUnitId: body.fromUnitId, toUnitId, reason, scope: route.scope, date: body.date, fileCount: inventory.length,
+      packageKey, packageSha256: sha256(pkgBytes), registerNumber, recordKey, recordSha256: sha256(record), status: 'transferring', movedFiles: 0,
+      createdBy: { userId: ctx.actor.userId, fullName: ctx.actor.fullName }, createdAt: now.toISOString(), version: 1,
+    }
+    // Two requests racing for the same fonds make the same id: the second is told a handover is in progress.
+    return new Transaction().put(handoverItem(handover), { expectVersion: 'new', onConflict: new DomainError('archive.handoverInProgress', 409, { id: handoverId, unitId: toUnitId }) })
+      .audit({ unitId: body.fromUnitId, action: 'archive.handoverStart', target: handoverId, details: { toUnitId, files: kept.length, entries: registered.length, reason, registerNumber } })
+  })
+  const moved = await moveCustody(ctx, handover!)
   return { status: moved.body.status === 'transferred' ? 201 : 202, body: moved.body }
 }
 
@@ -244,34 +257,72 @@ async function moveCustody(ctx: ArchiveContext, start: Handover): Promise<{ body
   return { body: h }
 }
 
-/** The handover record (biên bản giao nhận) with the inventory, in Vietnamese. */
-async function handoverRecordPdf(pkg: { handoverId: string; fromUnitName: string; toUnitName: string; reason: keyof typeof REASONS; date: string; files: ReturnType<typeof inventoryEntry>[] }, actorName: string): Promise<Uint8Array> {
+/** The header of the receiving unit's record: its superior, its name, and the place its papers are dated at. */
+function recordHeader(index: UnitIndex, unitId: string, date: string) {
+  const unit = index.get(unitId)!
+  const chain = [unit, ...ancestorsOn(index, unitId, date).map((id) => index.get(id)!)].map((u) => ({ name: nameOn(u, date).name, level: u.level }))
+  const parent = parentOn(unit, date)
+  return { issuerName: nameOn(unit, date).name, parentName: parent && index.has(parent) ? nameOn(index.get(parent)!, date).name : 'Đảng Cộng sản Việt Nam', place: placeOf(chain) }
+}
+
+const PAGE: [number, number] = [595.28, 841.89]
+/** Margins of the Party format (36-HD/VPTW): left 30 mm, right 15-20 mm, top and bottom 20 mm. */
+const MARGIN = { left: 85, right: 57, top: 57, bottom: 57 }
+const TEXT_WIDTH = PAGE[0] - MARGIN.left - MARGIN.right
+/** The two signing blocks at the foot of the last page: the handing-over side at the left, the receiving side at the right. */
+const BLOCK_TITLE_Y = 250
+const GIVER_TITLE = 'ĐẠI DIỆN BÊN GIAO'
+const RECEIVER_TITLE = 'ĐẠI DIỆN BÊN NHẬN'
+const GIVER_SIGNATURE: [number, number, number, number] = [MARGIN.left, 100, MARGIN.left + 190, BLOCK_TITLE_Y - 8]
+const RECEIVER_SIGNATURE: [number, number, number, number] = [PAGE[0] - MARGIN.right - 190, 100, PAGE[0] - MARGIN.right, BLOCK_TITLE_Y - 8]
+
+/**
+ * The handover record (biên bản giao nhận) in the Party form: the receiving
+ * unit's header with the record's number and the place and date, the
+ * parties, the inventory, and the two signing blocks on the last page, where
+ * each side's digital signature goes. Every line is wrapped to the text width.
+ */
+async function handoverRecordPdf(pkg: { fromUnitName: string; toUnitName: string; reason: keyof typeof REASONS; date: string; files: ReturnType<typeof inventoryEntry>[]; numberLine: string; issuerName: string; parentName: string; place: string }, actorName: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
-  const fonts = await embedFonts(doc, ['regular', 'bold'] as const)
-  let page = doc.addPage([595.28, 841.89])
-  let y = 790
-  const line = (text: string, opts: { bold?: boolean; size?: number; x?: number } = {}) => {
-    if (y < 200) { page = doc.addPage([595.28, 841.89]); y = 790 }
-    page.drawText(text, { x: opts.x ?? 60, y, size: opts.size ?? 11, font: opts.bold ? fonts.bold : fonts.regular, color: rgb(0.07, 0.07, 0.07) })
-    y -= (opts.size ?? 11) + 8
+  const fonts = await embedFonts(doc, ['regular', 'bold', 'oblique'] as const)
+  let page = doc.addPage(PAGE)
+  const ink = rgb(0, 0, 0)
+  const dated = dateLine(pkg.place, pkg.date)
+  drawPartyHeader(page, fonts, { parentName: pkg.parentName, issuerName: pkg.issuerName, numberLine: pkg.numberLine, dateLine: dated })
+  let y = 700
+  const newPage = () => { page = doc.addPage(PAGE); y = PAGE[1] - MARGIN.top }
+  const para = (text: string, o: { bold?: boolean; italic?: boolean; size?: number; indent?: number; centre?: boolean; after?: number } = {}) => {
+    const size = o.size ?? 12
+    const font = o.bold ? fonts.bold : o.italic ? fonts.oblique : fonts.regular
+    const x0 = MARGIN.left + (o.indent ?? 0)
+    for (const l of wrap(text, font, size, TEXT_WIDTH - (o.indent ?? 0))) {
+      if (y < MARGIN.bottom + size) newPage()
+      const x = o.centre ? (PAGE[0] - font.widthOfTextAtSize(l, size)) / 2 : x0
+      page.drawText(l, { x, y, size, font, color: ink })
+      y -= size * 1.35
+    }
+    y -= o.after ?? 4
   }
   const [yy, mm, dd] = pkg.date.split('-')
-  line('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, x: 330 })
-  line(`ngày ${dd} tháng ${mm} năm ${yy}`, { x: 345 })
-  y -= 10
-  line('BIÊN BẢN GIAO NHẬN HỒ SƠ LƯU TRỮ', { bold: true, size: 14, x: 160 })
-  line(`Số biên bản: ${pkg.handoverId}`, { x: 220 })
-  y -= 6
-  line(`Bên giao: phông lưu trữ của ${pkg.fromUnitName} (kết thúc hoạt động do ${REASONS[pkg.reason]}).`)
-  line(`Bên nhận: ${pkg.toUnitName}.`)
-  line(`Người lập: ${actorName}. Số hồ sơ giao nhận: ${pkg.files.length}.`)
-  y -= 6
-  line('MỤC LỤC HỒ SƠ', { bold: true })
+  para('BIÊN BẢN', { bold: true, size: 15, centre: true, after: 0 })
+  para(`Giao nhận hồ sơ lưu trữ của ${pkg.fromUnitName}`, { bold: true, centre: true, after: 14 })
+  para(`Hôm nay, ngày ${dd} tháng ${mm} năm ${yy}, tại ${pkg.toUnitName}, chúng tôi gồm:`)
+  para(`Bên giao: phông lưu trữ của ${pkg.fromUnitName} (kết thúc hoạt động do ${REASONS[pkg.reason]}), đại diện là đồng chí ${actorName}.`, { indent: 14 })
+  para(`Bên nhận: ${pkg.toUnitName}.`, { indent: 14 })
+  para(`Bên giao giao, bên nhận nhận ${pkg.files.length} hồ sơ theo mục lục dưới đây. Mỗi hồ sơ và mỗi văn bản có mã kiểm tra SHA-256; bên nhận kiểm tra lại toàn bộ các mã khi nhận.`, { after: 10 })
+  para('MỤC LỤC HỒ SƠ', { bold: true, centre: true, after: 6 })
   for (const [i, f] of pkg.files.entries()) {
-    line(`${i + 1}. ${f.code} — ${f.title} (${f.documents.length} văn bản)`, { bold: true })
-    line(`SHA-256: ${f.sha256}`, { size: 8, x: 75 })
-    for (const d of f.documents) line(`${d.symbol ?? '(chưa có số, ký hiệu)'}  ${d.pdfSha256 ? `PDF SHA-256 ${d.pdfSha256.slice(0, 32)}…` : 'chỉ lập mục lục'}`, { size: 8, x: 75 })
+    para(`${i + 1}. ${f.code} — ${f.title} (${f.documents.length} văn bản)`, { bold: true, size: 11, after: 0 })
+    para(`SHA-256 của hồ sơ: ${f.sha256}`, { size: 8, indent: 14, after: 0 })
+    for (const d of f.documents) para(`${d.symbol ?? '(chưa có số, ký hiệu)'}: ${d.pdfSha256 ? `bản PDF, SHA-256 ${d.pdfSha256}` : 'chỉ lập mục lục'}`, { size: 8, indent: 14, after: 0 })
+    y -= 6
   }
+  y -= 6
+  para('Biên bản được lập thành bản điện tử, ký số bởi đại diện bên giao khi giao và đại diện bên nhận khi nhận.', { italic: true, size: 11 })
+  if (y < BLOCK_TITLE_Y + 30) newPage()
+  const centreAt = (text: string, cx: number, at: number, font = fonts.bold, size = 12) => page.drawText(text, { x: cx - font.widthOfTextAtSize(text, size) / 2, y: at, size, font, color: ink })
+  centreAt(GIVER_TITLE, (GIVER_SIGNATURE[0] + GIVER_SIGNATURE[2]) / 2, BLOCK_TITLE_Y)
+  centreAt(RECEIVER_TITLE, (RECEIVER_SIGNATURE[0] + RECEIVER_SIGNATURE[2]) / 2, BLOCK_TITLE_Y)
   return doc.save()
 }
 
@@ -279,7 +330,7 @@ export async function listHandovers(ctx: ArchiveContext, unitId: string) {
   const index = await ctx.tree()
   archivePolicy.authorize(ctx.actor, 'archive.read', unitId, index, ctx.date)
   const [incoming, outgoing] = await Promise.all([archiveStore.handoversTo(unitId), archiveStore.handoversFrom(unitId)])
-  const withLinks = (h: Handover) => files.presignDownload(h.recordKey, `bien-ban-${h.handoverId}.pdf`, 'application/pdf').then((record) => ({ ...h, recordUrl: record.url }))
+  const withLinks = (h: Handover) => files.presignDownload(h.recordKey, `bien-ban-${(h.registerNumber ?? h.handoverId).replace(/\//g, "-")}.pdf`, 'application/pdf').then((record) => ({ ...h, recordUrl: record.url }))
   return { incoming: await Promise.all(incoming.map(withLinks)), outgoing: await Promise.all(outgoing.map(withLinks)) }
 }
 
@@ -325,7 +376,20 @@ export async function receiveHandover(ctx: ArchiveContext, fromUnitId: string, h
     if (page.length < 500) break
   }
   if (problems.length) throw new RuleError('archive.checksumMismatch', { items: problems.join(', ') })
-  const received: Handover = { ...h, status: 'received', receivedBy: { userId: ctx.actor.userId, fullName: ctx.actor.fullName }, receivedAt: ctx.now.toISOString(), version: h.version + 1 }
+  // The receiving side countersigns the record in its own block (an incremental update: the giver's signature stays valid),
+  // kept apart from the record as submitted, so a receipt that fails to commit leaves that one as it was.
+  const paper = recordHeader(index, h.toUnitId, ctx.date)
+  const countersigned = await signPdf(record, {
+    signer: { kind: 'person', id: ctx.actor.userId, commonName: ctx.actor.fullName, organisation: paper.issuerName },
+    kind: 'personal', reason: `Biên bản giao nhận hồ sơ lưu trữ${h.registerNumber ? ` số ${h.registerNumber}` : ''}: bên nhận`, location: paper.place, title: RECEIVER_TITLE, signedAt: ctx.now,
+    appearance: { rect: RECEIVER_SIGNATURE, printed: { title: true, name: false } },
+  })
+  const recordKey = objectKeys.archiveHandoverRecordReceived(h.fromUnitId, h.handoverId)
+  await files.put(recordKey, countersigned, 'application/pdf')
+  const received: Handover = {
+    ...h, status: 'received', recordKey, recordSha256: sha256(countersigned),
+    receivedBy: { userId: ctx.actor.userId, fullName: ctx.actor.fullName }, receivedAt: ctx.now.toISOString(), version: h.version + 1,
+  }
   await new Transaction().put(handoverItem(received), { expectVersion: h.version })
     .audit({ unitId: h.toUnitId, action: 'archive.handoverReceived', target: handoverId, details: { fromUnitId, documents: checked } })
     .commit(ctx.auditActor, ctx.now)

@@ -32,12 +32,13 @@ export const SERIES_SLOTS = 3
 export async function commitNumbered(
   ctx: Pick<DocContext, 'auditActor' | 'now'>,
   series: { unitId: string; scope: string; label: string },
-  build: (next: number) => Transaction,
+  /** May be async: a paper that prints its number (a record, a report) is made inside the slot, with the number it gets. */
+  build: (next: number) => Transaction | Promise<Transaction>,
 ): Promise<number> {
   return retryRaces(() => withSlot(`${series.unitId}|${series.scope}`, SERIES_SLOTS, async () => {
     const current = (await documentStore.counterValue(series.unitId, series.scope)) ?? 0
     const next = current + 1
-    const tx = build(next)
+    const tx = await build(next)
     tx.put(counterItem({ unitId: series.unitId, scope: series.scope, value: next }, series.label), { expectVersion: current === 0 ? 'new' : current, onConflict: new CounterRaceError() })
     await tx.commit(ctx.auditActor, ctx.now)
     return next

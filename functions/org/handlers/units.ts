@@ -2,10 +2,11 @@
 import { CreateUnitBody, MoveUnitBody, TreeQuery, UpdateUnitBody } from '../../../shared/org/contracts.js'
 import { parse } from '../../lib/validation.js'
 import type { OrgRoute } from '../routes.js'
-import { createUnit, getChildren, getTree, getUnit, moveUnit, searchUnits, updateUnit } from '../usecases/units.js'
+import { createUnit, directoryNames, getChildren, getTree, getUnit, moveUnit, searchUnits, updateUnit } from '../usecases/units.js'
 
 export const listTree: OrgRoute = async ({ ctx, query }) => {
   const q = parse(TreeQuery, query)
+  if (q.ids !== undefined) return { body: await directoryNames(ctx, q.ids.split(',').map((x) => x.trim()).filter(Boolean), q) }
   if (q.q !== undefined) return { body: await searchUnits(ctx, q.q, q) }
   if (q.parentId !== undefined) return { body: await getChildren(ctx, q.parentId, q) }
   return { body: await getTree(ctx, q) }

@@ -4,7 +4,7 @@
  * transaction.
  */
 import { randomBytes } from 'node:crypto'
-import { ConflictError, NotFoundError, RuleError } from '../../../shared/errors/index.js'
+import { ConflictError, ForbiddenError, NotFoundError, RuleError, ValidationError } from '../../../shared/errors/index.js'
 import { orgPolicy } from '../../../shared/auth/policy.js'
 import type { CreateUnitBody, MoveUnitBody, TreeQuery, Unit, UpdateUnitBody } from '../../../shared/org/contracts.js'
 import { fold } from '../../../shared/text/fold.js'
@@ -34,26 +34,57 @@ export async function getChildren(ctx: OrgContext, parentId: string, q: Pick<Tre
 
 const SEARCH_LIMIT = 20
 
-/** Units within reach whose name or code holds every folded word, best first (name starts with the words), with the names of their parents for telling alike names apart. */
-export async function searchUnits(ctx: OrgContext, text: string, q: Pick<TreeQuery, 'asOf' | 'includeEnded'>) {
+/**
+ * Units whose name or code holds every folded word, best first (name starts
+ * with the words), with the names of their parents for telling alike names
+ * apart: within reach, or in the whole city's directory (`scope:
+ * 'directory'`: anyone who reads a unit may address any unit, and sees of it
+ * what a letterhead shows — name, code, parents).
+ */
+export async function searchUnits(ctx: OrgContext, text: string, q: Pick<TreeQuery, 'asOf' | 'includeEnded' | 'scope'>) {
   const index = await ctx.tree()
   const date = q.asOf ?? ctx.date
   const includeEnded = q.includeEnded === 'true'
   const words = fold(text).split(/\s+/).filter(Boolean)
-  // The units the tree would show (the caller's roots today, their subtrees on the date).
-  const reach = subtreeOn(index, orgPolicy.grantingUnits(ctx.actor, 'unit.read', index, ctx.date), date, includeEnded)
+  const granting = orgPolicy.grantingUnits(ctx.actor, 'unit.read', index, ctx.date)
+  if (q.scope === 'directory' && granting.length === 0) throw new ForbiddenError('auth.forbidden')
+  // The units the tree would show (the caller's roots today, their subtrees on the date), or every unit of the directory.
+  const candidates = q.scope === 'directory'
+    ? [...index.values()].filter((u) => u.validFrom <= date && (includeEnded || existsOn(u, date))).map((u) => u.unitId)
+    : subtreeOn(index, granting, date, includeEnded)
   const hits: { view: ReturnType<typeof viewOn>; starts: boolean }[] = []
-  for (const id of reach) {
+  for (const id of candidates) {
     const u = index.get(id)!
     const { name, code } = nameOn(u, date)
     const folded = fold(`${name} ${code}`)
     if (words.every((w) => folded.includes(w))) hits.push({ view: viewOn(u, date, index), starts: fold(name).startsWith(words[0] ?? '') })
   }
   hits.sort((a, b) => Number(b.starts) - Number(a.starts) || a.view.name.localeCompare(b.view.name, 'vi'))
+  const path = (unitId: string) => ancestorsOn(index, unitId, date).reverse().map((a) => nameOn(index.get(a)!, date).name)
   return {
     asOf: date, total: hits.length,
-    matches: hits.slice(0, SEARCH_LIMIT).map(({ view }) => ({ ...view, path: ancestorsOn(index, view.unitId, date).reverse().map((a) => nameOn(index.get(a)!, date).name) })),
+    matches: hits.slice(0, SEARCH_LIMIT).map(({ view }) => (q.scope === 'directory' ? directoryEntry(view, path(view.unitId)) : { ...view, path: path(view.unitId) })),
   }
+}
+
+/** What the directory shows of a unit: a letterhead's worth. */
+const directoryEntry = (v: ReturnType<typeof viewOn>, path: string[]) => ({ unitId: v.unitId, name: v.name, code: v.code, level: v.level, kind: v.kind, validFrom: v.validFrom, validTo: v.validTo, path })
+
+const DIRECTORY_IDS = 50
+
+/** The directory's names of the given units on the date (a unit ended before it, by its last name); unknown ids are left out. */
+export async function directoryNames(ctx: OrgContext, ids: readonly string[], q: Pick<TreeQuery, 'asOf'>) {
+  const index = await ctx.tree()
+  const date = q.asOf ?? ctx.date
+  if (ids.length > DIRECTORY_IDS) throw new ValidationError([{ path: 'ids', code: 'field.tooLong', params: { max: DIRECTORY_IDS } }])
+  if (orgPolicy.grantingUnits(ctx.actor, 'unit.read', index, ctx.date).length === 0) throw new ForbiddenError('auth.forbidden')
+  const matches = [...new Set(ids)].flatMap((id) => {
+    const u = index.get(id)
+    if (!u) return []
+    const on = u.validTo && u.validTo < date ? u.validTo : u.validFrom > date ? u.validFrom : date
+    return [directoryEntry(viewOn(u, on, index), ancestorsOn(index, id, on).reverse().map((a) => nameOn(index.get(a)!, on).name))]
+  })
+  return { asOf: date, total: matches.length, matches }
 }
 
 export function requireUnit(index: UnitIndex, unitId: string): Unit {

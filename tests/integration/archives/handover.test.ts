@@ -5,15 +5,38 @@
  * signed handover record; custody moves, provenance stays, the old symbol
  * still resolves, and the receipt verifies every checksum.
  */
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { renderDocumentPdf } from '../../../infra/local/demo-documents.js'
 import { eventually, login, uniq } from '../../support/api.js'
 import { finished, newFile, uploadScan } from './support.js'
 import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
+import { dateLine } from '../../../shared/documents/numbering.js'
+import { person } from '../documents/support.js'
+import { pdfsig } from '../../support/poppler.js'
 
 const sha256 = (b: ArrayBuffer) => createHash('sha256').update(Buffer.from(b)).digest('hex')
 const today = () => vietnamDate()
+const work = mkdtempSync(join(tmpdir(), 'handover-'))
+const pdfFile = (pdf: ArrayBuffer | Uint8Array) => {
+  const file = join(work, `r-${uniq()}.pdf`)
+  writeFileSync(file, Buffer.from(pdf as ArrayBuffer))
+  return file
+}
+/** Every word of every page with its box and its page's width, as `pdftotext -bbox` reads them. */
+function words(pdf: ArrayBuffer): { text: string; xMax: number; pageWidth: number }[] {
+  const html = execFileSync('pdftotext', ['-bbox', pdfFile(pdf), '-'], { encoding: 'utf8' })
+  return html.split('<page ').slice(1).flatMap((page) => {
+    const pageWidth = Number(/^width="([\d.]+)"/.exec(page)![1])
+    return [...page.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({ text: m[2], xMax: Number(m[1]), pageWidth }))
+  })
+}
+/** Right margin of the Party format (15 mm at least). */
+const RIGHT_MARGIN = 42
 
 describe('handover of a closed fonds', () => {
   it('transfers custody with an inventory and a signed record, keeps old symbols, and verifies checksums on receipt', async () => {
@@ -24,7 +47,9 @@ describe('handover of a closed fonds', () => {
     const made = await admin.post('/api/units', { unitId, code: 'CB', name: `Chi bộ khu phố ${tag}`, level: 'cell', kind: 'cell', parentId: 'p-hoankiem', validFrom: '2025-07-01' })
     expect(made.status, JSON.stringify(made.body)).toBe(201)
     const clerk = await login('vanthu.hoankiem')
-    const file = await newFile(clerk, unitId, `Hồ sơ chi bộ ${tag}`, '03.01')
+    // A long title: the record wraps it inside the page
+    const title = `Hồ sơ chi bộ ${tag} về công tác xây dựng Đảng, kiểm tra, giám sát, thi hành kỷ luật đảng và tổng kết hoạt động của chi bộ khu phố nhiệm kỳ 2020-2025, kèm các báo cáo chuyên đề`
+    const file = await newFile(clerk, unitId, title, '03.01')
     const pdf = await renderDocumentPdf({ superior: 'ĐẢNG BỘ PHƯỜNG HOÀN KIẾM', issuer: `CHI BỘ KHU PHỐ ${tag.toUpperCase()}`, typeName: 'BÁO CÁO', summary: `tổng kết công tác năm chi bộ ${tag}`, body: ['Văn bản kiểm thử giao nhận phông.'] })
     const batch = await clerk.post('/api/archives/batches', { fileId: file.fileId, uploads: [await uploadScan(clerk, pdf, 'bao-cao.pdf', 'application/pdf')] })
     expect(batch.status, JSON.stringify(batch.body)).toBe(202)
@@ -70,6 +95,20 @@ describe('handover of a closed fonds', () => {
     const record = await (await fetch(entry.recordUrl)).arrayBuffer()
     expect(sha256(record)).toBe(handover.body.recordSha256)
     expect(Buffer.from(record).includes('/ByteRange')).toBe(true)
+    // The record as the format has it: a register number in the receiving ward's series, the place before the date, every word inside the page
+    const text = execFileSync('pdftotext', ['-layout', pdfFile(record), '-'], { encoding: 'utf8' })
+    expect(handover.body.registerNumber).toMatch(/^\d{2,}-BB\/ĐU$/)
+    expect(text).toContain(`Số ${handover.body.registerNumber}`)
+    expect(text).not.toContain(handover.body.handoverId)
+    expect(text).toContain(dateLine('Hoàn Kiếm', today()))
+    expect(text.replace(/\s+/g, ' ')).toContain(title)
+    const outside = words(record).filter((w) => w.xMax > w.pageWidth - RIGHT_MARGIN)
+    expect(outside.map((w) => w.text)).toEqual([])
+    // The handing-over side signed when it submitted
+    const givenSigs = pdfsig(record)
+    expect(givenSigs).toHaveLength(1)
+    expect(givenSigs[0]).toMatch(/Signer Certificate Common Name: Đỗ Minh Hoàng/)
+    expect(givenSigs[0]).toMatch(/Signature is Valid/)
     const scanPdf = (await clerk.get(`/api/archives/documents/${doc.scanDocumentId}`)).body.pdf.url
     expect(sha256(await (await fetch(scanPdf)).arrayBuffer())).toBe(inventory.items[0].documents[0].pdfSha256)
 
@@ -82,9 +121,19 @@ describe('handover of a closed fonds', () => {
     expect(found.status).toBe(200)
 
     // Receipt: every checksum and the record's signature verify; a second receipt is refused
-    const received = await secretary.post(`/api/archives/handovers/${unitId}/${handover.body.handoverId}/receipt`)
+    const receiver = await person(admin, 'p-hoankiem', 'office-chief', `Trần Văn Nhận ${tag}`, 'Chánh Văn phòng Đảng ủy phường')
+    const received = await receiver.post(`/api/archives/handovers/${unitId}/${handover.body.handoverId}/receipt`)
     expect(received.status, JSON.stringify(received.body)).toBe(200)
     expect(received.body).toMatchObject({ status: 'received', checked: 1 })
+    // The receiving side signs on receipt: two valid signatures, the giver's then the receiver's
+    const after = (await secretary.get('/api/archives/handovers?unitId=p-hoankiem')).body.incoming.find((h: any) => h.handoverId === handover.body.handoverId)
+    const countersigned = await (await fetch(after.recordUrl)).arrayBuffer()
+    expect(sha256(countersigned)).toBe(after.recordSha256)
+    const sigs = pdfsig(countersigned)
+    expect(sigs).toHaveLength(2)
+    expect(sigs[0]).toMatch(/Signer Certificate Common Name: Đỗ Minh Hoàng/)
+    expect(sigs[1]).toMatch(new RegExp(`Signer Certificate Common Name: Trần Văn Nhận ${tag}`))
+    for (const s of sigs) expect(s).toMatch(/Signature is Valid/)
     expect((await secretary.post(`/api/archives/handovers/${unitId}/${handover.body.handoverId}/receipt`)).status).toBe(409)
     // The closed file takes no more scans
     const more = await clerk.post('/api/archives/batches', { fileId: file.fileId, uploads: [await uploadScan(clerk, pdf, 'them.pdf', 'application/pdf')] }, 'en')

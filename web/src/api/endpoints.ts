@@ -93,6 +93,10 @@ export const endpoints = {
   /** Units within reach whose name or code holds the words (server-side, diacritics ignored), 20 at most. */
   searchUnits: (text: string, q: { asOf?: string; includeEnded?: boolean }, signal?: AbortSignal) =>
     api.get<UnitSearchResponse>('/api/units', { q: text, asOf: q.asOf, includeEnded: q.includeEnded === undefined ? undefined : String(q.includeEnded) }, signal),
+  /** Every unit of the city whose name or code holds the words (the address book of recipients and destinations), 20 at most. */
+  directory: (text: string, signal?: AbortSignal) => api.get<UnitSearchResponse>('/api/units', { q: text, scope: 'directory' }, signal),
+  /** The directory's names of units given by id (50 at most). */
+  unitNames: (ids: string[], signal?: AbortSignal) => api.get<UnitSearchResponse>('/api/units', { ids: ids.join(',') }, signal),
   unit: (unitId: string, asOf?: string, signal?: AbortSignal) => api.get<UnitDetail>(`/api/units/${enc(unitId)}`, { asOf }, signal),
   createUnit: (body: CreateUnitBody) => api.post<{ unit: Unit }>('/api/units', body),
   updateUnit: (unitId: string, body: UpdateUnitBody) => api.patch<{ unit: Unit }>(`/api/units/${enc(unitId)}`, body),

@@ -51,7 +51,7 @@ export const arcVi = {
     openPdf: 'Mở PDF tìm kiếm được',
   },
   field: {
-    issuer: 'Cơ quan ban hành', symbol: 'Số, ký hiệu', date: 'Ngày văn bản (YYYY-MM-DD)', type: 'Loại văn bản (mã: NQ, CT, CV…)',
+    issuer: 'Cơ quan ban hành', symbol: 'Số, ký hiệu', date: 'Ngày văn bản', type: 'Loại văn bản (mã: NQ, CT, CV…)',
     summary: 'Trích yếu', signer: 'Người ký', confidentiality: 'Độ mật',
   },
   conf: { none: 'Thường', mat: 'Mật', 'toi-mat': 'Tối mật', 'tuyet-mat': 'Tuyệt mật' },
@@ -110,6 +110,7 @@ export const arcVi = {
     unverified: 'thời hạn cấu hình, chưa đối chiếu văn bản chính thức',
     destroyed: 'Đã hủy',
   },
+  datePlaceholder: 'năm-tháng-ngày, ví dụ 2026-12-03',
 }
 
 export const arcEn: typeof arcVi = {
@@ -159,7 +160,7 @@ export const arcEn: typeof arcVi = {
     openPdf: 'Open searchable PDF',
   },
   field: {
-    issuer: 'Issuing body', symbol: 'Number and symbol', date: 'Document date (YYYY-MM-DD)', type: 'Type (code: NQ, CT, CV…)',
+    issuer: 'Issuing body', symbol: 'Number and symbol', date: 'Document date', type: 'Type (code: NQ, CT, CV…)',
     summary: 'Summary', signer: 'Signer', confidentiality: 'Confidentiality',
   },
   conf: { none: 'Not classified', mat: 'Confidential', 'toi-mat': 'Secret', 'tuyet-mat': 'Top secret' },
@@ -218,6 +219,7 @@ export const arcEn: typeof arcVi = {
     unverified: 'configured period, not checked against an official text',
     destroyed: 'Destroyed',
   },
+  datePlaceholder: 'year-month-day, e.g. 2026-12-03',
 }
 
 let loaded: Promise<void> | null = null

@@ -451,4 +451,9 @@ export const en: Shape<typeof vi> = {
   field: {
     dateFormat: 'Format: year-month-day',
   },
+  unitPicker: {
+    placeholder: 'Type a unit\'s name or code',
+    nothingFound: 'No unit found',
+    typeToSearch: 'Type a unit\'s name to search',
+  },
 }

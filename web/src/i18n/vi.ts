@@ -447,4 +447,9 @@ export const vi = {
   field: {
     dateFormat: 'Định dạng: năm-tháng-ngày',
   },
+  unitPicker: {
+    placeholder: 'Gõ tên hoặc mã đơn vị để tìm',
+    nothingFound: 'Không tìm thấy đơn vị nào',
+    typeToSearch: 'Gõ tên đơn vị để tìm',
+  },
 } as const

@@ -28,6 +28,45 @@ export function invalidateUnits(): void {
   for (const l of listeners) l()
 }
 
+/**
+ * Names of units outside the caller's tree (a recipient in another ward, the
+ * sender of an incoming document), from the directory: asked for in batches
+ * when a page names them, kept for the session.
+ */
+const directory = new Map<string, string>()
+const asked = new Set<string>()
+let batch: string[] = []
+
+function askNames(id: string): void {
+  if (asked.has(id)) return
+  asked.add(id)
+  batch.push(id)
+  if (batch.length > 1) return
+  queueMicrotask(() => {
+    const ids = batch.splice(0, batch.length)
+    for (let i = 0; i < ids.length; i += 50) {
+      const part = ids.slice(i, i + 50)
+      endpoints.unitNames(part).then((r) => {
+        for (const m of r.matches) directory.set(m.unitId, m.name)
+        for (const l of listeners) l()
+      }, () => { for (const x of part) asked.delete(x) })
+    }
+  })
+}
+
+/** Remember names the page already has (a picker's search results). */
+export function rememberUnitNames(entries: readonly { unitId: string; name: string }[]): void {
+  for (const e of entries) directory.set(e.unitId, e.name)
+}
+
+/** A unit's name from the directory, asking for it once if unknown ("…" until it arrives, never the id). */
+export function directoryName(id: string): string {
+  const known = directory.get(id)
+  if (known) return known
+  askNames(id)
+  return '…'
+}
+
 export interface UnitOption { value: string; label: string; node: TreeNode; depth: number; ended: boolean }
 
 export function useUnits(): { roots: TreeNode[]; options: UnitOption[]; activeOptions: UnitOption[]; byId: Map<string, TreeNode>; name: (id: string) => string; loading: boolean } {
@@ -58,8 +97,11 @@ export function useUnits(): { roots: TreeNode[]; options: UnitOption[]; activeOp
       options,
       activeOptions: options.filter((o) => !o.ended),
       byId,
-      name: (id: string) => byId.get(id)?.name ?? id,
+      // Outside the tree (or before it has loaded): the directory's name, never the id.
+      name: (id: string) => byId.get(id)?.name ?? (roots === null ? '…' : directoryName(id)),
       loading: roots === null,
     }
-  }, [roots])
+    // A tick also brings names the directory has just answered.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [roots, tick])
 }

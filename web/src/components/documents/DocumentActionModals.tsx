@@ -21,6 +21,7 @@ import { useData } from '../../lib/useData'
 import { useSubmit } from '../../lib/useSubmit'
 import { clean, validate } from '../../lib/validation'
 import { FormModal } from '../FormModal'
+import { UnitMultiPicker, UnitPicker } from '../org/UnitPicker'
 import { UploadProgress } from './DocumentBits'
 
 type Done = (doc: OfficialDocument, message: string) => void
@@ -94,8 +95,6 @@ export function DirectionModal({ doc, opened, onClose, onDone }: ModalProps) {
     if (leadUserId && !list.some((o) => o.value === leadUserId) && doc.direction?.leadUser?.userId === leadUserId) list.unshift({ value: leadUserId, label: doc.direction.leadUser.fullName })
     return list
   }, [people.data, leadUserId, doc.direction])
-  const unitOptions = useMemo(() => units.activeOptions.map((o) => ({ value: o.value, label: o.label })), [units])
-
   const rule = deadlineRuleOn(today)
   const defaultHelp = urgency === 'hoa-toc'
     ? t('docs.direction.deadlineHelpToday')
@@ -119,13 +118,13 @@ export function DirectionModal({ doc, opened, onClose, onDone }: ModalProps) {
       <Textarea label={labels.text} required autosize minRows={3} maxRows={10} value={text} onChange={(e) => setText(e.currentTarget.value)}
         description={t('docs.direction.textHelp')} error={sub.errors.text} data-autofocus />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <Select label={labels.leadUnitId} searchable clearable filter={foldFilter} data={unitOptions} value={leadUnitId}
+        <UnitPicker label={labels.leadUnitId} clearable value={leadUnitId}
           onChange={(x) => { setLeadUnitId(x); setLeadUserId(null) }} error={sub.errors.leadUnitId} />
         <Select label={labels.leadUserId} searchable clearable filter={foldFilter} data={userOptions} value={leadUserId}
           onChange={setLeadUserId} description={t('docs.direction.leadUserHelp')} error={sub.errors.leadUserId} />
       </SimpleGrid>
-      <MultiSelect label={labels.coordinatingUnitIds} searchable filter={foldFilter} data={unitOptions.filter((o) => o.value !== leadUnitId)}
-        value={coordinating} onChange={setCoordinating} hidePickedOptions error={sub.errors.coordinatingUnitIds} />
+      <UnitMultiPicker label={labels.coordinatingUnitIds} exclude={leadUnitId ? [leadUnitId] : []}
+        value={coordinating} onChange={setCoordinating} error={sub.errors.coordinatingUnitIds} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Select label={labels.urgency} data={urgencyOptions(lang)} value={urgency} allowDeselect={false} onChange={(x) => x && changeUrgency(x as Urgency)} error={sub.errors.urgency} />
         <TextInput label={labels.deadline} type="date" min={today} value={deadline} description={defaultHelp}

@@ -3,7 +3,7 @@
  * the person who will sign, the units on the platform that receive it once
  * issued, urgency, and optionally the first version (DOCX or PDF).
  */
-import { Autocomplete, FileInput, MultiSelect, Select, SimpleGrid, TagsInput, Text, TextInput, Textarea } from '@mantine/core'
+import { Autocomplete, FileInput, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core'
 import { IconFileText } from '@tabler/icons-react'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -21,17 +21,18 @@ import { useSubmit } from '../../lib/useSubmit'
 import { useUploadOnce } from '../../lib/useUploadOnce'
 import { clean, validate } from '../../lib/validation'
 import { FormModal } from '../FormModal'
+import { UnitMultiPicker } from '../org/UnitPicker'
 import { UploadProgress } from './DocumentBits'
 
 const FIELDS = ['unitId', 'type', 'summary', 'signer', 'recipients', 'urgency', 'drafterCode', 'file', 'file.objectKey'] as const
 
 interface Values {
-  unitId: string | null; type: string | null; summary: string; signer: string; recipients: string[]; otherRecipients: string[]
+  unitId: string | null; type: string | null; summary: string; signer: string; recipients: string[]
   urgency: Urgency; drafterCode: string; file: File | null
 }
 
 const initial = (unitId: string | null): Values => ({
-  unitId, type: 'CV', summary: '', signer: '', recipients: [], otherRecipients: [], urgency: 'normal', drafterCode: '', file: null,
+  unitId, type: 'CV', summary: '', signer: '', recipients: [], urgency: 'normal', drafterCode: '', file: null,
 })
 
 const signs = (role: string) => documentPolicy.grants(role, 'document.sign')
@@ -67,10 +68,9 @@ export function DraftModal({ opened, onClose, onDone }: { opened: boolean; onClo
     .map((u) => ({ username: u.username, label: `${u.fullName} — ${u.assignments.filter((a) => signs(a.role)).map((a) => a.position || roleLabel(a.role, lang, units.byId.get(a.unitId))).join(', ')}` })), [people.data, lang])
 
   const unitOptions = useMemo(() => units.activeOptions.map((o) => ({ value: o.value, label: o.label })), [units])
-  const recipientOptions = useMemo(() => unitOptions.filter((o) => o.value !== v.unitId), [unitOptions, v.unitId])
 
   const submit = async () => {
-    const recipients = [...new Set([...v.recipients, ...v.otherRecipients.map((x) => x.trim()).filter(Boolean)])]
+    const recipients = v.recipients.filter((r) => r !== v.unitId)
     const body = {
       ...clean({ unitId: v.unitId ?? '', type: v.type ?? '', summary: v.summary, signer: v.signer, drafterCode: v.drafterCode }),
       recipients, urgency: v.urgency,
@@ -109,10 +109,9 @@ export function DraftModal({ opened, onClose, onDone }: { opened: boolean; onClo
           error={sub.errors.signer} />
         <Select label={labels.urgency} data={urgencyOptions(lang)} value={v.urgency} allowDeselect={false} onChange={(x) => x && set({ urgency: x as Urgency })} error={sub.errors.urgency} />
       </SimpleGrid>
-      <MultiSelect label={labels.recipients} description={t('docs.form.recipientsHelp')} searchable filter={foldFilter} data={recipientOptions}
-        value={v.recipients} onChange={(x) => set({ recipients: x })} error={recipientsError} hidePickedOptions />
-      <TagsInput label={t('docs.form.otherRecipients')} description={t('docs.form.otherRecipientsHelp')} value={v.otherRecipients}
-        onChange={(x) => set({ otherRecipients: x })} splitChars={[',', ' ', ';']} clearable />
+      {/* Recipients by name from the city's directory: units outside the user's ward too. */}
+      <UnitMultiPicker scope="directory" label={labels.recipients} description={t('docs.form.recipientsHelp')} exclude={v.unitId ? [v.unitId] : []}
+        value={v.recipients} onChange={(x) => set({ recipients: x })} error={recipientsError} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput label={labels.drafterCode} description={t('docs.form.drafterCodeHelp')} value={v.drafterCode} maxLength={10}
           onChange={(e) => set({ drafterCode: e.currentTarget.value })} error={sub.errors.drafterCode} autoCapitalize="none" spellCheck={false} />

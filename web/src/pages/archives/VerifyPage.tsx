@@ -165,7 +165,7 @@ function VerifyOne({ id }: { id: string }) {
                     ref={f === firstLowField ? (el) => { firstLow.current = el as unknown as HTMLInputElement } : undefined} />
                 }
                 return <TextInput key={f} onFocus={() => setActive(f)} label={label} value={values[f] ?? ''} onChange={(e) => set(e.currentTarget.value)} error={errors[f]}
-                  ref={f === firstLowField ? firstLow : undefined} aria-describedby={undefined} />
+                  placeholder={f === 'date' ? t('arc.datePlaceholder') : undefined} ref={f === firstLowField ? firstLow : undefined} aria-describedby={undefined} />
               })}
               {failure && <Alert color="red" role="alert">{failure}</Alert>}
               <Group><Button type="submit" loading={busy}>{t('arc.verify.confirm')}</Button></Group>

@@ -14,7 +14,7 @@ export function TransferStatus({ status }: { status: string }) {
   return <Badge color={COLORS[status] ?? 'gray'} variant="light" tt="none" w="max-content">{t(`members.transferStatuses.${status}`, { defaultValue: status })}</Badge>
 }
 
-export const money = (n: number, lang: Lang) => `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(n)} đ`
+export { money } from '../../lib/money'
 export const monthLabel = (m: string | undefined) => (m ? `${m.slice(5, 7)}/${m.slice(0, 4)}` : '')
 
 /** The history of a transfer, step by step. */
