@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib'
+import { Duration, SecretValue, Stack, Validations, type StackProps } from 'aws-cdk-lib'
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager'
 import {
   AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType, FunctionRuntime,
@@ -21,6 +21,7 @@ import type { AppConfig } from '../config/index.js'
 import { removalPolicyOf } from '../constructs/app-function.js'
 import { wildcardResourceFinding } from '../constructs/nag.js'
 import { awsCspOrigins, contentSecurityPolicy } from '../definitions/security-headers.js'
+import { ORIGIN_VERIFY_HEADER, originVerifySecretName } from './api-stack.js'
 
 export interface WebStackProps extends StackProps {
   readonly config: AppConfig
@@ -163,6 +164,8 @@ export class WebStack extends Stack {
         }])),
         '/api/*': {
           origin: new HttpOrigin(props.apiDomainName, {
+            // The functions refuse /api/* requests without it (the execute-api endpoint reached around the WAF).
+            customHeaders: { [ORIGIN_VERIFY_HEADER]: SecretValue.secretsManager(originVerifySecretName(config)).unsafeUnwrap() },
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
           }),

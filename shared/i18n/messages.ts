@@ -148,6 +148,7 @@ export const MESSAGES: Catalog = {
   'field.invalidFormat': { vi: 'Trường {path} sai định dạng.', en: '{path} is not in the expected format.' },
   'field.invalidDate': { vi: 'Trường {path} không phải ngày hợp lệ (YYYY-MM-DD).', en: '{path} is not a valid date (YYYY-MM-DD).' },
   'field.invalidEmail': { vi: 'Địa chỉ email {path} không hợp lệ.', en: '{path} is not a valid e-mail address.' },
+  'auth.notThroughSite': { vi: 'Yêu cầu phải đi qua địa chỉ của trang, không gọi thẳng API.', en: 'Requests must come through the site\'s address, not the API\'s own endpoint.' },
 }
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { describeEnvironment, useEnvironment } from './environment-suite.js'
-import { acknowledgements, resourcesOf } from './synth.js'
+import { acknowledgements, findFunction, resourcesOf } from './synth.js'
+import { MODULES } from '../../infra/definitions/modules.js'
+import { ROUTES } from '../../infra/definitions/routes.js'
 
 const env = useEnvironment('prod')
 describeEnvironment('prod', env)
@@ -46,5 +48,39 @@ describe('prod: data is never lost by a deployment', () => {
   it('carries none of the dev-only acknowledgements (optional MFA, Essentials plan, no RDS deletion protection)', () => {
     const ids = acknowledgements(env().built.app).map((a) => a.id)
     for (const devOnly of ['AwsSolutions-COG2', 'AwsSolutions-COG8', 'AwsSolutions-RDS10']) expect(ids).not.toContain(devOnly)
+  })
+})
+
+describe('prod: the first deployment works (issue 13)', () => {
+  const apiTemplate = () => env().templates.api
+  const httpApiId = () => Object.entries(resourcesOf(apiTemplate(), 'AWS::ApiGatewayV2::Api')).find(([, r]) => r.Properties!.ProtocolType === 'HTTP')![0]
+
+  it('gives each function one invoke permission for any route of the HTTP API, not one per route', () => {
+    const apiId = httpApiId()
+    const fromHttpApi = Object.values(resourcesOf(apiTemplate(), 'AWS::Lambda::Permission'))
+      .filter((p) => p.Properties!.Principal === 'apigateway.amazonaws.com' && JSON.stringify(p.Properties!.SourceArn).includes(`"${apiId}"`))
+    const perFunction = new Map<string, unknown[]>()
+    for (const p of fromHttpApi) perFunction.set(JSON.stringify(p.Properties!.FunctionName), [...(perFunction.get(JSON.stringify(p.Properties!.FunctionName)) ?? []), p.Properties!.SourceArn])
+
+    expect(perFunction.size).toBe(new Set(ROUTES.map((r) => r.module)).size)
+    for (const arns of perFunction.values()) {
+      expect(arns).toHaveLength(1)
+      expect(JSON.stringify(arns[0])).toMatch(/\/\*\/\*\/\*"\]\]\}$/)
+    }
+  })
+
+  it('lets CloudFront alone reach the functions: it adds the origin-verify secret, which every http function is given to check', () => {
+    const secrets = Object.values(resourcesOf(apiTemplate(), 'AWS::SecretsManager::Secret'))
+    const originVerify = secrets.find((s) => s.Properties!.Name === 'do-prod/edge/origin-verify')
+    expect(originVerify?.Properties!.GenerateSecretString).toEqual(expect.objectContaining({ ExcludePunctuation: true, PasswordLength: 48 }))
+
+    const distribution = Object.values(resourcesOf(env().templates.web, 'AWS::CloudFront::Distribution'))[0].Properties!.DistributionConfig
+    const apiOrigin = distribution.Origins.find((o: any) => JSON.stringify(o.DomainName).includes('execute-api'))
+    expect(apiOrigin.OriginCustomHeaders).toEqual([{ HeaderName: 'x-origin-verify', HeaderValue: '{{resolve:secretsmanager:do-prod/edge/origin-verify:SecretString:::}}' }])
+
+    for (const module of MODULES.filter((m) => m.trigger === 'http')) {
+      const fn = findFunction(env(), module.id).resource
+      expect(JSON.stringify(fn.Properties!.Environment.Variables.ORIGIN_VERIFY), module.id).toMatch(/\{\{resolve:secretsmanager:.*:SecretString:::\}\}/)
+    }
   })
 })
