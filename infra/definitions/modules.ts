@@ -8,8 +8,11 @@ export interface ModuleDefinition {
   readonly id: string
   /** Source entry (exports `handler`), relative to the repository root. */
   readonly entry: string
-  /** What invokes it: the HTTP API, the WebSocket API, a Step Functions task, a DynamoDB stream, a schedule, SES (receiving, and its events through SNS). */
-  readonly trigger: 'http' | 'websocket' | 'workflow-task' | 'stream' | 'schedule' | 'mail'
+  /**
+   * What invokes it: the HTTP API, the WebSocket API, a Step Functions task, a DynamoDB stream, a schedule,
+   * SES (receiving, and its events through SNS), or the deployment itself (a CDK Trigger; the embedded runtime at start-up).
+   */
+  readonly trigger: 'http' | 'websocket' | 'workflow-task' | 'stream' | 'schedule' | 'mail' | 'deploy'
   readonly description: string
   /** What it may touch; the CDK grants exactly this (least privilege). */
   readonly access: {
@@ -191,6 +194,13 @@ export const MODULES = [
     id: 'ops', entry: 'functions/ops/index.ts', trigger: 'schedule',
     description: 'Scheduled jobs: overdue-approval sweep, daily KPI snapshot per unit (written to the table), weekly and monthly KPI reports, task deadline reminders and escalation',
     access: { table: 'readwrite', uploads: 'readwrite', readModel: true, mail: true, signing: true },
+    timeoutSeconds: 300,
+  },
+  {
+    id: 'migrations', entry: 'functions/readmodel/migrate.ts', trigger: 'deploy',
+    description: 'Read-model migrations (functions/readmodel/schema.ts), run at every deployment before the HTTP API goes live',
+    access: { readModel: true },
+    // Aurora may be resuming from auto-pause; the Data API adapter waits for it.
     timeoutSeconds: 300,
   },
 ] as const satisfies readonly ModuleDefinition[]

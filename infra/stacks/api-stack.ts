@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib'
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
+import { Trigger } from 'aws-cdk-lib/triggers'
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
 import {
   CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination,
@@ -69,6 +70,8 @@ export class ApiStack extends Stack {
   readonly live: LiveApi
   /** The assistant's guardrail, when this environment answers with Bedrock and names no existing guardrail. */
   readonly guardrail?: AssistantGuardrail
+  /** Runs the read-model migrations at deploy, before the stage and the other functions. */
+  readonly migrations: Trigger
   /** The value CloudFront sends as `x-origin-verify` (functions refuse a request without it). */
   readonly originVerifySecret: Secret
 
@@ -186,6 +189,19 @@ export class ApiStack extends Stack {
         })
       }
     }
+
+    // ── Read-model migrations, at every deployment, before the stage (and so the API) goes live ──
+    const migrationsModule = MODULES.find((m) => m.trigger === 'deploy')
+    if (!migrationsModule) throw new Error('modules.ts has no deploy module (read-model migrations)')
+    const migrations = new AppFunction(this, `Fn-${migrationsModule.id}`, { module: migrationsModule, config, resources, bundleOutRoot: props.bundleOutRoot })
+    functions[migrationsModule.id] = migrations
+    // Re-run whenever the function changes (a new migration is new code); a failure fails the deployment.
+    this.migrations = new Trigger(this, 'MigrateReadModel', {
+      handler: migrations.function,
+      timeout: Duration.minutes(10),
+      executeOnHandlerChange: true,
+      executeBefore: [this.stage, ...Object.values(functions).filter((f) => f !== migrations).map((f) => f.function)],
+    })
 
     this.apiDomainName = `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`
   }

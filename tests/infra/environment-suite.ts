@@ -239,8 +239,8 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
       }
     })
 
-    it('places each function by trigger: http and websocket in the API stack, tasks with the workflows, stream, schedule and mail in ops', () => {
-      const where: Record<string, StackKey> = { http: 'api', websocket: 'api', 'workflow-task': 'workflow', stream: 'ops', schedule: 'ops', mail: 'ops' }
+    it('places each function by trigger: http, websocket and deploy in the API stack, tasks with the workflows, stream, schedule and mail in ops', () => {
+      const where: Record<string, StackKey> = { http: 'api', websocket: 'api', 'workflow-task': 'workflow', stream: 'ops', schedule: 'ops', mail: 'ops', deploy: 'api' }
       for (const module of MODULES) expect(findFunction(env(), module.id).stack, module.id).toBe(where[module.trigger])
     })
 

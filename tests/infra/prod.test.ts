@@ -84,3 +84,28 @@ describe('prod: the first deployment works (issue 13)', () => {
     }
   })
 })
+
+describe('prod: the read-model schema is migrated at deploy (issue 13)', () => {
+  it('runs the migrations function from a CDK Trigger before the HTTP API stage and every other API function is deployed', () => {
+    const api = env().templates.api
+    const triggers = Object.entries(resourcesOf(api, 'Custom::Trigger'))
+    expect(triggers).toHaveLength(1)
+    const [triggerId, trigger] = triggers[0] as [string, any]
+    const migrations = findFunction(env(), 'migrations')
+    // The function's current version: a new migration (new code) runs the trigger again.
+    expect(trigger.Properties.HandlerArn).toEqual({ Ref: expect.stringMatching(/^FnmigrationsFunctionCurrentVersion/) })
+    expect(migrations.resource.Properties!.Environment.Variables).toEqual(expect.objectContaining({ READ_MODEL: 'data-api', DB_NAME: 'digital_office' }))
+
+    const stage = Object.values(resourcesOf(api, 'AWS::ApiGatewayV2::Stage')).find((s) => s.Properties!.StageName === '$default') as any
+    expect(stage.DependsOn).toContain(triggerId)
+    for (const module of MODULES.filter((m) => m.trigger === 'http')) {
+      expect((findFunction(env(), module.id).resource as any).DependsOn, module.id).toContain(triggerId)
+    }
+  })
+
+  it('retains the database\'s credentials secret with the cluster', () => {
+    const secret = Object.values(resourcesOf(env().templates.stateful, 'AWS::SecretsManager::Secret')).find((s) => s.Properties!.Name === 'do-prod/read-model/admin')
+    expect(secret?.DeletionPolicy).toBe('Retain')
+    expect(secret?.UpdateReplacePolicy).toBe('Retain')
+  })
+})
