@@ -29,6 +29,8 @@ export interface ModuleDefinition {
     readonly bedrock?: boolean
     /** Posts to WebSocket connections (`execute-api:ManageConnections` on the WebSocket API's stage; the embedded gateway's sender locally). */
     readonly live?: boolean
+    /** The national public service portal: its URL and shared HMAC secret, from the environment's Secrets Manager secret (`do-<env>/portal`). */
+    readonly portal?: boolean
     /** Workflows (by id from workflows.ts) it starts or answers task tokens of. */
     readonly workflows?: readonly string[]
   }
@@ -94,7 +96,7 @@ export const MODULES = [
   {
     id: 'members', entry: 'functions/members/index.ts', trigger: 'http',
     description: 'Party members: records and the electronic handbook, Party fees, transfers of Party activity, the national portal adapter',
-    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true, workflows: ['party-transfer', 'residence-comment'] },
+    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true, workflows: ['party-transfer', 'residence-comment'], portal: true },
     memoryMb: 1024,
     timeoutSeconds: 29,
   },

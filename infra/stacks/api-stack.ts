@@ -119,7 +119,7 @@ export class ApiStack extends Stack {
       })
       if (posts) this.live.grantPost(functions[module.id].role)
       if (guarded) {
-        functions[module.id].role.addToPrincipalPolicy(new PolicyStatement({ actions: ['bedrock:ApplyGuardrail'], resources: [guardrail.guardrailArn] }))
+        functions[module.id].role.addToPrincipalPolicy(new PolicyStatement({ actions: ['bedrock:ApplyGuardrail'], resources: [guardrail.guardrailArn, guardrail.guardrailProfileArn] }))
       }
       if (streams) {
         // Only CloudFront may call it (origin access control signs with SigV4); the response streams as written.

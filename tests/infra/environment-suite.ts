@@ -256,6 +256,7 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
         expect(vars.includes('MAIL_FROM'), `${module.id} MAIL_FROM`).toBe(!!a.mail)
         expect(vars.includes('SES_CONFIGURATION_SET'), `${module.id} SES_CONFIGURATION_SET`).toBe(!!a.mail)
         expect(vars.includes('AUDIT_KMS_KEY_ID'), `${module.id} AUDIT_KMS_KEY_ID`).toBe(a.table === 'readwrite')
+        expect(['PORTAL_URL', 'PORTAL_SHARED_SECRET'].every((v) => vars.includes(v)), `${module.id} PORTAL_*`).toBe(!!a.portal)
         for (const workflow of WORKFLOWS) {
           expect(vars.includes(workflow.arnEnvVar), `${module.id} ${workflow.arnEnvVar}`).toBe(((a.workflows ?? []) as readonly string[]).includes(workflow.id))
         }

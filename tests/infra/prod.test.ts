@@ -10,7 +10,7 @@ describeEnvironment('prod', env)
 describe('prod: data is never lost by a deployment', () => {
   it('retains the table, with point-in-time recovery and deletion protection', () => {
     const [table] = Object.values(resourcesOf(env().templates.stateful, 'AWS::DynamoDB::Table'))
-    expect(table.DeletionPolicy).toBe('Retain')
+    expect(table.DeletionPolicy).toBe('RetainExceptOnCreate')
     expect(table.UpdateReplacePolicy).toBe('Retain')
     expect(table.Properties).toMatchObject({
       DeletionProtectionEnabled: true,
@@ -21,7 +21,7 @@ describe('prod: data is never lost by a deployment', () => {
   it('retains the database, deletion-protected, with 35 days of backups and a reader for fail-over', () => {
     const { templates } = env()
     const [cluster] = Object.values(resourcesOf(templates.stateful, 'AWS::RDS::DBCluster'))
-    expect(cluster.DeletionPolicy).toBe('Retain')
+    expect(cluster.DeletionPolicy).toBe('RetainExceptOnCreate')
     expect(cluster.Properties).toMatchObject({ DeletionProtection: true, BackupRetentionPeriod: 35 })
     templates.stateful.resourceCountIs('AWS::RDS::DBInstance', 2)
   })
@@ -29,13 +29,13 @@ describe('prod: data is never lost by a deployment', () => {
   it('retains the buckets and the keys', () => {
     const { templates } = env()
     for (const type of ['AWS::S3::Bucket', 'AWS::KMS::Key']) {
-      for (const [id, resource] of Object.entries(resourcesOf(templates.stateful, type))) expect(resource.DeletionPolicy, id).toBe('Retain')
+      for (const [id, resource] of Object.entries(resourcesOf(templates.stateful, type))) expect(resource.DeletionPolicy, id).toBe('RetainExceptOnCreate')
     }
   })
 
   it('requires MFA, enforces threat protection and protects the user pool from deletion', () => {
     const [pool] = Object.values(resourcesOf(env().templates.stateful, 'AWS::Cognito::UserPool'))
-    expect(pool.DeletionPolicy).toBe('Retain')
+    expect(pool.DeletionPolicy).toBe('RetainExceptOnCreate')
     expect(pool.Properties).toMatchObject({
       MfaConfiguration: 'ON', UserPoolTier: 'PLUS', UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' }, DeletionProtection: 'ACTIVE',
     })
@@ -105,7 +105,36 @@ describe('prod: the read-model schema is migrated at deploy (issue 13)', () => {
 
   it('retains the database\'s credentials secret with the cluster', () => {
     const secret = Object.values(resourcesOf(env().templates.stateful, 'AWS::SecretsManager::Secret')).find((s) => s.Properties!.Name === 'do-prod/read-model/admin')
-    expect(secret?.DeletionPolicy).toBe('Retain')
+    expect(secret?.DeletionPolicy).toBe('RetainExceptOnCreate')
     expect(secret?.UpdateReplacePolicy).toBe('Retain')
+  })
+})
+
+describe('prod: the portal secret, the guardrail, failed first creates (issue 13)', () => {
+  it('keeps the national portal\'s URL and shared secret in a Secrets Manager secret, resolved at deploy into the members function only', () => {
+    const secret = Object.values(resourcesOf(env().templates.stateful, 'AWS::SecretsManager::Secret')).find((s) => s.Properties!.Name === 'do-prod/portal')
+    expect(secret?.Properties!.GenerateSecretString).toMatchObject({ SecretStringTemplate: '{"url":""}', GenerateStringKey: 'sharedSecret' })
+    expect(secret?.DeletionPolicy).toBe('RetainExceptOnCreate')
+
+    const vars = findFunction(env(), 'members').resource.Properties!.Environment.Variables
+    expect(vars.PORTAL_URL).toBe('{{resolve:secretsmanager:do-prod/portal:SecretString:url::}}')
+    expect(vars.PORTAL_SHARED_SECRET).toBe('{{resolve:secretsmanager:do-prod/portal:SecretString:sharedSecret::}}')
+    for (const module of MODULES.filter((m) => m.id !== 'members')) {
+      expect(Object.keys(findFunction(env(), module.id).resource.Properties!.Environment.Variables), module.id).not.toContain('PORTAL_SHARED_SECRET')
+    }
+  })
+
+  it('filters the assistant with the guardrail\'s Standard tier (Vietnamese) through the region\'s guardrail profile', () => {
+    const [guardrail] = Object.values(resourcesOf(env().templates.api, 'AWS::Bedrock::Guardrail')) as any[]
+    expect(guardrail.Properties.ContentPolicyConfig.ContentFiltersTierConfig).toEqual({ TierName: 'STANDARD' })
+    expect(guardrail.Properties.TopicPolicyConfig.TopicsTierConfig).toEqual({ TierName: 'STANDARD' })
+    expect(JSON.stringify(guardrail.Properties.CrossRegionConfig.GuardrailProfileArn)).toContain(':guardrail-profile/apac.guardrail.v1:0')
+  })
+
+  it('removes what a failed first create made, and keeps it afterwards: no stateful resource is plainly Retain', () => {
+    for (const [stack, template] of Object.entries(env().templates)) {
+      const plain = Object.entries(template.toJSON().Resources as Record<string, { DeletionPolicy?: string }>).filter(([, r]) => r.DeletionPolicy === 'Retain').map(([id]) => id)
+      expect(plain, stack).toEqual([])
+    }
   })
 })
