@@ -1,4 +1,4 @@
-import { Aws, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib'
+import { Aws, CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib'
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
 import type { Table } from 'aws-cdk-lib/aws-dynamodb'
 import type { Vpc } from 'aws-cdk-lib/aws-ec2'
@@ -75,6 +75,8 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason: 'The value is agreed with the national portal, which cannot take part in a Secrets Manager rotation; the operator rotates it with the portal (README runbook).',
     })
+    new CfnOutput(this, 'UserPoolId', { description: 'Cognito user pool (the first administrator: npm run admin:create)', value: identity.userPool.userPoolId })
+    new CfnOutput(this, 'UserPoolClientId', { description: 'The SPA\'s public client of the user pool', value: identity.userPoolClient.userPoolClientId })
     this.vpc = readModel.vpc
     this.database = readModel.database
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { Duration, SecretValue, Stack, Validations, type StackProps } from 'aws-cdk-lib'
+import { CfnOutput, Duration, SecretValue, Stack, Validations, type StackProps } from 'aws-cdk-lib'
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager'
 import {
   AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType, FunctionRuntime,
@@ -239,5 +239,19 @@ export class WebStack extends Stack {
         })
       }
     }
+
+    // ── What the operator needs after `cdk deploy` (README: first deployment) ──
+    const siteUrl = config.web.domainName ? `https://${config.web.domainName}` : `https://${this.distribution.distributionDomainName}`
+    new CfnOutput(this, 'SiteUrl', { description: 'The site (SPA and /api/* through CloudFront and the WAF)', value: siteUrl })
+    new CfnOutput(this, 'ApiUrl', { description: 'The HTTP API as clients and the national portal reach it (its execute-api endpoint refuses requests without CloudFront\'s origin-verify header)', value: `${siteUrl}/api` })
+    new CfnOutput(this, 'NextSteps', {
+      description: 'Commands to run after the first deployment',
+      value: [
+        'the first administrator: README "First deployment" (admin:create is still to be built)',
+        `aws secretsmanager put-secret-value --secret-id do-${config.envName}/portal --secret-string '{"url":"…","sharedSecret":"…"}' && cdk deploy do-${config.envName}-api`,
+        `npm run signing -- --env ${config.envName} (signing keys, README)`,
+        `curl -fsS ${siteUrl}/api/health`,
+      ].join(' ; '),
+    })
   }
 }

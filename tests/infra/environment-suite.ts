@@ -474,10 +474,10 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
   })
 
   describe(`${envName}: operations`, () => {
-    it('feeds the read model from the table stream with bisect, retries and an encrypted failure queue', () => {
+    it('feeds the read model from the table stream, reporting the failed record (no bisecting), with retries and an encrypted failure queue', () => {
       const { templates } = env()
       const mapping = single(templates.ops, 'AWS::Lambda::EventSourceMapping').resource.Properties!
-      expect(mapping).toMatchObject({ BisectBatchOnFunctionError: true, MaximumRetryAttempts: 5, StartingPosition: 'TRIM_HORIZON' })
+      expect(mapping).toMatchObject({ BisectBatchOnFunctionError: false, FunctionResponseTypes: ['ReportBatchItemFailures'], MaximumRetryAttempts: 5, StartingPosition: 'TRIM_HORIZON' })
       expect(JSON.stringify(mapping.EventSourceArn)).toContain('StreamArn')
       const queueId = mapping.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0]
       expect(resourcesOf(templates.ops, 'AWS::SQS::Queue')[queueId].Properties).toMatchObject({ SqsManagedSseEnabled: true })

@@ -138,3 +138,35 @@ describe('prod: the portal secret, the guardrail, failed first creates (issue 13
     }
   })
 })
+
+describe('prod: operations and the operator (issue 13)', () => {
+  const alarms = () => Object.values(resourcesOf(env().templates.ops, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!)
+
+  it('alarms when the read model falls 5 minutes behind the table, when a function is throttled and when Aurora nears its maximum capacity', () => {
+    const age = alarms().find((a) => a.MetricName === 'IteratorAge')
+    expect(age).toMatchObject({ Threshold: 300_000, Statistic: 'Maximum' })
+    const throttled = alarms().filter((a) => a.MetricName === 'Throttles').map((a) => a.AlarmName)
+    for (const module of MODULES) expect(throttled, module.id).toContain(`do-prod-lambda-throttles-${module.id}`)
+    expect(alarms().find((a) => a.MetricName === 'ACUUtilization')).toMatchObject({ Namespace: 'AWS/RDS', Threshold: 90, Dimensions: [{ Name: 'DBClusterIdentifier', Value: 'do-prod-read-model' }] })
+  })
+
+  it('draws one CloudWatch dashboard for the environment', () => {
+    const dashboards = Object.values(resourcesOf(env().templates.ops, 'AWS::CloudWatch::Dashboard'))
+    expect(dashboards.map((d) => d.Properties!.DashboardName)).toEqual(['do-prod'])
+    const body = JSON.stringify(dashboards[0].Properties!.DashboardBody)
+    for (const metric of ['IteratorAge', 'Throttles', 'ACUUtilization', '5xx']) expect(body).toContain(metric)
+  })
+
+  it('logs no execution data of the workflows in prod (task tokens answer a step)', () => {
+    for (const [id, machine] of Object.entries(resourcesOf(env().templates.workflow, 'AWS::StepFunctions::StateMachine'))) {
+      expect(machine.Properties!.LoggingConfiguration, id).toMatchObject({ Level: 'ALL', IncludeExecutionData: false })
+    }
+  })
+
+  it('outputs the site and API URLs, the user pool and its client, and the next commands', () => {
+    const outputs = (key: 'web' | 'stateful') => env().templates[key].toJSON().Outputs as Record<string, { Value: unknown }>
+    expect(Object.keys(outputs('web'))).toEqual(expect.arrayContaining(['SiteUrl', 'ApiUrl', 'NextSteps']))
+    expect(JSON.stringify(outputs('web').NextSteps.Value)).toContain('do-prod/portal')
+    expect(Object.keys(outputs('stateful'))).toEqual(expect.arrayContaining(['UserPoolId', 'UserPoolClientId']))
+  })
+})
