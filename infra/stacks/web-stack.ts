@@ -179,6 +179,19 @@ export class WebStack extends Stack {
         },
       },
     })
+    // ── What the operator needs after `cdk deploy` (README: first deployment) ──
+    const siteUrl = config.web.domainName ? `https://${config.web.domainName}` : `https://${this.distribution.distributionDomainName}`
+    new CfnOutput(this, 'SiteUrl', { description: 'The site (SPA and /api/* through CloudFront and the WAF)', value: siteUrl })
+    new CfnOutput(this, 'ApiUrl', { description: 'The HTTP API as clients and the national portal reach it (its execute-api endpoint refuses requests without CloudFront\'s origin-verify header)', value: `${siteUrl}/api` })
+    new CfnOutput(this, 'NextSteps', {
+      description: 'Commands to run after the first deployment',
+      value: [
+        'the first administrator: README "First deployment" (admin:create is still to be built)',
+        `aws secretsmanager put-secret-value --secret-id do-${config.envName}/portal --secret-string '{"url":"…","sharedSecret":"…"}' && cdk deploy do-${config.envName}-api`,
+        `npm run signing -- --env ${config.envName} (signing keys, README)`,
+        `curl -fsS ${siteUrl}/api/health`,
+      ].join(' ; '),
+    })
     if (!domainName) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
@@ -240,18 +253,5 @@ export class WebStack extends Stack {
       }
     }
 
-    // ── What the operator needs after `cdk deploy` (README: first deployment) ──
-    const siteUrl = config.web.domainName ? `https://${config.web.domainName}` : `https://${this.distribution.distributionDomainName}`
-    new CfnOutput(this, 'SiteUrl', { description: 'The site (SPA and /api/* through CloudFront and the WAF)', value: siteUrl })
-    new CfnOutput(this, 'ApiUrl', { description: 'The HTTP API as clients and the national portal reach it (its execute-api endpoint refuses requests without CloudFront\'s origin-verify header)', value: `${siteUrl}/api` })
-    new CfnOutput(this, 'NextSteps', {
-      description: 'Commands to run after the first deployment',
-      value: [
-        'the first administrator: README "First deployment" (admin:create is still to be built)',
-        `aws secretsmanager put-secret-value --secret-id do-${config.envName}/portal --secret-string '{"url":"…","sharedSecret":"…"}' && cdk deploy do-${config.envName}-api`,
-        `npm run signing -- --env ${config.envName} (signing keys, README)`,
-        `curl -fsS ${siteUrl}/api/health`,
-      ].join(' ; '),
-    })
   }
 }
