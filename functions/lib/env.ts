@@ -113,6 +113,12 @@ const Env = z.object({
   POWERTOOLS_TRACE_ENABLED: z.enum(['true', 'false']).optional(),
   /** Set by Lambda itself: the tracer is loaded only there (observability.ts). */
   AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+  /**
+   * On AWS: the value CloudFront adds as `x-origin-verify` to every `/api/*` request (a Secrets Manager secret
+   * the stacks resolve at deploy). Set, a request without it (the API's execute-api endpoint reached around
+   * the WAF) is refused; the embedded gateway sets none.
+   */
+  ORIGIN_VERIFY: z.string().min(32).optional(),
 })
 export type FunctionEnv = z.infer<typeof Env>
 /** Every declared name. */

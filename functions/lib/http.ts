@@ -11,8 +11,9 @@ import middy from '@middy/core'
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware'
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware'
 import { MetricUnit } from '@aws-lambda-powertools/metrics'
+import { timingSafeEqual } from 'node:crypto'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda'
-import { DomainError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../shared/errors/index.js'
+import { DomainError, ForbiddenError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../shared/errors/index.js'
 import { pickLang, translate, type Lang } from '../../shared/i18n/messages.js'
 import { env } from './env.js'
 import { idempotentRoute, registerInvocation } from './idempotency.js'
@@ -73,6 +74,7 @@ export function httpModule<A>(opts: HttpModuleOptions<A>) {
     let status = 500
     try {
       logger.appendKeys({ requestId, routeKey: event.routeKey })
+      if (!fromOrigin(headers)) throw new ForbiddenError('auth.notThroughSite')
       if (opts.idempotentRoutes?.length) registerInvocation(context)
       const handler = routes[event.routeKey]
       if (!handler) throw new NotFoundError('route', event.routeKey)
@@ -112,6 +114,15 @@ export function httpModule<A>(opts: HttpModuleOptions<A>) {
     .use(tracing(service))
     .use(logMetrics(metrics))
     .handler(core)
+}
+
+/** The request came through CloudFront (its origin-verify header), or no such header is configured (the embedded gateway). */
+export function fromOrigin(headers: Record<string, string>): boolean {
+  const expected = env().ORIGIN_VERIFY
+  if (!expected) return true
+  const given = Buffer.from(headers['x-origin-verify'] ?? '')
+  const wanted = Buffer.from(expected)
+  return given.length === wanted.length && timingSafeEqual(given, wanted)
 }
 
 /** The longest path parameter a route accepts: ids are UUIDs, codes and slugs, far shorter (a longer key would fail in DynamoDB). */

@@ -10,17 +10,36 @@ import { sql } from '../lib/adapters/sql.js'
 import { ENTITY } from '../../shared/table/keys.js'
 import { migrate } from './schema.js'
 import { projectItem } from './projections.js'
+import { loggerFor } from '../lib/log.js'
 
-export const handler = async (event: DynamoDBStreamEvent) => {
+const log = loggerFor('readmodel')
+
+/**
+ * A record that fails is reported (with the Lambda's `ReportBatchItemFailures`) instead of failing the batch:
+ * Lambda retries from that record — those before it stay projected, no bisecting — and after the retries the
+ * failure queue holds it. Records after the first failure are not tried (each item's order is kept).
+ */
+export const handler = async (event: DynamoDBStreamEvent): Promise<{ projected: number; batchItemFailures: { itemIdentifier: string }[] }> => {
   const db = sql()
-  await migrate(db)
+  const first = event.Records[0]?.dynamodb?.SequenceNumber
+  try {
+    await migrate(db)
+  } catch (err) {
+    log.error('read model not reachable', { error: String(err) })
+    return { projected: 0, batchItemFailures: first ? [{ itemIdentifier: first }] : [] }
+  }
   let projected = 0
   for (const record of event.Records) {
-    const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage
-    if (!image) continue
-    const item = unmarshall(image as Record<string, AttributeValue>)
-    if (!Object.values(ENTITY).includes(item.entity)) continue
-    projected += await projectItem(db, item, record.eventName === 'REMOVE')
+    try {
+      const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage
+      if (!image) continue
+      const item = unmarshall(image as Record<string, AttributeValue>)
+      if (!Object.values(ENTITY).includes(item.entity)) continue
+      projected += await projectItem(db, item, record.eventName === 'REMOVE')
+    } catch (err) {
+      log.error('record not projected', { error: String(err), sequenceNumber: record.dynamodb?.SequenceNumber, eventId: record.eventID })
+      return { projected, batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? record.eventID ?? '' }] }
+    }
   }
-  return { projected }
+  return { projected, batchItemFailures: [] }
 }

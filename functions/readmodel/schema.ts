@@ -71,9 +71,66 @@ export const READ_MODEL_DDL = [
   'create index if not exists tasks_lead on tasks (lead_unit_id, status)',
 ]
 
+/**
+ * Versioned migrations. Version 1 is the baseline above; a change of schema is a new version at the END
+ * (its statements idempotent too: `if not exists`). `schema_migrations` records each applied version with a
+ * checksum of its statements: a version whose statements changed since it was applied (a branch appended to
+ * the baseline) is applied again — every statement is idempotent — so merges cannot leave a table unmade.
+ *
+ * The same list runs on AWS at deploy (the `migrations` function, a CDK Trigger before the HTTP API's stage)
+ * and in the embedded runtime at start-up; functions that need the schema call `migrate()`, which then only
+ * reads the versions table once per warm container.
+ */
+export interface Migration { readonly version: number; readonly name: string; readonly statements: readonly string[] }
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'baseline: organisation, documents, archives, assistant, members, tasks', statements: READ_MODEL_DDL },
+]
+
+export const MIGRATIONS_TABLE = 'schema_migrations'
+
+/** A short, stable fingerprint of a migration's statements (FNV-1a over the text). */
+export function checksumOf(m: Migration): string {
+  let h = 0x811c9dc5
+  for (const ch of m.statements.join('\n;\n')) {
+    h ^= ch.codePointAt(0)!
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h.toString(16).padStart(8, '0')
+}
+
+export interface MigrationResult { readonly applied: readonly number[]; readonly version: number }
+
+/** Applies the versions not yet recorded (or recorded with other statements), in order; returns what it applied. */
+export async function runMigrations(db: Sql, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationResult> {
+  await db.query(`create table if not exists ${MIGRATIONS_TABLE} (
+     version int primary key, name text not null, checksum text not null, applied_at timestamptz not null default now())`)
+  const recorded = new Map((await db.query<{ version: number; checksum: string }>(`select version, checksum from ${MIGRATIONS_TABLE}`))
+    .map((r) => [Number(r.version), r.checksum]))
+  const applied: number[] = []
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    const checksum = checksumOf(m)
+    if (recorded.get(m.version) === checksum) continue
+    for (const stmt of m.statements) await db.query(stmt)
+    await db.query(
+      `insert into ${MIGRATIONS_TABLE} (version, name, checksum) values ($1, $2, $3)
+       on conflict (version) do update set name = excluded.name, checksum = excluded.checksum, applied_at = now()`,
+      [m.version, m.name, checksum])
+    applied.push(m.version)
+  }
+  return { applied, version: Math.max(0, ...migrations.map((m) => m.version)) }
+}
+
 let migrated: Promise<void> | undefined
+/**
+ * The schema, once per container: a success is remembered; a failure (Aurora resuming, throttled) is not,
+ * so the next invocation tries again instead of failing on a cached rejection until the container dies.
+ */
 export function migrate(db: Sql): Promise<void> {
-  migrated ??= (async () => { for (const stmt of READ_MODEL_DDL) await db.query(stmt) })()
-  return migrated
+  if (migrated) return migrated
+  const attempt = runMigrations(db).then(() => undefined)
+  migrated = attempt
+  attempt.catch(() => { if (migrated === attempt) migrated = undefined })
+  return attempt
 }
 export function resetMigrationFlag(): void { migrated = undefined }

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib'
+import { Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib'
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import {
   ApplicationLogLevel, Architecture, Code, Function as LambdaFunction, LoggingFormat, Runtime, SystemLogLevel, Tracing,
@@ -27,15 +27,23 @@ const LAMBDA_RESERVED = new Set([
 export const HOUSE_ENV_VARS = [
   'APP_ENV', 'NODE_OPTIONS', 'TABLE_NAME', 'UPLOADS_BUCKET', 'READ_MODEL', 'DB_CLUSTER_ARN', 'DB_SECRET_ARN', 'DB_NAME',
   'IDENTITY', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'MAIL', 'MAIL_FROM', 'SES_CONFIGURATION_SET', 'MAIL_INBOUND_DOMAIN', ...WORKFLOWS.map((w) => w.arnEnvVar),
-  'AUDIT_MAC', 'AUDIT_KMS_KEY_ID', 'SIGNING', 'SIGNING_KEY_ALIAS_PREFIX', 'SIGNING_CERTS_BUCKET', 'SIGNING_FONT_DIR', 'OCR', 'OCR_BEDROCK_MODEL_ID',
+  'AUDIT_MAC', 'AUDIT_KMS_KEY_ID', 'SIGNING', 'SIGNING_KEY_ALIAS_PREFIX', 'SIGNING_CERTS_BUCKET', 'SIGNING_FONT_DIR', 'OCR', 'OCR_BEDROCK_MODEL_ID', 'PORTAL_URL', 'PORTAL_SHARED_SECRET',
   'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_LOG_LEVEL',
 ] as const
 
 /** The domain of units' official addresses: the config's, else `congvan.` before the sender's domain. */
 export const inboundMailDomain = (config: AppConfig): string => config.mail.inboundDomain ?? `congvan.${config.mail.from.split('@')[1]}`
 
+/** The national portal's secret (JSON: `url`, `sharedSecret`), one per environment. */
+export const portalSecretName = (config: AppConfig): string => `do-${config.envName}/portal`
+
+/**
+ * Kept when the stack or the resource goes (`retain`, `snapshot`), yet removed when the stack's first create of it
+ * fails (RETAIN_ON_UPDATE_OR_DELETE: CloudFormation's RetainExceptOnCreate): a resource whose create failed holds no
+ * data, and a named one left behind would make the next deploy fail on its name.
+ */
 export const removalPolicyOf = (config: AppConfig): RemovalPolicy =>
-  config.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN
+  config.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE
 
 export interface AppFunctionProps {
   /** The module (modules.ts) this function runs: entry, trigger, access, sizing. */
@@ -204,6 +212,13 @@ function moduleEnvironment({ module, config, resources, workflows = {} }: AppFun
       env.BEDROCK_GUARDRAIL_ID = config.assistant.guardrailId
       env.BEDROCK_GUARDRAIL_VERSION = config.assistant.guardrailVersion ?? 'DRAFT'
     }
+  }
+  if ('portal' in access && access.portal) {
+    // Resolved by CloudFormation at deploy from the environment's secret (infra/stacks/stateful-stack.ts): the
+    // function needs no Secrets Manager rights. Rotating is a new value and a deploy of the API stack (README).
+    const name = portalSecretName(config)
+    env.PORTAL_URL = SecretValue.secretsManager(name, { jsonField: 'url' }).unsafeUnwrap()
+    env.PORTAL_SHARED_SECRET = SecretValue.secretsManager(name, { jsonField: 'sharedSecret' }).unsafeUnwrap()
   }
   for (const id of access.workflows ?? []) {
     const workflow = WORKFLOWS.find((w) => w.id === id)

@@ -17,6 +17,7 @@
  * - messages in Vietnamese first, then English.
  */
 import { createHash } from 'node:crypto'
+import { Stack } from 'aws-cdk-lib'
 import { CfnGuardrail, CfnGuardrailVersion, type CfnGuardrailProps } from 'aws-cdk-lib/aws-bedrock'
 import { Construct } from 'constructs'
 import type { AppConfig } from '../config/index.js'
@@ -34,6 +35,8 @@ export class AssistantGuardrail extends Construct {
   readonly guardrailArn: string
   /** The published version number. */
   readonly guardrailVersion: string
+  /** The guardrail profile its Standard tier routes through (callers need ApplyGuardrail on it too). */
+  readonly guardrailProfileArn: string
 
   constructor(scope: Construct, id: string, props: { config: AppConfig }) {
     super(scope, id)
@@ -44,6 +47,8 @@ export class AssistantGuardrail extends Construct {
       blockedInputMessaging: GUARDRAIL_BLOCKED_INPUT,
       blockedOutputsMessaging: GUARDRAIL_BLOCKED_OUTPUT,
       contentPolicyConfig: {
+        // Standard tier: its filters read Vietnamese (Classic covers English, French and Spanish only); it needs cross-region inference.
+        contentFiltersTierConfig: { tierName: 'STANDARD' },
         filtersConfig: [
           high('SEXUAL'), high('VIOLENCE'), high('HATE'), high('INSULTS'), high('MISCONDUCT'),
           // Prompt attacks are judged on the input only (Bedrock requires NONE on the output).
@@ -51,6 +56,7 @@ export class AssistantGuardrail extends Construct {
         ],
       },
       topicPolicyConfig: {
+        topicsTierConfig: { tierName: 'STANDARD' },
         topicsConfig: [{
           name: 'ClassifiedInformation',
           type: 'DENY',
@@ -94,9 +100,12 @@ export class AssistantGuardrail extends Construct {
         filtersConfig: [{ type: 'GROUNDING', threshold: 0.75 }, { type: 'RELEVANCE', threshold: 0.5 }],
       },
     }
-    this.guardrail = new CfnGuardrail(this, 'Guardrail', policyProps)
+    // The system guardrail profile of the region's geography (apac, us, eu): where Standard-tier evaluations may run.
+    const profileId = guardrailProfileId(Stack.of(this).region)
+    this.guardrailProfileArn = Stack.of(this).formatArn({ service: 'bedrock', resource: 'guardrail-profile', resourceName: profileId })
+    this.guardrail = new CfnGuardrail(this, 'Guardrail', { ...policyProps, crossRegionConfig: { guardrailProfileArn: this.guardrailProfileArn } })
     // A version is immutable: its id carries a hash of the policy, so a changed policy publishes a new version.
-    const policy = createHash('sha256').update(JSON.stringify(policyProps)).digest('hex').slice(0, 12)
+    const policy = createHash('sha256').update(JSON.stringify({ ...policyProps, profileId })).digest('hex').slice(0, 12)
     this.version = new CfnGuardrailVersion(this, `Version${policy}`, {
       guardrailIdentifier: this.guardrail.attrGuardrailId,
       description: `Published by CDK (policy ${policy})`,
@@ -105,4 +114,11 @@ export class AssistantGuardrail extends Construct {
     this.guardrailArn = this.guardrail.attrGuardrailArn
     this.guardrailVersion = this.version.attrVersion
   }
+}
+
+/** The system-defined guardrail profile of a region's geography (Bedrock: `apac.guardrail.v1:0`, `us.…`, `eu.…`). */
+export function guardrailProfileId(region: string): string {
+  const geography = region.startsWith('ap-') ? 'apac' : region.startsWith('eu-') ? 'eu' : region.startsWith('us-') || region.startsWith('ca-') ? 'us' : undefined
+  if (!geography) throw new Error(`No Bedrock guardrail profile is known for ${region}: the Standard tier needs one (README: Bedrock)`)
+  return `${geography}.guardrail.v1:0`
 }

@@ -8,8 +8,11 @@ export interface ModuleDefinition {
   readonly id: string
   /** Source entry (exports `handler`), relative to the repository root. */
   readonly entry: string
-  /** What invokes it: the HTTP API, the WebSocket API, a Step Functions task, a DynamoDB stream, a schedule, SES (receiving, and its events through SNS). */
-  readonly trigger: 'http' | 'websocket' | 'workflow-task' | 'stream' | 'schedule' | 'mail'
+  /**
+   * What invokes it: the HTTP API, the WebSocket API, a Step Functions task, a DynamoDB stream, a schedule,
+   * SES (receiving, and its events through SNS), or the deployment itself (a CDK Trigger; the embedded runtime at start-up).
+   */
+  readonly trigger: 'http' | 'websocket' | 'workflow-task' | 'stream' | 'schedule' | 'mail' | 'deploy'
   readonly description: string
   /** What it may touch; the CDK grants exactly this (least privilege). */
   readonly access: {
@@ -26,6 +29,8 @@ export interface ModuleDefinition {
     readonly bedrock?: boolean
     /** Posts to WebSocket connections (`execute-api:ManageConnections` on the WebSocket API's stage; the embedded gateway's sender locally). */
     readonly live?: boolean
+    /** The national public service portal: its URL and shared HMAC secret, from the environment's Secrets Manager secret (`do-<env>/portal`). */
+    readonly portal?: boolean
     /** Workflows (by id from workflows.ts) it starts or answers task tokens of. */
     readonly workflows?: readonly string[]
   }
@@ -91,7 +96,7 @@ export const MODULES = [
   {
     id: 'members', entry: 'functions/members/index.ts', trigger: 'http',
     description: 'Party members: records and the electronic handbook, Party fees, transfers of Party activity, the national portal adapter',
-    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true, workflows: ['party-transfer', 'residence-comment'] },
+    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true, workflows: ['party-transfer', 'residence-comment'], portal: true },
     memoryMb: 1024,
     timeoutSeconds: 29,
   },
@@ -211,6 +216,13 @@ export const MODULES = [
     description: 'Steps of the case time-limit workflow: reminder at half the time, escalation at the legal deadline',
     access: { table: 'readwrite', mail: true },
     timeoutSeconds: 60,
+  },
+  {
+    id: 'migrations', entry: 'functions/readmodel/migrate.ts', trigger: 'deploy',
+    description: 'Read-model migrations (functions/readmodel/schema.ts), run at every deployment before the HTTP API goes live',
+    access: { readModel: true },
+    // Aurora may be resuming from auto-pause; the Data API adapter waits for it.
+    timeoutSeconds: 300,
   },
 ] as const satisfies readonly ModuleDefinition[]
 

@@ -162,8 +162,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       return h(payload, { awsRequestId: `local-${Date.now()}`, functionName: moduleId })
     }
     invokeMail = (event) => invoke('mail', event)
-    const { migrate } = await import('../../functions/readmodel/schema.js')
-    await migrate(pg.sql)
+    // The read model's migrations, as the deployment runs them on AWS (the `migrations` function).
+    await invoke('migrations', {})
 
     const seeded = opts.seed !== false && (await isEmpty())
     if (seeded) {

@@ -50,7 +50,10 @@ export async function startStreamPoller(opts: {
       const records = res.Records ?? []
       if (records.length) {
         try {
-          await opts.handler({ Records: records.map((r) => ({ ...r, eventSourceARN: streamArn })) } as unknown as DynamoDBStreamEvent)
+          const result = await opts.handler({ Records: records.map((r) => ({ ...r, eventSourceARN: streamArn })) } as unknown as DynamoDBStreamEvent)
+          // A reported item failure (ReportBatchItemFailures on AWS) is retried like a failed batch (projections are idempotent).
+          const failed = (result as { batchItemFailures?: { itemIdentifier: string }[] } | undefined)?.batchItemFailures ?? []
+          if (failed.length) throw new Error(`record ${failed[0].itemIdentifier} not projected`)
           failures.delete(shardId)
         } catch (err) {
           // As Lambda's retry limit + on-failure destination do on AWS: retry a few times, then set the batch aside.

@@ -1,4 +1,6 @@
-import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib'
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib'
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
+import { Trigger } from 'aws-cdk-lib/triggers'
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway'
 import {
   CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination,
@@ -17,6 +19,12 @@ import { AppFunction, removalPolicyOf } from '../constructs/app-function.js'
 import type { PlatformResources } from '../constructs/platform-resources.js'
 import { MODULES } from '../definitions/modules.js'
 import { ROUTES, routeKey } from '../definitions/routes.js'
+
+/** The origin-verify secret's name, fixed so the web stack resolves it without a cross-stack reference. */
+export const originVerifySecretName = (config: AppConfig): string => `do-${config.envName}/edge/origin-verify`
+
+/** The header CloudFront adds and the functions check. */
+export const ORIGIN_VERIFY_HEADER = 'x-origin-verify'
 
 export interface ApiStackProps extends StackProps {
   readonly config: AppConfig
@@ -62,12 +70,29 @@ export class ApiStack extends Stack {
   readonly live: LiveApi
   /** The assistant's guardrail, when this environment answers with Bedrock and names no existing guardrail. */
   readonly guardrail?: AssistantGuardrail
+  /** Runs the read-model migrations at deploy, before the stage and the other functions. */
+  readonly migrations: Trigger
+  /** The value CloudFront sends as `x-origin-verify` (functions refuse a request without it). */
+  readonly originVerifySecret: Secret
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props)
     const { config, resources } = props
     const prefix = `do-${config.envName}`
 
+    // CloudFront adds this secret as `x-origin-verify` to every /api/* request and the functions refuse a request
+    // without it: the API's own execute-api endpoint (around the WAF) answers 403. No data: deleted with the stack.
+    const originVerify = new Secret(this, 'OriginVerify', {
+      secretName: originVerifySecretName(config),
+      description: 'Digital Office: the header CloudFront adds to /api/* requests (x-origin-verify); rotate with README "Origin verify"',
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+      removalPolicy: RemovalPolicy.DESTROY,
+    })
+    Validations.of(originVerify).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Not a credential of a service that can rotate it: CloudFront and the functions read it at deploy; rotating is a new value and a deploy of the api and web stacks (README runbook).',
+    })
+    this.originVerifySecret = originVerify
     const functions: Record<string, AppFunction> = {}
     const functionUrls: { path: string; url: FunctionUrl }[] = []
     const guardrail = config.assistant.engine === 'bedrock' && !config.assistant.guardrailId ? new AssistantGuardrail(this, 'AssistantGuardrail', { config }) : undefined
@@ -88,12 +113,13 @@ export class ApiStack extends Stack {
             JWT_AUDIENCE: resources.userPoolClient.userPoolClientId,
           } : {}),
           ...(posts ? { LIVE: 'apigateway', LIVE_CALLBACK_URL: this.live.stage.callbackUrl } : {}),
+          ...(module.trigger === 'http' ? { ORIGIN_VERIFY: originVerify.secretValue.unsafeUnwrap() } : {}),
           ...(guarded ? { BEDROCK_GUARDRAIL_ID: guardrail.guardrailId, BEDROCK_GUARDRAIL_VERSION: guardrail.guardrailVersion } : {}),
         },
       })
       if (posts) this.live.grantPost(functions[module.id].role)
       if (guarded) {
-        functions[module.id].role.addToPrincipalPolicy(new PolicyStatement({ actions: ['bedrock:ApplyGuardrail'], resources: [guardrail.guardrailArn] }))
+        functions[module.id].role.addToPrincipalPolicy(new PolicyStatement({ actions: ['bedrock:ApplyGuardrail'], resources: [guardrail.guardrailArn, guardrail.guardrailProfileArn] }))
       }
       if (streams) {
         // Only CloudFront may call it (origin access control signs with SigV4); the response streams as written.
@@ -144,7 +170,9 @@ export class ApiStack extends Stack {
       if (!fn || fn.module.trigger !== 'http') throw new Error(`Route ${routeKey(route)} targets "${route.module}", which is not an http module`)
       let integration = integrations.get(route.module)
       if (!integration) {
-        integration = new HttpLambdaIntegration(`Integration-${route.module}`, fn.function)
+        // One Lambda permission per function (any route of this API), not one per route: a function's
+        // resource policy stays far from its 20 KB limit however many routes it serves.
+        integration = new HttpLambdaIntegration(`Integration-${route.module}`, fn.function, { scopePermissionToRoute: false })
         integrations.set(route.module, integration)
       }
       // Construct ids cannot hold '/': `Route GET api.units.{unitId}`.
@@ -161,6 +189,19 @@ export class ApiStack extends Stack {
         })
       }
     }
+
+    // ── Read-model migrations, at every deployment, before the stage (and so the API) goes live ──
+    const migrationsModule = MODULES.find((m) => m.trigger === 'deploy')
+    if (!migrationsModule) throw new Error('modules.ts has no deploy module (read-model migrations)')
+    const migrations = new AppFunction(this, `Fn-${migrationsModule.id}`, { module: migrationsModule, config, resources, bundleOutRoot: props.bundleOutRoot })
+    functions[migrationsModule.id] = migrations
+    // Re-run whenever the function changes (a new migration is new code); a failure fails the deployment.
+    this.migrations = new Trigger(this, 'MigrateReadModel', {
+      handler: migrations.function,
+      timeout: Duration.minutes(10),
+      executeOnHandlerChange: true,
+      executeBefore: [this.stage, ...Object.values(functions).filter((f) => f !== migrations).map((f) => f.function)],
+    })
 
     this.apiDomainName = `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`
   }

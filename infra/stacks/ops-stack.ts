@@ -1,7 +1,7 @@
 import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib'
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2'
 import {
-  Alarm, ComparisonOperator, MathExpression, TreatMissingData, type IMetric,
+  Alarm, ComparisonOperator, Dashboard, GraphWidget, MathExpression, Metric, TreatMissingData, type IMetric,
 } from 'aws-cdk-lib/aws-cloudwatch'
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions'
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
@@ -47,6 +47,8 @@ export class OpsStack extends Stack {
   readonly functions: Readonly<Record<string, AppFunction>>
   readonly alarmTopic: Topic
   readonly schedules: Readonly<Record<string, CfnSchedule>>
+  /** One CloudWatch dashboard per environment, named `do-<env>`. */
+  readonly dashboard: Dashboard
 
   constructor(scope: Construct, id: string, props: OpsStackProps) {
     super(scope, id, props)
@@ -76,7 +78,9 @@ export class OpsStack extends Stack {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 100,
         maxBatchingWindow: Duration.seconds(1),
-        bisectBatchOnError: true,
+        // The projector returns the record it could not project (batchItemFailures): Lambda retries from it.
+        bisectBatchOnError: false,
+        reportBatchItemFailures: true,
         retryAttempts: 5,
         maxRecordAge: Duration.days(1),
         onFailure: new SqsDlq(streamFailures),
@@ -229,5 +233,41 @@ export class OpsStack extends Stack {
       streamFailures.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }))
     alarm('schedule-failures', 'Scheduled job invocations that failed (see the schedule failure queue)',
       scheduleFailures.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }))
+
+    // The read model falling behind the table (lists and search show old data), functions throttled, Aurora at its ceiling.
+    const allFunctions = [...props.monitoredFunctions, ...Object.values(functions)]
+    const iteratorAges = MODULES.filter((m) => m.trigger === 'stream').map((m) => functions[m.id].function.metric('IteratorAge', { period: FIVE_MINUTES, statistic: 'Maximum' }))
+    iteratorAges.forEach((age, i) => alarm(`stream-iterator-age${i ? `-${i}` : ''}`, 'The read model is more than 5 minutes behind the table (stream iterator age)', age, 5 * 60 * 1000))
+    for (const fn of allFunctions) {
+      alarm(`lambda-throttles-${fn.module.id}`, `Function ${fn.module.id} was throttled (concurrency limit)`, fn.function.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }))
+    }
+    const clusterIdentifier = `${prefix}-read-model`
+    const acuUtilization = new Metric({ namespace: 'AWS/RDS', metricName: 'ACUUtilization', dimensionsMap: { DBClusterIdentifier: clusterIdentifier }, period: FIVE_MINUTES, statistic: 'Average' })
+    const capacity = new Metric({ namespace: 'AWS/RDS', metricName: 'ServerlessDatabaseCapacity', dimensionsMap: { DBClusterIdentifier: clusterIdentifier }, period: FIVE_MINUTES, statistic: 'Maximum' })
+    alarm('aurora-capacity', `The read model runs at 90% of its maximum capacity (${config.database.maxAcu} ACU): raise database.maxAcu`, acuUtilization, 90)
+
+    // ── Dashboard ───────────────────────────────────────────────────────────
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      dashboardName: prefix,
+      widgets: [
+        [
+          new GraphWidget({ title: 'API: 4xx, 5xx', left: [props.api.metricClientError({ period: FIVE_MINUTES, statistic: 'Sum' }), props.api.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' })], width: 8 }),
+          new GraphWidget({ title: 'API: latency p95 (ms)', left: [props.api.metricLatency({ period: FIVE_MINUTES, statistic: 'p95' })], width: 8 }),
+          new GraphWidget({ title: 'Read model behind the table (ms)', left: iteratorAges, width: 8 }),
+        ],
+        [
+          new GraphWidget({ title: 'Function errors', left: allFunctions.map((f) => f.function.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum', label: f.module.id })), width: 8 }),
+          new GraphWidget({ title: 'Function throttles', left: allFunctions.map((f) => f.function.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum', label: f.module.id })), width: 8 }),
+          new GraphWidget({ title: 'Aurora capacity (ACU, % of max)', left: [capacity], right: [acuUtilization], width: 8 }),
+        ],
+        [
+          new GraphWidget({ title: 'Failure queues (stream, schedules)', left: [
+            streamFailures.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum', label: 'stream' }),
+            scheduleFailures.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum', label: 'schedules' }),
+          ], width: 12 }),
+          new GraphWidget({ title: 'Table throttles', left: [resources.table.metric('ReadThrottleEvents', { statistic: 'Sum', period: FIVE_MINUTES }), resources.table.metric('WriteThrottleEvents', { statistic: 'Sum', period: FIVE_MINUTES })], width: 12 }),
+        ],
+      ],
+    })
   }
 }

@@ -1,11 +1,12 @@
-import { Aws, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib'
+import { Aws, CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib'
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager'
 import type { Table } from 'aws-cdk-lib/aws-dynamodb'
 import type { Vpc } from 'aws-cdk-lib/aws-ec2'
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs'
 import type { DatabaseCluster } from 'aws-cdk-lib/aws-rds'
 import type { Construct } from 'constructs'
 import type { AppConfig } from '../config/index.js'
-import { removalPolicyOf } from '../constructs/app-function.js'
+import { portalSecretName, removalPolicyOf } from '../constructs/app-function.js'
 import type { PlatformResources } from '../constructs/platform-resources.js'
 import { PlatformBuckets } from '../constructs/stateful/buckets.js'
 import { PlatformIdentity } from '../constructs/stateful/identity.js'
@@ -60,6 +61,22 @@ export class StatefulStack extends Stack {
       // RDS can snapshot on delete; for the other resources 'snapshot' means keep.
       databaseRemovalPolicy: config.removalPolicy === 'snapshot' ? RemovalPolicy.SNAPSHOT : removalPolicy,
     })
+    // The national portal's address and the HMAC secret agreed with it (README "The national portal"): made with a
+    // random secret and no URL (the route then verifies against a value nobody knows, status updates only log)
+    // until the operator puts the agreed values. Kept if a first create fails over it, kept when the stack goes.
+    const portal = new Secret(this, 'PortalSecret', {
+      secretName: portalSecretName(config),
+      description: 'Digital Office: the national public service portal (url, sharedSecret); set by the operator, see README',
+      generateSecretString: { secretStringTemplate: JSON.stringify({ url: '' }), generateStringKey: 'sharedSecret', excludePunctuation: true, passwordLength: 48 },
+      encryptionKey: keys.dataKey,
+      removalPolicy: config.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
+    })
+    Validations.of(portal).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'The value is agreed with the national portal, which cannot take part in a Secrets Manager rotation; the operator rotates it with the portal (README runbook).',
+    })
+    new CfnOutput(this, 'UserPoolId', { description: 'Cognito user pool (the first administrator: npm run admin:create)', value: identity.userPool.userPoolId })
+    new CfnOutput(this, 'UserPoolClientId', { description: 'The SPA\'s public client of the user pool', value: identity.userPoolClient.userPoolClientId })
     this.vpc = readModel.vpc
     this.database = readModel.database
 

@@ -72,7 +72,7 @@ export class WafStack extends Stack {
     const logs = new LogGroup(this, 'WafLogs', {
       logGroupName,
       retention: config.logRetentionDays as RetentionDays,
-      removalPolicy: config.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      removalPolicy: config.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     })
     const logging = new CfnLoggingConfiguration(this, 'WafLogging', {
       resourceArn: webAcl.attrArn,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib'
+import { CfnOutput, Duration, SecretValue, Stack, Validations, type StackProps } from 'aws-cdk-lib'
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager'
 import {
   AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType, FunctionRuntime,
@@ -21,6 +21,7 @@ import type { AppConfig } from '../config/index.js'
 import { removalPolicyOf } from '../constructs/app-function.js'
 import { wildcardResourceFinding } from '../constructs/nag.js'
 import { awsCspOrigins, contentSecurityPolicy } from '../definitions/security-headers.js'
+import { ORIGIN_VERIFY_HEADER, originVerifySecretName } from './api-stack.js'
 
 export interface WebStackProps extends StackProps {
   readonly config: AppConfig
@@ -163,6 +164,8 @@ export class WebStack extends Stack {
         }])),
         '/api/*': {
           origin: new HttpOrigin(props.apiDomainName, {
+            // The functions refuse /api/* requests without it (the execute-api endpoint reached around the WAF).
+            customHeaders: { [ORIGIN_VERIFY_HEADER]: SecretValue.secretsManager(originVerifySecretName(config)).unsafeUnwrap() },
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
           }),
@@ -175,6 +178,19 @@ export class WebStack extends Stack {
           responseHeadersPolicy: securityHeaders,
         },
       },
+    })
+    // ── What the operator needs after `cdk deploy` (README: first deployment) ──
+    const siteUrl = config.web.domainName ? `https://${config.web.domainName}` : `https://${this.distribution.distributionDomainName}`
+    new CfnOutput(this, 'SiteUrl', { description: 'The site (SPA and /api/* through CloudFront and the WAF)', value: siteUrl })
+    new CfnOutput(this, 'ApiUrl', { description: 'The HTTP API as clients and the national portal reach it (its execute-api endpoint refuses requests without CloudFront\'s origin-verify header)', value: `${siteUrl}/api` })
+    new CfnOutput(this, 'NextSteps', {
+      description: 'Commands to run after the first deployment',
+      value: [
+        'the first administrator: README "First deployment" (admin:create is still to be built)',
+        `aws secretsmanager put-secret-value --secret-id do-${config.envName}/portal --secret-string '{"url":"…","sharedSecret":"…"}' && cdk deploy do-${config.envName}-api`,
+        `npm run signing -- --env ${config.envName} (signing keys, README)`,
+        `curl -fsS ${siteUrl}/api/health`,
+      ].join(' ; '),
     })
     if (!domainName) {
       Validations.of(this.distribution).acknowledge({
@@ -236,5 +252,6 @@ export class WebStack extends Stack {
         })
       }
     }
+
   }
 }

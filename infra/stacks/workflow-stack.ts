@@ -71,7 +71,8 @@ export class WorkflowStack extends Stack {
         comment: workflow.description,
         definitionBody: DefinitionBody.fromFile(file),
         definitionSubstitutions: Object.fromEntries(invoked.map(([placeholder, fn]) => [placeholder, fn.function.functionArn])),
-        logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: true },
+        // Execution data holds task tokens (secrets that answer a step) and people's data: never logged in prod.
+        logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: config.envName !== 'prod' },
         tracingEnabled: true,
       })
       // Exactly the functions the definition names, unqualified ARNs as written in the ASL.

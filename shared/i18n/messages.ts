@@ -152,6 +152,7 @@ export const MESSAGES: Catalog = {
   'field.invalidFormat': { vi: 'Trường {path} sai định dạng.', en: '{path} is not in the expected format.' },
   'field.invalidDate': { vi: 'Trường {path} không phải ngày hợp lệ (dạng năm-tháng-ngày, ví dụ 2026-12-03).', en: '{path} is not a valid date (year-month-day, e.g. 2026-12-03).' },
   'field.invalidEmail': { vi: 'Địa chỉ email không hợp lệ (ví dụ: ten@donvi.vn).', en: 'Not a valid e-mail address (e.g. name@unit.vn).' },
+  'auth.notThroughSite': { vi: 'Yêu cầu phải đi qua địa chỉ của trang, không gọi thẳng API.', en: 'Requests must come through the site\'s address, not the API\'s own endpoint.' },
 }
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {

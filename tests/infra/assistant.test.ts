@@ -90,7 +90,8 @@ describe('assistant on AWS (dev)', () => {
     const statements = byType(api, 'AWS::IAM::Policy').flatMap(([, r]) => r.Properties!.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
     const apply = statements.filter((s) => [s.Action].flat().includes('bedrock:ApplyGuardrail'))
     expect(apply).toHaveLength(2)
-    for (const s of apply) expect(s.Resource).toEqual({ 'Fn::GetAtt': [guardrailId, 'GuardrailArn'] })
+    // The guardrail, and the guardrail profile its Standard tier routes through.
+    for (const s of apply) expect(s.Resource).toEqual([{ 'Fn::GetAtt': [guardrailId, 'GuardrailArn'] }, expect.objectContaining({ 'Fn::Join': expect.anything() })])
   })
 
   it('takes the answer and embedding models from the environment\'s configuration', () => {

@@ -239,8 +239,8 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
       }
     })
 
-    it('places each function by trigger: http and websocket in the API stack, tasks with the workflows, stream, schedule and mail in ops', () => {
-      const where: Record<string, StackKey> = { http: 'api', websocket: 'api', 'workflow-task': 'workflow', stream: 'ops', schedule: 'ops', mail: 'ops' }
+    it('places each function by trigger: http, websocket and deploy in the API stack, tasks with the workflows, stream, schedule and mail in ops', () => {
+      const where: Record<string, StackKey> = { http: 'api', websocket: 'api', 'workflow-task': 'workflow', stream: 'ops', schedule: 'ops', mail: 'ops', deploy: 'api' }
       for (const module of MODULES) expect(findFunction(env(), module.id).stack, module.id).toBe(where[module.trigger])
     })
 
@@ -256,6 +256,7 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
         expect(vars.includes('MAIL_FROM'), `${module.id} MAIL_FROM`).toBe(!!a.mail)
         expect(vars.includes('SES_CONFIGURATION_SET'), `${module.id} SES_CONFIGURATION_SET`).toBe(!!a.mail)
         expect(vars.includes('AUDIT_KMS_KEY_ID'), `${module.id} AUDIT_KMS_KEY_ID`).toBe(a.table === 'readwrite')
+        expect(['PORTAL_URL', 'PORTAL_SHARED_SECRET'].every((v) => vars.includes(v)), `${module.id} PORTAL_*`).toBe(!!a.portal)
         for (const workflow of WORKFLOWS) {
           expect(vars.includes(workflow.arnEnvVar), `${module.id} ${workflow.arnEnvVar}`).toBe(((a.workflows ?? []) as readonly string[]).includes(workflow.id))
         }
@@ -473,10 +474,10 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
   })
 
   describe(`${envName}: operations`, () => {
-    it('feeds the read model from the table stream with bisect, retries and an encrypted failure queue', () => {
+    it('feeds the read model from the table stream, reporting the failed record (no bisecting), with retries and an encrypted failure queue', () => {
       const { templates } = env()
       const mapping = single(templates.ops, 'AWS::Lambda::EventSourceMapping').resource.Properties!
-      expect(mapping).toMatchObject({ BisectBatchOnFunctionError: true, MaximumRetryAttempts: 5, StartingPosition: 'TRIM_HORIZON' })
+      expect(mapping).toMatchObject({ BisectBatchOnFunctionError: false, FunctionResponseTypes: ['ReportBatchItemFailures'], MaximumRetryAttempts: 5, StartingPosition: 'TRIM_HORIZON' })
       expect(JSON.stringify(mapping.EventSourceArn)).toContain('StreamArn')
       const queueId = mapping.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0]
       expect(resourcesOf(templates.ops, 'AWS::SQS::Queue')[queueId].Properties).toMatchObject({ SqsManagedSseEnabled: true })

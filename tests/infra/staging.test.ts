@@ -14,7 +14,7 @@ describe('staging: production-shaped', () => {
   it('keeps the table and snapshots the database on deletion, both deletion-protected', () => {
     const { templates } = env()
     const [table] = Object.values(resourcesOf(templates.stateful, 'AWS::DynamoDB::Table'))
-    expect(table.DeletionPolicy).toBe('Retain')
+    expect(table.DeletionPolicy).toBe('RetainExceptOnCreate')
     expect(table.Properties!.DeletionProtectionEnabled).toBe(true)
     const [cluster] = Object.values(resourcesOf(templates.stateful, 'AWS::RDS::DBCluster'))
     expect(cluster.DeletionPolicy).toBe('Snapshot')

@@ -39,13 +39,45 @@ export function toDataApi(text: string, params: unknown[]): { sql: string; param
   return { sql: sqlText, parameters }
 }
 
-export function dataApiSql(client: Pick<RDSDataClient, 'send'>, cfg: { resourceArn: string; secretArn: string; database: string }): Sql {
+/**
+ * Data API errors worth another try: Aurora resuming from auto-pause or failing over, the service busy or
+ * throttling. The statement did not run, so trying again is safe; anything else is thrown at once.
+ */
+export const TRANSIENT_DATA_API_ERRORS = new Set([
+  'DatabaseResumingException', 'DatabaseUnavailableException', 'ServiceUnavailableError', 'ThrottlingException', 'TooManyRequestsException',
+])
+export const isTransientDataApiError = (err: unknown): boolean => TRANSIENT_DATA_API_ERRORS.has((err as { name?: string } | undefined)?.name ?? '')
+
+export interface DataApiRetry {
+  /** @default 8 (about 18 s of waiting at most: an auto-paused cluster resumes in about 15 s) */
+  readonly maxAttempts?: number
+  /** Waits before attempt n+1 (full jitter below a capped exponential). @default random below min(250·2ⁿ, 5000) ms */
+  readonly delayMs?: (attempt: number) => number
+  /** @default setTimeout */
+  readonly sleep?: (ms: number) => Promise<unknown>
+}
+
+const defaultDelay = (n: number) => Math.random() * Math.min(250 * 2 ** n, 5000)
+const defaultSleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+export function dataApiSql(client: Pick<RDSDataClient, 'send'>, cfg: { resourceArn: string; secretArn: string; database: string }, retry: DataApiRetry = {}): Sql {
+  const maxAttempts = retry.maxAttempts ?? 8
+  const delayMs = retry.delayMs ?? defaultDelay
+  const sleep = retry.sleep ?? defaultSleep
   return {
     async query<T>(text: string, params: unknown[] = []) {
       const { sql: s, parameters } = toDataApi(text, params)
-      const res = await client.send(new ExecuteStatementCommand({ ...cfg, sql: s, parameters, formatRecordsAs: 'JSON' }))
-      if (res.formattedRecords) return JSON.parse(res.formattedRecords) as T[]
-      return (res.records ?? []).map((r) => r.map(fieldValue)) as unknown as T[]
+      const command = new ExecuteStatementCommand({ ...cfg, sql: s, parameters, formatRecordsAs: 'JSON' })
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const res = await client.send(command)
+          if (res.formattedRecords) return JSON.parse(res.formattedRecords) as T[]
+          return (res.records ?? []).map((r) => r.map(fieldValue)) as unknown as T[]
+        } catch (err) {
+          if (!isTransientDataApiError(err) || attempt >= maxAttempts) throw err
+          await sleep(delayMs(attempt - 1))
+        }
+      }
     },
   }
 }

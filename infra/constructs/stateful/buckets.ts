@@ -16,7 +16,7 @@ export interface PlatformBucketsProps {
    * @default 30
    */
   readonly accessLogRetentionDays?: number
-  /** @default RemovalPolicy.RETAIN */
+  /** @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE */
   readonly removalPolicy?: RemovalPolicy
 }
 
@@ -26,7 +26,7 @@ export class PlatformBuckets extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformBucketsProps) {
     super(scope, id)
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE
     this.accessLogs = new Bucket(this, 'AccessLogs', {
       // Server access log delivery supports SSE-S3 only.
       encryption: BucketEncryption.S3_MANAGED,

@@ -21,7 +21,7 @@ export interface PlatformIdentityProps {
   readonly featurePlan?: 'ESSENTIALS' | 'PLUS'
   /** @default true */
   readonly deletionProtection?: boolean
-  /** @default RemovalPolicy.RETAIN */
+  /** @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE */
   readonly removalPolicy?: RemovalPolicy
 }
 
@@ -46,7 +46,7 @@ export class PlatformIdentity extends Construct {
       featurePlan: plus ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
       standardThreatProtectionMode: plus ? StandardThreatProtectionMode.FULL_FUNCTION : undefined,
       deletionProtection: props.deletionProtection ?? true,
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     })
     if (!mfaRequired) {
       Validations.of(this.userPool).acknowledge({

@@ -6,7 +6,7 @@ import { Construct } from 'constructs'
 export interface PlatformKeysProps {
   /** Prefix of the key aliases, e.g. `do-prod` (`alias/do-prod/data`). */
   readonly prefix: string
-  /** @default RemovalPolicy.RETAIN */
+  /** @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE */
   readonly removalPolicy?: RemovalPolicy
   /**
    * Days a deleted key waits before KMS destroys it.
@@ -26,7 +26,7 @@ export class PlatformKeys extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformKeysProps) {
     super(scope, id)
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE
     const pendingWindow = Duration.days(props.pendingWindowDays ?? 30)
     this.dataKey = new Key(this, 'DataKey', {
       alias: `alias/${props.prefix}/data`,

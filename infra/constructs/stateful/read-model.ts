@@ -5,7 +5,7 @@
  * rotation function reaches Secrets Manager through an interface endpoint
  * that only it may use.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib'
+import { Duration, RemovalPolicy, Validations, type Resource } from 'aws-cdk-lib'
 import { FlowLogDestination, FlowLogTrafficType, InterfaceVpcEndpointAwsService, Port, SecurityGroup, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2'
 import type { IKey } from 'aws-cdk-lib/aws-kms'
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs'
@@ -41,7 +41,7 @@ export interface ReadModelClusterProps {
   readonly logRetentionDays: RetentionDays
   /** @default true */
   readonly deletionProtection?: boolean
-  /** Of the logs. @default RemovalPolicy.RETAIN */
+  /** Of the logs. @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE */
   readonly removalPolicy?: RemovalPolicy
   /** Of the cluster (RDS can snapshot on delete). @default RemovalPolicy.SNAPSHOT */
   readonly databaseRemovalPolicy?: RemovalPolicy
@@ -55,7 +55,7 @@ export class ReadModelCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: ReadModelClusterProps) {
     super(scope, id)
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE
     const deletionProtection = props.deletionProtection ?? true
     this.vpc = new Vpc(this, 'Vpc', {
       availabilityZones: [...props.availabilityZones],
@@ -126,6 +126,11 @@ export class ReadModelCluster extends Construct {
     }
     const secret = this.database.secret
     if (!secret) throw new Error('the read-model cluster has no credentials secret')
+    // Kept with the cluster (a retained or snapshotted cluster without its credentials cannot be signed into).
+    // (`database.secret` is the attachment to the cluster; the generated secret is the cluster's child `Secret`.)
+    const generated = this.database.node.tryFindChild('Secret') as Resource | undefined
+    if (!generated) throw new Error('the read-model cluster generated no credentials secret')
+    generated.applyRemovalPolicy(props.databaseRemovalPolicy === RemovalPolicy.DESTROY ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
     this.secret = secret
   }
 }

@@ -13,7 +13,7 @@ export interface PlatformTableProps {
   readonly pointInTimeRecovery?: boolean
   /** @default true */
   readonly deletionProtection?: boolean
-  /** @default RemovalPolicy.RETAIN */
+  /** @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE */
   readonly removalPolicy?: RemovalPolicy
 }
 
@@ -33,7 +33,7 @@ export class PlatformTable extends Construct {
       timeToLiveAttribute: TABLE.ttlAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: props.pointInTimeRecovery ?? true },
       deletionProtection: props.deletionProtection ?? true,
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     })
     for (const index of Object.values(TABLE.indexes)) {
       this.table.addGlobalSecondaryIndex({

@@ -83,3 +83,51 @@ describe('mapError', () => {
     expect(res.body).not.toContain('secret')
   })
 })
+
+describe('httpModule behind CloudFront (origin verify)', () => {
+  const SECRET = 'cloudfront-adds-this-value-0123456789abcdef'
+  const call = async (headers: Record<string, string>) => {
+    const { httpModule } = await import('../../../functions/lib/http.js')
+    const handler = httpModule<undefined>({ routes: { 'GET /api/health': async () => ({ body: { ok: true } }) }, publicRoutes: ['GET /api/health'], service: 'test' })
+    const event = { routeKey: 'GET /api/health', headers, requestContext: { requestId: 'r1', http: { sourceIp: '203.0.113.9' } } }
+    return (handler as unknown as (e: unknown, c: unknown) => Promise<{ statusCode: number; body: string }>)(event, { awsRequestId: 'r1', functionName: 'test' })
+  }
+  const withSecret = async (value: string | undefined, fn: () => Promise<void>) => {
+    const { resetEnvCache } = await import('../../../functions/lib/env.js')
+    const before = process.env.ORIGIN_VERIFY
+    if (value === undefined) delete process.env.ORIGIN_VERIFY
+    else process.env.ORIGIN_VERIFY = value
+    resetEnvCache()
+    try { await fn() } finally {
+      if (before === undefined) delete process.env.ORIGIN_VERIFY
+      else process.env.ORIGIN_VERIFY = before
+      resetEnvCache()
+    }
+  }
+
+  it('refuses a request reaching the API around CloudFront (no header, or a wrong one) with 403 in Vietnamese', async () => {
+    await withSecret(SECRET, async () => {
+      const direct = await call({})
+      const wrong = await call({ 'X-Origin-Verify': `${SECRET.slice(0, -1)}x` })
+
+      expect(direct.statusCode).toBe(403)
+      expect(JSON.parse(direct.body).error).toEqual({ code: 'auth.notThroughSite', message: 'Yêu cầu phải đi qua địa chỉ của trang, không gọi thẳng API.' })
+      expect(wrong.statusCode).toBe(403)
+    })
+  })
+
+  it('answers a request carrying the header CloudFront adds', async () => {
+    await withSecret(SECRET, async () => {
+      const res = await call({ 'X-Origin-Verify': SECRET })
+
+      expect(res.statusCode).toBe(200)
+      expect(JSON.parse(res.body)).toEqual({ ok: true })
+    })
+  })
+
+  it('checks nothing where no origin-verify value is configured (the embedded gateway)', async () => {
+    await withSecret(undefined, async () => {
+      expect((await call({})).statusCode).toBe(200)
+    })
+  })
+})
