@@ -21,6 +21,7 @@
  *     `npx tsx tests/bench/tree.ts` (or `BENCH_ONLY=tree npm run bench`).
  * 10. KPI dashboards (dashboards.ts): the daily snapshot of 5,000 more units, the dashboard's p50/p95.
  * 11. Meetings (meetings.ts): 500 participants connected live; the chair's action to every client, p50/p95.
+ * 12. Fuzz suite (fuzz.ts): random requests for every route, requests per second.
  */
 import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
@@ -39,6 +40,7 @@ import { tasksBench, tasksMarkdown } from './tasks.js'
 import { treeBench, treeMarkdown } from './tree.js'
 import { dashboardsBench, dashboardsMarkdown } from './dashboards.js'
 import { meetingsBench, meetingsMarkdown } from './meetings.js'
+import { fuzzBench, fuzzMarkdown } from './fuzz.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7)
@@ -157,7 +159,11 @@ console.log('\n11. Meetings: 500 participants connected live, the chair\'s actio
 const meetings = await meetingsBench()
 console.log(meetingsMarkdown(meetings).join('\n'))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree, dashboards, meetings }
+console.log('\n12. Fuzz suite: random requests for every route of the route table (embedded runtime)')
+const fuzz = await fuzzBench()
+console.log(fuzzMarkdown(fuzz).join('\n'))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree, dashboards, meetings, fuzz }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -182,6 +188,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...treeMarkdown(tree),
   ...dashboardsMarkdown(dashboards),
   ...meetingsMarkdown(meetings),
+  ...fuzzMarkdown(fuzz),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)
