@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
 /** Tests that start their own platforms (and kill them): run alone, last. */
-const ENGINE_TESTS = ['tests/integration/local/engines.test.ts', 'tests/integration/local/restart.test.ts']
+const ENGINE_TESTS = ['tests/integration/local/engines.test.ts', 'tests/integration/local/restart.test.ts', 'tests/integration/fuzz/routes.fuzz.test.ts']
 
 /**
  * Four projects: `fast` (unit and infrastructure tests, no services),

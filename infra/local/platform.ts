@@ -20,7 +20,7 @@ import { LOCAL_TABLES } from '../../shared/table/definition.js'
 import { assertPortFree } from './ports.js'
 import { ensureTables, localDynamoClient, mainTableInput, simpleTableInput, startDynamoLocal, type DynamoLocal } from './dynamodb.js'
 import { startPostgres, type EmbeddedPostgres } from './postgres.js'
-import { startS3Local, type S3Local } from './s3.js'
+import { LOCAL_S3_CREDENTIALS, startS3Local, type S3Local } from './s3.js'
 import { startStepFunctionsLocal, type StepFunctionsLocal } from './stepfunctions/index.js'
 import { startGateway } from './gateway.js'
 import { startMailServer } from './mail-server.js'
@@ -133,7 +133,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const sfnArn = (id: string) => `arn:aws:states:ap-southeast-1:000000000000:stateMachine:${id}`
     // The AWS SDK's own variables (credentials, endpoints of the local engines)…
     Object.assign(process.env, {
-      AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      AWS_ACCESS_KEY_ID: LOCAL_S3_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: LOCAL_S3_CREDENTIALS.secretAccessKey, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${opts.sfnPort}`,
     })
     // …and the functions' settings, declared in functions/lib/env.ts as CDK sets them.

@@ -7,6 +7,7 @@
  */
 import { CALENDAR, addDays, type WorkingCalendar } from '../calendar/working-days.js'
 import type { Transfer } from './contracts.js'
+import type { Assignment } from '../org/contracts.js'
 import { vietnamDate } from '../calendar/vietnam-time.js'
 
 export const TRANSFER_RULES = {
@@ -43,4 +44,23 @@ export function temporaryPeriodProblem(from: string, until: string, purpose: 'wo
   if (until < plus(TRANSFER_RULES.temporary.minMonths)) return 'tooShort'
   if (purpose === 'study' ? until > plus(TRANSFER_RULES.temporary.maxMonthsStudy) : until >= plus(TRANSFER_RULES.temporary.maxMonthsExclusive)) return 'tooLong'
   return undefined
+}
+
+/**
+ * A member's access follows their membership. Accepted official transfer:
+ * the member role at the old cell goes and one at the new cell comes.
+ * Accepted temporary transfer: a member role at the temporary cell marked
+ * with the transfer (attends, no vote there), the home cell's kept. Return:
+ * that role goes. Other roles (a secretary's, an office's) are not touched.
+ */
+export function assignmentsAfterTransfer(assignments: readonly Assignment[], t: Pick<Transfer, 'transferId' | 'kind' | 'fromCellId' | 'toUnitId'>, event: 'accepted' | 'returned'): Assignment[] {
+  if (event === 'returned') return assignments.filter((a) => a.temporaryTransferId !== t.transferId)
+  if (!t.toUnitId) return [...assignments]
+  const isMemberAt = (unitId: string) => (a: Assignment) => a.unitId === unitId && a.role === 'member'
+  if (t.kind === 'official') {
+    const kept = assignments.filter((a) => !isMemberAt(t.fromCellId)(a) && !isMemberAt(t.toUnitId!)(a))
+    return [...kept, { unitId: t.toUnitId, role: 'member' }]
+  }
+  if (assignments.some((a) => isMemberAt(t.toUnitId!)(a) && a.temporaryTransferId === t.transferId)) return [...assignments]
+  return [...assignments, { unitId: t.toUnitId, role: 'member', temporaryTransferId: t.transferId }]
 }

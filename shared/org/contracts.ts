@@ -97,8 +97,15 @@ export const Assignment = z.strictObject({
   unitId,
   role,
   position: z.string().trim().max(120).optional(),
+  /**
+   * The temporary transfer (sinh hoạt đảng tạm thời) that granted this member role: the person
+   * attends the temporary cell and does not vote there; removed at the return.
+   */
+  temporaryTransferId: z.string().min(1).max(200).optional(),
 })
 export type Assignment = z.infer<typeof Assignment>
+/** Whether the role carries a vote in its unit (a temporary transfer's role does not). */
+export const hasVotingRights = (a: Pick<Assignment, 'temporaryTransferId'>): boolean => !a.temporaryTransferId
 
 export interface User {
   userId: string

@@ -22,6 +22,7 @@
  * 10. KPI dashboards (dashboards.ts): the daily snapshot of 5,000 more units, the dashboard's p50/p95.
  * 11. Meetings (meetings.ts): 500 participants connected live; the chair's action to every client, p50/p95.
  * 12. Cases (cases.ts): the commission's case list p50/p95 with 50,000 cases (`BENCH_CASES` for a quick run).
+ * 14. Fuzz suite (fuzz.ts): random requests for every route, requests per second.
  */
 import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
@@ -42,6 +43,7 @@ import { dashboardsBench, dashboardsMarkdown } from './dashboards.js'
 import { meetingsBench, meetingsMarkdown } from './meetings.js'
 import { casesBench, casesMarkdown } from './cases.js'
 import { dataRequestsBench, dataRequestsMarkdown } from './datarequests.js'
+import { fuzzBench, fuzzMarkdown } from './fuzz.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7)
@@ -168,7 +170,11 @@ console.log('\n13. Data requests: the consolidated table of a request answered b
 const datarequests = await dataRequestsBench()
 console.log(dataRequestsMarkdown(datarequests).join('\n'))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree, dashboards, meetings, cases: casesResult, datarequests }
+console.log('\n14. Fuzz suite: random requests for every route of the route table (embedded runtime)')
+const fuzz = await fuzzBench()
+console.log(fuzzMarkdown(fuzz).join('\n'))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree, dashboards, meetings, cases: casesResult, datarequests, fuzz }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -195,6 +201,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...meetingsMarkdown(meetings),
   ...casesMarkdown(casesResult),
   ...dataRequestsMarkdown(datarequests),
+  ...fuzzMarkdown(fuzz),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)

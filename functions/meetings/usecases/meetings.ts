@@ -99,12 +99,14 @@ export async function mutate(
 const event = (m: Meeting, at: string, kind: string, text: string) => { m.events.push({ at, kind, text }) }
 
 /** People named by person or by unit (a unit's people in the organisation's records), each once, by name. */
-async function resolvePeople(refs: readonly PartyRef[], index: UnitIndex, date: string): Promise<{ people: PersonRef[]; units: { unitId: string; name: string }[] }> {
+/** `guests`: people of a named unit there only by a temporary transfer (they attend, they do not vote there). */
+async function resolvePeople(refs: readonly PartyRef[], index: UnitIndex, date: string): Promise<{ people: PersonRef[]; units: { unitId: string; name: string }[]; guests: PersonRef[] }> {
   const userIds = refs.flatMap((r) => ('userId' in r ? [r.userId] : []))
   const users = userIds.length ? await orgStore.getUsers([...new Set(userIds)]) : []
   const missing = userIds.find((id) => !users.some((u) => u.userId === id && u.status === 'active'))
   if (missing) throw new RuleError('meeting.unknownPerson', { id: missing })
   const people = new Map(users.map((u) => [u.userId, { userId: u.userId, fullName: u.fullName }]))
+  const guests = new Map<string, PersonRef>()
   const units: { unitId: string; name: string }[] = []
   for (const r of refs) {
     if (!('unitId' in r)) continue
@@ -113,9 +115,11 @@ async function resolvePeople(refs: readonly PartyRef[], index: UnitIndex, date: 
     const ofUnit = await orgStore.listMembers(r.unitId)
     if (ofUnit.length === 0) throw new RuleError('meeting.noPeople', { unit: nameOn(unit, date).name })
     units.push({ unitId: r.unitId, name: nameOn(unit, date).name })
-    for (const p of ofUnit) people.set(p.userId, { userId: p.userId, fullName: p.fullName })
+    for (const p of ofUnit) if (p.votingRights !== false) people.set(p.userId, { userId: p.userId, fullName: p.fullName })
+    for (const p of ofUnit) if (p.votingRights === false && !people.has(p.userId)) guests.set(p.userId, { userId: p.userId, fullName: p.fullName })
   }
-  return { people: [...people.values()], units }
+  for (const id of people.keys()) guests.delete(id)
+  return { people: [...people.values()], units, guests: [...guests.values()] }
 }
 
 /** A document of an agenda item: a register entry the organiser may see (catalogue only when MẬT or above), or an upload checked as every upload is. */
@@ -156,7 +160,7 @@ export async function createMeeting(ctx: MeetingContext, body: CreateMeetingBody
   if (!members.people.some((p) => p.userId === chair.userId)) throw new RuleError('meeting.chairNotMember')
   const participants: Participant[] = [
     ...members.people.map((p) => ({ ...p, role: 'member' as const })),
-    ...[...invitees.people, secretary].filter((p) => !members.people.some((x) => x.userId === p.userId)).map((p) => ({ ...p, role: 'invitee' as const })),
+    ...[...invitees.people, ...members.guests, ...invitees.guests, secretary].filter((p) => !members.people.some((x) => x.userId === p.userId)).map((p) => ({ ...p, role: 'invitee' as const })),
   ].filter((p, i, all) => all.findIndex((x) => x.userId === p.userId) === i)
   const meetingId = newMeetingId(body.unitId, ctx.now)
   const presenterIds = body.agenda.flatMap((a) => (a.presenterUserId ? [a.presenterUserId] : []))

@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto'
 import { ConflictError } from '../../../shared/errors/index.js'
 import type { ApprovalStep, PartyMember, Transfer } from '../../../shared/members/contracts.js'
+import type { User } from '../../../shared/org/contracts.js'
 import { memberPolicy } from '../../../shared/members/policy.js'
 import { holderIds } from '../../org/usecases/holders.js'
-import { TRANSFER_RULES, returnSeconds, secondsToMonthsLater, secondsToWorkingDay } from '../../../shared/members/transfer.js'
+import { TRANSFER_RULES, assignmentsAfterTransfer, returnSeconds, secondsToMonthsLater, secondsToWorkingDay } from '../../../shared/members/transfer.js'
 import { nameOn, parentOn, today, type UnitIndex } from '../../../shared/org/tree.js'
 import { signingTitle } from '../../../shared/documents/authority.js'
 import { vietnamDay } from '../../../shared/calendar/vietnam-time.js'
@@ -17,6 +18,7 @@ import { Transaction } from '../../lib/adapters/transaction.js'
 import { notify as notifyPeople } from '../../notifications/usecases/notify.js'
 import { putObject } from '../../lib/adapters/blobs.js'
 import { orgStore } from '../../org/adapters/store.js'
+import { putUser } from '../../org/usecases/users.js'
 import { memberItem, memberStore } from '../adapters/store.js'
 import { renderLetter } from '../adapters/letter.js'
 import { documentStore } from '../../documents/adapters/store.js'
@@ -272,6 +274,7 @@ export async function flagMember(p: { transferId: string }) {
 /** The receiving cell accepted: the member now belongs there (temporary: is away, home cell kept). */
 export async function complete(p: { transferId: string }) {
   const member = await memberStore.getMember((await load(p.transferId)).memberId)
+  const account = member?.userId ? await orgStore.getUser(member.userId) : undefined
   await update(p.transferId, (cur) => (cur.status === 'accepted' ? undefined : {
     next: { ...cur, status: 'accepted', taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'accepted', by: cur.acceptedBy?.fullName ?? SYSTEM.name, note: cur.acceptedBy?.comment }] },
     unitId: cur.toUnitId!, action: cur.kind === 'official' ? 'member.transferredIn' : 'member.temporaryIn', details: { memberId: cur.memberId, fromCellId: cur.fromCellId },
@@ -279,6 +282,7 @@ export async function complete(p: { transferId: string }) {
     const at = new Date().toISOString()
     if (cur.kind === 'official') releaseMember(cur, tx, { status: 'active', cellId: cur.toUnitId!, at, kind: cur.kind }, member)
     else releaseMember(cur, tx, { status: 'temporarily-away', cellId: cur.fromCellId, at, kind: cur.kind }, member)
+    if (account) followMembership(tx, account, cur, 'accepted', at)
     tx.audit({ unitId: cur.fromCellId, action: cur.kind === 'official' ? 'member.transferredOut' : 'member.temporaryOut', target: cur.memberId, details: { toUnitId: cur.toUnitId, transferId: cur.transferId } })
   })
   const t = await load(p.transferId)
@@ -322,11 +326,26 @@ export async function remindReturn(p: { transferId: string }) {
 /** Back from a temporary transfer: active in the home cell again, the lock released. */
 export async function returned(p: { transferId: string }) {
   const member = await memberStore.getMember((await load(p.transferId)).memberId)
+  const account = member?.userId ? await orgStore.getUser(member.userId) : undefined
   await update(p.transferId, (cur) => (cur.status === 'returned' ? undefined : {
     next: { ...cur, status: 'returned', taskToken: undefined, history: [...cur.history, { at: new Date().toISOString(), status: 'returned', by: SYSTEM.name }] },
     unitId: cur.fromCellId, action: 'member.returned', details: { memberId: cur.memberId, fromUnitId: cur.toUnitId },
-  }), (cur, tx) => releaseMember(cur, tx, { status: 'active', cellId: cur.fromCellId, at: new Date().toISOString(), kind: cur.kind, toName: undefined }, member))
+  }), (cur, tx) => {
+    const at = new Date().toISOString()
+    releaseMember(cur, tx, { status: 'active', cellId: cur.fromCellId, at, kind: cur.kind, toName: undefined }, member)
+    if (account) followMembership(tx, account, cur, 'returned', at)
+  })
   return {}
+}
+
+/** The member's account in the same transaction as the record: its roles follow the move (assignmentsAfterTransfer), audited in each unit touched. */
+function followMembership(tx: Transaction, account: User, t: Transfer, event: 'accepted' | 'returned', at: string) {
+  const assignments = assignmentsAfterTransfer(account.assignments, t, event)
+  if (JSON.stringify(assignments) === JSON.stringify(account.assignments)) return
+  putUser(tx, { ...account, assignments, version: account.version + 1, updatedAt: at }, account.assignments, account.version)
+  for (const unitId of new Set([...account.assignments, ...assignments].map((a) => a.unitId))) {
+    tx.audit({ unitId, action: 'user.update', target: account.userId, details: { changed: ['assignments'], transferId: t.transferId, status: account.status, clearance: account.clearance } })
+  }
 }
 
 /** Rejected in the chain or expired: closed, the member's lock released. */

@@ -12,9 +12,9 @@ import { currentTree, readWholeTree } from './tree-cache.js'
 
 export const unitItem = (u: Unit) => ({ ...keys.unit(u.unitId), ...keys.unitCollection(u.unitId), entity: ENTITY.unit, schemaVersion: SCHEMA_VERSION, ...u })
 export const userItem = (u: User) => ({ ...keys.user(u.userId), ...keys.userLookup(u.username), entity: ENTITY.user, schemaVersion: SCHEMA_VERSION, ...u })
-export const memberItem = (unitId: string, u: User, a: { role: string; position?: string }) => ({
+export const memberItem = (unitId: string, u: User, a: { role: string; position?: string; votingRights?: false }) => ({
   ...keys.member(unitId, u.userId), entity: ENTITY.member, schemaVersion: SCHEMA_VERSION,
-  unitId, userId: u.userId, fullName: u.fullName, username: u.username, role: a.role, position: a.position,
+  unitId, userId: u.userId, fullName: u.fullName, username: u.username, role: a.role, position: a.position, ...(a.votingRights === false ? { votingRights: false } : {}),
 })
 export const reorganisationItem = (r: Reorganisation) => ({
   ...keys.reorganisation(r.ownerUnitId, r.requestId), ...keys.reorganisationLookup(r.requestId),
@@ -23,7 +23,7 @@ export const reorganisationItem = (r: Reorganisation) => ({
   entity: ENTITY.reorganisation, schemaVersion: SCHEMA_VERSION, ...r,
 })
 
-export interface Member { unitId: string; userId: string; fullName: string; username: string; role: string; position?: string }
+export interface Member { unitId: string; userId: string; fullName: string; username: string; role: string; position?: string; /** Only a temporary transfer's role here: attends, does not vote. */ votingRights?: false }
 
 export const orgStore = {
   /** Every unit, read from the table (a bulk job that wants the table's own view; requests use `tree`). */

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from '../../../shared/errors/index.js'
 import { authorizeClearance, orgPolicy } from '../../../shared/auth/policy.js'
-import type { CreateUserBody, UpdateUserBody, User } from '../../../shared/org/contracts.js'
+import { hasVotingRights, type CreateUserBody, type UpdateUserBody, type User } from '../../../shared/org/contracts.js'
 import { existsOn } from '../../../shared/org/tree.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
@@ -125,11 +125,20 @@ export async function updateUser(ctx: OrgContext, userId: string, body: UpdateUs
 
 /** The user item plus one membership item per unit (added, kept, removed). */
 function userTransaction(user: User, previous: User['assignments'], expectVersion: number | 'new'): Transaction {
-  const tx = new Transaction().put(userItem(user), { expectVersion })
+  return putUser(new Transaction(), user, previous, expectVersion)
+}
+
+/**
+ * Adds to `tx` the user item and its membership items (a unit's item says
+ * `votingRights: false` when the person holds only a temporary transfer's
+ * role there): a change of assignments written with whatever else `tx` holds.
+ */
+export function putUser(tx: Transaction, user: User, previous: User['assignments'], expectVersion: number | 'new'): Transaction {
+  tx.put(userItem(user), { expectVersion })
   const units = new Set(user.assignments.map((a) => a.unitId))
   for (const unitId of units) {
     const a = user.assignments.filter((x) => x.unitId === unitId)
-    tx.put(memberItem(unitId, user, { role: a.map((x) => x.role).join(','), position: a.find((x) => x.position)?.position }))
+    tx.put(memberItem(unitId, user, { role: a.map((x) => x.role).join(','), position: a.find((x) => x.position)?.position, ...(a.every((x) => !hasVotingRights(x)) ? { votingRights: false as const } : {}) }))
   }
   for (const old of new Set(previous.map((a) => a.unitId))) if (!units.has(old)) tx.delete(keys.member(old, user.userId))
   return tx
