@@ -52,4 +52,6 @@ export const objectKeys = {
   signingCertificate: (subject: { kind: string; id: string }) => `certs/${subject.kind}/${subject.id}.pem`,
   /** The roots the platform's chains end in, kept next to them. */
   signingRoots: 'certs/roots.pem',
+  /** A fonds' inventory (mục lục hồ sơ) as XLSX, one per day it is asked for. */
+  archiveInventory: (unitId: string, date: string) => `units/${unitId}/archives/inventory/${date}.xlsx`,
 } as const
