@@ -35,6 +35,7 @@ export const ARCHIVE_ROUTES: Record<string, h.ArchiveRoute> = {
   'POST /api/archives/dispositions/{dispositionId}/carry-out': h.carryOut,
   'GET /api/archives/handover-receivers': h.receivers,
   'GET /api/archives/handovers/{fromUnitId}/{handoverId}/files': h.handoverFiles,
+  'GET /api/archives/inventory': h.inventory,
 }
 
 export const handler = httpModuleWithContext({ service: 'archives', routes: ARCHIVE_ROUTES, ...ORG_MODULE_CONTEXT })

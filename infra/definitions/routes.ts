@@ -238,6 +238,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/archives/dispositions/{dispositionId}/carry-out', 'archives'),
   r('GET', '/api/archives/handover-receivers', 'archives'),
   r('GET', '/api/archives/handovers/{fromUnitId}/{handoverId}/files', 'archives'),
+  r('GET', '/api/archives/inventory', 'archives'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

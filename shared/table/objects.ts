@@ -59,4 +59,6 @@ export const objectKeys = {
   /** An uploaded XLSX answer's slot. */
   dataAnswerUpload: (userId: string, uploadId: string) => `datarequests/uploads/${userId}/${uploadId}.xlsx`,
   dataAnswerUploadPrefix: (userId: string) => `datarequests/uploads/${userId}/`,
+  /** A fonds' inventory (mục lục hồ sơ) as XLSX, one per day it is asked for. */
+  archiveInventory: (unitId: string, date: string) => `units/${unitId}/archives/inventory/${date}.xlsx`,
 } as const

@@ -53,3 +53,21 @@ export function overlappingWords(words: readonly PdfWord[]): [PdfWord, PdfWord][
   }
   return out
 }
+
+/**
+ * The /Reason of each signature, in signing order. pdfsig 22.12 (the one on
+ * this machine) does not print it, so the signature dictionaries are read
+ * with pdf-lib; pdfsig still says whether each signature is valid.
+ */
+export async function signatureReasons(pdf: Uint8Array): Promise<string[]> {
+  const { PDFDocument, PDFDict, PDFName, PDFHexString, PDFString } = await import('pdf-lib')
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false })
+  const out: string[] = []
+  for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('FT')) !== PDFName.of('Sig')) continue
+    const v = obj.lookup(PDFName.of('V'))
+    const reason = v instanceof PDFDict ? v.lookup(PDFName.of('Reason')) : undefined
+    if (reason instanceof PDFHexString || reason instanceof PDFString) out.push(reason.decodeText())
+  }
+  return out
+}

@@ -12,6 +12,7 @@ import {
 import { progress } from '../usecases/progress.js'
 import { createHandover, handoverFilesPage, handoverReceivers, listHandovers, receiveHandover } from '../usecases/handover.js'
 import { closeFile, filePlan, listHolds, placeHold, releaseHold } from '../usecases/records.js'
+import { fondsInventory } from '../usecases/inventory.js'
 import { carryOutDisposition, decideDisposition, dueList, listDispositions, proposeDisposition, showDisposition } from '../usecases/disposition.js'
 import { CouncilDecisionBody, DueQuery, FileCloseBody, HoldBody, ProposeDispositionBody, ReleaseHoldBody, VersionBody, dispositionId, holdId, HandoverFilesQuery, HandoverRoutesQuery } from '../../../shared/archives/contracts.js'
 
@@ -51,3 +52,4 @@ export const handoverFiles: ArchiveRoute = async ({ ctx, params, query }) => {
   const q = parse(HandoverFilesQuery, query)
   return { body: await handoverFilesPage(ctx, parse(sourceUnitId, params.fromUnitId), parse(handoverId, params.handoverId), q.after, q.limit) }
 }
+export const inventory: ArchiveRoute = async ({ ctx, query }) => ({ body: await fondsInventory(ctx, parse(UnitQuery, query).unitId) })

@@ -22,6 +22,9 @@ import { searchablePdfOf } from '../adapters/searchable.js'
 import { objectKeys } from '../../../shared/table/objects.js'
 import { registerScanDocument } from './register.js'
 import { envNow } from '../../lib/env.js'
+import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
+import { orgStore } from '../../org/adapters/store.js'
+import { archiveUnitOf, certifiedCopy } from './certification.js'
 
 export const PIPELINE_ACTOR: AuditActor = { userId: 'system', name: 'Quy trình số hóa / Digitisation pipeline' }
 export const MAX_SCAN_BYTES = () => envNow().MAX_SCAN_BYTES
@@ -151,7 +154,12 @@ export async function assembleBatch(input: { batchId: string }): Promise<{ docum
     } else {
       const pageKeys = group.map((p) => p.pdfKey).filter((k): k is string => !!k)
       const pdfKey = pageKeys.length ? objectKeys.archiveDocumentPdf(batch.unitId, batch.batchId, id) : undefined
-      if (pdfKey) await files.put(pdfKey, await mergePages(pageKeys), 'application/pdf')
+      // The digitised copy carries the fonds' unit's certification signature (certification.ts).
+      if (pdfKey) {
+        const at = new Date()
+        const unit = archiveUnitOf(await orgStore.tree(), batch.unitId, vietnamDate(at))
+        await files.put(pdfKey, await certifiedCopy(await mergePages(pageKeys), unit, at), 'application/pdf')
+      }
       const missing = fieldsToVerify(fields)
       doc = {
         ...base, status: 'verifying', toVerify: missing, ...(pdfKey ? { pdfKey } : {}), imageKeys: group.map((p) => p.imageKey!).filter(Boolean),
