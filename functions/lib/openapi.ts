@@ -87,6 +87,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: 'meetings', description: 'Phòng họp không giấy — Paperless meetings' },
       { name: 'schedules', description: 'Lịch công tác — Schedules' },
       { name: 'datarequests', description: 'Yêu cầu số liệu — Data requests' },
+      { name: 'cases', description: 'Vụ việc, kiến nghị cử tri — Cases and petitions' },
     ],
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },

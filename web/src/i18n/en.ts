@@ -57,6 +57,7 @@ export const en: Shape<typeof vi> = {
     meetings: 'Meetings',
     schedules: 'Schedules',
     datarequests: 'Data requests',
+    cases: 'Cases and petitions',
     groups: { docs: 'Documents', org: 'Organisation', members: 'Party members' },
     openMenu: 'Open navigation menu',
     closeMenu: 'Close navigation menu',

@@ -53,6 +53,7 @@ export const vi = {
     meetings: 'Cuộc họp',
     schedules: 'Lịch công tác',
     datarequests: 'Yêu cầu số liệu',
+    cases: 'Vụ việc, kiến nghị cử tri',
     groups: { docs: 'Văn bản', org: 'Tổ chức', members: 'Đảng viên' },
     openMenu: 'Mở menu điều hướng',
     closeMenu: 'Đóng menu điều hướng',
