@@ -7,6 +7,7 @@
 import { httpModuleWithContext } from '../lib/module.js'
 import { ORG_MODULE_CONTEXT } from '../org/usecases/context.js'
 import * as h from './handlers/routes.js'
+import * as hr from './handlers/records.js'
 
 export const ARCHIVE_ROUTES: Record<string, h.ArchiveRoute> = {
   'POST /api/archives/uploads': h.upload,
@@ -22,20 +23,20 @@ export const ARCHIVE_ROUTES: Record<string, h.ArchiveRoute> = {
   'POST /api/archives/handovers': h.newHandover,
   'GET /api/archives/handovers': h.handovers,
   'POST /api/archives/handovers/{fromUnitId}/{handoverId}/receipt': h.receive,
-  'GET /api/archives/file-plan': h.plan,
-  'POST /api/archives/files/{fileId}/close': h.close,
-  'GET /api/archives/holds': h.holds,
-  'POST /api/archives/holds': h.newHold,
-  'POST /api/archives/holds/{holdId}/release': h.release,
-  'GET /api/archives/disposition/due': h.due,
-  'GET /api/archives/dispositions': h.dispositions,
-  'POST /api/archives/dispositions': h.propose,
-  'GET /api/archives/dispositions/{dispositionId}': h.disposition,
-  'POST /api/archives/dispositions/{dispositionId}/decision': h.decide,
-  'POST /api/archives/dispositions/{dispositionId}/carry-out': h.carryOut,
+  'GET /api/archives/file-plan': hr.plan,
+  'POST /api/archives/files/{fileId}/close': hr.close,
+  'GET /api/archives/holds': hr.holds,
+  'POST /api/archives/holds': hr.newHold,
+  'POST /api/archives/holds/{holdId}/release': hr.release,
+  'GET /api/archives/disposition/due': hr.due,
+  'GET /api/archives/dispositions': hr.dispositions,
+  'POST /api/archives/dispositions': hr.propose,
+  'GET /api/archives/dispositions/{dispositionId}': hr.disposition,
+  'POST /api/archives/dispositions/{dispositionId}/decision': hr.decide,
+  'POST /api/archives/dispositions/{dispositionId}/carry-out': hr.carryOut,
   'GET /api/archives/handover-receivers': h.receivers,
   'GET /api/archives/handovers/{fromUnitId}/{handoverId}/files': h.handoverFiles,
-  'GET /api/archives/inventory': h.inventory,
+  'GET /api/archives/inventory': hr.inventory,
 }
 
 export const handler = httpModuleWithContext({ service: 'archives', routes: ARCHIVE_ROUTES, ...ORG_MODULE_CONTEXT })

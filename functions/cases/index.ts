@@ -9,6 +9,7 @@ import { httpModuleWithContext } from '../lib/module.js'
 import { ORG_MODULE_CONTEXT } from '../org/usecases/context.js'
 import { caseId, petitionId, resolutionId } from '../../shared/cases/contracts.js'
 import * as h from './handlers/routes.js'
+import * as hp from './handlers/petitions.js'
 
 export const CASE_ROUTES: Record<string, h.CaseRoute> = {
   'GET /api/cases/commissions': h.commissions,
@@ -28,16 +29,16 @@ export const CASE_ROUTES: Record<string, h.CaseRoute> = {
   'POST /api/cases/{caseId}/measures': h.measures,
   'POST /api/cases/{caseId}/follow-up': h.followUp,
   'POST /api/cases/{caseId}/close': h.close,
-  'GET /api/petitions': h.petitions,
-  'POST /api/petitions': h.createPetition,
-  'GET /api/petitions/{petitionId}': h.showPetition,
-  'POST /api/petitions/{petitionId}/forward': h.forwardPetition,
-  'POST /api/petitions/{petitionId}/answer': h.answerPetition,
-  'POST /api/petitions/{petitionId}/publish': h.publishPetition,
-  'GET /api/resolutions': h.resolutions,
-  'POST /api/resolutions': h.createResolution,
-  'GET /api/resolutions/{resolutionId}': h.showResolution,
-  'POST /api/resolutions/{resolutionId}/tasks': h.resolutionTask,
+  'GET /api/petitions': hp.petitions,
+  'POST /api/petitions': hp.createPetition,
+  'GET /api/petitions/{petitionId}': hp.showPetition,
+  'POST /api/petitions/{petitionId}/forward': hp.forwardPetition,
+  'POST /api/petitions/{petitionId}/answer': hp.answerPetition,
+  'POST /api/petitions/{petitionId}/publish': hp.publishPetition,
+  'GET /api/resolutions': hp.resolutions,
+  'POST /api/resolutions': hp.createResolution,
+  'GET /api/resolutions/{resolutionId}': hp.showResolution,
+  'POST /api/resolutions/{resolutionId}/tasks': hp.resolutionTask,
 }
 
 export const handler = httpModuleWithContext({ service: 'cases', routes: CASE_ROUTES, ...ORG_MODULE_CONTEXT, validateParams: { caseId, petitionId, resolutionId } })

@@ -11,10 +11,7 @@ import {
 } from '../usecases/archives.js'
 import { progress } from '../usecases/progress.js'
 import { createHandover, handoverFilesPage, handoverReceivers, listHandovers, receiveHandover } from '../usecases/handover.js'
-import { closeFile, filePlan, listHolds, placeHold, releaseHold } from '../usecases/records.js'
-import { fondsInventory } from '../usecases/inventory.js'
-import { carryOutDisposition, decideDisposition, dueList, listDispositions, proposeDisposition, showDisposition } from '../usecases/disposition.js'
-import { CouncilDecisionBody, DueQuery, FileCloseBody, HoldBody, ProposeDispositionBody, ReleaseHoldBody, VersionBody, dispositionId, holdId, HandoverFilesQuery, HandoverRoutesQuery } from '../../../shared/archives/contracts.js'
+import { HandoverFilesQuery, HandoverRoutesQuery } from '../../../shared/archives/contracts.js'
 
 export type ArchiveRoute = (req: HttpRequest<Actor> & { ctx: ArchiveContext }) => Promise<HttpResult>
 
@@ -35,21 +32,8 @@ export const receive: ArchiveRoute = async ({ ctx, params, body }) => {
   return { body: await receiveHandover(ctx, parse(sourceUnitId, params.fromUnitId), parse(handoverId, params.handoverId)) }
 }
 
-// Records management (issue 21).
-export const plan: ArchiveRoute = async ({ ctx }) => ({ body: filePlan(ctx) })
-export const close: ArchiveRoute = async ({ ctx, params, body }) => ({ body: await closeFile(ctx, parse(archiveFileId, params.fileId), parse(FileCloseBody, body).version) })
-export const holds: ArchiveRoute = async ({ ctx, query }) => ({ body: await listHolds(ctx, parse(UnitQuery, query).unitId) })
-export const newHold: ArchiveRoute = async ({ ctx, body }) => ({ status: 201, body: await placeHold(ctx, parse(HoldBody, body)) })
-export const release: ArchiveRoute = async ({ ctx, params, body }) => ({ body: await releaseHold(ctx, parse(holdId, params.holdId), parse(ReleaseHoldBody, body)) })
-export const due: ArchiveRoute = async ({ ctx, query }) => { const q = parse(DueQuery, query); return { body: await dueList(ctx, q.unitId, q.year) } }
-export const dispositions: ArchiveRoute = async ({ ctx, query }) => ({ body: await listDispositions(ctx, parse(UnitQuery, query).unitId) })
-export const propose: ArchiveRoute = async ({ ctx, body }) => ({ status: 201, body: await proposeDisposition(ctx, parse(ProposeDispositionBody, body)) })
-export const disposition: ArchiveRoute = async ({ ctx, params }) => ({ body: await showDisposition(ctx, parse(dispositionId, params.dispositionId)) })
-export const decide: ArchiveRoute = async ({ ctx, params, body }) => ({ body: await decideDisposition(ctx, parse(dispositionId, params.dispositionId), parse(CouncilDecisionBody, body)) })
-export const carryOut: ArchiveRoute = async ({ ctx, params, body }) => carryOutDisposition(ctx, parse(dispositionId, params.dispositionId), parse(VersionBody, body).version)
 export const receivers: ArchiveRoute = async ({ ctx, query }) => ({ body: await handoverReceivers(ctx, parse(HandoverRoutesQuery, query).fromUnitId) })
 export const handoverFiles: ArchiveRoute = async ({ ctx, params, query }) => {
   const q = parse(HandoverFilesQuery, query)
   return { body: await handoverFilesPage(ctx, parse(sourceUnitId, params.fromUnitId), parse(handoverId, params.handoverId), q.after, q.limit) }
 }
-export const inventory: ArchiveRoute = async ({ ctx, query }) => ({ body: await fondsInventory(ctx, parse(UnitQuery, query).unitId) })

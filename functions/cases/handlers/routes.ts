@@ -4,16 +4,14 @@ import type { HttpRequest, HttpResult } from '../../lib/http.js'
 import type { Actor } from '../../../shared/auth/policy.js'
 import * as k from '../../../shared/cases/contracts.js'
 import * as uc from '../usecases/cases.js'
-import * as pt from '../usecases/petitions.js'
 import { exportCases } from '../usecases/export.js'
+import { myOffices } from '../usecases/petitions.js'
 
 export type CaseRoute = (req: HttpRequest<Actor> & { ctx: uc.CaseContext }) => Promise<HttpResult>
 
 const id = (params: Record<string, string | undefined>) => parse(k.caseId, params.caseId)
-const pid = (params: Record<string, string | undefined>) => parse(k.petitionId, params.petitionId)
-const rid = (params: Record<string, string | undefined>) => parse(k.resolutionId, params.resolutionId)
 
-export const commissions: CaseRoute = async ({ ctx }) => ({ body: { commissions: await uc.myCommissions(ctx), offices: await pt.myOffices(ctx) } })
+export const commissions: CaseRoute = async ({ ctx }) => ({ body: { commissions: await uc.myCommissions(ctx), offices: await myOffices(ctx) } })
 export const list: CaseRoute = async ({ ctx, query }) => ({ body: await uc.listCases(ctx, parse(k.CaseListQuery, query)) })
 export const intake: CaseRoute = async ({ ctx, body }) => ({ status: 201, body: await uc.intake(ctx, parse(k.IntakeBody, body)) })
 export const kpis: CaseRoute = async ({ ctx, query }) => ({ body: await uc.caseKpis(ctx, parse(k.CaseKpiQuery, query).commissionId) })
@@ -30,14 +28,3 @@ export const conclude: CaseRoute = async ({ ctx, params, body }) => ({ body: awa
 export const measures: CaseRoute = async ({ ctx, params, body }) => ({ body: await uc.decideMeasures(ctx, id(params), parse(k.MeasuresBody, body)) })
 export const followUp: CaseRoute = async ({ ctx, params, body }) => ({ body: await uc.recordFollowUp(ctx, id(params), parse(k.FollowUpBody, body)) })
 export const close: CaseRoute = async ({ ctx, params, body }) => ({ body: await uc.closeCase(ctx, id(params), parse(k.CloseBody, body)) })
-
-export const petitions: CaseRoute = async ({ ctx, query }) => ({ body: await pt.listPetitions(ctx, parse(k.PetitionListQuery, query)) })
-export const createPetition: CaseRoute = async ({ ctx, body }) => ({ status: 201, body: await pt.createPetition(ctx, parse(k.PetitionBody, body)) })
-export const showPetition: CaseRoute = async ({ ctx, params }) => ({ body: await pt.showPetition(ctx, pid(params)) })
-export const forwardPetition: CaseRoute = async ({ ctx, params, body }) => ({ body: await pt.forwardPetition(ctx, pid(params), parse(k.PetitionForwardBody, body)) })
-export const answerPetition: CaseRoute = async ({ ctx, params, body }) => ({ body: await pt.answerPetition(ctx, pid(params), parse(k.PetitionAnswerBody, body)) })
-export const publishPetition: CaseRoute = async ({ ctx, params, body }) => ({ body: await pt.publishPetition(ctx, pid(params), parse(k.PetitionPublishBody, body)) })
-export const resolutions: CaseRoute = async ({ ctx, query }) => ({ body: await pt.listResolutions(ctx, parse(k.ResolutionListQuery, query).officeUnitId) })
-export const createResolution: CaseRoute = async ({ ctx, body }) => ({ status: 201, body: await pt.createResolution(ctx, parse(k.ResolutionBody, body)) })
-export const showResolution: CaseRoute = async ({ ctx, params }) => ({ body: await pt.showResolution(ctx, rid(params)) })
-export const resolutionTask: CaseRoute = async ({ ctx, params, body }) => ({ status: 201, body: await pt.addResolutionTask(ctx, rid(params), parse(k.ResolutionTaskBody, body)) })
