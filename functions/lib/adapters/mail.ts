@@ -123,5 +123,3 @@ export function mail(): MailPort {
   }
 }
 
-/** The embedded runtime points the SMTP transport elsewhere when it restarts in-process (tests). */
-export function resetMailTransport(): void { smtp?.transport.close(); smtp = undefined }
