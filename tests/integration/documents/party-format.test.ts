@@ -5,14 +5,15 @@
  * over the title —, the signature inside the draft's signing block, and the
  * seal of the body that issues (not of its superior).
  */
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib'
 import { afterAll, describe, expect, inject, it, vi } from 'vitest'
 import { auditKeyFile } from '../../../infra/local/audit-key.js'
 import { login } from '../../support/api.js'
+import { pdfsig } from '../../support/poppler.js'
 import { download, newWard, person, put, upload } from './support.js'
 import { formatDraft } from './format-drafts.js'
 
@@ -67,19 +68,6 @@ async function overlapping(pdf: Uint8Array): Promise<string[]> {
   const out: string[] = []
   printed.forEach((a, i) => printed.slice(i + 1).forEach((b) => { if (overlap(a, b)) out.push(`${a.text} × ${b.text}`) }))
   return out
-}
-
-/** pdfsig's report per signature, trusting the platform's development CA. */
-function pdfsig(pdf: Uint8Array): string[] {
-  const db = join(work, 'nss')
-  if (!existsSync(db)) {
-    mkdirSync(db, { recursive: true })
-    execFileSync('certutil', ['-N', '-d', `sql:${db}`, '--empty-password'])
-    execFileSync('certutil', ['-A', '-d', `sql:${db}`, '-n', 'digital-office-dev-ca', '-t', 'CT,C,C', '-i', join(inject('dataDir'), 'signing', 'ca-cert.pem')])
-  }
-  const file = join(work, `s-${Math.random().toString(36).slice(2)}.pdf`)
-  writeFileSync(file, pdf)
-  return spawnSync('pdfsig', ['-nssdir', `sql:${db}`, file], { encoding: 'utf8' }).stdout.split(/^Signature #\d+:$/m).slice(1)
 }
 
 const WARD = 'Đảng ủy phường Thể Thức'
