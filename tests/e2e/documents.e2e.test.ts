@@ -72,7 +72,12 @@ describe('official documents in the browser', () => {
     await form.getByLabel('Số, ký hiệu', { exact: true }).fill(`Số ${number} kh/du`)
     await expect.poll(() => form.getByText(`Sẽ ghi vào sổ: ${number}-KH/ĐU (Kế hoạch)`).count()).toBe(1)
     await form.getByLabel('Cơ quan ban hành', { exact: true }).fill('Đảng ủy phường Cửa Nam')
-    await form.getByLabel('Ngày văn bản', { exact: true }).fill(today())
+    // The date is typed day first, as a Vietnamese clerk writes it (03/12 is the 3rd of December, not 12 March).
+    const documentDate = form.getByLabel('Ngày văn bản', { exact: true })
+    expect(await documentDate.getAttribute('placeholder')).toBe('ngày/tháng/năm')
+    await documentDate.fill('03/12/2026')
+    await documentDate.press('Tab')
+    expect(await documentDate.inputValue()).toBe('03/12/2026')
     await form.getByLabel('Trích yếu nội dung', { exact: true }).fill(summary)
     // MẬT: no file, and the reason is said.
     await choose(clerk, form, 'Độ mật', '', 'MẬT')
@@ -111,7 +116,7 @@ describe('official documents in the browser', () => {
     await leader.getByRole('button', { name: 'Bút phê, giao xử lý' }).click()
     const dialog = leader.getByRole('dialog', { name: 'Bút phê, giao xử lý văn bản' })
     // The deadline starts from the urgency (KHẨN: two working days).
-    expect(await dialog.getByLabel('Hạn xử lý', { exact: true }).inputValue()).toBe(deadlineFor(today(), 'khan'))
+    expect(await dialog.getByLabel('Hạn xử lý', { exact: true }).inputValue()).toBe(deadlineFor(today(), 'khan').split('-').reverse().join('/'))
     await dialog.getByLabel('Ý kiến chỉ đạo', { exact: true }).fill(`Giao Chi bộ khu phố Hàng Bạc chủ trì, báo cáo kết quả (${tag}).`)
     await choose(leader, dialog, 'Đơn vị chủ trì', 'hang bac', /Chi bộ khu phố Hàng Bạc/)
     await choose(leader, dialog, 'Đơn vị phối hợp', 'hang dao', /Chi bộ khu phố Hàng Đào/)
@@ -128,7 +133,7 @@ describe('official documents in the browser', () => {
     const api = await login('bithu.hoankiem')
     const id = decodeURIComponent(new URL(documentUrl).pathname.split('/').pop()!)
     const doc = (await api.get(`/api/documents/${id}`)).body.document
-    expect(doc).toMatchObject({ status: 'directed', urgency: 'khan', direction: { leadUnitId: 'p-hoankiem-cb-hangbac', coordinatingUnitIds: ['p-hoankiem-cb-hangdao'] } })
+    expect(doc).toMatchObject({ documentDate: '2026-12-03', status: 'directed', urgency: 'khan', direction: { leadUnitId: 'p-hoankiem-cb-hangbac', coordinatingUnitIds: ['p-hoankiem-cb-hangdao'] } })
   }, 180_000)
 
   it('a draft is returned, revised, approved and issued; the viewer shows the signed PDF with its number; a search without diacritics finds it', async () => {

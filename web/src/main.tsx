@@ -5,6 +5,7 @@ import { Notifications } from '@mantine/notifications'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router-dom'
+import { AppDatesProvider } from './components/DateFields'
 import { onUnauthorized } from './api/client'
 import { auth } from './auth/store'
 import { router } from './router'
@@ -18,7 +19,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" limit={4} aria-live="polite" />
-      <RouterProvider router={router} />
+      <AppDatesProvider>
+        <RouterProvider router={router} />
+      </AppDatesProvider>
     </MantineProvider>
   </StrictMode>,
 )

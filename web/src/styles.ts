@@ -62,4 +62,6 @@ import '@mantine/core/styles/Tree.css'
 import '@mantine/notifications/styles.css'
 /* Charts (dashboards), after the core styles as Mantine's docs say. */
 import '@mantine/charts/styles.css'
+/* Date fields (dd/mm/yyyy), after the core styles. */
+import '@mantine/dates/styles.css'
 import './app.css'

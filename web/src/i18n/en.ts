@@ -457,4 +457,10 @@ export const en: Shape<typeof vi> = {
     nothingFound: 'No unit found',
     typeToSearch: 'Type a unit\'s name to search',
   },
+  form: {
+    datePlaceholder: 'dd/mm/yyyy',
+    timePlaceholder: 'hh:mm',
+    timeInvalid: 'Not a valid time (e.g. 19:30)',
+    time: 'Time',
+  },
 }

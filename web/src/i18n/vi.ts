@@ -453,4 +453,10 @@ export const vi = {
     nothingFound: 'Không tìm thấy đơn vị nào',
     typeToSearch: 'Gõ tên đơn vị để tìm',
   },
+  form: {
+    datePlaceholder: 'ngày/tháng/năm',
+    timePlaceholder: 'giờ:phút',
+    timeInvalid: 'Giờ không hợp lệ (ví dụ 19:30)',
+    time: 'Giờ',
+  },
 } as const

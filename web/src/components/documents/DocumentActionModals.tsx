@@ -23,6 +23,7 @@ import { clean, validate } from '../../lib/validation'
 import { FormModal } from '../FormModal'
 import { UnitMultiPicker, UnitPicker } from '../org/UnitPicker'
 import { UploadProgress } from './DocumentBits'
+import { DateField } from '../DateFields'
 
 type Done = (doc: OfficialDocument, message: string) => void
 interface ModalProps { doc: OfficialDocument; opened: boolean; onClose: () => void; onDone: Done }
@@ -127,7 +128,7 @@ export function DirectionModal({ doc, opened, onClose, onDone }: ModalProps) {
         value={coordinating} onChange={setCoordinating} error={sub.errors.coordinatingUnitIds} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Select label={labels.urgency} data={urgencyOptions(lang)} value={urgency} allowDeselect={false} onChange={(x) => x && changeUrgency(x as Urgency)} error={sub.errors.urgency} />
-        <TextInput label={labels.deadline} type="date" min={today} value={deadline} description={defaultHelp}
+        <DateField label={labels.deadline} min={today} value={deadline} description={defaultHelp}
           onChange={(e) => { deadlineTouched.current = true; setDeadline(e.currentTarget.value) }} error={sub.errors.deadline} />
       </SimpleGrid>
     </FormModal>

@@ -27,6 +27,7 @@ import { useUploadOnce } from '../../lib/useUploadOnce'
 import { clean, validate } from '../../lib/validation'
 import { FormModal } from '../FormModal'
 import { UploadProgress } from './DocumentBits'
+import { DateField } from '../DateFields'
 
 const FIELDS = ['unitId', 'symbol', 'issuerName', 'documentDate', 'receivedDate', 'summary', 'urgency', 'confidentiality', 'pageCount', 'file', 'file.objectKey'] as const
 
@@ -116,8 +117,8 @@ export function RegisterIncomingModal({ opened, onClose, onDone }: { opened: boo
           description={<span aria-live="polite">{preview}</span>} error={sub.errors.symbol} autoComplete="off" spellCheck={false} data-autofocus />
         <Autocomplete label={labels.issuerName} required value={v.issuerName} onChange={(x) => set({ issuerName: x })} data={issuerSuggestions(lang)}
           filter={foldFilter} error={sub.errors.issuerName} comboboxProps={{ keepMounted: false }} />
-        <TextInput label={labels.documentDate} type="date" required max={todayLocal()} value={v.documentDate} onChange={(e) => set({ documentDate: e.currentTarget.value })} error={sub.errors.documentDate} />
-        <TextInput label={labels.receivedDate} type="date" required max={todayLocal()} value={v.receivedDate} onChange={(e) => set({ receivedDate: e.currentTarget.value })} error={sub.errors.receivedDate} />
+        <DateField label={labels.documentDate} required max={todayLocal()} value={v.documentDate} onChange={(e) => set({ documentDate: e.currentTarget.value })} error={sub.errors.documentDate} />
+        <DateField label={labels.receivedDate} required max={todayLocal()} value={v.receivedDate} onChange={(e) => set({ receivedDate: e.currentTarget.value })} error={sub.errors.receivedDate} />
       </SimpleGrid>
       <Textarea label={labels.summary} required autosize minRows={2} maxRows={6} value={v.summary} onChange={(e) => set({ summary: e.currentTarget.value })} error={sub.errors.summary} />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">

@@ -19,6 +19,7 @@ import { useUnits } from '../../lib/units'
 import { useData } from '../../lib/useData'
 import { MeetingFile } from './MeetingFile'
 import { useAction } from './Running'
+import { DateField } from '../DateFields'
 
 type Act = <T>(fn: () => Promise<T>) => Promise<T>
 
@@ -107,7 +108,7 @@ function NewConclusion({ m, act }: { m: MeetingView; act: Act }) {
         <TextInput label={t('meeting.conclusion')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} style={{ flex: '1 1 16rem' }} />
         <Select label={t('meeting.leadUnit')} required searchable filter={foldFilter} data={unitOptions} value={leadUnitId} onChange={(v) => { setLeadUnitId(v); setLeadUserId(null) }} style={{ flex: '1 1 14rem' }} />
         <Select label={t('meeting.leadUser')} clearable searchable filter={foldFilter} data={userOptions} value={leadUserId} onChange={setLeadUserId} style={{ flex: '1 1 12rem' }} />
-        <TextInput label={t('meeting.deadline')} type="date" required value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} w={170} />
+        <DateField label={t('meeting.deadline')} required value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} w={170} />
       </Group>
       {error && <Text c="red" size="sm" role="alert">{error}</Text>}
       <Group><Button type="submit" loading={busy}>{t('meeting.addConclusion')}</Button></Group>

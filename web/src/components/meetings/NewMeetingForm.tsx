@@ -21,6 +21,7 @@ import { uploadDocumentFile } from '../../lib/documents'
 import { errorMessage } from '../../lib/error-message'
 import { fromVietnamLocal } from './format'
 import { PartyPicker, PersonPicker } from './PeoplePickers'
+import { DateTimeField } from '../DateFields'
 
 type DocDraft = { key: string; title: string } & ({ documentId: string; symbol?: string } | { file: File; draft: boolean })
 interface ItemDraft { key: string; title: string; presenterUserId: string | null; minutes: number | string; documents: DocDraft[] }
@@ -88,7 +89,7 @@ export function NewMeetingForm({ onCreated }: { onCreated: (m: MeetingView) => v
           )}
         </Group>
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <TextInput label={t('meeting.startsAt')} type="datetime-local" required value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} style={{ flex: '0 1 14rem' }} />
+          <DateTimeField label={t('meeting.startsAt')} required value={startsAt} onChange={(e) => setStartsAt(e.currentTarget.value)} style={{ flex: '0 1 14rem' }} />
           <TextInput label={t('meeting.place')} required value={place} onChange={(e) => setPlace(e.currentTarget.value)} style={{ flex: '1 1 16rem' }} />
         </Group>
         {kind === 'conference' && <Textarea label={t('meeting.sites')} autosize minRows={2} value={sites} onChange={(e) => setSites(e.currentTarget.value)} />}

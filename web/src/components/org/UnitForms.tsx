@@ -20,6 +20,7 @@ import { invalidateUnits, useUnits } from '../../lib/units'
 import { useSubmit } from '../../lib/useSubmit'
 import { clean, validate } from '../../lib/validation'
 import { FormModal } from '../FormModal'
+import { DateField } from '../DateFields'
 
 interface ModalProps { opened: boolean; onClose: () => void }
 
@@ -68,7 +69,7 @@ export function CreateUnitModal({ parent, opened, onClose, onDone }: ModalProps 
         <Select label={labels.level} required data={levels} value={v.level} onChange={(x) => setV({ ...v, level: x, kind: v.kind ?? defaultKind(x) })} error={sub.errors.level} />
         <Select label={labels.kind} required data={kindOptions(lang)} value={v.kind} onChange={(x) => setV({ ...v, kind: x })} error={sub.errors.kind} />
       </SimpleGrid>
-      <TextInput label={labels.validFrom} type="date" description={t('unit.effectiveDateHelp')} value={v.validFrom} onChange={(e) => setV({ ...v, validFrom: e.currentTarget.value })} error={sub.errors.validFrom} />
+      <DateField label={labels.validFrom} description={t('unit.effectiveDateHelp')} value={v.validFrom} onChange={(e) => setV({ ...v, validFrom: e.currentTarget.value })} error={sub.errors.validFrom} />
     </FormModal>
   )
 }
@@ -114,7 +115,7 @@ export function RenameUnitModal({ unit, opened, onClose, onDone }: ModalProps & 
         <TextInput label={labels.code} required value={v.code} onChange={(e) => setV({ ...v, code: e.currentTarget.value })} error={sub.errors.code} />
         <Select label={labels.kind} data={kindOptions(lang)} value={v.kind} onChange={(x) => setV({ ...v, kind: x })} error={sub.errors.kind} allowDeselect={false} />
       </SimpleGrid>
-      <TextInput label={labels.effectiveDate} type="date" description={t('unit.effectiveDateHelp')} value={v.effectiveDate} onChange={(e) => setV({ ...v, effectiveDate: e.currentTarget.value })} error={sub.errors.effectiveDate} />
+      <DateField label={labels.effectiveDate} description={t('unit.effectiveDateHelp')} value={v.effectiveDate} onChange={(e) => setV({ ...v, effectiveDate: e.currentTarget.value })} error={sub.errors.effectiveDate} />
     </FormModal>
   )
 }
@@ -160,7 +161,7 @@ export function MoveUnitModal({ unit, opened, onClose, onDone }: ModalProps & { 
       <Select label={labels.newParentId} required searchable filter={foldFilter} data={options} value={v.newParentId}
         onChange={(x) => setV({ ...v, newParentId: x })} error={sub.errors.newParentId} nothingFoundMessage={t('units.empty')} data-autofocus
         />
-      <TextInput label={labels.effectiveDate} type="date" description={t('unit.effectiveDateHelp')} value={v.effectiveDate}
+      <DateField label={labels.effectiveDate} description={t('unit.effectiveDateHelp')} value={v.effectiveDate}
         onChange={(e) => setV({ ...v, effectiveDate: e.currentTarget.value })} error={sub.errors.effectiveDate} />
     </FormModal>
   )
@@ -282,7 +283,7 @@ export function ReorganiseModal({ unit, opened, onClose, onDone }: ModalProps & 
           )}
         </Stack>
       </Fieldset>
-      <TextInput label={labels.effectiveDate} type="date" required value={effectiveDate} onChange={(e) => setEffectiveDate(e.currentTarget.value)} error={sub.errors.effectiveDate} />
+      <DateField label={labels.effectiveDate} required value={effectiveDate} onChange={(e) => setEffectiveDate(e.currentTarget.value)} error={sub.errors.effectiveDate} />
       <Textarea label={labels.reason} required autosize minRows={3} maxRows={8} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={sub.errors.reason} />
     </FormModal>
   )

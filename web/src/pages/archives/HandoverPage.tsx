@@ -25,6 +25,7 @@ import { useData } from '../../lib/useData'
 import { foldFilter } from '../../lib/search'
 import { formatDate } from '../../lib/dates'
 import { useLang } from '../../lib/labels'
+import { DateField } from '../../components/DateFields'
 
 
 export default function HandoverPage() {
@@ -92,7 +93,7 @@ export default function HandoverPage() {
               {routes.length > 0 && <Select label={t('arc.hand.to')} description={t('arc.hand.byRule')} value={form.toUnitId || null} allowDeselect={false} onChange={(v) => setForm((f) => ({ ...f, toUnitId: v ?? '' }))}
                 data={routes.map((r) => ({ value: r.toUnitId, label: `${r.name} — ${t(`arc.hand.scope.${r.scope}`, { count: r.files })}` }))} />}
               {receivers.data?.endedBy && <Text size="sm">{t('arc.hand.reason')}: {t(`arc.hand.reasons.${receivers.data.endedBy}`)}</Text>}
-              <TextInput label={t('arc.hand.date')} type="date" value={form.date} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, date: v })) }} />
+              <DateField label={t('arc.hand.date')} value={form.date} onChange={(e) => { const v = e.currentTarget.value; setForm((f) => ({ ...f, date: v })) }} />
               <Group><Button onClick={() => setStep(1)} disabled={!form.fromUnitId || !form.toUnitId}>{t('arc.hand.next')}</Button></Group>
             </Stack>
           </Stepper.Step>

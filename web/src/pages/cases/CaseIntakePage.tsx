@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { notify } from '../../components/notify'
 import { useSubmit } from '../../lib/useSubmit'
 import { Alert } from '@mantine/core'
+import { DateField } from '../../components/DateFields'
 
 const FIELDS = ['type', 'source', 'fromBody', 'receivedOn', 'subject', 'summary', 'concerns', 'complainant', 'complainant.fullName', 'complainant.email']
 
@@ -47,7 +48,7 @@ export default function CaseIntakePage() {
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <Select label={t('cases.type')} data={CASE_TYPES.map((x) => ({ value: x, label: t(`cases.types.${x}`) }))} value={v.type} onChange={(x) => setV((s) => ({ ...s, type: x ?? 'complaint' }))} allowDeselect={false} />
               <Select label={t('cases.source')} data={CASE_SOURCES.map((x) => ({ value: x, label: t(`cases.sources.${x}`) }))} value={v.source} onChange={(x) => setV((s) => ({ ...s, source: x ?? 'reception' }))} allowDeselect={false} />
-              <TextInput type="date" label={t('cases.received')} required value={v.receivedOn} onChange={set('receivedOn')} error={e.receivedOn} max={vietnamDate()} />
+              <DateField label={t('cases.received')} required value={v.receivedOn} onChange={set('receivedOn')} error={e.receivedOn} max={vietnamDate()} />
             </SimpleGrid>
             {v.source === 'transferred' && <TextInput label={t('cases.fromBody')} required value={v.fromBody} onChange={set('fromBody')} error={e.fromBody} />}
             <TextInput label={t('cases.subject')} required value={v.subject} onChange={set('subject')} error={e.subject} />

@@ -27,6 +27,7 @@ import { useLang } from '../../lib/labels'
 import { useUnits } from '../../lib/units'
 import { useData } from '../../lib/useData'
 import { useSubmit } from '../../lib/useSubmit'
+import { DateField } from '../../components/DateFields'
 
 export default function CasePage() {
   const { t } = useTranslation()
@@ -150,16 +151,16 @@ function StepForm({ v, step, onClose, onDone }: { v: CaseView; step: ComplaintSt
       {step === 'forward' && <Select label={t('cases.f.toUnit')} required searchable data={units.activeOptions.map((o) => ({ value: o.value, label: o.label }))} value={str('toUnitId') || null} onChange={(x) => setF((s) => ({ ...s, toUnitId: x ?? '' }))} error={e.toUnitId} />}
       {step === 'assign' && <>
         <Select label={t('cases.f.inspector')} required data={inspectors.map((m) => ({ value: m.userId, label: `${m.fullName}${m.position ? ` — ${m.position}` : ''}` }))} value={str('inspectorId') || null} onChange={(x) => setF((s) => ({ ...s, inspectorId: x ?? '' }))} error={e.inspectorId} />
-        <TextInput type="date" label={t('cases.f.handlingDue')} value={str('handlingDue')} onChange={set('handlingDue')} error={e.handlingDue} />
+        <DateField label={t('cases.f.handlingDue')} value={str('handlingDue')} onChange={set('handlingDue')} error={e.handlingDue} />
       </>}
       {step === 'extend' && <>
-        <TextInput type="date" label={t('cases.f.until')} required value={str('until')} onChange={set('until')} error={e.until} />
+        <DateField label={t('cases.f.until')} required value={str('until')} onChange={set('until')} error={e.until} />
         <Textarea label={t('cases.f.reason')} required value={str('reason')} onChange={set('reason')} error={e.reason} />
       </>}
       {step === 'conclude' && <Select label={t('cases.f.founded')} data={(['founded', 'partly', 'unfounded'] as const).map((x) => ({ value: x, label: t(`cases.foundedOptions.${x}`) }))} value={str('founded')} onChange={(x) => setF((s) => ({ ...s, founded: x ?? 'founded' }))} allowDeselect={false} />}
       {step === 'measures' && <>
         <Select label={t('cases.f.measure')} data={MEASURES.map((x) => ({ value: x, label: t(`cases.measuresOptions.${x}`) }))} value={str('measure')} onChange={(x) => setF((s) => ({ ...s, measure: x ?? 'none' }))} allowDeselect={false} />
-        <TextInput type="date" label={t('cases.f.executionDue')} value={str('executionDue')} onChange={set('executionDue')} />
+        <DateField label={t('cases.f.executionDue')} value={str('executionDue')} onChange={set('executionDue')} />
       </>}
       {['verify', 'conclude', 'measures', 'followUp'].includes(step) && <Textarea label={t('cases.f.text')} required autosize minRows={3} value={str('text')} onChange={set('text')} error={e.text} />}
       {step === 'followUp' && <Checkbox label={t('cases.f.executed')} checked={!!f.executed} onChange={(ev) => { const ch = ev.currentTarget.checked; setF((x) => ({ ...x, executed: ch })) }} />}

@@ -21,6 +21,7 @@ import { errorMessage } from '../../lib/error-message'
 import { useLang } from '../../lib/labels'
 import { useData } from '../../lib/useData'
 import { useSubmit } from '../../lib/useSubmit'
+import { DateField } from '../../components/DateFields'
 
 export default function PetitionPage() {
   const { t } = useTranslation()
@@ -70,7 +71,7 @@ export default function PetitionPage() {
       </Paper>
       {step && (
         <FormModal opened onClose={() => setStep(null)} title={t(`cases.p.step.${step}`)} onSubmit={submit} submitLabel={t(`cases.p.step.${step}`)} busy={form.busy} error={form.error} messages={form.messages}>
-          {step === 'forward' && <TextInput type="date" label={t('cases.p.answerDue')} value={f.answerDue} onChange={(e) => { const x = e.currentTarget.value; setF((s) => ({ ...s, answerDue: x })) }} error={form.errors.answerDue} />}
+          {step === 'forward' && <DateField label={t('cases.p.answerDue')} value={f.answerDue} onChange={(e) => { const x = e.currentTarget.value; setF((s) => ({ ...s, answerDue: x })) }} error={form.errors.answerDue} />}
           {step === 'answer' && <>
             <Textarea label={t('cases.p.answer')} required autosize minRows={3} value={f.answer} onChange={(e) => { const x = e.currentTarget.value; setF((s) => ({ ...s, answer: x })) }} error={form.errors.answer} />
             <Select label={t('cases.p.result')} data={PETITION_RESULTS.map((r) => ({ value: r, label: t(`cases.p.results.${r}`) }))} value={f.result} onChange={(x) => setF((s) => ({ ...s, result: x ?? 'solved' }))} allowDeselect={false} />

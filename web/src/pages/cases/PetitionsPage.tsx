@@ -23,6 +23,7 @@ import { useLang } from '../../lib/labels'
 import { useUnits } from '../../lib/units'
 import { useData } from '../../lib/useData'
 import { useSubmit } from '../../lib/useSubmit'
+import { DateField } from '../../components/DateFields'
 
 export default function PetitionsPage() {
   const { t } = useTranslation()
@@ -103,7 +104,7 @@ function NewPetition({ officeUnitId, onClose, onDone }: { officeUnitId: string; 
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label={t('cases.p.meeting')} required value={v.meeting} onChange={set('meeting')} error={e.meeting} />
         <TextInput label={t('cases.p.place')} required value={v.place} onChange={set('place')} error={e.place} />
-        <TextInput type="date" label={t('cases.p.meetingOn')} required value={v.meetingOn} onChange={set('meetingOn')} error={e.meetingOn} />
+        <DateField label={t('cases.p.meetingOn')} required value={v.meetingOn} onChange={set('meetingOn')} error={e.meetingOn} />
         <TextInput label={t('cases.p.area')} required value={v.area} onChange={set('area')} error={e.area} />
         <TextInput label={t('cases.p.topic')} required value={v.topic} onChange={set('topic')} error={e.topic} />
         <Select label={t('cases.p.agency')} required searchable data={units.activeOptions.map((o) => ({ value: o.value, label: o.label }))} value={v.agencyUnitId || null} onChange={(x) => setV((s) => ({ ...s, agencyUnitId: x ?? '' }))} error={e.agencyUnitId} />
@@ -123,7 +124,7 @@ function NewResolution({ officeUnitId, onClose, onDone }: { officeUnitId: string
       <TextInput label={t('cases.r.number')} required value={v.number} onChange={set('number')} error={form.errors.number} />
       <TextInput label={t('cases.r.name')} required value={v.title} onChange={set('title')} error={form.errors.title} />
       <TextInput label={t('cases.r.session')} required value={v.session} onChange={set('session')} error={form.errors.session} />
-      <TextInput type="date" label={t('cases.r.adoptedOn')} required value={v.adoptedOn} onChange={set('adoptedOn')} error={form.errors.adoptedOn} />
+      <DateField label={t('cases.r.adoptedOn')} required value={v.adoptedOn} onChange={set('adoptedOn')} error={form.errors.adoptedOn} />
     </FormModal>
   )
 }

@@ -18,6 +18,7 @@ import { useLang } from '../../lib/labels'
 import { useUnits } from '../../lib/units'
 import { useData } from '../../lib/useData'
 import { useSubmit } from '../../lib/useSubmit'
+import { DateField } from '../../components/DateFields'
 
 export default function ResolutionPage() {
   const { t } = useTranslation()
@@ -65,7 +66,7 @@ export default function ResolutionPage() {
           <TextInput label={t('cases.r.taskTitle')} required value={f.title} onChange={(e) => { const x = e.currentTarget.value; setF((s) => ({ ...s, title: x })) }} error={form.errors.title} />
           <Group grow>
             <Select label={t('cases.r.leadUnit')} required searchable data={units.activeOptions.map((o) => ({ value: o.value, label: o.label }))} value={f.leadUnitId || null} onChange={(x) => setF((s) => ({ ...s, leadUnitId: x ?? '' }))} error={form.errors.leadUnitId} />
-            <TextInput type="date" label={t('cases.r.deadline')} required value={f.deadline} onChange={(e) => { const x = e.currentTarget.value; setF((s) => ({ ...s, deadline: x })) }} error={form.errors.deadline} />
+            <DateField label={t('cases.r.deadline')} required value={f.deadline} onChange={(e) => { const x = e.currentTarget.value; setF((s) => ({ ...s, deadline: x })) }} error={form.errors.deadline} />
           </Group>
         </FormModal>
       )}

@@ -24,6 +24,7 @@ import { errorMessage } from '../../lib/error-message'
 import { useLang } from '../../lib/labels'
 import { useData } from '../../lib/useData'
 import { KPIS, type KpiId } from '../../../../shared/dashboards/targets'
+import { DateField } from '../../components/DateFields'
 
 const STATUS_COLOUR: Record<DashboardKpi['status'], string> = { met: 'green', behind: 'yellow', late: 'red', noData: 'gray', notMeasured: 'gray' }
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Math.round(v * 1000) / 10}%`)
@@ -172,8 +173,8 @@ function Reports({ unitId, stored, open, onMade }: { unitId: string; stored: { r
     <Paper withBorder p="md" component="section" aria-labelledby="reports-title">
       <Title order={2} size="h4" id="reports-title">{t('dash.reports')}</Title>
       <Group align="end" mt="sm" wrap="wrap">
-        <TextInput type="date" label={t('dash.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="date" label={t('dash.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <DateField label={t('dash.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <DateField label={t('dash.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
         <Button onClick={make} loading={busy}>{t('dash.make')}</Button>
       </Group>
       {error && <Text c="red" mt="xs" role="alert">{error}</Text>}

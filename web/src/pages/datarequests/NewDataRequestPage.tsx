@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
 import { notify } from '../../components/notify'
 import { useData } from '../../lib/useData'
+import { DateField } from '../../components/DateFields'
 
 interface Row { code: string; name: string; unit: string; type: Indicator['type']; totalOf: string; optional: boolean }
 const emptyRow = (n: number): Row => ({ code: String(n), name: '', unit: '', type: 'number', totalOf: '', optional: false })
@@ -66,9 +67,9 @@ export default function NewDataRequestPage() {
           <TextInput required label={t('dreq.f.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
           <Textarea label={t('dreq.f.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput type="date" required label={t('dreq.f.periodFrom')} value={periodFrom} onChange={(e) => setPeriodFrom(e.currentTarget.value)} />
-            <TextInput type="date" required label={t('dreq.f.periodTo')} value={periodTo} onChange={(e) => setPeriodTo(e.currentTarget.value)} />
-            <TextInput type="date" required label={t('dreq.f.deadline')} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} />
+            <DateField required label={t('dreq.f.periodFrom')} value={periodFrom} onChange={(e) => setPeriodFrom(e.currentTarget.value)} />
+            <DateField required label={t('dreq.f.periodTo')} value={periodTo} onChange={(e) => setPeriodTo(e.currentTarget.value)} />
+            <DateField required label={t('dreq.f.deadline')} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} />
           </SimpleGrid>
         </Stack>
       </Paper>

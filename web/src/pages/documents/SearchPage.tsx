@@ -21,6 +21,7 @@ import { foldFilter } from '../../lib/search'
 import { useUnits } from '../../lib/units'
 import { useData } from '../../lib/useData'
 import { validate, type FieldErrors } from '../../lib/validation'
+import { DateField } from '../../components/DateFields'
 
 const KEYS = ['q', 'issuer', 'type', 'from', 'to', 'status', 'flow', 'unitId'] as const
 type Criteria = Record<(typeof KEYS)[number], string>
@@ -89,8 +90,8 @@ export default function SearchPage() {
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
               <TextInput label={labels.issuer} placeholder={t('docs.search.issuerPlaceholder')} value={form.issuer} onChange={(e) => set('issuer', e.currentTarget.value)} error={errors.issuer} />
               <Select label={labels.type} placeholder={t('docs.search.any')} clearable searchable filter={foldFilter} data={typeOptions(lang)} value={form.type || null} onChange={(v) => set('type', v)} error={errors.type} />
-              <TextInput label={labels.from} type="date" value={form.from} onChange={(e) => set('from', e.currentTarget.value)} error={errors.from} />
-              <TextInput label={labels.to} type="date" value={form.to} onChange={(e) => set('to', e.currentTarget.value)} error={errors.to} />
+              <DateField label={labels.from} value={form.from} onChange={(e) => set('from', e.currentTarget.value)} error={errors.from} />
+              <DateField label={labels.to} value={form.to} onChange={(e) => set('to', e.currentTarget.value)} error={errors.to} />
               <Select label={labels.status} placeholder={t('docs.search.any')} clearable data={DOCUMENT_STATUSES.map((s) => ({ value: s, label: t(`docs.statuses.${s}`) }))}
                 value={form.status || null} onChange={(v) => set('status', v)} error={errors.status} />
               <Select label={labels.flow} placeholder={t('docs.search.any')} clearable data={(['incoming', 'outgoing'] as const).map((f) => ({ value: f, label: t(`docs.flows.${f}`) }))}

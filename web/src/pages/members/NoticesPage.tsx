@@ -18,6 +18,7 @@ import { useLang } from '../../lib/labels'
 import { useData } from '../../lib/useData'
 import { useSubmit } from '../../lib/useSubmit'
 import { useUnits } from '../../lib/units'
+import { DateTimeField } from '../../components/DateFields'
 
 export default function NoticesPage() {
   const { t } = useTranslation()
@@ -64,7 +65,7 @@ export default function NoticesPage() {
           <Textarea label={t('members.notices.body')} autosize minRows={2} maxRows={8} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={sub.errors.body} />
           {kind === 'invitation' && (
             <>
-              <TextInput type="datetime-local" label={t('members.notices.at')} required value={at} onChange={(e) => setAt(e.currentTarget.value.slice(0, 16))} error={sub.errors['meeting.at']} maw={260} />
+              <DateTimeField label={t('members.notices.at')} required value={at} onChange={(e) => setAt(e.currentTarget.value.slice(0, 16))} error={sub.errors['meeting.at']} maw={260} />
               <TextInput label={t('members.notices.place')} required value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={sub.errors['meeting.place']} />
               <Textarea label={t('members.notices.agenda')} required autosize minRows={2} value={agenda} onChange={(e) => setAgenda(e.currentTarget.value)} error={sub.errors['meeting.agenda']} />
             </>

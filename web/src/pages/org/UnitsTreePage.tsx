@@ -21,6 +21,7 @@ import { UnitBadges } from '../../components/org/UnitBadges'
 import { formatDate, isIsoDate, todayLocal } from '../../lib/dates'
 import { endedText, useLang } from '../../lib/labels'
 import { useData } from '../../lib/useData'
+import { DateField } from '../../components/DateFields'
 
 /** A branch not opened yet shows one placeholder child, so the tree offers to open it. */
 const PENDING = '\u0000pending:'
@@ -190,9 +191,8 @@ export default function UnitsTreePage() {
             type="search"
             w={{ base: '100%', sm: 320 }}
           />
-          <TextInput
+          <DateField
             label={t('units.asOf')}
-            type="date"
             value={dateInput}
             onChange={(e) => {
               const v = e.currentTarget.value

@@ -28,6 +28,7 @@ import { notify } from '../../components/notify'
 import { formatDate } from '../../lib/dates'
 import { errorMessage } from '../../lib/error-message'
 import { useData } from '../../lib/useData'
+import { DateField, TimeField } from '../../components/DateFields'
 
 const KINDS = ['meeting', 'visit', 'reception', 'other'] as const
 /** A Việt Nam wall-clock time on a day, as an instant with its offset. */
@@ -144,9 +145,9 @@ function EventForm({ unitId, onSaved }: { unitId: string; onSaved: () => void })
         <TextInput label={t('schedule.f.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required />
         <Group grow wrap="wrap">
           <Select label={t('schedule.f.kind')} data={KINDS.map((k) => ({ value: k, label: t(`schedule.kind.${k}`) }))} value={kind} onChange={(v) => v && setKind(v as typeof kind)} allowDeselect={false} />
-          <TextInput type="date" label={t('schedule.f.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-          <TextInput type="time" label={t('schedule.f.start')} value={start} onChange={(e) => setStart(e.currentTarget.value)} />
-          <TextInput type="time" label={t('schedule.f.end')} value={end} onChange={(e) => setEnd(e.currentTarget.value)} />
+          <DateField label={t('schedule.f.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+          <TimeField label={t('schedule.f.start')} value={start} onChange={(e) => setStart(e.currentTarget.value)} />
+          <TimeField label={t('schedule.f.end')} value={end} onChange={(e) => setEnd(e.currentTarget.value)} />
         </Group>
         <Group grow wrap="wrap">
           <Select label={t('schedule.f.room')} data={(rooms.data?.rooms ?? []).map((r) => ({ value: r.roomId, label: r.name }))} value={roomId} onChange={setRoomId} clearable />

@@ -25,6 +25,7 @@ import { errorMessage } from '../../lib/error-message'
 import { useLang } from '../../lib/labels'
 import { useData } from '../../lib/useData'
 import { useSubmit } from '../../lib/useSubmit'
+import { DateField } from '../../components/DateFields'
 
 
 type Action = 'progress' | 'submit' | 'extensions' | 'evaluate' | 'return' | 'decide' | 'cancel'
@@ -192,7 +193,7 @@ function StepModal({ task, action, onClose, onDone, onStale }: {
         <NumberInput label={t('task.f.percent')} min={0} max={100} step={5} suffix="%" value={percent} onChange={(n) => setPercent(Number(n) || 0)} error={form.errors.percent} />
       )}
       {action === 'extensions' && (
-        <TextInput type="date" label={t('task.f.until')} required value={until} onChange={(e) => setUntil(e.currentTarget.value)} error={form.errors.until} />
+        <DateField label={t('task.f.until')} required value={until} onChange={(e) => setUntil(e.currentTarget.value)} error={form.errors.until} />
       )}
       {action === 'evaluate' && (
         <Stack gap={4}>

@@ -24,6 +24,7 @@ import { useLang } from '../../lib/labels'
 import { foldFilter } from '../../lib/search'
 import { useUnits } from '../../lib/units'
 import { useData } from '../../lib/useData'
+import { DateField } from '../../components/DateFields'
 
 
 export default function TasksPage() {
@@ -173,7 +174,7 @@ function NewTaskForm({ onCreated }: { onCreated: () => void }) {
         <TextInput label={t('task.name')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} style={{ flex: '1 1 18rem' }} />
         <Select label={t('task.leadUnit')} required searchable filter={foldFilter} data={unitOptions} value={leadUnitId} onChange={(v) => { setLeadUnitId(v); setLeadUserId(null) }} w={260} />
         <Select label={t('task.leadUser')} description={t('task.leadUserHelp')} clearable searchable filter={foldFilter} data={userOptions} value={leadUserId} onChange={setLeadUserId} w={220} />
-        <TextInput label={t('task.deadline')} type="date" required min={today} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} w={170} />
+        <DateField label={t('task.deadline')} required min={today} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} w={170} />
         <Button type="submit" loading={busy} leftSection={<IconPlus size={18} aria-hidden />}>{t('task.create')}</Button>
       </Group>
       {error && <Text c="red" mt="xs" role="alert">{error}</Text>}
