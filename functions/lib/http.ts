@@ -15,6 +15,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda'
 import { DomainError, ForbiddenError, NotFoundError, PayloadTooLargeError, TooManyRequestsError, UnauthenticatedError, ValidationError } from '../../shared/errors/index.js'
 import { pickLang, translate, type Lang } from '../../shared/i18n/messages.js'
+import { issueMessage } from '../../shared/i18n/field-labels.js'
 import { env } from './env.js'
 import { idempotentRoute, registerInvocation } from './idempotency.js'
 import { loggerFor } from './log.js'
@@ -165,7 +166,7 @@ export function parseBody(event: Pick<APIGatewayProxyEventV2, 'body' | 'isBase64
 export function mapError(err: unknown, lang: Lang, requestId: string): APIGatewayProxyStructuredResultV2 {
   if (err instanceof DomainError) {
     const issues = err instanceof ValidationError
-      ? err.issues.map((i) => ({ path: i.path, code: i.code, message: translate(i.code, lang, i.params ?? {}) }))
+      ? err.issues.map((i) => ({ path: i.path, code: i.code, message: issueMessage(i, lang) }))
       : undefined
     const headers: Record<string, string> = err instanceof TooManyRequestsError ? { 'retry-after': String(err.retryAfterSeconds) } : {}
     return json(err.status, { error: { code: err.code, message: translate(err.code, lang, err.params), issues }, requestId }, headers)
