@@ -73,7 +73,8 @@ describe('official documents in the browser', () => {
     await expect.poll(() => form.getByText(`Sẽ ghi vào sổ: ${number}-KH/ĐU (Kế hoạch)`).count()).toBe(1)
     await form.getByLabel('Cơ quan ban hành', { exact: true }).fill('Đảng ủy phường Cửa Nam')
     // The date is typed day first, as a Vietnamese clerk writes it (03/12 is the 3rd of December, not 12 March).
-    const documentDate = form.getByLabel('Ngày văn bản', { exact: true })
+    // A required field's label reads "Ngày văn bản *" (the asterisk is part of its text).
+    const documentDate = form.getByLabel(/^Ngày văn bản( \*)?$/)
     expect(await documentDate.getAttribute('placeholder')).toBe('ngày/tháng/năm')
     await documentDate.fill('03/12/2026')
     await documentDate.press('Tab')
