@@ -24,7 +24,7 @@ describe('mapError', () => {
     expect(body(res).error.message).toBe('A unit cannot be moved under itself or one of its descendants.')
   })
 
-  it('maps a validation failure to 400 with each issue and its localised message', () => {
+  it('maps a validation failure to 400 with each issue and its localised message, the field named in words', () => {
     // Prepare
     const err = new ValidationError([
       { path: 'name', code: 'field.tooShort', params: { path: 'name', min: 2 } },
@@ -40,7 +40,7 @@ describe('mapError', () => {
       error: {
         code: 'validation.failed', message: 'The request is invalid (2 problem(s)).',
         issues: [
-          { path: 'name', code: 'field.tooShort', message: 'name is too short (at least 2).' },
+          { path: 'name', code: 'field.tooShort', message: 'Name is too short (at least 2).' },
           { path: '(body)', code: 'field.unknown', message: 'Unknown field(s): foo.' },
         ],
       },
