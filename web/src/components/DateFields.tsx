@@ -42,6 +42,7 @@ export function DateField({ value, onChange, min, max, placeholder, ...rest }: D
       minDate={min || undefined}
       maxDate={max || undefined}
       clearable={!rest.required}
+      clearButtonProps={{ 'aria-label': t('form.clearDate') }}
       popoverProps={{ withinPortal: true }}
     />
   )

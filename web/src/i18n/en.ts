@@ -459,6 +459,7 @@ export const en: Shape<typeof vi> = {
   },
   form: {
     datePlaceholder: 'dd/mm/yyyy',
+    clearDate: 'Clear the date',
     timePlaceholder: 'hh:mm',
     timeInvalid: 'Not a valid time (e.g. 19:30)',
     time: 'Time',

@@ -455,6 +455,7 @@ export const vi = {
   },
   form: {
     datePlaceholder: 'ngày/tháng/năm',
+    clearDate: 'Xóa ngày',
     timePlaceholder: 'giờ:phút',
     timeInvalid: 'Giờ không hợp lệ (ví dụ 19:30)',
     time: 'Giờ',
