@@ -68,7 +68,11 @@ export interface DigitalOfficeApp {
  */
 export function buildApp(envName?: string, options: BuildAppOptions = {}): DigitalOfficeApp {
   const app = new App({ ...options.appProps, context: { ...FEATURE_FLAGS, ...options.appProps?.context } })
-  const config = loadConfig(envName ?? (app.node.tryGetContext('env') as string | undefined) ?? DEFAULT_ENV)
+  const oidcContext = app.node.tryGetContext('oidc') as unknown
+  const config = loadConfig(envName ?? (app.node.tryGetContext('env') as string | undefined) ?? DEFAULT_ENV, {
+    // From the command line the context is a JSON string; from code (tests) an object.
+    oidc: typeof oidcContext === 'string' ? JSON.parse(oidcContext) : oidcContext,
+  })
   const prefix = `do-${config.envName}`
   const env = { account: config.account, region: config.region }
   const bundleOutRoot = options.bundleOutRoot
@@ -91,6 +95,7 @@ export function buildApp(envName?: string, options: BuildAppOptions = {}): Digit
     env, config, resources, bundleOutRoot,
     stateMachines: workflow.stateMachines,
     api: api.api,
+    live: api.live,
     monitoredFunctions: [...Object.values(workflow.functions), ...Object.values(api.functions)],
     description: 'Digital Office: stream projection, scheduled jobs, alarms',
   })

@@ -9,7 +9,7 @@
 import { bedrockEmbedder, bedrockEngine, bedrockRuntime } from './adapters/bedrock.js'
 import { assistantConfig } from './config.js'
 import { embeddedEmbedder, embeddedEngine, guarded, sqlRetriever, type AnswerEngine, type Embedder, type Retriever } from './engines.js'
-import { openAiEngine } from './adapters/openai.js'
+import { openAiEmbedder, openAiEngine } from './adapters/openai.js'
 
 export interface AssistantEngines { retriever: Retriever; engine: AnswerEngine; embedder: Embedder }
 
@@ -23,10 +23,13 @@ export function assistantEngines(): AssistantEngines {
     const guardrail = cfg.BEDROCK_GUARDRAIL_ID ? { id: cfg.BEDROCK_GUARDRAIL_ID, version: cfg.BEDROCK_GUARDRAIL_VERSION } : undefined
     engines = { retriever: sqlRetriever({ embedder }), engine: guarded(bedrockEngine(client, cfg.BEDROCK_MODEL_ID, guardrail)), embedder }
   } else if (cfg.ASSISTANT_ENGINE === 'openai') {
-    // The deployment's own model answers; retrieval (and its reach filter) and the vectors stay the embedded ones.
+    // The deployment's own model answers; retrieval (and its reach filter) stays in the read model. The vectors are
+    // the endpoint's own embeddings when OPENAI_EMBEDDING_MODEL names one, else the embedded ones.
     if (!cfg.OPENAI_BASE_URL) throw new Error('ASSISTANT_ENGINE=openai needs OPENAI_BASE_URL')
-    const engine = openAiEngine({ baseUrl: cfg.OPENAI_BASE_URL, model: cfg.OPENAI_MODEL, apiKey: cfg.OPENAI_API_KEY, timeoutMs: cfg.OPENAI_TIMEOUT_MS })
-    engines = { retriever: sqlRetriever({ embedder: embeddedEmbedder }), engine: guarded(engine), embedder: embeddedEmbedder }
+    const endpoint = { baseUrl: cfg.OPENAI_BASE_URL, apiKey: cfg.OPENAI_API_KEY, timeoutMs: cfg.OPENAI_TIMEOUT_MS }
+    const engine = openAiEngine({ ...endpoint, model: cfg.OPENAI_MODEL })
+    const embedder = cfg.OPENAI_EMBEDDING_MODEL ? openAiEmbedder({ ...endpoint, model: cfg.OPENAI_EMBEDDING_MODEL }) : embeddedEmbedder
+    engines = { retriever: sqlRetriever({ embedder }), engine: guarded(engine), embedder }
   } else engines = { retriever: sqlRetriever({ embedder: embeddedEmbedder }), engine: guarded(embeddedEngine), embedder: embeddedEmbedder }
   return engines
 }

@@ -62,6 +62,8 @@ const Env = z.object({
   /** Archives' OCR engine: tesseract.js locally, Textract + Bedrock on AWS. */
   OCR: z.enum(['local', 'aws']).default('local'),
   OCR_BEDROCK_MODEL_ID: z.string().default(DEFAULT_OCR_MODEL_ID),
+  /** The upload's mark check on a scanned first page (functions/lib/adapters/first-page-ocr.ts): tesseract.js locally, Textract on AWS. */
+  MARK_OCR: z.enum(['local', 'textract']).default('local'),
   /** The assistant (functions/assistant/config.ts): which engine answers, and the Bedrock models. */
   ASSISTANT_ENGINE: z.enum(['embedded', 'bedrock', 'openai']).default('embedded'),
   /**
@@ -72,6 +74,8 @@ const Env = z.object({
   OPENAI_MODEL: z.string().default('qwen2.5-7b-instruct'),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** `openai`: the endpoint's embeddings model for hybrid retrieval (POST /v1/embeddings); unset, the embedded vectors. */
+  OPENAI_EMBEDDING_MODEL: z.string().optional(),
   BEDROCK_MODEL_ID: z.string().default('anthropic.claude-3-haiku-20240307-v1:0'),
   /** Multilingual (Vietnamese) embeddings. */
   BEDROCK_EMBEDDING_MODEL_ID: z.string().default('cohere.embed-multilingual-v3'),

@@ -30,14 +30,17 @@ export interface HttpRequest<A = unknown> {
   headers: Record<string, string>
   lang: Lang
   requestId: string
+  /** The person's address: CloudFront's `CloudFront-Viewer-Address` behind the site, else the connection's. */
   sourceIp: string
+  /** The request's cookies by name (payload 2.0 `cookies`). */
+  cookies: Record<string, string>
   /** The caller, resolved from the JWT claims (absent on public routes). */
   actor: A
   /** What `prefetch` started while the caller was being resolved. */
   prefetched?: Promise<unknown>
 }
 /** `text`: a body sent as it is (with its own content-type header), not as JSON — an iCalendar feed. */
-export interface HttpResult { status?: number; body?: unknown; text?: string; headers?: Record<string, string> }
+export interface HttpResult { status?: number; body?: unknown; text?: string; headers?: Record<string, string>; /** `Set-Cookie` values (payload 2.0 `cookies`). */ cookies?: string[] }
 export type RouteHandler<A> = (req: HttpRequest<A>) => Promise<HttpResult>
 
 export interface HttpModuleOptions<A> {
@@ -93,9 +96,10 @@ export function httpModule<A>(opts: HttpModuleOptions<A>) {
       const result = await handler({
         routeKey: event.routeKey, params,
         query: (event.queryStringParameters ?? {}) as Record<string, string>, body, headers, lang, requestId,
-        sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown', actor, prefetched,
+        sourceIp: sourceAddress(headers, event.requestContext?.http?.sourceIp), cookies: cookiesOf(event, headers), actor, prefetched,
       })
       status = result.status ?? 200
+      if (result.cookies?.length) return { ...json(status, result.body ?? null, result.headers), cookies: result.cookies }
       if (result.text !== undefined) {
         return { statusCode: status, headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...result.headers }, body: result.text }
       }
@@ -124,6 +128,28 @@ export function fromOrigin(headers: Record<string, string>): boolean {
   const given = Buffer.from(headers['x-origin-verify'] ?? '')
   const wanted = Buffer.from(expected)
   return given.length === wanted.length && timingSafeEqual(given, wanted)
+}
+
+/**
+ * The person's address. Behind CloudFront (the origin-verify header was checked) the
+ * connection is CloudFront's edge, so its `CloudFront-Viewer-Address` ("ip:port", set by
+ * CloudFront, not by the viewer) is the person's; otherwise the connection's own address.
+ */
+export function sourceAddress(headers: Record<string, string>, connection: string | undefined): string {
+  const viewer = headers['cloudfront-viewer-address']
+  if (env().ORIGIN_VERIFY && viewer && viewer.lastIndexOf(':') > 0) return viewer.slice(0, viewer.lastIndexOf(':'))
+  return connection ?? 'unknown'
+}
+
+/** Cookies by name: API Gateway's payload 2.0 gives them as `cookies` ("a=b"), a plain request as the Cookie header. */
+export function cookiesOf(event: Pick<APIGatewayProxyEventV2, 'cookies'>, headers: Record<string, string>): Record<string, string> {
+  const pairs = event.cookies ?? (headers.cookie ? headers.cookie.split(';') : [])
+  const out: Record<string, string> = {}
+  for (const pair of pairs) {
+    const at = pair.indexOf('=')
+    if (at > 0) out[pair.slice(0, at).trim()] = pair.slice(at + 1).trim()
+  }
+  return out
 }
 
 /** The longest path parameter a route accepts: ids are UUIDs, codes and slugs, far shorter (a longer key would fail in DynamoDB). */

@@ -9,12 +9,6 @@ import { httpModuleWithContext } from '../lib/module.js'
 import { ORG_MODULE_CONTEXT } from '../org/usecases/context.js'
 import { docId, meetingId, voteId } from '../../shared/meetings/contracts.js'
 import * as h from './handlers/routes.js'
-import { useLive } from './adapters/live.js'
-import { broadcastChanges } from './usecases/live.js'
-import { log } from '../lib/log.js'
-
-// Every change reaches whoever follows the meeting; a failed broadcast never fails the change.
-useLive({ changed: (change) => broadcastChanges([change]).then(() => undefined, (err: unknown) => log.error('live broadcast failed', { meetingId: change.meetingId, error: String(err) })) })
 
 export const MEETING_ROUTES: Record<string, h.MeetingRoute> = {
   'GET /api/meetings': h.list,

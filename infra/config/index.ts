@@ -16,12 +16,15 @@ export const DEFAULT_ENV: EnvName = 'dev'
  * @throws Error naming the known environments when `envName` is not one of them,
  *   or listing every invalid field when the env file does not pass the schema.
  */
-export function loadConfig(envName: string): AppConfig {
+export function loadConfig(envName: string, overrides: { oidc?: unknown } = {}): AppConfig {
   const name = EnvNameSchema.safeParse(envName)
   if (!name.success) {
     throw new Error(`Unknown environment "${envName}". Use -c env=<${ENV_NAMES.join('|')}>.`)
   }
-  const parsed = AppConfigSchema.safeParse(CONFIGS[name.data])
+  const input = CONFIGS[name.data]
+  // `-c oidc='{…}'`: an OIDC provider for this synth, over the env file's (validated like it).
+  const withOverrides = overrides.oidc === undefined ? input : { ...input, auth: { ...input.auth, oidc: overrides.oidc } } as AppConfigInput
+  const parsed = AppConfigSchema.safeParse(withOverrides)
   if (!parsed.success) {
     throw new Error(`Invalid configuration for environment "${envName}":\n${z.prettifyError(parsed.error)}`)
   }

@@ -23,6 +23,24 @@ export const LOG_RETENTION_DAYS = [
 
 const origin = z.string().url().refine((s) => !s.endsWith('/') && !s.includes('*'), 'an origin is scheme://host[:port] without path or wildcard')
 
+/** An OIDC identity provider of the user pool, with the hosted sign-in domain and the SPA's callback. */
+export const OidcConfigSchema = z.strictObject({
+  /** The provider's name in Cognito (and the `identity_provider` of the hosted UI's authorize URL). */
+  name: z.string().regex(/^[\w.-]{3,32}$/),
+  issuerUrl: z.string().url().startsWith('https://'),
+  clientId: z.string().min(1),
+  /** The Secrets Manager secret holding `{ "clientSecret": "…" }`. */
+  clientSecretName: z.string().min(1),
+  scopes: z.array(z.string().min(1)).min(1).default(['openid', 'email', 'profile']),
+  /** The provider's claim for each user pool attribute. */
+  attributeMapping: z.strictObject({ email: z.string().min(1), fullname: z.string().min(1).optional() }).default({ email: 'email', fullname: 'name' }),
+  /** The hosted UI's domain: https://<domainPrefix>.auth.<region>.amazoncognito.com */
+  domainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/),
+  callbackUrls: z.array(z.string().url().startsWith('https://')).min(1),
+  logoutUrls: z.array(z.string().url().startsWith('https://')).min(1),
+})
+export type OidcConfig = z.infer<typeof OidcConfigSchema>
+
 export const AppConfigSchema = z
   .object({
     envName: EnvNameSchema,
@@ -78,6 +96,13 @@ export const AppConfigSchema = z
       mfa: z.enum(['required', 'optional']),
       /** Cognito feature plan; PLUS brings threat protection (compromised credentials, adaptive auth). */
       featurePlan: z.enum(['ESSENTIALS', 'PLUS']),
+      /**
+       * Federation (issue 13): an OIDC identity provider (the national VNeID-style login), off unless configured.
+       * Set in the env file, or for one synth with `-c oidc='{"name":…}'` (infra/app.ts). The client secret is
+       * never in the config: it is read at deploy from the Secrets Manager secret `clientSecretName` (JSON field
+       * `clientSecret`), which the operator creates first (README runbook).
+       */
+      oidc: OidcConfigSchema.optional(),
     }),
     mail: z.object({
       /** Sender address; its domain must be a verified SES identity in the region. */

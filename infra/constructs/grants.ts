@@ -177,6 +177,18 @@ export function grantOcr(grantee: IRole, config: AppConfig): void {
 }
 
 /**
+ * The upload's mark check on a scanned first page: Textract's text detection
+ * only (no resource-level permissions either, hence `*`).
+ */
+export function grantMarkOcr(grantee: IRole): void {
+  grantee.addToPrincipalPolicy(new PolicyStatement({ actions: ['textract:DetectDocumentText'], resources: ['*'] }))
+  Validations.of(grantee).acknowledge({
+    id: wildcardResourceFinding(grantee, '*'),
+    reason: 'Textract DetectDocumentText supports no resource-level permissions; the statement grants that one action only.',
+  })
+}
+
+/**
  * The assistant's Bedrock calls: Converse (streamed) and InvokeModel on the
  * environment's answer and embedding models — as foundation models or
  * through a cross-region inference profile, whose requests land in several
@@ -210,6 +222,7 @@ export function grantModuleAccess(grantee: IRole, access: Access, ctx: ModuleAcc
   if (access.mail) grantMail(grantee, ctx.config, scope)
   if (access.signing) grantSigning(grantee, ctx.resources, ctx.config.envName)
   if (access.ocr) grantOcr(grantee, ctx.config)
+  if (access.markOcr) grantMarkOcr(grantee)
   if (access.bedrock) grantBedrock(grantee, ctx.config)
   for (const id of access.workflows ?? []) {
     const stateMachine = ctx.workflows[id]

@@ -25,6 +25,8 @@ export interface ModuleDefinition {
     readonly signing?: boolean
     /** Reads scans with Textract (layout) and a Bedrock multimodal model (Vietnamese text). */
     readonly ocr?: boolean
+    /** Reads the first page of a scanned upload (no text layer) for its confidentiality mark: Textract `DetectDocumentText` on AWS. */
+    readonly markOcr?: boolean
     /** Calls Bedrock (Converse, embeddings, guardrails) with the environment's models (the assistant). */
     readonly bedrock?: boolean
     /** Posts to WebSocket connections (`execute-api:ManageConnections` on the WebSocket API's stage; the embedded gateway's sender locally). */
@@ -89,7 +91,7 @@ export const MODULES = [
   {
     id: 'documents', entry: 'functions/documents/index.ts', trigger: 'http',
     description: 'Official documents: incoming and outgoing registers, drafts and review chains, numbering, signing, distribution, search, verification',
-    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true, mail: true },
+    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true, mail: true, markOcr: true },
     memoryMb: 1024,
     timeoutSeconds: 29,
   },
@@ -103,7 +105,7 @@ export const MODULES = [
   {
     id: 'assistant', entry: 'functions/assistant/index.ts', trigger: 'http',
     description: 'Assistant: document Q&A with citations over readable documents, conversations and ratings, appraisal of drafts',
-    access: { table: 'readwrite', uploads: 'read', readModel: true, bedrock: true },
+    access: { table: 'readwrite', uploads: 'read', readModel: true, bedrock: true, markOcr: true },
     memoryMb: 1024,
     timeoutSeconds: 29,
   },
@@ -145,7 +147,7 @@ export const MODULES = [
   {
     id: 'meetings', entry: 'functions/meetings/index.ts', trigger: 'http',
     description: 'Paperless meetings: agenda and documents, invitations, check-in, speakers, open and secret (blind-signature) votes, minutes, conclusions',
-    access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true, live: true },
+    access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true, live: true, markOcr: true },
     memoryMb: 1024,
     timeoutSeconds: 29,
   },
@@ -188,7 +190,7 @@ export const MODULES = [
   {
     id: 'mail', entry: 'functions/mail/index.ts', trigger: 'mail',
     description: 'Official mail: a mail to a unit\'s official address (SES receiving → S3 → here) becomes an incoming document or a recorded refusal; SES bounces and complaints (SNS) fill the suppression list',
-    access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true },
+    access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true, markOcr: true },
     memoryMb: 1024,
     timeoutSeconds: 120,
   },
@@ -223,6 +225,12 @@ export const MODULES = [
     access: { readModel: true },
     // Aurora may be resuming from auto-pause; the Data API adapter waits for it.
     timeoutSeconds: 300,
+  },
+  {
+    id: 'meetings-stream', entry: 'functions/meetings/stream.ts', trigger: 'stream',
+    description: 'Live broadcast of meetings: the table stream\'s meeting and vote changes to every follower\'s connection, off the changing request',
+    access: { table: 'readwrite', live: true },
+    timeoutSeconds: 60,
   },
 ] as const satisfies readonly ModuleDefinition[]
 

@@ -239,6 +239,24 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('GET', '/api/archives/handover-receivers', 'archives'),
   r('GET', '/api/archives/handovers/{fromUnitId}/{handoverId}/files', 'archives'),
   r('GET', '/api/archives/inventory', 'archives'),
+  // Work programmes (issue 15): chương trình công tác — items, approval, items → tasks, export.
+  r('GET', '/api/programmes/units', 'tasks'),
+  r('GET', '/api/programmes', 'tasks'),
+  r('POST', '/api/programmes', 'tasks'),
+  r('GET', '/api/programmes/{programmeId}', 'tasks'),
+  r('POST', '/api/programmes/{programmeId}/items', 'tasks'),
+  r('POST', '/api/programmes/{programmeId}/submit', 'tasks'),
+  r('POST', '/api/programmes/{programmeId}/decision', 'tasks'),
+  r('POST', '/api/programmes/{programmeId}/items/{itemId}/move', 'tasks'),
+  r('POST', '/api/programmes/{programmeId}/items/{itemId}/drop', 'tasks'),
+  r('POST', '/api/programmes/{programmeId}/items/{itemId}/tasks', 'tasks'),
+  r('GET', '/api/programmes/{programmeId}/export', 'tasks'),
+  // Sessions and passwords (issues 12, 13): refresh and sign-out read the HttpOnly cookie, not a bearer token.
+  r('POST', '/api/auth/refresh', 'auth', 'none'),
+  r('POST', '/api/auth/logout', 'auth', 'none'),
+  r('POST', '/api/auth/password/forgot', 'auth', 'none'),
+  r('POST', '/api/auth/password/confirm', 'auth', 'none'),
+  r('POST', '/api/auth/password/change', 'auth'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

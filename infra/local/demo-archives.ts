@@ -73,6 +73,15 @@ export const DEMO_ARCHIVE_FILES: DemoFile[] = [
       },
     ],
   },
+  {
+    // Routine correspondence of 2019 (5 years, closed 2019): due for destruction since 1/1/2025 — the archivist's year's list shows it.
+    unitId: 'p-hoankiem', code: 'HS-2019-04', title: 'Công văn, giấy mời thông thường của Đảng ủy phường năm 2019', startYear: 2019, endYear: 2019, retentionClass: '04.01', closedYear: 2019, scans: [
+      {
+        symbol: 'Số 41-CV/ĐU', dateLine: 'Hoàn Kiếm, ngày 12 tháng 3 năm 2019',
+        pdf: { ...HK, typeName: 'CÔNG VĂN', summary: 'về việc mời dự hội nghị giao ban công tác văn phòng quý I năm 2019', body: ['Văn bản mẫu phục vụ trình diễn hệ thống Văn phòng số: hồ sơ đã hết thời hạn bảo quản.'], signer: signer('Đỗ Minh Hoàng') },
+      },
+    ],
+  },
 ]
 
 /** The demo PDF with the number and the place-and-date line printed where the issuing office stamps them. */

@@ -131,11 +131,13 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
         return send(401, { message: 'Unauthorized' })
       }
     }
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v ?? '']))
+    const { cookie, ...headers } = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v ?? '']))
     const textual = /json|text|xml|form/.test(headers['content-type'] ?? 'application/json')
     const now = new Date()
     const event: APIGatewayProxyEventV2 = {
       version: '2.0', routeKey: match.r.key, rawPath: url.pathname, rawQueryString: url.search.slice(1),
+      // As API Gateway's payload 2.0: the Cookie header arrives as `cookies`, one "name=value" each.
+      ...(cookie ? { cookies: cookie.split(';').map((c) => c.trim()).filter(Boolean) } : {}),
       headers, queryStringParameters: url.search ? Object.fromEntries(url.searchParams) : undefined,
       pathParameters: Object.keys(match.params).length ? match.params : undefined,
       body: raw.length ? (textual ? raw.toString('utf8') : raw.toString('base64')) : undefined, isBase64Encoded: raw.length > 0 && !textual,
@@ -215,7 +217,9 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
   }
 
   function sendResult(res: http.ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
-    res.writeHead(result.statusCode ?? 200, result.headers as http.OutgoingHttpHeaders)
+    // `cookies` become Set-Cookie headers, as API Gateway sends them.
+    const headers = { ...result.headers, ...(result.cookies?.length ? { 'set-cookie': result.cookies } : {}) }
+    res.writeHead(result.statusCode ?? 200, headers as http.OutgoingHttpHeaders)
     res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : result.body ?? '')
   }
 

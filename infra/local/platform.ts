@@ -179,11 +179,20 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       log(`demo data loaded: ${counts.units} units, ${counts.users} users, demo documents, ${demoTasks.tasks} tasks, ${demoSchedules.events} schedule events, ${demoDataRequests.requests} data request (${Date.now() - t0} ms; archives: ${archives.documents} digitised documents in ${archives.files} files, ${Date.now() - t1} ms)`)
     }
 
-    const poller: StreamPoller = await startStreamPoller({
-      dynamo: ddb, endpoint: dynamo.endpoint, tableName, checkpointFile: join(dataDir, 'stream-checkpoints.json'),
-      handler: (e: DynamoDBStreamEvent) => invoke('readmodel', e), log,
-    })
-    stops.push(() => poller.stop())
+    // One poller per `stream` module, each with its own position, as each has its own event source mapping on AWS.
+    const pollers: StreamPoller[] = []
+    for (const m of MODULES.filter((x) => x.trigger === 'stream')) {
+      const p = await startStreamPoller({
+        dynamo: ddb, endpoint: dynamo.endpoint, tableName,
+        checkpointFile: join(dataDir, m.id === 'readmodel' ? 'stream-checkpoints.json' : `stream-checkpoints-${m.id}.json`),
+        handler: (e: DynamoDBStreamEvent) => invoke(m.id, e), log,
+        // The live broadcast is waited for by people in a meeting: polled more often than the projector.
+        ...(m.id === 'meetings-stream' ? { intervalMs: 50 } : {}),
+      })
+      pollers.push(p)
+      stops.push(() => p.stop())
+    }
+    const poller: StreamPoller = { stop: async () => { await Promise.all(pollers.map((p) => p.stop())) }, drain: async () => { await Promise.all(pollers.map((p) => p.drain())) } }
     // A first KPI snapshot on a fresh start, so the dashboards have figures before the 00:30 job: over the read model, once the seed reached it.
     if (seeded) {
       await poller.drain()

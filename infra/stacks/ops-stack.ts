@@ -6,7 +6,7 @@ import {
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions'
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import { Key } from 'aws-cdk-lib/aws-kms'
-import { StartingPosition } from 'aws-cdk-lib/aws-lambda'
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda'
 import { DynamoEventSource, SnsEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { ConfigurationSet, EmailSendingEvent, EventDestination, ReceiptRuleSet, SuppressionReasons, TlsPolicy } from 'aws-cdk-lib/aws-ses'
 import { Lambda as LambdaAction, LambdaInvocationType, S3 as S3Action } from 'aws-cdk-lib/aws-ses-actions'
@@ -21,6 +21,7 @@ import { AppFunction, inboundMailDomain, removalPolicyOf } from '../constructs/a
 import { mailConfigurationSetName } from '../constructs/grants.js'
 import { INBOUND_MAIL_PREFIX } from '../../shared/table/objects.js'
 import type { PlatformResources } from '../constructs/platform-resources.js'
+import type { LiveApi } from '../constructs/live-api.js'
 import { MODULES } from '../definitions/modules.js'
 import { SCHEDULES } from '../definitions/schedules.js'
 
@@ -29,6 +30,8 @@ export interface OpsStackProps extends StackProps {
   readonly resources: PlatformResources
   readonly stateMachines: Readonly<Record<string, IStateMachine>>
   readonly api: IHttpApi
+  /** The WebSocket API the live broadcast (a `stream` module with `live` access) posts to. */
+  readonly live: LiveApi
   /** Functions of the other stacks, watched by the error alarms. */
   readonly monitoredFunctions: readonly AppFunction[]
   /** @default '.build/functions' */
@@ -57,7 +60,12 @@ export class OpsStack extends Stack {
 
     const functions: Record<string, AppFunction> = {}
     for (const module of MODULES.filter((m) => m.trigger === 'stream' || m.trigger === 'schedule' || m.trigger === 'mail')) {
-      functions[module.id] = new AppFunction(this, `Fn-${module.id}`, { module, config, resources, bundleOutRoot: props.bundleOutRoot })
+      const posts = 'live' in module.access && module.access.live
+      functions[module.id] = new AppFunction(this, `Fn-${module.id}`, {
+        module, config, resources, bundleOutRoot: props.bundleOutRoot,
+        ...(posts ? { environment: { LIVE: 'apigateway', LIVE_CALLBACK_URL: props.live.stage.callbackUrl } } : {}),
+      })
+      if (posts) props.live.grantPost(functions[module.id].role)
     }
     this.functions = functions
 
@@ -84,6 +92,11 @@ export class OpsStack extends Stack {
         retryAttempts: 5,
         maxRecordAge: Duration.days(1),
         onFailure: new SqsDlq(streamFailures),
+        // The live broadcast sees only meetings and votes being written (the projector sees every item).
+        ...(module.id === 'meetings-stream' ? {
+          filters: [FilterCriteria.filter({ eventName: FilterRule.or('INSERT', 'MODIFY'), dynamodb: { NewImage: { entity: { S: FilterRule.or('meeting', 'vote') } } } })],
+          maxBatchingWindow: Duration.seconds(0),
+        } : {}),
       }))
       Validations.of(fn).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',

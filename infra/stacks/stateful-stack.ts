@@ -48,7 +48,7 @@ export class StatefulStack extends Stack {
       uploadsBucketName, encryptionKey: keys.dataKey, corsOrigins: uploadOrigins(config), accessLogRetentionDays: config.logRetentionDays, removalPolicy,
     })
     const identity = new PlatformIdentity(this, 'Identity', {
-      prefix, envName, mfa: config.auth.mfa, featurePlan: config.auth.featurePlan, deletionProtection, removalPolicy,
+      prefix, envName, mfa: config.auth.mfa, featurePlan: config.auth.featurePlan, deletionProtection, removalPolicy, oidc: config.auth.oidc,
     })
     const readModel = new ReadModelCluster(this, 'ReadModel', {
       prefix, envName,

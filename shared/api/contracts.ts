@@ -21,6 +21,7 @@ import * as sch from '../schedules/contracts.js'
 import * as cs from '../cases/contracts.js'
 import * as drq from '../datarequests/contracts.js'
 import { PortalRequest } from '../members/portal.js'
+import * as prg from '../programmes/contracts.js'
 
 /** A server-made id of this system (users, requests): opaque, no `%`, at most 256 characters. */
 const opaqueId = z.string().min(1).max(256)
@@ -54,6 +55,8 @@ export const PATH_PARAMETERS: Readonly<Record<string, z.ZodType>> = {
   resolutionId: cs.resolutionId,
   holdId: arc.holdId,
   dispositionId: arc.dispositionId,
+  programmeId: prg.programmeId,
+  itemId: prg.itemId,
 }
 
 export type ModuleTag = 'auth' | 'org' | 'documents' | 'members' | 'archives' | 'assistant' | 'tasks' | 'notifications' | 'dashboards' | 'meetings' | 'schedules' | 'cases' | 'datarequests'
@@ -313,4 +316,21 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   'GET /api/archives/handover-receivers': c('Đơn vị nhận phông theo quy định (hợp nhất: lưu trữ lịch sử; chia tách: cấp trên trực tiếp)', "Who receives an ended unit's fonds by the rules (merged: the historical archive; split: the body directly above)", { query: arc.HandoverRoutesQuery }),
   'GET /api/archives/handovers/{fromUnitId}/{handoverId}/files': c('Mục lục hồ sơ của một lần giao nhận (từng trang)', "A handover's inventory, a page at a time", { query: arc.HandoverFilesQuery }),
   'GET /api/archives/inventory': c('Mục lục hồ sơ của phông (XLSX)', "The fonds' inventory of files (XLSX)", { query: arc.UnitQuery }),
+  // Work programmes (issue 15).
+  'GET /api/programmes/units': c('Đơn vị có chương trình công tác người dùng được xem', 'Units whose work programmes the caller reads'),
+  'GET /api/programmes': c('Chương trình công tác của đơn vị', "A unit's work programmes", { query: prg.ProgrammeListQuery }),
+  'POST /api/programmes': c('Lập chương trình công tác (dự thảo)', 'Draft a work programme', { body: prg.CreateProgrammeBody, status: 201 }),
+  'GET /api/programmes/{programmeId}': c('Một chương trình công tác và tiến độ', 'A work programme and its progress'),
+  'POST /api/programmes/{programmeId}/items': c('Thêm nội dung vào chương trình', 'Add an item', { body: prg.ItemBody }),
+  'POST /api/programmes/{programmeId}/submit': c('Trình Ban Thường vụ duyệt', 'Submit for approval', { body: prg.VersionBody }),
+  'POST /api/programmes/{programmeId}/decision': c('Duyệt hoặc trả lại chương trình', 'Approve or return the programme', { body: prg.DecisionBody }),
+  'POST /api/programmes/{programmeId}/items/{itemId}/move': c('Điều chỉnh thời gian một nội dung (có lý do)', 'Move an item (with a reason)', { body: prg.MoveItemBody }),
+  'POST /api/programmes/{programmeId}/items/{itemId}/drop': c('Đưa nội dung ra khỏi chương trình (có lý do)', 'Drop an item (with a reason)', { body: prg.DropItemBody }),
+  'POST /api/programmes/{programmeId}/items/{itemId}/tasks': c('Giao nhiệm vụ thực hiện nội dung', 'Give a task for the item', { body: prg.ItemTaskBody, status: 201 }),
+  'GET /api/programmes/{programmeId}/export': c('Xuất chương trình công tác (XLSX)', 'Export the programme (XLSX)'),
+  'POST /api/auth/refresh': c('Lấy mã truy cập mới bằng cookie phiên (HttpOnly)', 'A new access token from the session cookie (HttpOnly)', { body: 'none' }),
+  'POST /api/auth/logout': c('Đăng xuất: thu hồi phiên', 'Sign out: the session is revoked', { body: 'none' }),
+  'POST /api/auth/password/forgot': c('Quên mật khẩu: gửi mã đặt lại tới thư điện tử', 'Forgotten password: a reset code is mailed', { body: org.ForgotPasswordBody }),
+  'POST /api/auth/password/confirm': c('Đặt mật khẩu mới bằng mã nhận qua thư', 'Set a new password with the mailed code', { body: org.ConfirmForgotPasswordBody }),
+  'POST /api/auth/password/change': c('Đổi mật khẩu của chính mình', 'Change one\'s own password', { body: org.ChangePasswordBody }),
 }

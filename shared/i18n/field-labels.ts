@@ -263,6 +263,13 @@ export const FIELD_LABELS: Readonly<Record<string, { readonly vi: string; readon
   withinCompetence: { vi: 'Thuộc thẩm quyền', en: 'Within competence' },
   workplace: { vi: 'Nơi làm việc', en: 'Workplace' },
   year: { vi: 'Năm', en: 'Year' },
+  programmeId: { vi: 'Chương trình công tác', en: 'Work programme' },
+  quarter: { vi: 'Quý', en: 'Quarter' },
+  content: { vi: 'Nội dung', en: 'Content' },
+  presidingLeaderId: { vi: 'Lãnh đạo chủ trì', en: 'Presiding leader' },
+  dueOn: { vi: 'Thời gian thực hiện', en: 'Due' },
+  output: { vi: 'Sản phẩm', en: 'Output' },
+  cascadedFrom: { vi: 'Nội dung của cấp trên', en: 'Item of the level above' },
 }
 
 /** Where a field sits in a list: "moves.3.toCellId" → the label of toCellId, "(dòng 4)". */

@@ -153,6 +153,11 @@ export const MESSAGES: Catalog = {
   'field.invalidDate': { vi: '{path} không phải ngày hợp lệ (ví dụ 03/12/2026).', en: '{path} is not a valid date (e.g. 03/12/2026).' },
   'field.invalidEmail': { vi: 'Địa chỉ email không hợp lệ (ví dụ: ten@donvi.vn).', en: 'Not a valid e-mail address (e.g. name@unit.vn).' },
   'auth.notThroughSite': { vi: 'Yêu cầu phải đi qua địa chỉ của trang, không gọi thẳng API.', en: 'Requests must come through the site\'s address, not the API\'s own endpoint.' },
+  'auth.sessionEnded': { vi: 'Phiên đăng nhập đã kết thúc (đã đăng xuất hoặc hết hạn). Vui lòng đăng nhập lại.', en: 'Your session has ended (signed out or expired). Please sign in again.' },
+  'auth.invalidResetCode': { vi: 'Mã đặt lại mật khẩu không đúng. Vui lòng kiểm tra thư và nhập lại mã 6 chữ số.', en: 'Wrong reset code. Check the mail and enter the 6-digit code again.' },
+  'auth.resetCodeExpired': { vi: 'Mã đặt lại mật khẩu đã hết hạn hoặc đã được dùng. Vui lòng yêu cầu mã mới.', en: 'The reset code has expired or was already used. Please ask for a new code.' },
+  'auth.resetUnavailable': { vi: 'Không đặt lại được mật khẩu cho tài khoản này qua thư (chưa có địa chỉ thư đã xác minh). Vui lòng liên hệ quản trị viên.', en: 'This account\'s password cannot be reset by mail (no verified address). Please contact an administrator.' },
+  'auth.wrongOldPassword': { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
 }
 
 export function translate(code: string, lang: Lang, params: Record<string, string | number> = {}): string {

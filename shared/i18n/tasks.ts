@@ -23,4 +23,17 @@ export const TASK_MESSAGES: Record<string, { vi: string; en: string }> = {
   'task.notAssigner': { vi: 'Chỉ người giao nhiệm vụ mới quyết định được việc này.', en: 'Only the assigner can decide this.' },
   'task.unknownWatcher': { vi: 'Không tìm thấy người theo dõi {id}.', en: 'Watcher {id} not found.' },
   'notFound.task': { vi: 'Không tìm thấy nhiệm vụ {id}.', en: 'Task {id} not found.' },
+  // Work programmes.
+  'notFound.programme': { vi: 'Không tìm thấy chương trình công tác {id}.', en: 'Work programme {id} not found.' },
+  'notFound.programmeItem': { vi: 'Không tìm thấy nội dung {id} trong chương trình.', en: 'Programme item {id} not found.' },
+  'programme.quarterNeeded': { vi: 'Chương trình quý cần ghi quý (và chỉ chương trình quý).', en: 'A quarterly programme needs its quarter (and only it has one).' },
+  'programme.monthNeeded': { vi: 'Chương trình tháng cần ghi tháng (và chỉ chương trình tháng).', en: 'A monthly programme needs its month (and only it has one).' },
+  'programme.outsidePeriod': { vi: 'Thời gian phải nằm trong kỳ của chương trình ({from} đến {to}).', en: 'The date must fall within the programme period ({from} to {to}).' },
+  'programme.notDraft': { vi: 'Chương trình đã trình hoặc đã duyệt, không sửa nội dung được nữa.', en: 'The programme was submitted or approved; its items can no longer be edited.' },
+  'programme.notApproved': { vi: 'Chương trình chưa được duyệt.', en: 'The programme is not approved yet.' },
+  'programme.notSubmitted': { vi: 'Chương trình chưa được trình duyệt.', en: 'The programme has not been submitted.' },
+  'programme.itemDropped': { vi: 'Nội dung này đã được đưa ra khỏi chương trình.', en: 'This item was dropped from the programme.' },
+  'programme.empty': { vi: 'Chương trình chưa có nội dung nào.', en: 'The programme has no items yet.' },
+  'programme.returnNeedsComment': { vi: 'Trả lại chương trình cần ghi ý kiến.', en: 'Returning a programme needs a comment.' },
+  'programme.cascadeNotAbove': { vi: 'Chỉ liên kết được với nội dung chương trình của cấp trên.', en: 'An item can only carry out an item of a level above.' },
 }

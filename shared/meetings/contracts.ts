@@ -229,5 +229,7 @@ export interface MeetingView extends Omit<Meeting, 'checkInKey' | 'agenda'> {
 export interface MeetingSummary { meetingId: string; title: string; kind: MeetingKind; startsAt: string; place: string; status: MeetingStatus; ownerUnitName: string; myAnswer?: (typeof ANSWERS)[number]; role?: Participant['role']; organising: boolean }
 /** A vote as a participant reads it; a secret vote says whether I already took my blind signature. */
 export type VoteView = Vote & { iHaveSignature?: boolean }
+/** A vote on the meeting's pages: as it travels live, with whether I hold a secret vote's signature (from the API, kept across pushes). */
+export type MeetingVoteView = LiveVote & { iHaveSignature?: boolean }
 /** A file of the meeting (invitation, minutes, a document, a result record): a short-lived download link. */
 export interface MeetingFileLink { url: string; expiresIn: number }

@@ -222,9 +222,15 @@ export const AuditQuery = z.strictObject({
 /** An audit entry as stored and returned: the chained content plus its hash. */
 export type AuditEntry = ChainableEntry & { hash: string }
 
+/**
+ * The browser's device fingerprint for Cognito's threat protection
+ * (UserContextData.EncodedData, from Cognito's advanced security script), when the SPA has it.
+ */
+const deviceData = z.string().min(1).max(8192).optional()
 export const LoginBody = z.strictObject({
   username,
   password: z.string().min(1).max(128),
+  deviceData,
 })
 
 /** Sign-in challenges (Cognito's names): a new password, setting up an authenticator app, its code. */
@@ -239,6 +245,7 @@ export const ChallengeBody = z.strictObject({
   session: challengeSession,
   newPassword: z.string().min(1).max(128).optional(),
   code: totpCode.optional(),
+  deviceData,
 }).refine((b) => b.challenge !== 'NEW_PASSWORD_REQUIRED' || b.newPassword !== undefined, { message: 'field.required', path: ['newPassword'] })
   .refine((b) => b.challenge === 'NEW_PASSWORD_REQUIRED' || b.code !== undefined, { message: 'field.required', path: ['code'] })
 export type ChallengeBody = z.infer<typeof ChallengeBody>
@@ -250,3 +257,13 @@ export type SignInAnswer =
   | { token: string; expiresIn: number; user: { userId: string; username: string; fullName: string } }
   | { challenge: SignInChallenge; session: string }
 export interface MfaSetupAnswer { secretCode: string; session: string; otpauthUri: string }
+/** Forgotten password: a code is mailed to the account's address. */
+export const ForgotPasswordBody = z.strictObject({ username, deviceData })
+export type ForgotPasswordBody = z.infer<typeof ForgotPasswordBody>
+const newPassword = z.string().min(1).max(128)
+/** The mailed 6-digit code and the new password. */
+export const ConfirmForgotPasswordBody = z.strictObject({ username, code: z.string().trim().regex(/^\d{6}$/, { message: 'field.invalidFormat' }), newPassword, deviceData })
+export type ConfirmForgotPasswordBody = z.infer<typeof ConfirmForgotPasswordBody>
+/** The signed-in person's own password: the old one, and the new one. */
+export const ChangePasswordBody = z.strictObject({ oldPassword: z.string().min(1).max(128), newPassword })
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>

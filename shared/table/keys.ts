@@ -196,6 +196,9 @@ export const keys = {
   /** One file of a handover's inventory, under the handover's own partition (a list of thousands is no single item). */
   archiveHandoverFile: (handoverId: string, fileId: string) => ({ pk: `ARCHANDOVER#${handoverId}`, sk: `FILE#${fileId}` }),
   archiveHandoverFilesOf: (handoverId: string) => ({ pk: `ARCHANDOVER#${handoverId}`, skPrefix: 'FILE#' }),
+  // Work programmes (issue 15). A programme sits under its unit (its id begins with that unit), items inline.
+  programme: (unitId: string, programmeId: string) => ({ pk: `UNIT#${unitId}`, sk: `PROGRAMME#${programmeId}` }),
+  programmesOf: (unitId: string) => ({ pk: `UNIT#${unitId}`, skPrefix: 'PROGRAMME#' }),
 } as const
 
 /** Entity names stored on every item (`entity`), with the schema version (`schemaVersion`). */
@@ -219,6 +222,7 @@ export const ENTITY = {
   case: 'case', caseIdentity: 'caseIdentity', caseCounter: 'caseCounter', petition: 'petition', resolution: 'resolution',
   dataRequest: 'dataRequest', dataRequestPointer: 'dataRequestPointer', dataAnswer: 'dataAnswer',
   archiveHold: 'archiveHold', archiveDisposition: 'archiveDisposition', archiveHandoverFile: 'archiveHandoverFile',
+  programme: 'programme',
 } as const
 export const SCHEMA_VERSION = 1
 

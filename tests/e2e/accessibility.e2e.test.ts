@@ -102,7 +102,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
   it('the archives and the assistant pages', async () => {
     const page = await signIn(browser, 'admin')
-    for (const path of ['/archives', '/archives/verify', '/archives/verify/p-hoankiem.bdemo1-p3', '/archives/files/p-hoankiem.fdemo1', '/archives/handover', '/assistant', '/assistant/appraisal']) {
+    for (const path of ['/archives', '/archives/verify', '/archives/verify/p-hoankiem.bdemo1-p3', '/archives/files/p-hoankiem.fdemo1', '/archives/handover', '/assistant', '/assistant/appraisal', '/archives/records', '/archives/records?tab=holds', '/archives/records?tab=disposition']) {
       await open(page, path)
       expect(await violations(page), path).toEqual([])
     }
@@ -183,5 +183,20 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       expect(await violations(ward), path).toEqual([])
     }
     await ward.context().close()
+  })
+
+  it('the forgotten-password page (both steps) and the change-password page, also on a phone', async () => {
+    const page = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 } })).newPage()
+    await page.goto(`${baseUrl()}/login/forgot`)
+    await page.getByLabel('Tên đăng nhập').fill('khong.co.ai')
+    expect(await violations(page), '/login/forgot').toEqual([])
+    await page.getByRole('button', { name: 'Gửi mã' }).click()
+    await page.getByRole('heading', { name: 'Đặt lại mật khẩu' }).waitFor()
+    expect(await violations(page), '/login/forgot (code)').toEqual([])
+    await page.context().close()
+    const signedIn = await signIn(browser, 'bithu.hoankiem')
+    await open(signedIn, '/account/password')
+    expect(await violations(signedIn), '/account/password').toEqual([])
+    await signedIn.context().close()
   })
 })

@@ -70,6 +70,10 @@ describe('a paperless meeting in two browsers', () => {
     await expect.poll(() => quorum.textContent()).toBe('1/3 đảng viên có mặt — chưa đủ số lượng (cần 2)')
     await expect.poll(() => desk.locator('[data-participant="Phạm Thị Đảng Viên"]').textContent()).toContain('Dự họp')
 
+    // The secretary's page asks the API nothing while others act: what the socket pushes is applied.
+    const deskReads: string[] = []
+    desk.on('request', (r) => { if (r.method() === 'GET' && r.url().includes('/api/meetings/')) deskReads.push(r.url()) })
+
     // Act: the member checks in with her own QR token.
     await phone.getByRole('img', { name: 'Mã QR điểm danh của tôi' }).waitFor()
     await phone.getByRole('button', { name: 'Tôi đã có mặt — điểm danh' }).click()
@@ -77,6 +81,7 @@ describe('a paperless meeting in two browsers', () => {
 
     // Assess: the secretary sees it without reloading.
     await expect.poll(() => quorum.textContent(), { timeout: 15_000 }).toBe('2/3 đảng viên có mặt — đủ số lượng')
+    expect(deskReads).toEqual([])
 
     // Act: the secretary opens the meeting and a secret vote.
     await desk.getByRole('button', { name: 'Khai mạc' }).click()

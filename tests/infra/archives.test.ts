@@ -120,3 +120,17 @@ describe('archives layer at run time', () => {
     }
   })
 })
+
+describe('the upload mark check on AWS (dev)', () => {
+  it('lets every function that takes uploads read a scanned first page with Textract text detection, and that one action only', () => {
+    const env = synthesize('dev')
+    for (const id of ['documents', 'assistant', 'meetings', 'mail']) {
+      const fn = findFunction(env, id)
+      const actions = allowedActions(roleStatements(fn.template, fn.resource.Properties?.Role['Fn::GetAtt'][0]))
+      expect(actions.filter((a) => a.startsWith('textract:')), id).toEqual(['textract:DetectDocumentText'])
+      expect(fn.resource.Properties?.Environment?.Variables, id).toMatchObject({ MARK_OCR: 'textract' })
+    }
+    const tasks = findFunction(env, 'tasks')
+    expect(tasks.resource.Properties?.Environment?.Variables?.MARK_OCR).toBeUndefined()
+  })
+})

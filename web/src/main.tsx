@@ -15,6 +15,11 @@ import { cssVariablesResolver, theme } from './theme'
 // user to the login page, remembering where they were.
 onUnauthorized(() => auth.expired())
 
+// The access token lives in memory: after a page load it comes back from the
+// HttpOnly refresh cookie before the first page asks the API anything.
+void auth.restore().finally(render)
+
+function render(): void {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
@@ -25,3 +30,4 @@ createRoot(document.getElementById('root')!).render(
     </MantineProvider>
   </StrictMode>,
 )
+}

@@ -65,6 +65,7 @@ const routes: RouteObject[] = [
     HydrateFallback: () => <Loading />,
     children: [
       { path: '/login', lazy: page(() => import('./pages/LoginPage')) },
+      { path: '/login/forgot', lazy: page(() => import('./pages/auth/ForgotPasswordPage')) },
       // The projector shows one meeting on the room's screen, without the app's shell.
       { path: '/meetings/:meetingId/projector', lazy: meetingPage(() => import('./pages/meetings/ProjectorPage')) },
       {
@@ -76,6 +77,7 @@ const routes: RouteObject[] = [
             { path: 'units', lazy: page(() => import('./pages/org/UnitsTreePage')) },
             { path: 'units/:unitId', lazy: page(() => import('./pages/org/UnitPage')) },
             { path: 'users', lazy: page(() => import('./pages/org/UsersPage')) },
+            { path: 'account/password', lazy: page(() => import('./pages/auth/ChangePasswordPage')) },
             { path: 'import', lazy: page(() => import('./pages/org/ImportPage')) },
             { path: 'approvals', lazy: page(() => import('./pages/org/ApprovalsPage')) },
             { path: 'audit', lazy: page(() => import('./pages/org/AuditPage')) },
@@ -101,6 +103,7 @@ const routes: RouteObject[] = [
             { path: 'archives/verify', lazy: arcPage(() => import('./pages/archives/VerifyPage')) },
             { path: 'archives/verify/:scanDocumentId', lazy: arcPage(() => import('./pages/archives/VerifyPage')) },
             { path: 'archives/handover', lazy: arcPage(() => import('./pages/archives/HandoverPage')) },
+            { path: 'archives/records', lazy: arcPage(() => import('./pages/archives/RecordsPage')) },
             { path: 'tasks', lazy: taskPage(() => import('./pages/tasks/TasksPage')) },
             { path: 'tasks/:taskId', lazy: taskPage(() => import('./pages/tasks/TaskPage')) },
             { path: 'dashboards', lazy: dashPage(() => import('./pages/dashboards/DashboardPage')) },

@@ -91,7 +91,20 @@ function cachedPdf(cacheKey: string, bytes: () => Promise<Uint8Array>): Promise<
 
 /** Page `index` (0-based) of a PDF as a PNG at RENDER_DPI, and its text layer as lines (empty for a scanned page). */
 export async function renderPdfPage(cacheKey: string, bytes: () => Promise<Uint8Array>, index: number): Promise<PageRender> {
-  const doc = await cachedPdf(cacheKey, bytes)
+  return renderPage(await cachedPdf(cacheKey, bytes), index)
+}
+
+/** The first page of a PDF as a PNG at RENDER_DPI, the PDF closed afterwards (the upload's mark check; outside the pipeline's cache). */
+export async function renderFirstPage(bytes: Uint8Array): Promise<Uint8Array> {
+  const doc = await openPdf(bytes)
+  try {
+    return (await renderPage(doc, 0)).png
+  } finally {
+    await doc.destroy().catch(() => undefined)
+  }
+}
+
+async function renderPage(doc: PdfDoc, index: number): Promise<PageRender> {
   const page = await doc.getPage(index + 1)
   const text = await page.getTextContent()
   const viewport = page.getViewport({ scale: RENDER_DPI / 72 })

@@ -8,9 +8,13 @@
  * aborts, and a failure after that is `assistant.engineUnavailable` (503).
  * The engine runs behind `guarded` (engines.ts): planted instructions and
  * secret-looking strings never reach the model nor the answer.
+ * `openAiEmbedder`: the same endpoint's `POST /v1/embeddings` as the
+ * retriever's embedder (OPENAI_EMBEDDING_MODEL), with the same retry,
+ * timeout and 503; its answer is checked (zod) before a vector is stored.
  */
+import { z } from 'zod'
 import { DomainError } from '../../../shared/errors/index.js'
-import type { AnswerEngine, AnswerEvent, AnswerInput } from '../engines.js'
+import type { AnswerEngine, AnswerEvent, AnswerInput, Embedder } from '../engines.js'
 import { NO_ANSWER, SYSTEM_PROMPT, answerFromText, documentsBlock } from './bedrock.js'
 
 export interface OpenAiOptions {
@@ -38,16 +42,16 @@ export function chatRequest(model: string, input: AnswerInput, maxPassages = 8) 
 
 const RETRIED = new Set([429, 500, 502, 503, 504])
 
-async function post(opts: OpenAiOptions, body: unknown): Promise<Response> {
+async function post(opts: OpenAiOptions, body: unknown, path = '/chat/completions', accept = 'text/event-stream'): Promise<Response> {
   const f = opts.fetch ?? fetch
   for (let attempt = 0; ; attempt++) {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 30_000)
     let res: Response
     try {
-      res = await f(`${opts.baseUrl.replace(/\/$/, '')}/chat/completions`, {
+      res = await f(`${opts.baseUrl.replace(/\/$/, '')}${path}`, {
         method: 'POST', signal: controller.signal,
-        headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}) },
+        headers: { 'content-type': 'application/json', accept, ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}) },
         body: JSON.stringify(body),
       })
     } catch (err) {
@@ -108,5 +112,50 @@ export function openAiEngine(opts: OpenAiOptions): AnswerEngine {
       }
       yield { type: 'done', answer: answerFromText(text, undefined, input) }
     },
+  }
+}
+
+/** The embeddings answer (OpenAI, vLLM, Ollama's /v1, llama.cpp server): one vector per input, by index. */
+const EmbeddingsResponse = z.object({
+  data: z.array(z.object({ index: z.number().int().nonnegative(), embedding: z.array(z.number().finite()).min(1).max(16_000) })),
+})
+
+/** Texts per request (servers bound the batch; llama.cpp's default is small). */
+export const EMBEDDING_BATCH = 32
+
+/**
+ * The endpoint's embeddings as the retriever's embedder: passages when indexed, the question when asked.
+ * A 429 or 5xx is retried once, a timeout aborts; then, or when the answer is not one vector of one dimension
+ * per text, `assistant.engineUnavailable` (503): nothing half-embedded is written.
+ */
+export function openAiEmbedder(opts: OpenAiOptions): Embedder {
+  const run = async (texts: string[]): Promise<number[][]> => {
+    const out: number[][] = []
+    for (let i = 0; i < texts.length; i += EMBEDDING_BATCH) {
+      const batch = texts.slice(i, i + EMBEDDING_BATCH).map((t) => t.slice(0, 8000))
+      const res = await post(opts, { model: opts.model, input: batch, encoding_format: 'float' }, '/embeddings', 'application/json')
+      const controller = new AbortController()
+      const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 30_000)
+      let raw: unknown
+      try {
+        raw = await Promise.race([res.json(), new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(new Error('timeout'))))])
+      } catch (err) {
+        await res.body?.cancel().catch(() => undefined)
+        throw new DomainError('assistant.engineUnavailable', 503, {}, { cause: String(err) })
+      } finally { clearTimeout(timer) }
+      const parsed = EmbeddingsResponse.safeParse(raw)
+      const rows = parsed.success ? [...parsed.data.data].sort((a, b) => a.index - b.index) : []
+      const dims = rows[0]?.embedding.length
+      if (!parsed.success || rows.length !== batch.length || rows.some((r, k) => r.index !== k || r.embedding.length !== dims) || (out.length && out[0].length !== dims)) {
+        throw new DomainError('assistant.engineUnavailable', 503, {}, { cause: 'embeddings: not one vector of one dimension per text' })
+      }
+      out.push(...rows.map((r) => r.embedding))
+    }
+    return out
+  }
+  return {
+    name: `openai:${opts.model}`,
+    documents: (texts) => (texts.length ? run(texts) : Promise.resolve([])),
+    query: async (text) => (await run([text]))[0],
   }
 }

@@ -12,6 +12,16 @@ import type { Visibility } from '../../documents/adapters/search.js'
 import type { Candidate } from '../../../shared/assistant/engine.js'
 import type { PassageLocation } from '../../../shared/assistant/passages.js'
 import type { RegisterEntry } from '../../../shared/assistant/appraisal.js'
+import { ANN_DIMENSIONS } from './schema.js'
+
+/** pgvector's iterative index scan on this session (also the database's default, schema.ts): set once per connection. */
+const scanning = new WeakSet<object>()
+async function iterativeScan(): Promise<void> {
+  const db = sql()
+  if (scanning.has(db)) return
+  await db.query(`select set_config('hnsw.iterative_scan', 'relaxed_order', false)`)
+  scanning.add(db)
+}
 
 export interface RetrievalQuery {
   /** Folded search terms ([a-z0-9]+). */
@@ -48,26 +58,36 @@ export async function retrievePassages(v: Visibility, q: RetrievalQuery): Promis
   const params: unknown[] = []
   const p = (value: unknown): string => { params.push(value); return `$${params.length}` }
   const tsq = terms.length ? `to_tsquery('simple', ${p(terms.join(' | '))})` : `to_tsquery('simple', '')`
-  const keys = `${p(pgArray(q.symbolKeys))}::text[]`
-  const docs = `${p(pgArray(q.documentIds))}::text[]`
   const readable = readableClause(v, p)
   const vec = qv ? `${p(`[${qv.join(',')}]`)}::vector` : undefined
   // Vectors of another dimension (an engine changed and not yet re-indexed) are left out, not compared.
-  const comparable = qv ? `p.vec is not null and vector_dims(p.vec) = ${p(qv.length)}` : 'false'
+  // The dimension is written as a literal (it is a number of the question's own vector), so PostgreSQL can use
+  // the partial HNSW index of that dimension (schema.ts) for the nearest passages.
+  const dims = qv ? Math.trunc(qv.length) : 0
+  const ann = (ANN_DIMENSIONS as readonly number[]).includes(dims)
+  const comparable = qv ? `p.vec is not null and vector_dims(p.vec) = ${dims}` : 'false'
+  const distance = vec ? (ann ? `(p.vec::vector(${dims})) <=> (${vec})::vector(${dims})` : `p.vec <=> ${vec}`) : ''
   const select = `select p.document_id, p.ordinal, p.location, p.text, d.symbol, d.symbol_key, d.type, d.summary, d.issuer_name, coalesce(d.document_date, d.issued_date) as document_date,
-       ${vec ? `case when ${comparable} then 1 - (p.vec <=> ${vec}) end` : 'null::float8'} as similarity
+       ${vec ? `case when ${comparable} then 1 - (${distance}) end` : 'null::float8'} as similarity
      from passages p join documents d on d.document_id = p.document_id`
+  // Lexical candidates: full-text matches by rank, and the passages of a named symbol or of the conversation's
+  // documents — separate branches, so each can use its own index (an OR across the join would scan every row).
   const lexical = `(${select}
-     where ${readable} and ${NOT_QUARANTINED}
-       and (p.tsv @@ ${tsq} or d.symbol_key = any(${keys}) or p.document_id = any(${docs}))
-     order by (d.symbol_key = any(${keys})) desc, ts_rank(p.tsv, ${tsq}) desc, p.document_id, p.ordinal
+     where ${readable} and ${NOT_QUARANTINED} and p.tsv @@ ${tsq}
+     order by ts_rank(p.tsv, ${tsq}) desc, p.document_id, p.ordinal
      limit ${p(q.limit)})`
-  // The nearest passages among the readable ones only: the reach filter is in the WHERE clause, the distance orders what is left.
+  const named = q.symbolKeys.length || q.documentIds.length ? ` union (${select}
+     where ${readable} and ${NOT_QUARANTINED} and (d.symbol_key = any(${p(pgArray(q.symbolKeys))}::text[]) or p.document_id = any(${p(pgArray(q.documentIds))}::text[]))
+     order by p.document_id, p.ordinal
+     limit ${p(q.limit)})` : ''
+  // The nearest passages among the readable ones only: the reach filter is in the WHERE clause, applied while
+  // the index is scanned (iterative scan), so an unreadable passage is never among them.
   const nearest = vec ? ` union (${select}
      where ${readable} and ${NOT_QUARANTINED} and ${comparable}
-     order by p.vec <=> ${vec}, p.document_id, p.ordinal
+     order by ${distance}
      limit ${p(q.vectorLimit ?? 20)})` : ''
-  const rows = await sql().query<Row>(`${lexical}${nearest}`, params)
+  if (ann) await iterativeScan()
+  const rows = await sql().query<Row>(`${lexical}${named}${nearest}`, params)
   return rows.map((r) => ({
     documentId: r.document_id, ordinal: Number(r.ordinal),
     location: typeof r.location === 'string' ? JSON.parse(r.location) as PassageLocation : r.location,

@@ -9,10 +9,10 @@
  * signing in again between guesses.
  */
 import type { ChallengeBody, MfaSetupBody, SignInAnswer } from '../../../shared/org/contracts.js'
-import { TooManyRequestsError, UnauthenticatedError } from '../../../shared/errors/index.js'
+import { ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../../../shared/errors/index.js'
 import { verdict, type AttemptScope } from '../../../shared/auth/sign-in-limits.js'
 import { identity } from '../../lib/adapters/identity.js'
-import { isChallenge, type SignInResult } from '../../lib/adapters/identity-port.js'
+import { isChallenge, type SignInResult, type UserContext } from '../../lib/adapters/identity-port.js'
 import { signInAttempts } from '../../lib/adapters/sign-in-attempts.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
 import { otpauthUri } from '../../lib/totp.js'
@@ -21,22 +21,29 @@ import { orgStore } from '../../org/adapters/store.js'
 /** The issuer name authenticator apps show beside the account. */
 export const TOTP_ISSUER = 'Digital Office'
 /** Wrong answers that count towards the lockout, as wrong passwords do. */
-const FAILURES = new Set(['auth.invalidCredentials', 'auth.invalidCode', 'auth.codeExpired'])
+const FAILURES = new Set(['auth.invalidCredentials', 'auth.invalidCode', 'auth.codeExpired', 'auth.invalidResetCode', 'auth.wrongOldPassword'])
+export const countsAsFailure = (err: unknown): boolean =>
+  (err instanceof UnauthenticatedError || err instanceof ForbiddenError) && FAILURES.has(err.code)
 
-interface Caller { username: string; sourceIp: string }
+/** `deviceData`: the browser's encoded device data for Cognito's threat protection, when the SPA has it. */
+export interface Caller { username: string; sourceIp: string; deviceData?: string }
+/** A finished sign-in carries the refresh token for the HttpOnly cookie (never in the body). */
+export type SignInOutcome = SignInAnswer & { refreshToken?: string }
 
-export async function signIn(input: Caller & { password: string }, now = new Date()): Promise<SignInAnswer> {
-  return step(input, now, () => identity().signIn(input.username, input.password))
+export const contextOf = (c: Caller): UserContext => ({ ipAddress: c.sourceIp, ...(c.deviceData ? { encodedData: c.deviceData } : {}) })
+
+export async function signIn(input: Caller & { password: string }, now = new Date()): Promise<SignInOutcome> {
+  return step(input, now, () => identity().signIn(input.username, input.password, contextOf(input)))
 }
 
 /** Answers a challenge; MFA_SETUP takes the first code of the new authenticator (verified, then the challenge answered). */
-export async function answerChallenge(input: Caller & ChallengeBody, now = new Date()): Promise<SignInAnswer> {
+export async function answerChallenge(input: Caller & ChallengeBody, now = new Date()): Promise<SignInOutcome> {
   return step(input, now, async () => {
     if (input.challenge === 'MFA_SETUP') {
       const { session } = await identity().verifyTotp(input.session, input.code!)
-      return identity().respond(input.username, 'MFA_SETUP', session, {})
+      return identity().respond(input.username, 'MFA_SETUP', session, {}, contextOf(input))
     }
-    return identity().respond(input.username, input.challenge, input.session, { newPassword: input.newPassword, code: input.code })
+    return identity().respond(input.username, input.challenge, input.session, { newPassword: input.newPassword, code: input.code }, contextOf(input))
   })
 }
 
@@ -47,7 +54,7 @@ export async function setUpMfa(input: Caller & MfaSetupBody, now = new Date()) {
   return { secretCode, session, otpauthUri: otpauthUri(secretCode, input.username, TOTP_ISSUER) }
 }
 
-async function checkLimits(input: Caller, now: Date): Promise<void> {
+export async function checkLimits(input: Caller, now: Date): Promise<void> {
   const scopes: [AttemptScope, string][] = [['account', input.username], ['source', input.sourceIp]]
   for (const [scope, id] of scopes) {
     const v = verdict(await signInAttempts.get(scope, id), scope, now)
@@ -55,20 +62,24 @@ async function checkLimits(input: Caller, now: Date): Promise<void> {
   }
 }
 
-async function step(input: Caller, now: Date, ask: () => Promise<SignInResult>): Promise<SignInAnswer> {
+/** Runs one call of the identity provider within the limits: a wrong answer counts towards the lockout. */
+export async function limited<T>(input: Caller, now: Date, ask: () => Promise<T>): Promise<T> {
   await checkLimits(input, now)
-  let result: SignInResult
   try {
-    result = await ask()
+    return await ask()
   } catch (err) {
-    if (err instanceof UnauthenticatedError && FAILURES.has(err.code)) await countFailure(input, now)
+    if (countsAsFailure(err)) await countFailure(input, now)
     throw err
   }
+}
+
+async function step(input: Caller, now: Date, ask: () => Promise<SignInResult>): Promise<SignInOutcome> {
+  const result = await limited(input, now, ask)
   if (isChallenge(result)) return { challenge: result.challenge, session: result.session }
   await signInAttempts.clear('account', input.username)
   const user = await orgStore.getUserByUsername(input.username)
   if (!user) throw new UnauthenticatedError('auth.unknownUser')
-  return { ...result, user: { userId: user.userId, username: user.username, fullName: user.fullName } }
+  return { token: result.token, expiresIn: result.expiresIn, refreshToken: result.refreshToken, user: { userId: user.userId, username: user.username, fullName: user.fullName } }
 }
 
 async function countFailure(input: Caller, now: Date): Promise<void> {

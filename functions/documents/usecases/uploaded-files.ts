@@ -17,6 +17,7 @@ import type { DocContext } from './context.js'
 import { CONFIDENTIALITY_NAMES, contentAllowed } from '../../../shared/documents/confidentiality.js'
 import { confidentialityMarkOf, MARK_ZONE_LINES } from '../../../shared/documents/marks.js'
 import { docxPages, pdfPages } from '../../lib/adapters/extract.js'
+import { firstPageOcr } from '../../lib/adapters/first-page-ocr.js'
 
 export interface AcceptedFile { bytes: Uint8Array; kind: FileKind; fileName: string; sha256: string; pageCount?: number }
 
@@ -72,11 +73,17 @@ async function refuseClassified(objectKey: string | undefined, bytes: Uint8Array
     if (objectKey) await files.remove(objectKey)
     throw new RuleError(kind === 'pdf' ? 'upload.pdfCorrupt' : 'upload.notDocx')
   }
-  const mark = confidentialityMarkOf(firstPage.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, MARK_ZONE_LINES))
+  let lines = firstPage.split('\n').map((l) => l.trim()).filter(Boolean)
+  // A scan has no text layer: its first page is read by OCR, so a stamped "MẬT" is seen there too.
+  if (kind === 'pdf' && !hasLetters(lines)) lines = (await firstPageOcr().lines(bytes)).map((l) => l.trim()).filter(Boolean)
+  const mark = confidentialityMarkOf(lines.slice(0, MARK_ZONE_LINES))
   if (contentAllowed(mark)) return
   if (objectKey) await files.remove(objectKey)
   throw new RuleError('upload.classifiedContent', { mark: CONFIDENTIALITY_NAMES[mark].vi })
 }
+
+/** A text layer worth reading: a few letters at least (a scan may carry a stray character or a page number). */
+const hasLetters = (lines: readonly string[]): boolean => lines.join('').replace(/[^\p{L}]/gu, '').length >= 8
 
 /** Does the PDF carry a signature already (a signature dictionary's byte range)? */
 export const isSigned = (bytes: Uint8Array): boolean => includesAscii(bytes, '/ByteRange')

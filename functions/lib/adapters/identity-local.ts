@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { SignJWT, importJWK, type JWK } from 'jose'
 import { meetsPasswordPolicy, PASSWORD_POLICY } from '../../../shared/auth/password-policy.js'
-import { ConflictError, RuleError, UnauthenticatedError } from '../../../shared/errors/index.js'
+import { ConflictError, ForbiddenError, RuleError, UnauthenticatedError } from '../../../shared/errors/index.js'
 import { documentClient } from '../clients.js'
 import { env } from '../env.js'
 import { matchTotp, newTotpSecret } from '../totp.js'
@@ -18,7 +18,12 @@ import type { ChallengeName, IdentityPort, SignInResult } from './identity-port.
 
 const scrypt = promisify(scryptCb) as (p: string, s: Buffer, n: number) => Promise<Buffer>
 export const LOCAL_AUDIENCE = 'digital-office-spa'
-const TOKEN_SECONDS = 8 * 3600
+/** Access tokens are short (the same 15 minutes as the user pool's client); the SPA refreshes them. */
+export const ACCESS_TOKEN_SECONDS = 15 * 60
+/** Refresh tokens, as the pool's client: 12 hours. */
+export const REFRESH_TOKEN_SECONDS = 12 * 3600
+/** A mailed reset code works for an hour, once (Cognito's codes: 1 hour). */
+export const RESET_CODE_SECONDS = 3600
 /** How long a challenge's session may be used (Cognito's are 3 minutes by default). */
 export const CHALLENGE_SESSION_SECONDS = 180
 
@@ -35,10 +40,16 @@ async function checkPassword(password: string, stored: string): Promise<boolean>
 
 const key = (username: string) => ({ pk: `ACCOUNT#${username}`, sk: 'CREDENTIALS' })
 /** Sessions are kept under their hash: the table never holds a usable session string. */
-const sessionKey = (session: string) => ({ pk: `CHALLENGE#${createHash('sha256').update(session).digest('base64url')}`, sk: 'SESSION' })
+const digest = (secret: string) => createHash('sha256').update(secret).digest('base64url')
+const sessionKey = (session: string) => ({ pk: `CHALLENGE#${digest(session)}`, sk: 'SESSION' })
+/** Refresh tokens likewise: under their hash, deleted on sign-out. */
+const refreshKey = (token: string) => ({ pk: `REFRESH#${digest(token)}`, sk: 'TOKEN' })
+/** The one outstanding reset code of an account (a new request replaces it). */
+const resetKey = (username: string) => ({ pk: `ACCOUNT#${username}`, sk: 'RESET' })
 
 interface Account {
   username: string
+  email?: string
   passwordHash: string
   enabled?: boolean
   /** Created with a temporary password: must choose a new one at the first sign-in. */
@@ -77,12 +88,24 @@ export function localIdentity(): IdentityPort {
       TableName: table(), Key: key(username), UpdateExpression: expression, ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}), ConditionExpression: 'attribute_exists(pk)',
     }))
   }
-  async function issueToken(username: string): Promise<SignInResult> {
+  async function accessToken(username: string): Promise<{ token: string; expiresIn: number }> {
     const { key: k, kid } = await getKey()
     const token = await new SignJWT({ username, token_use: 'access', client_id: LOCAL_AUDIENCE })
       .setProtectedHeader({ alg: 'RS256', kid }).setIssuer(env().LOCAL_ISSUER).setAudience(LOCAL_AUDIENCE)
-      .setSubject(username).setIssuedAt().setExpirationTime(`${TOKEN_SECONDS}s`).sign(k)
-    return { token, expiresIn: TOKEN_SECONDS }
+      .setSubject(username).setIssuedAt().setJti(randomBytes(16).toString('base64url')).setExpirationTime(`${ACCESS_TOKEN_SECONDS}s`).sign(k)
+    return { token, expiresIn: ACCESS_TOKEN_SECONDS }
+  }
+  /** A finished sign-in: an access token and a refresh token (kept under its hash). */
+  async function issueToken(username: string): Promise<SignInResult> {
+    const refreshToken = randomBytes(32).toString('base64url')
+    await documentClient().send(new PutCommand({
+      TableName: table(), Item: { ...refreshKey(refreshToken), username, expiresAt: Date.now() + REFRESH_TOKEN_SECONDS * 1000 },
+    }))
+    return { ...(await accessToken(username)), refreshToken }
+  }
+  async function setPassword(username: string, password: string): Promise<void> {
+    if (!meetsPasswordPolicy(password)) throw new RuleError('rule.passwordPolicy', { minLength: PASSWORD_POLICY.minLength })
+    await update(username, 'SET passwordHash = :h REMOVE mustChangePassword', { ':h': await hashPassword(password) })
   }
   /** What an account whose password is right still has to do, in Cognito's order. */
   async function next(account: Account): Promise<SignInResult> {
@@ -136,6 +159,56 @@ export function localIdentity(): IdentityPort {
   }
 
   return {
+    async refresh(refreshToken) {
+      const item = (await documentClient().send(new GetCommand({ TableName: table(), Key: refreshKey(refreshToken), ConsistentRead: true }))).Item as
+        { username: string; expiresAt: number } | undefined
+      if (!item || item.expiresAt <= Date.now()) throw new UnauthenticatedError('auth.sessionEnded')
+      const account = await getAccount(item.username)
+      if (!account) throw new UnauthenticatedError('auth.sessionEnded')
+      if (account.enabled === false) throw new UnauthenticatedError('auth.disabled')
+      return { ...(await accessToken(item.username)), username: item.username }
+    },
+    async revoke(refreshToken) {
+      await documentClient().send(new DeleteCommand({ TableName: table(), Key: refreshKey(refreshToken) }))
+    },
+    async forgotPassword(username) {
+      const account = await getAccount(username)
+      // Nobody, no address, or disabled: the same silence as for a sent code (Cognito with preventUserExistenceErrors).
+      if (!account?.email || account.enabled === false) return
+      const code = String(randomBytes(4).readUInt32BE() % 1_000_000).padStart(6, '0')
+      await documentClient().send(new PutCommand({
+        TableName: table(), Item: { ...resetKey(username), codeHash: digest(`${username}:${code}`), expiresAt: Date.now() + RESET_CODE_SECONDS * 1000 },
+      }))
+      // Loaded when needed: sign-in does not carry the mail composer.
+      const { mail } = await import('./mail.js')
+      const { resetCodeMail } = await import('../../../shared/auth/reset-mail.js')
+      await mail().send({ to: [account.email], ...resetCodeMail(code, RESET_CODE_SECONDS / 60), tags: { kind: 'auth.resetCode' } })
+    },
+    async confirmForgotPassword(username, code, newPassword) {
+      // The policy first, the code kept: the person can try another password with the same code.
+      if (!meetsPasswordPolicy(newPassword)) throw new RuleError('rule.passwordPolicy', { minLength: PASSWORD_POLICY.minLength })
+      const item = (await documentClient().send(new GetCommand({ TableName: table(), Key: resetKey(username), ConsistentRead: true }))).Item as
+        { codeHash: string; expiresAt: number } | undefined
+      if (!item) throw new UnauthenticatedError('auth.invalidResetCode')
+      if (item.expiresAt <= Date.now()) throw new UnauthenticatedError('auth.resetCodeExpired')
+      const given = Buffer.from(digest(`${username}:${code}`))
+      if (given.length !== item.codeHash.length || !timingSafeEqual(given, Buffer.from(item.codeHash))) throw new UnauthenticatedError('auth.invalidResetCode')
+      try {
+        // Used once: of two concurrent confirmations, one takes the code.
+        await documentClient().send(new DeleteCommand({
+          TableName: table(), Key: resetKey(username), ConditionExpression: 'codeHash = :c', ExpressionAttributeValues: { ':c': item.codeHash },
+        }))
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') throw new UnauthenticatedError('auth.resetCodeExpired')
+        throw err
+      }
+      await setPassword(username, newPassword)
+    },
+    async changePassword({ username, oldPassword, newPassword }) {
+      const account = await getAccount(username)
+      if (!account || !(await checkPassword(oldPassword, account.passwordHash))) throw new ForbiddenError('auth.wrongOldPassword')
+      await setPassword(username, newPassword)
+    },
     async signIn(username, password) {
       const account = await getAccount(username)
       // Same work whether or not the account exists, so timing does not reveal user names.
@@ -153,7 +226,7 @@ export function localIdentity(): IdentityPort {
       const account = await getAccount(username)
       if (!account || account.enabled === false) throw new UnauthenticatedError('auth.challengeExpired')
       if (challenge === 'NEW_PASSWORD_REQUIRED') {
-        await update(username, 'SET passwordHash = :h REMOVE mustChangePassword', { ':h': await hashPassword(answer.newPassword!) })
+        await setPassword(username, answer.newPassword!)
         return next({ ...account, mustChangePassword: false })
       }
       if (challenge === 'MFA_SETUP') {

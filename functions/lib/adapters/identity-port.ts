@@ -11,7 +11,14 @@
  */
 import { SIGN_IN_CHALLENGES, type SignInChallenge } from '../../../shared/org/contracts.js'
 
-export interface SessionResult { token: string; expiresIn: number }
+/**
+ * A signed-in session: the short-lived access token (kept in the SPA's memory) and
+ * the refresh token (kept only in an HttpOnly cookie scoped to /api/auth, never in
+ * a body the SPA reads).
+ */
+export interface SessionResult { token: string; expiresIn: number; refreshToken?: string }
+/** What the user's browser tells the identity provider's threat protection (Cognito's UserContextData). */
+export interface UserContext { ipAddress: string; encodedData?: string }
 export type ChallengeName = SignInChallenge
 export const CHALLENGES: readonly ChallengeName[] = SIGN_IN_CHALLENGES
 export interface ChallengeResult { challenge: ChallengeName; session: string }
@@ -22,8 +29,18 @@ export interface ChallengeAnswer { newPassword?: string; code?: string }
 export const isChallenge = (r: SignInResult): r is ChallengeResult => 'challenge' in r
 
 export interface IdentityPort {
-  signIn(username: string, password: string): Promise<SignInResult>
-  respond(username: string, challenge: ChallengeName, session: string, answer: ChallengeAnswer): Promise<SignInResult>
+  signIn(username: string, password: string, context?: UserContext): Promise<SignInResult>
+  respond(username: string, challenge: ChallengeName, session: string, answer: ChallengeAnswer, context?: UserContext): Promise<SignInResult>
+  /** A new access token from a refresh token (Cognito REFRESH_TOKEN_AUTH); a revoked or expired one is refused (401). */
+  refresh(refreshToken: string, context?: UserContext): Promise<SessionResult & { username: string }>
+  /** Sign-out: the refresh token (and, on Cognito, the access tokens it gave) no longer works. */
+  revoke(refreshToken: string): Promise<void>
+  /** Sends a reset code to the account's address (Cognito ForgotPassword); the same answer for names nobody has. */
+  forgotPassword(username: string, context?: UserContext): Promise<void>
+  /** Sets a new password with the mailed code (Cognito ConfirmForgotPassword); a wrong or expired code is refused (401). */
+  confirmForgotPassword(username: string, code: string, newPassword: string, context?: UserContext): Promise<void>
+  /** The signed-in person changes their own password; the old one must be right (Cognito ChangePassword). */
+  changePassword(a: { username: string; accessToken: string; oldPassword: string; newPassword: string }): Promise<void>
   associateTotp(session: string): Promise<{ secretCode: string; session: string }>
   verifyTotp(session: string, code: string): Promise<{ session: string }>
   /**

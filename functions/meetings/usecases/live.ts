@@ -3,8 +3,8 @@
  * the person's token, checked at `$connect`) follows a meeting only if that
  * person may see it through the meetings policy — the same `load` every
  * route uses — and gets its current state at once, so a reconnecting device
- * is up to date. After every change (`live().changed`, called by each
- * mutation), each follower gets the state as they may see it: the page's
+ * is up to date. After every change (the table's stream, through
+ * functions/meetings/stream.ts — never the changing request), each follower gets the state as they may see it: the page's
  * own view (their role, what they may do), and the votes with nothing that
  * links a secret ballot to a voter. Connections that are gone (410) are
  * forgotten; a person who may no longer see the meeting stops following it.

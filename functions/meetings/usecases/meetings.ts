@@ -34,7 +34,6 @@ import { mayView } from '../../documents/usecases/visibility.js'
 import { createTask } from '../../tasks/usecases/tasks.js'
 import { meetingItem, meetingPointerItem, meetingStore } from '../adapters/store.js'
 import { minutesPaper, sealedPaper, signPersonally, type Body } from '../adapters/papers.js'
-import { live } from '../adapters/live.js'
 
 export type MeetingContext = OrgContext
 
@@ -87,7 +86,6 @@ export async function mutate(
         .put(meetingItem(next), { expectVersion: meeting.version })
         .audit({ unitId: meeting.ownerUnitId, action, target: meetingId, details: { title: meeting.title, ...details?.(next) } })
         .commit(ctx.auditActor, ctx.now)
-      await live().changed({ kind: 'meeting', meetingId, before: meeting, after: next })
       return next
     } catch (err) {
       if (!(err instanceof ConflictError) || attempt >= 12) throw err

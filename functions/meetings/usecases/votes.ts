@@ -25,7 +25,6 @@ import { orgStore } from '../../org/adapters/store.js'
 import { ballotItem, meetingStore, voteItem, voteKeyItem, voteSignatureItem } from '../adapters/store.js'
 import { b64u, blindSign, fromB64u, newVoteKeys, verifyToken } from '../adapters/blind.js'
 import { sealedPaper } from '../adapters/papers.js'
-import { live } from '../adapters/live.js'
 import { bodyOf, isLeading, load, mutate, type MeetingContext } from './meetings.js'
 
 const voteNotFound = (id: string) => new DomainError('notFound.vote', 404, { id })
@@ -73,7 +72,6 @@ export async function openVote(ctx: MeetingContext, meetingId: string, body: Ope
   const tx = new Transaction().put(voteItem(vote), { expectVersion: 'new' })
   if (keysOfVote) tx.put(voteKeyItem(vote, keysOfVote.privateKey), { expectVersion: 'new' })
   await tx.commit(ctx.auditActor, ctx.now)
-  await live().changed({ kind: 'vote', meetingId, after: vote })
   await mutate(ctx, meetingId, 'meeting.voteOpen', (m) => {
     m.voteIds.push(vote.voteId)
     m.events.push({ at: vote.openedAt, kind: 'vote', text: `Mở biểu quyết${vote.secret ? ' (bỏ phiếu kín)' : ''}: ${vote.title}` })
@@ -101,7 +99,6 @@ export async function castOpen(ctx: MeetingContext, meetingId: string, voteId: s
       await new Transaction().put(voteItem(next), { expectVersion: vote.version })
         .audit({ unitId: meeting.ownerUnitId, action: 'meeting.voteCast', target: `${meetingId}#${voteId}`, details: { title: vote.title, choice: JSON.stringify(choice) } })
         .commit(ctx.auditActor, ctx.now)
-      await live().changed({ kind: 'vote', meetingId, before: vote, after: next })
       return voteView(next)
     } catch (err) {
       if (!(err instanceof ConflictError) || err.code !== 'conflict.version' || attempt >= 12) throw err
@@ -164,7 +161,6 @@ export async function closeVote(ctx: MeetingContext, meetingId: string, voteId: 
   if (vote.status === 'closed') throw new RuleError('vote.cannotReopen')
   const closed: Vote = { ...vote, status: 'closed', closedAt: ctx.now.toISOString(), version: vote.version + 1 }
   await new Transaction().put(voteItem(closed), { expectVersion: vote.version }).commit(ctx.auditActor, ctx.now)
-  await live().changed({ kind: 'vote', meetingId, before: vote, after: closed })
   const ballots = vote.secret ? await meetingStore.ballots(meetingId, voteId) : []
   const choices = vote.secret ? ballots.map((b) => b.choice) : vote.openBallots.map((b) => b.choice)
   const counted = rules.tally(vote, choices)
@@ -187,7 +183,6 @@ export async function closeVote(ctx: MeetingContext, meetingId: string, voteId: 
   await new Transaction().put(voteItem(done), { expectVersion: closed.version })
     .audit({ unitId: meeting.ownerUnitId, action: 'meeting.voteClose', target: `${meetingId}#${voteId}`, details: { title: vote.title, cast: result.cast, members: result.members } })
     .commit(ctx.auditActor, ctx.now)
-  await live().changed({ kind: 'vote', meetingId, before: closed, after: done })
   await mutate(ctx, meetingId, 'meeting.voteResult', (m) => {
     m.events.push({ at: ctx.now.toISOString(), kind: 'vote', text: `Kết quả biểu quyết "${vote.title}": ${result.tallies.map((t) => `${t.label} ${t.count}/${result.members}`).join(', ')}` })
     return m

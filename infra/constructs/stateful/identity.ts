@@ -1,8 +1,11 @@
 /** Sign-in: the Cognito user pool (no self sign-up, TOTP MFA) and the SPA's public client. */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib'
-import { AccountRecovery, FeaturePlan, Mfa, StandardThreatProtectionMode, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito'
+import { AccountRecovery, FeaturePlan, Mfa, StandardThreatProtectionMode, UserPool, VerificationEmailStyle, type UserPoolClient } from 'aws-cdk-lib/aws-cognito'
 import { Construct } from 'constructs'
 import { PASSWORD_POLICY } from '../../../shared/auth/password-policy.js'
+import { resetCodeMail } from '../../../shared/auth/reset-mail.js'
+import type { OidcConfig } from '../../config/types.js'
+import { addOidcFederation } from './federation.js'
 
 export interface PlatformIdentityProps {
   /** Prefix of the pool's and client's names, e.g. `do-prod`. */
@@ -23,6 +26,8 @@ export interface PlatformIdentityProps {
   readonly deletionProtection?: boolean
   /** @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE */
   readonly removalPolicy?: RemovalPolicy
+  /** An OIDC identity provider with the hosted domain and OAuth on the SPA client (federation.ts); none by default. */
+  readonly oidc?: OidcConfig
 }
 
 export class PlatformIdentity extends Construct {
@@ -43,6 +48,8 @@ export class PlatformIdentity extends Construct {
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // The forgotten-password code's mail: the embedded issuer's text (shared/auth/reset-mail.ts), Cognito's placeholder.
+      userVerification: { emailStyle: VerificationEmailStyle.CODE, emailSubject: resetCodeMail('{####}', 60).subject, emailBody: resetCodeMail('{####}', 60).text },
       featurePlan: plus ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
       standardThreatProtectionMode: plus ? StandardThreatProtectionMode.FULL_FUNCTION : undefined,
       deletionProtection: props.deletionProtection ?? true,
@@ -60,16 +67,21 @@ export class PlatformIdentity extends Construct {
         reason: `${props.envName} holds synthetic users only; the Plus plan (threat protection) is billed per user and is enabled in staging and prod.`,
       })
     }
+    const federation = props.oidc ? addOidcFederation(this, this.userPool, props.oidc) : undefined
     this.userPoolClient = this.userPool.addClient('SpaClient', {
       userPoolClientName: `${props.prefix}-spa`,
       generateSecret: false,
+      // USER_PASSWORD_AUTH is what the sign-in Lambda uses; REFRESH_TOKEN_AUTH is always allowed.
       authFlows: { userPassword: true, userSrp: true },
-      disableOAuth: true,
+      ...(federation ? { oAuth: federation.oAuth, supportedIdentityProviders: federation.supportedIdentityProviders } : { disableOAuth: true }),
       preventUserExistenceErrors: true,
+      // Sign-out is RevokeToken (functions/lib/adapters/identity-cognito.ts).
       enableTokenRevocation: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
+      // Short access tokens (the API Gateway authorizer cannot see a revocation; a token outlives sign-out by at most this).
+      accessTokenValidity: Duration.minutes(15),
+      idTokenValidity: Duration.minutes(15),
       refreshTokenValidity: Duration.hours(12),
     })
+    if (federation) this.userPoolClient.node.addDependency(federation.provider)
   }
 }

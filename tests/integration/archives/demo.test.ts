@@ -13,7 +13,7 @@ describe('demo archives', () => {
     const files = await clerk.get('/api/archives/files?unitId=p-hoankiem')
     expect(files.status).toBe(200)
     const demo = files.body.items.filter((f: any) => f.fileId.startsWith('p-hoankiem.fdemo'))
-    expect(demo.map((f: any) => [f.code, f.documents])).toEqual([['HS-2025-01', 3], ['HS-2025-02', 1]])
+    expect(demo.map((f: any) => [f.code, f.documents])).toEqual([['HS-2019-04', 1], ['HS-2025-01', 3], ['HS-2025-02', 1]])
 
     const queue = await clerk.get('/api/archives/verification?unitId=p-hoankiem')
     const waiting = queue.body.items.find((d: any) => d.scanDocumentId === 'p-hoankiem.bdemo1-p3')
@@ -26,7 +26,7 @@ describe('demo archives', () => {
     expect(at.length).toBeGreaterThan(0)
     for (const [x0, y0, x1, y1] of at) { expect(x1).toBeLessThan(0.5); expect(y1).toBeLessThan(0.2); expect(x0).toBeLessThan(x1); expect(y0).toBeLessThan(y1) }
 
-    const file = await clerk.get(`/api/archives/files/${demo[0].fileId}`)
+    const file = await clerk.get('/api/archives/files/p-hoankiem.fdemo1')
     const confirmed = file.body.documents.filter((d: any) => d.status === 'confirmed')
     expect(confirmed.map((d: any) => d.fields.symbol.value).sort()).toEqual(['03-NQ/ĐU', '05-CT/ĐU'])
     const entry = await clerk.get(`/api/documents/${confirmed[0].registeredDocumentId}`)

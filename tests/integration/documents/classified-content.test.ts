@@ -5,6 +5,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { login } from '../../support/api.js'
 import { docxBytes, newWard, pdfOf, person, today, upload } from './support.js'
+import { corpusDocument, renderPage, scannedPdf } from '../../support/corpus/generator.js'
 
 vi.setConfig({ testTimeout: 120_000 })
 
@@ -31,6 +32,29 @@ describe('classified content is refused whatever was declared', () => {
     const taken = await clerk.post('/api/documents/incoming', { ...body, symbol: '22-KH/TU', summary: 'Kế hoạch tuyên truyền về bảo vệ bí mật nhà nước', file: speaks })
     expect(taken.status, JSON.stringify(taken.body)).toBe(201)
     // The refused one took no place in the new ward's register.
+    expect(taken.body.document.arrival.number).toBe(1)
+  })
+
+  it('reads a scanned PDF (no text layer) by OCR: stamped MẬT and registered as ordinary, it is refused and deleted; unstamped, it is taken', async () => {
+    const admin = await login('admin')
+    const ward = await newWard(admin, 'Đảng ủy phường Bản Quét Mật')
+    const clerk = await person(admin, ward, 'clerk', 'Văn thư Bản Quét')
+    const stamped = await scannedPdf([renderPage(corpusDocument(3, 'mat'), 'clean')])
+    const file = await upload(clerk, stamped, 'ban-quet.pdf')
+    const body = {
+      unitId: ward, symbol: '41-KH/TU', issuerName: 'Thành ủy Hà Nội', documentDate: today(), receivedDate: today(),
+      summary: 'Kế hoạch thực hiện số hóa hồ sơ lưu trữ', confidentiality: 'none', file,
+    }
+    const refused = await clerk.post('/api/documents/incoming', body)
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422)
+    expect(refused.body.error.code).toBe('upload.classifiedContent')
+    expect(refused.body.error.message).toContain('MẬT')
+    // The scan is gone from the bucket at the moment of the refusal.
+    expect((await clerk.post('/api/documents/incoming', body)).status).toBe(404)
+
+    const plain = await upload(clerk, await scannedPdf([renderPage(corpusDocument(3), 'clean')]), 'ban-quet-2.pdf')
+    const taken = await clerk.post('/api/documents/incoming', { ...body, symbol: '42-KH/TU', file: plain })
+    expect(taken.status, JSON.stringify(taken.body)).toBe(201)
     expect(taken.body.document.arrival.number).toBe(1)
   })
 

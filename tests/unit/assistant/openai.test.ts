@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { chatRequest, openAiEngine } from '../../../functions/assistant/adapters/openai.js'
+import { EMBEDDING_BATCH, chatRequest, openAiEmbedder, openAiEngine } from '../../../functions/assistant/adapters/openai.js'
 import { collect, guarded, type AnswerEvent, type AnswerInput } from '../../../functions/assistant/engines.js'
 import type { RankedPassage } from '../../../shared/assistant/engine.js'
 
@@ -9,6 +9,12 @@ import type { RankedPassage } from '../../../shared/assistant/engine.js'
 type Reply = { status?: number; headers?: Record<string, string>; chunks?: string[]; delayMs?: number; stallMs?: number }
 const replies: Reply[] = []
 const seen: { body: { model: string; stream: boolean; messages: { role: string; content: string }[] }; auth?: string }[] = []
+/** What POST /v1/embeddings answers: a status, a delay, or a body (by default one vector per input, as the protocol says). */
+type EmbedReply = { status?: number; headers?: Record<string, string>; delayMs?: number; body?: (input: string[]) => unknown }
+const embedReplies: EmbedReply[] = []
+const embedSeen: { model: string; input: string[]; encoding_format?: string; auth?: string; accept?: string }[] = []
+/** The fake model's vector of a text: 3 dimensions from its length and first letters (distinct texts, distinct vectors). */
+const fakeVector = (t: string) => [t.length, t.charCodeAt(0) || 0, t.charCodeAt(1) || 0]
 let server: Server
 let baseUrl = ''
 
@@ -17,6 +23,16 @@ beforeAll(async () => {
     let raw = ''
     req.on('data', (c) => { raw += c })
     req.on('end', async () => {
+      if (req.url === '/v1/embeddings') {
+        const body = JSON.parse(raw) as { model: string; input: string[]; encoding_format?: string }
+        embedSeen.push({ ...body, auth: req.headers.authorization, accept: req.headers.accept })
+        const r = embedReplies.shift() ?? {}
+        if (r.delayMs) await new Promise((ok) => setTimeout(ok, r.delayMs))
+        if (r.status && r.status !== 200) { res.writeHead(r.status, { 'content-type': 'application/json', ...r.headers }); res.end('{"error":{"message":"busy"}}'); return }
+        // The protocol's answer; the data in reverse order, as a server may send it (the index says which text).
+        const answer = r.body ? r.body(body.input) : { object: 'list', model: body.model, data: body.input.map((t, index) => ({ object: 'embedding', index, embedding: fakeVector(t) })).reverse() }
+        res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify(answer)); return
+      }
       seen.push({ body: JSON.parse(raw), auth: req.headers.authorization })
       const r = replies.shift() ?? { chunks: ['NO_ANSWER'] }
       if (r.delayMs) await new Promise((ok) => setTimeout(ok, r.delayMs))
@@ -85,5 +101,41 @@ describe('OpenAI-compatible engine against a local chat-completions server', () 
     expect(deltas.join('')).not.toContain('Hk@2026')
     expect(answer.text).not.toContain('Hk@2026')
     expect(answer.citations[0].quote).not.toMatch(/trợ lý|Hk@2026/)
+  })
+})
+
+describe('OpenAI-compatible embeddings against the same local server (POST /v1/embeddings)', () => {
+  const embedder = (timeoutMs = 2000) => openAiEmbedder({ baseUrl, model: 'bge-m3', apiKey: 'local-key', timeoutMs, maxRetryWaitMs: 50 })
+  it('embeds passages in batches and the question, each vector the one of its own text (by index, not by order of arrival)', async () => {
+    const texts = Array.from({ length: EMBEDDING_BATCH + 3 }, (_, i) => `Điều ${i + 1}. Văn phòng chủ trì ${'x'.repeat(i)}`)
+    const before = embedSeen.length
+    const vectors = await embedder().documents(texts)
+    expect(vectors).toEqual(texts.map(fakeVector))
+    const sent = embedSeen.slice(before)
+    expect(sent.map((r) => r.input.length)).toEqual([EMBEDDING_BATCH, 3])
+    expect(sent[0]).toMatchObject({ model: 'bge-m3', encoding_format: 'float', auth: 'Bearer local-key', accept: 'application/json' })
+    expect(await embedder().query('Ai chủ trì?')).toEqual(fakeVector('Ai chủ trì?'))
+    expect(await embedder().documents([])).toEqual([])
+    expect(embedder().name).toBe('openai:bge-m3')
+  })
+  it('retries once after 429 (Retry-After) and after 503, then says the model is unavailable', async () => {
+    embedReplies.push({ status: 429, headers: { 'retry-after': '1' } })
+    expect(await embedder().query('Có')).toEqual(fakeVector('Có'))
+    embedReplies.push({ status: 503 }, { status: 500 })
+    await expect(embedder().query('Có')).rejects.toMatchObject({ code: 'assistant.engineUnavailable', status: 503 })
+    embedReplies.push({ status: 400 })
+    await expect(embedder().query('Có')).rejects.toMatchObject({ code: 'assistant.engineUnavailable', status: 503 })
+  })
+  it('gives up when the server does not answer in time', async () => {
+    embedReplies.push({ delayMs: 400 })
+    await expect(embedder(150).query('Có')).rejects.toMatchObject({ code: 'assistant.engineUnavailable' })
+  })
+  it('refuses an answer that is not one vector of one dimension per text (nothing half-embedded is returned)', async () => {
+    embedReplies.push({ body: (input) => ({ data: input.slice(1).map((t, index) => ({ index, embedding: fakeVector(t) })) }) })
+    await expect(embedder().documents(['a', 'b'])).rejects.toMatchObject({ code: 'assistant.engineUnavailable' })
+    embedReplies.push({ body: (input) => ({ data: input.map((t, index) => ({ index, embedding: index ? [1, 2] : fakeVector(t) })) }) })
+    await expect(embedder().documents(['a', 'b'])).rejects.toMatchObject({ code: 'assistant.engineUnavailable' })
+    embedReplies.push({ body: () => ({ error: { message: 'model not found' } }) })
+    await expect(embedder().query('a')).rejects.toMatchObject({ code: 'assistant.engineUnavailable' })
   })
 })

@@ -27,8 +27,12 @@ describe('route table and module handlers agree', () => {
     expect([...AUTH_ROUTES].sort()).toEqual(ROUTES.filter((r) => r.module === 'auth').map(routeKey).sort())
   })
 
-  it('only sign-in, the health check, the national portal\'s signed requests (HMAC, checked by the members module), the secret ballot box (a blind-signed token, no identity) and calendar feeds (a secret token in the URL, checked by the schedules module) are reachable without a token', () => {
-    expect(ROUTES.filter((r) => r.auth === 'none').map(routeKey).sort()).toEqual(['GET /api/health', 'GET /api/openapi.json', 'GET /api/schedules/feeds/{token}', 'POST /api/auth/challenge', 'POST /api/auth/login', 'POST /api/auth/mfa/setup', 'POST /api/ballots/{meetingId}/{voteId}', 'POST /api/portal/requests'])
+  it('only sign-in (with refresh and sign-out by the HttpOnly cookie, and the forgotten password by its mailed code), the health check, the national portal\'s signed requests (HMAC, checked by the members module), the secret ballot box (a blind-signed token, no identity) and calendar feeds (a secret token in the URL, checked by the schedules module) are reachable without a token', () => {
+    expect(ROUTES.filter((r) => r.auth === 'none').map(routeKey).sort()).toEqual([
+      'GET /api/health', 'GET /api/openapi.json', 'GET /api/schedules/feeds/{token}', 'POST /api/auth/challenge', 'POST /api/auth/login',
+      'POST /api/auth/logout', 'POST /api/auth/mfa/setup', 'POST /api/auth/password/confirm', 'POST /api/auth/password/forgot', 'POST /api/auth/refresh',
+      'POST /api/ballots/{meetingId}/{voteId}', 'POST /api/portal/requests',
+    ])
   })
 
   it('has no route twice', () => {

@@ -1,6 +1,6 @@
 /** The archives API calls the SPA makes, typed with the shared contracts. */
 import type { OcrWord } from '../../../shared/archives/boxes'
-import type { ArchiveFile, Batch, Handover, HandoverBody, PageStatus, ScanDocument } from '../../../shared/archives/contracts'
+import type { ArchiveFile, ArchiveHold, Batch, CouncilDecisionBody, Disposition, DispositionItem, Handover, HandoverBody, HoldBody, PageStatus, ProposeDispositionBody, ScanDocument } from '../../../shared/archives/contracts'
 import type { FieldName } from '../../../shared/archives/metadata'
 import { api } from './client'
 import type { UploadTicket } from './endpoints'
@@ -17,6 +17,8 @@ export interface Progress {
   total: { pages: number; documents: number; verified: number; verifiedShare: number }
 }
 export type HandoverView = Handover & { recordUrl: string }
+export type HoldView = ArchiveHold & { files: { fileId: string; code: string; title: string }[] }
+export type DueItem = DispositionItem & { dueFrom: string; holdIds: string[]; dispositionId?: string }
 
 export const archives = {
   uploadTicket: (body: { fileName: string; contentType: string; size: number }) => api.post<UploadTicket>('/api/archives/uploads', body),
@@ -34,4 +36,13 @@ export const archives = {
   createHandover: (body: HandoverBody) => api.post<Handover>('/api/archives/handovers', body),
   receivers: (fromUnitId: string, signal?: AbortSignal) => api.get<{ fromUnitId: string; ended: boolean; endedBy: Handover['reason'] | null; routes: { toUnitId: string; name: string; scope: 'permanent' | 'limited' | 'all'; reason: Handover['reason']; files: number }[] }>('/api/archives/handover-receivers', { fromUnitId }, signal),
   receive: (fromUnitId: string, handoverId: string) => api.post<Handover & { checked: number }>(`/api/archives/handovers/${fromUnitId}/${handoverId}/receipt`, {}),
+  holds: (unitId: string, signal?: AbortSignal) => api.get<{ items: HoldView[] }>('/api/archives/holds', { unitId }, signal),
+  placeHold: (body: HoldBody) => api.post<ArchiveHold>('/api/archives/holds', body),
+  releaseHold: (holdId: string, body: { note: string; version: number }) => api.post<ArchiveHold>(`/api/archives/holds/${holdId}/release`, body),
+  due: (unitId: string, year: number, signal?: AbortSignal) => api.get<{ unitId: string; year: number; items: DueItem[]; held: DueItem[] }>('/api/archives/disposition/due', { unitId, year }, signal),
+  dispositions: (unitId: string, signal?: AbortSignal) => api.get<{ items: Disposition[] }>('/api/archives/dispositions', { unitId }, signal),
+  disposition: (id: string, signal?: AbortSignal) => api.get<{ disposition: Disposition; recordUrl?: string }>(`/api/archives/dispositions/${id}`, undefined, signal),
+  propose: (body: ProposeDispositionBody) => api.post<Disposition>('/api/archives/dispositions', body),
+  decide: (id: string, body: Omit<CouncilDecisionBody, 'keep'> & { keep: string[] }) => api.post<Disposition>(`/api/archives/dispositions/${id}/decision`, body),
+  carryOut: (id: string, version: number) => api.post<Disposition & { stoppedByHold: string[] }>(`/api/archives/dispositions/${id}/carry-out`, { version }),
 }

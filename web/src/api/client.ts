@@ -1,7 +1,8 @@
 /**
  * A small typed fetch wrapper: bearer token, Accept-Language, JSON in and
  * out, and one error type carrying the API's `{ error: { code, message,
- * issues } , requestId }`. A 401 on any authenticated call ends the session.
+ * issues } , requestId }`. A 401 on an authenticated call refreshes the token
+ * once and retries; if the refresh is refused the session ends.
  */
 import i18n, { currentLang } from '../i18n'
 import { session } from './session'
@@ -39,6 +40,8 @@ export interface RequestOptions {
   signal?: AbortSignal
   /** Do not attach the token nor treat 401 as an expired session (login). */
   anonymous?: boolean
+  /** Already retried after a refresh. */
+  retried?: boolean
 }
 
 export function withQuery(path: string, query?: Query): string {
@@ -98,6 +101,8 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       data,
     )
     if (res.status === 401 && !opts.anonymous) {
+      // The access token may have just expired (a laptop asleep past the timer): one refresh, one retry.
+      if (!opts.retried && await session.refresh()) return request<T>(method, path, { ...opts, retried: true })
       session.clear()
       unauthorizedHandler?.()
     }

@@ -81,6 +81,10 @@ export const endpoints = {
   login: (username: string, password: string) =>
     request<SignInResponse>('POST', '/api/auth/login', { body: { username, password }, anonymous: true }),
   answerChallenge: (body: ChallengeBody) => request<SignInResponse>('POST', '/api/auth/challenge', { body, anonymous: true }),
+  forgotPassword: (username: string) => request<{ sent: true }>('POST', '/api/auth/password/forgot', { body: { username }, anonymous: true }),
+  confirmForgotPassword: (username: string, code: string, newPassword: string) =>
+    request<null>('POST', '/api/auth/password/confirm', { body: { username, code, newPassword }, anonymous: true }),
+  changePassword: (oldPassword: string, newPassword: string) => request<null>('POST', '/api/auth/password/change', { body: { oldPassword, newPassword } }),
   setUpMfa: (body: MfaSetupBody) => request<MfaSetupAnswer>('POST', '/api/auth/mfa/setup', { body, anonymous: true }),
   me: (signal?: AbortSignal) => api.get<MeResponse>('/api/me', undefined, signal),
   myWork: (signal?: AbortSignal) => api.get<MyWork>('/api/me/work', undefined, signal),

@@ -7,6 +7,8 @@ import { session, type SessionUser } from '../api/session'
 const listeners = new Set<() => void>()
 let current: SessionUser | null = session.user()
 let expiredFlag = false
+// A refresh that ended the session (revoked, expired) is seen by the layout.
+session.onChange(() => { if (current && !session.user()) expiredFlag = true; emit() })
 
 function emit(): void {
   current = session.user()
@@ -30,8 +32,14 @@ export const auth = {
   async answer(body: ChallengeBody): Promise<SessionUser | ChallengeResponse> {
     return finish(await endpoints.answerChallenge(body))
   },
-  logout(): void {
-    session.clear()
+  /** Sign-out: the refresh token is revoked on the server, nothing stays in the page. */
+  async logout(): Promise<void> {
+    await session.signOut()
+    emit()
+  },
+  /** At page load: the session from the refresh cookie, if any. */
+  async restore(): Promise<void> {
+    await session.restore()
     emit()
   },
   /** The session ended on the server side (401): forget it locally. */

@@ -5,7 +5,7 @@
 import { ActionIcon, Anchor, AppShell, Badge, Burger, Group, Menu, NavLink, ScrollArea, Select, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import {
-  IconArchive, IconBook2, IconChecklist, IconFileImport, IconFileSearch, IconHistory, IconHome, IconInbox, IconLogout, IconRoute, IconSend, IconSitemap,
+  IconArchive, IconBook2, IconChecklist, IconFileImport, IconFileSearch, IconHistory, IconHome, IconInbox, IconKey, IconLogout, IconRoute, IconSend, IconSitemap,
   IconUserCircle, IconUsers, IconId, IconListCheck, IconChartBar, IconCalendarEvent, IconTable, IconUsersGroup, IconArrowsExchange, IconMessageCheck, IconSpeakerphone, IconCoin,
 } from '@tabler/icons-react'
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react'
@@ -128,8 +128,8 @@ function Shell() {
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`))
   const displayName = ws.user?.fullName ?? user?.fullName ?? user?.username ?? ''
 
-  const logout = () => {
-    auth.logout()
+  const logout = async () => {
+    await auth.logout()
     navigate('/login', { replace: true })
   }
 
@@ -173,6 +173,7 @@ function Shell() {
               <Menu.Dropdown>
                 <Menu.Label>{displayName}</Menu.Label>
                 <Menu.Item leftSection={<IconApi size={16} aria-hidden />} component={Link} to="/developer">{t('developer.nav')}</Menu.Item>
+                <Menu.Item leftSection={<IconKey size={16} aria-hidden />} component={Link} to="/account/password">{t('password.changeNav')}</Menu.Item>
                 <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={logout}>{t('header.logout')}</Menu.Item>
               </Menu.Dropdown>
             </Menu>

@@ -185,6 +185,15 @@ export const ACTION_LABELS: Readonly<Record<string, Label>> = {
   'archive.fileDestroyed': l('Hủy hồ sơ hết giá trị', 'File destroyed'),
   'archive.fileTransferred': l('Nộp lưu hồ sơ vào lưu trữ lịch sử', 'File transferred to the historical archive'),
   'archive.dispositionDone': l('Hoàn thành đợt xét hủy, nộp lưu', 'Disposition completed'),
+  // Work programmes (issue 15).
+  'programme.create': l('Lập chương trình công tác', 'Work programme drafted'),
+  'programme.item': l('Thêm nội dung chương trình công tác', 'Programme item added'),
+  'programme.submit': l('Trình duyệt chương trình công tác', 'Work programme submitted'),
+  'programme.approve': l('Duyệt chương trình công tác', 'Work programme approved'),
+  'programme.return': l('Trả lại chương trình công tác', 'Work programme returned'),
+  'programme.itemMove': l('Điều chỉnh thời gian nội dung chương trình', 'Programme item moved'),
+  'programme.itemDrop': l('Đưa nội dung ra khỏi chương trình', 'Programme item dropped'),
+  'programme.task': l('Giao nhiệm vụ thực hiện chương trình', 'Programme task given'),
 }
 
 export const DETAIL_LABELS: Readonly<Record<string, Label>> = {

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Center, Code, Group, Loader, Paper, PasswordInpu
 import { IconAlertTriangle, IconArrowLeft, IconLogin, IconShieldLock } from '@tabler/icons-react'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Navigate, useLocation, useNavigate } from 'react-router-dom'
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom'
 import { isApiError } from '../api/client'
 import { endpoints, type ChallengeResponse } from '../api/endpoints'
 import { auth, useAuthUser } from '../auth/store'
@@ -28,7 +28,7 @@ export default function LoginPage() {
   const user = useAuthUser()
   const navigate = useNavigate()
   const location = useLocation()
-  const state = (location.state ?? {}) as { from?: string; expired?: boolean }
+  const state = (location.state ?? {}) as { from?: string; expired?: boolean; reset?: boolean }
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -236,6 +236,9 @@ export default function LoginPage() {
           {form ?? <form onSubmit={submit} noValidate aria-labelledby="login-title">
             <Stack gap="md">
               <Title order={1} id="login-title" fz="h2">{t('login.title')}</Title>
+              {state.reset && !error && (
+                <Alert color="green" variant="light" role="status">{t('password.resetDone')}</Alert>
+              )}
               {expired && !error && (
                 <Alert color="yellow" variant="light" role="status" icon={<IconAlertTriangle aria-hidden />}>
                   {t('errors.sessionExpired')}
@@ -272,6 +275,7 @@ export default function LoginPage() {
               <Button type="submit" loading={busy} leftSection={<IconLogin size={18} aria-hidden />} fullWidth>
                 {t('login.submit')}
               </Button>
+              <Anchor component={Link} to="/login/forgot" size="sm" ta="center">{t('password.forgotLink')}</Anchor>
             </Stack>
           </form>}
         </Paper>

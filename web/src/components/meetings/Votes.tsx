@@ -10,7 +10,7 @@ import { Badge, Button, Card, Checkbox, Group, MultiSelect, NumberInput, Select,
 import { IconLock, IconShieldCheck } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { RESOLUTION_CHOICES, VOTE_SUBJECTS, type Choice, type MeetingView, type VoteView } from '../../../../shared/meetings/contracts'
+import { RESOLUTION_CHOICES, VOTE_SUBJECTS, type Choice, type MeetingView, type MeetingVoteView as VoteView } from '../../../../shared/meetings/contracts'
 import { meetings } from '../../api/meetings'
 import { notify } from '../notify'
 import { errorMessage } from '../../lib/error-message'
@@ -117,7 +117,7 @@ function VoteCard({ m, v, act, myUserId }: { m: MeetingView; v: VoteView; act: A
         <VoteResult v={v} />
         {v.status === 'closed' && (
           <Group gap="xs" wrap="wrap">
-            {v.record && <MeetingFile label={t('meeting.recordPdf')} title={v.title} fileName="ket-qua-bieu-quyet.pdf" link={() => meetings.voteRecord(m.meetingId, v.voteId)} />}
+            {v.hasRecord && <MeetingFile label={t('meeting.recordPdf')} title={v.title} fileName="ket-qua-bieu-quyet.pdf" link={() => meetings.voteRecord(m.meetingId, v.voteId)} />}
             {v.secret && v.result?.published && <Text size="xs" c="dimmed">{t('meeting.publishedCount', { count: v.result.published.length })}</Text>}
             {v.secret && voter && (kept ? <Button size="xs" variant="light" leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={verify}>{t('meeting.verify')}</Button>
               : v.iHaveSignature ? <Text size="xs" c="dimmed">{t('meeting.notOnThisDevice')}</Text> : null)}

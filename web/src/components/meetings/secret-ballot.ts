@@ -11,7 +11,7 @@
  * the same one: the server signs only once), then only its hash and choice,
  * so "verify my ballot" finds it in the published list.
  */
-import type { Choice, VoteView } from '../../../../shared/meetings/contracts'
+import type { Choice, MeetingVoteView as VoteView } from '../../../../shared/meetings/contracts'
 import { castSecret, meetings } from '../../api/meetings'
 
 const b64u = (b: Uint8Array) => btoa(String.fromCharCode(...b)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')

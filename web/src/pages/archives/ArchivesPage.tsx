@@ -4,7 +4,7 @@
  * handover wizard.
  */
 import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
-import { IconArrowsTransferDown, IconChecklist, IconFolderPlus } from '@tabler/icons-react'
+import { IconArrowsTransferDown, IconChecklist, IconFolderPlus, IconFolders } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router-dom'
@@ -57,6 +57,7 @@ export default function ArchivesPage() {
       <PageHeader title={t('arc.title')}>
         <Button component={Link} to="/archives/verify" variant="default" leftSection={<IconChecklist size={18} aria-hidden />}>{t('arc.queue')}</Button>
         <Button component={Link} to="/archives/handover" variant="default" leftSection={<IconArrowsTransferDown size={18} aria-hidden />}>{t('arc.handover')}</Button>
+        <Button component={Link} to="/archives/records" variant="default" leftSection={<IconFolders size={18} aria-hidden />}>{t('arc.rm.records')}</Button>
       </PageHeader>
       <Text c="dimmed">{t('arc.unit')}: {unitId ? units.name(unitId) : '—'}</Text>
       {progress.data && (

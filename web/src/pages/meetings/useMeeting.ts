@@ -1,40 +1,41 @@
 /**
  * One meeting's state for its pages: the meeting (as the API shows it to me)
- * and its votes, loaded once, again after each action (`act`), and whenever
- * `watchMeeting` says something changed. Background reloads keep what is on
- * screen (no spinner, no flash); a failed one keeps the last state.
- *
- * Live updates come through `watchMeeting` alone: the WebSocket subscription
- * (web/src/lib/live.ts) says when the meeting changed; polling every 5 s
- * only while the socket is down.
+ * and its votes. Loaded over HTTP once, and after my own actions (`act`);
+ * everyone else's changes are applied as the WebSocket pushes them
+ * (web/src/lib/live.ts keeps the copy: the full state on each (re)connection,
+ * then patches) — no request per change. Polling every 5 s only while the
+ * socket is down. A failed load keeps the last state; an answer older than
+ * what was pushed meanwhile is dropped.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { MeetingView, VoteView } from '../../../../shared/meetings/contracts'
+import type { MeetingView, MeetingVoteView, VoteView } from '../../../../shared/meetings/contracts'
 import { meetings } from '../../api/meetings'
-import { subscribeMeeting } from '../../lib/live'
+import { subscribeMeeting, type LiveState } from '../../lib/live'
 
 /** While the live connection is down (or refused), the page still looks again this often. */
 export const POLL_MS = 5_000
 
 /**
- * Calls `changed` whenever the meeting may have changed; returns the
- * unsubscribe. Each state the WebSocket pushes (web/src/lib/live.ts: on every
- * (re)connection and after every change) is a change; while the socket is
- * down the page polls, and looks again when it becomes visible.
+ * Follows the meeting: `pushed` with each state the WebSocket brings (after
+ * every change, and on every (re)connection); `stale` when the page must
+ * look itself — every 5 s while the socket is down, and when the page
+ * becomes visible again without a socket. Returns the unsubscribe.
  */
-export function watchMeeting(meetingId: string, changed: () => void): () => void {
+export function watchMeeting(meetingId: string, on: { pushed: (state: LiveState<MeetingView>) => void; stale: () => void }): () => void {
   let live = false
-  const tick = () => { if (!live && document.visibilityState === 'visible') changed() }
+  const tick = () => { if (!live && document.visibilityState === 'visible') on.stale() }
   const timer = window.setInterval(tick, POLL_MS)
-  const onVisible = () => { if (document.visibilityState === 'visible') changed() }
-  document.addEventListener('visibilitychange', onVisible)
-  const stop = subscribeMeeting(meetingId, () => changed(), { onConnection: (up) => { live = up }, onRefused: () => { live = false } })
-  return () => { stop(); window.clearInterval(timer); document.removeEventListener('visibilitychange', onVisible) }
+  document.addEventListener('visibilitychange', tick)
+  const stop = subscribeMeeting<MeetingView>(meetingId, on.pushed, { onConnection: (up) => { live = up }, onRefused: () => { live = false } })
+  return () => { stop(); window.clearInterval(timer); document.removeEventListener('visibilitychange', tick) }
 }
+
+/** A vote from the API as the page holds it (as it travels live). */
+const held = ({ record, ...v }: VoteView): MeetingVoteView => ({ ...v, hasRecord: !!record })
 
 export interface MeetingState {
   meeting: MeetingView | undefined
-  votes: VoteView[]
+  votes: MeetingVoteView[]
   error: unknown
   loading: boolean
   reload: () => Promise<void>
@@ -44,20 +45,27 @@ export interface MeetingState {
 
 export function useMeeting(meetingId: string): MeetingState {
   const [meeting, setMeeting] = useState<MeetingView>()
-  const [votes, setVotes] = useState<VoteView[]>([])
+  const [votes, setVotes] = useState<MeetingVoteView[]>([])
   const [error, setError] = useState<unknown>()
   const [loading, setLoading] = useState(true)
   const seq = useRef(0)
+  /** The newest meeting version on screen, whichever way it came. */
+  const version = useRef(-1)
+  /** Whether I hold each secret vote's signature: only the API says so (a push is the same for all). */
+  const signed = useRef(new Map<string, boolean | undefined>())
 
   const reload = useCallback(async () => {
     const mine = ++seq.current
     try {
       const m = await meetings.get(meetingId)
       const v = await Promise.all(m.voteIds.map((id) => meetings.vote(meetingId, id)))
-      // A later reload started meanwhile: its answer wins.
+      for (const x of v) signed.current.set(x.voteId, x.iHaveSignature)
+      // A later load started meanwhile, or a newer state was pushed: that one stays.
       if (mine !== seq.current) return
+      if (m.version < version.current) { setVotes((now) => now.map((x) => ({ ...x, iHaveSignature: signed.current.get(x.voteId) }))); return }
+      version.current = m.version
       setMeeting(m)
-      setVotes(v)
+      setVotes(v.map(held))
       setError(undefined)
     } catch (e) {
       if (mine === seq.current) setError(e)
@@ -66,12 +74,22 @@ export function useMeeting(meetingId: string): MeetingState {
     }
   }, [meetingId])
 
+  const pushed = useCallback((s: LiveState<MeetingView>) => {
+    version.current = s.meeting.version
+    setMeeting(s.meeting)
+    setVotes(s.votes.map((v) => ({ ...v, iHaveSignature: signed.current.get(v.voteId) })))
+    setError(undefined)
+    setLoading(false)
+  }, [])
+
   useEffect(() => {
     setLoading(true)
     setMeeting(undefined)
+    version.current = -1
+    signed.current = new Map()
     void reload()
-    return watchMeeting(meetingId, () => void reload())
-  }, [meetingId, reload])
+    return watchMeeting(meetingId, { pushed, stale: () => void reload() })
+  }, [meetingId, reload, pushed])
 
   const act = useCallback(async <T,>(fn: () => Promise<T>): Promise<T> => {
     try {
