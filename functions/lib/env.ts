@@ -93,6 +93,10 @@ const Env = z.object({
   /** The audit chain's keyed MAC: a local key file, or KMS GenerateMac. */
   AUDIT_MAC: z.enum(['local', 'kms']).default('local'),
   AUDIT_KEY_FILE: z.string().optional(),
+  /** Audit checkpoints (functions/lib/adapters/audit-checkpoints.ts): the bucket, and its Object Lock on AWS (none locally). */
+  AUDIT_CHECKPOINT_BUCKET: z.string().optional(),
+  AUDIT_CHECKPOINT_LOCK_MODE: z.enum(['COMPLIANCE', 'GOVERNANCE']).optional(),
+  AUDIT_CHECKPOINT_RETENTION_DAYS: z.coerce.number().int().positive().default(3650),
   AUDIT_KMS_KEY_ID: z.string().optional(),
   /** Document signing: the local development CA or KMS keys; fonts; extra trusted roots (PEM). */
   SIGNING: z.enum(['local', 'kms']).default('local'),

@@ -21,18 +21,20 @@ import { pgArray } from '../../shared/documents/projection.js'
 import { orgStore } from '../org/adapters/store.js'
 import { sweepTaskDeadlines } from '../tasks/usecases/sweep.js'
 import { sweepDataRequests } from '../datarequests/usecases/sweep.js'
+import { anchorAuditCheckpoints } from '../org/usecases/audit.js'
 import { snapshotUnits } from '../dashboards/usecases/snapshot.js'
 import { scheduledReports } from '../dashboards/usecases/reports.js'
 import { indexUnits } from '../../shared/org/tree.js'
 
-const Job = z.object({ job: z.enum(['overdue-approvals', 'kpi-snapshot', 'overdue-documents', 'task-deadlines', 'weekly-kpi-reports', 'monthly-kpi-reports', 'data-request-reminders']), now: z.string().datetime().optional() })
+const Job = z.object({ job: z.enum(['overdue-approvals', 'kpi-snapshot', 'overdue-documents', 'task-deadlines', 'weekly-kpi-reports', 'monthly-kpi-reports', 'data-request-reminders', 'audit-checkpoints']), now: z.string().datetime().optional(), unitIds: z.array(z.string().min(1).max(200)).max(1000).optional() })
 
 export const handler = async (event: unknown) => {
-  const { job, now: nowText } = parse(Job, event)
+  const { job, now: nowText, unitIds } = parse(Job, event)
   const now = nowText ? new Date(nowText) : new Date()
   // The task sweep reads the table's due index, not the read model.
   if (job === 'task-deadlines') return sweepTaskDeadlines(now)
   if (job === 'data-request-reminders') return sweepDataRequests(now)
+  if (job === 'audit-checkpoints') return anchorAuditCheckpoints(now, unitIds)
   const db = sql()
   await migrate(db)
   // The city-wide figures as before, and every unit's over its subtree for the dashboards.

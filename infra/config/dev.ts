@@ -20,5 +20,6 @@ export const dev: AppConfigInput = {
   waf: { rateLimitPer5Minutes: 2000 },
   auth: { mfa: 'optional', featurePlan: 'ESSENTIALS' },
   mail: { from: 'no-reply@dev.digital-office.example.org' },
+  auditCheckpoints: { mode: 'GOVERNANCE', retentionDays: 1 },
   bedrockModelId: 'apac.anthropic.claude-sonnet-4-20250514-v1:0',
 }

@@ -24,5 +24,6 @@ export const prod: AppConfigInput = {
   waf: { rateLimitPer5Minutes: 1000 },
   auth: { mfa: 'required', featurePlan: 'PLUS' },
   mail: { from: 'no-reply@digital-office.example.org' },
+  auditCheckpoints: { mode: 'COMPLIANCE', retentionDays: 3650 },
   bedrockModelId: 'apac.anthropic.claude-sonnet-4-20250514-v1:0',
 }

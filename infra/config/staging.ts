@@ -20,5 +20,6 @@ export const staging: AppConfigInput = {
   waf: { rateLimitPer5Minutes: 2000 },
   auth: { mfa: 'required', featurePlan: 'PLUS' },
   mail: { from: 'no-reply@staging.digital-office.example.org' },
+  auditCheckpoints: { mode: 'GOVERNANCE', retentionDays: 30 },
   bedrockModelId: 'apac.anthropic.claude-sonnet-4-20250514-v1:0',
 }

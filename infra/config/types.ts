@@ -123,6 +123,16 @@ export const AppConfigSchema = z
     archives: z.object({
       ocrModelId: z.string().min(1),
     }).default({ ocrModelId: DEFAULT_OCR_MODEL_ID }),
+    /**
+     * The audit checkpoints' bucket (S3 Object Lock): the mode and how long each checkpoint is kept unchangeable.
+     * COMPLIANCE: nobody, root included, shortens or deletes; GOVERNANCE: a principal with
+     * `s3:BypassGovernanceRetention` can (test environments). Periods are configuration [R].
+     * @default GOVERNANCE, 30 days
+     */
+    auditCheckpoints: z.object({
+      mode: z.enum(['COMPLIANCE', 'GOVERNANCE']),
+      retentionDays: z.number().int().min(1).max(36_500),
+    }).default({ mode: 'GOVERNANCE', retentionDays: 30 }),
   })
   .superRefine((c, ctx) => {
     if (c.database.minAcu > c.database.maxAcu) {
@@ -136,6 +146,7 @@ export const AppConfigSchema = z
       if (c.removalPolicy !== 'retain') ctx.addIssue({ code: 'custom', path: ['removalPolicy'], message: 'prod must retain data' })
       if (!c.deletionProtection) ctx.addIssue({ code: 'custom', path: ['deletionProtection'], message: 'prod needs deletion protection' })
       if (!c.pointInTimeRecovery) ctx.addIssue({ code: 'custom', path: ['pointInTimeRecovery'], message: 'prod needs point-in-time recovery' })
+      if (c.auditCheckpoints.mode !== 'COMPLIANCE') ctx.addIssue({ code: 'custom', path: ['auditCheckpoints', 'mode'], message: 'prod anchors audit checkpoints in compliance mode' })
     }
     if (c.envName !== 'dev' && c.auth.mfa !== 'required') {
       ctx.addIssue({ code: 'custom', path: ['auth', 'mfa'], message: `MFA is required in ${c.envName}` })

@@ -27,7 +27,7 @@ const LAMBDA_RESERVED = new Set([
 export const HOUSE_ENV_VARS = [
   'APP_ENV', 'NODE_OPTIONS', 'TABLE_NAME', 'UPLOADS_BUCKET', 'READ_MODEL', 'DB_CLUSTER_ARN', 'DB_SECRET_ARN', 'DB_NAME',
   'IDENTITY', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'MAIL', 'MAIL_FROM', 'SES_CONFIGURATION_SET', 'MAIL_INBOUND_DOMAIN', ...WORKFLOWS.map((w) => w.arnEnvVar),
-  'AUDIT_MAC', 'AUDIT_KMS_KEY_ID', 'SIGNING', 'SIGNING_KEY_ALIAS_PREFIX', 'SIGNING_CERTS_BUCKET', 'SIGNING_FONT_DIR', 'OCR', 'OCR_BEDROCK_MODEL_ID', 'MARK_OCR', 'PORTAL_URL', 'PORTAL_SHARED_SECRET',
+  'AUDIT_MAC', 'AUDIT_KMS_KEY_ID', 'SIGNING', 'SIGNING_KEY_ALIAS_PREFIX', 'SIGNING_CERTS_BUCKET', 'SIGNING_FONT_DIR', 'OCR', 'OCR_BEDROCK_MODEL_ID', 'MARK_OCR', 'AUDIT_CHECKPOINT_BUCKET', 'AUDIT_CHECKPOINT_LOCK_MODE', 'AUDIT_CHECKPOINT_RETENTION_DAYS', 'PORTAL_URL', 'PORTAL_SHARED_SECRET',
   'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_LOG_LEVEL',
 ] as const
 
@@ -205,6 +205,11 @@ function moduleEnvironment({ module, config, resources, workflows = {} }: AppFun
     env.OCR_BEDROCK_MODEL_ID = config.archives.ocrModelId
   }
   if (access.markOcr) env.MARK_OCR = 'textract'
+  if (access.auditCheckpoints) {
+    env.AUDIT_CHECKPOINT_BUCKET = resources.auditCheckpointsBucketName
+    env.AUDIT_CHECKPOINT_LOCK_MODE = config.auditCheckpoints.mode
+    env.AUDIT_CHECKPOINT_RETENTION_DAYS = String(config.auditCheckpoints.retentionDays)
+  }
   if (access.bedrock) {
     env.ASSISTANT_ENGINE = config.assistant.engine
     env.BEDROCK_MODEL_ID = config.bedrockModelId

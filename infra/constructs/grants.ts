@@ -177,6 +177,22 @@ export function grantOcr(grantee: IRole, config: AppConfig): void {
 }
 
 /**
+ * The audit checkpoints' bucket: list and read them (verification), and for
+ * the anchoring job also write new ones and read the bucket's Object Lock
+ * configuration. No delete, no retention change, no governance bypass.
+ */
+export function grantAuditCheckpoints(grantee: IRole, resources: PlatformResources, mode: 'read' | 'write'): void {
+  const bucketArn = `arn:${Aws.PARTITION}:s3:::${resources.auditCheckpointsBucketName}`
+  const objectsArn = `${bucketArn}/audit-checkpoints/*`
+  grantee.addToPrincipalPolicy(new PolicyStatement({ actions: mode === 'write' ? ['s3:ListBucket', 's3:GetBucketObjectLockConfiguration'] : ['s3:ListBucket'], resources: [bucketArn] }))
+  grantee.addToPrincipalPolicy(new PolicyStatement({ actions: mode === 'write' ? ['s3:GetObject', 's3:PutObject'] : ['s3:GetObject'], resources: [objectsArn] }))
+  Validations.of(grantee).acknowledge({
+    id: wildcardResourceFinding(grantee, objectsArn),
+    reason: 'One object per checkpoint (unit and sequence number in the key); the statement is limited to the checkpoints prefix of that one bucket.',
+  })
+}
+
+/**
  * The upload's mark check on a scanned first page: Textract's text detection
  * only (no resource-level permissions either, hence `*`).
  */
@@ -223,6 +239,7 @@ export function grantModuleAccess(grantee: IRole, access: Access, ctx: ModuleAcc
   if (access.signing) grantSigning(grantee, ctx.resources, ctx.config.envName)
   if (access.ocr) grantOcr(grantee, ctx.config)
   if (access.markOcr) grantMarkOcr(grantee)
+  if (access.auditCheckpoints) grantAuditCheckpoints(grantee, ctx.resources, access.auditCheckpoints)
   if (access.bedrock) grantBedrock(grantee, ctx.config)
   for (const id of access.workflows ?? []) {
     const stateMachine = ctx.workflows[id]

@@ -30,6 +30,8 @@ export interface PlatformResources {
    * resolves in any stack of the environment without a cross-stack import.
    */
   readonly uploadsBucketName: string
+  /** The audit checkpoints' bucket (Object Lock), by its fixed name. */
+  readonly auditCheckpointsBucketName: string
   readonly userPool: IUserPool
   /** The SPA's public client (no secret). */
   readonly userPoolClient: IUserPoolClient

@@ -27,6 +27,8 @@ export interface ModuleDefinition {
     readonly ocr?: boolean
     /** Reads the first page of a scanned upload (no text layer) for its confidentiality mark: Textract `DetectDocumentText` on AWS. */
     readonly markOcr?: boolean
+    /** The audit checkpoints' Object Lock bucket: `read` to verify against them, `write` to anchor new ones (the scheduled job). */
+    readonly auditCheckpoints?: 'read' | 'write'
     /** Calls Bedrock (Converse, embeddings, guardrails) with the environment's models (the assistant). */
     readonly bedrock?: boolean
     /** Posts to WebSocket connections (`execute-api:ManageConnections` on the WebSocket API's stage; the embedded gateway's sender locally). */
@@ -79,7 +81,7 @@ export const MODULES = [
   {
     id: 'org', entry: 'functions/org/index.ts', trigger: 'http',
     description: 'Organisation tree, people and roles, reorganisation requests, imports, audit trail',
-    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, identity: true, workflows: ['reorganisation-approval'] },
+    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, identity: true, workflows: ['reorganisation-approval'], auditCheckpoints: 'read' },
     timeoutSeconds: 29,
   },
   {
@@ -204,7 +206,7 @@ export const MODULES = [
   {
     id: 'ops', entry: 'functions/ops/index.ts', trigger: 'schedule',
     description: 'Scheduled jobs: overdue-approval sweep, daily KPI snapshot per unit (written to the table), weekly and monthly KPI reports, task deadline reminders and escalation',
-    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, mail: true, signing: true },
+    access: { table: 'readwrite', uploads: 'readwrite', readModel: true, mail: true, signing: true, auditCheckpoints: 'write' },
     timeoutSeconds: 300,
   },
   {

@@ -43,6 +43,10 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
     id: 'data-request-reminders', module: 'ops', cron: '15 7 ? * MON-FRI *', timezone: 'Asia/Ho_Chi_Minh',
     input: { job: 'data-request-reminders' }, description: 'Each working morning, remind the units that have not answered a data request due the next working day, and once more when it is past due (one sweep of the open index)',
   },
+  {
+    id: 'audit-checkpoints', module: 'ops', cron: '10 * * * ? *', timezone: 'Asia/Ho_Chi_Minh',
+    input: { job: 'audit-checkpoints' }, description: 'Each hour, anchor the audit chain of every unit whose trail grew (count, last MAC, digest) in the Object Lock bucket, after verifying it',
+  },
 ]
 
 /** EventBridge cron (6 fields, `?`, year) → croner pattern (5 fields). */

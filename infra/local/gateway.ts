@@ -38,7 +38,7 @@ import { listMailbox, mailboxMessage } from './mail-server.js'
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>
 const MAX_PAYLOAD = 10 * 1024 * 1024 // the HTTP API's own limit
 /** A local job's body: optionally the time to pretend it is. */
-const JobBody = z.object({ now: z.string().optional() })
+const JobBody = z.object({ now: z.string().optional(), unitIds: z.array(z.string()).optional() })
 
 interface CompiledRoute { route: RouteDefinition; key: string; regex: RegExp; names: string[] }
 function compile(route: RouteDefinition): CompiledRoute {
@@ -194,7 +194,7 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     try {
       const extra = body ? parse(JobBody, parseJson(body)) : {}
       const handler = opts.handlers[schedule.module] as unknown as (event: unknown, context: unknown) => Promise<unknown>
-      send(200, await handler({ ...schedule.input, ...(extra.now ? { now: extra.now } : {}) }, { awsRequestId: requestId, functionName: schedule.module }))
+      send(200, await handler({ ...schedule.input, ...(extra.now ? { now: extra.now } : {}), ...(extra.unitIds ? { unitIds: extra.unitIds } : {}) }, { awsRequestId: requestId, functionName: schedule.module }))
     } catch (err) {
       // The client's mistake (malformed JSON, not an object, a `now` the job refuses) is a 4xx with a vi/en message.
       if (!(err instanceof DomainError)) throw err

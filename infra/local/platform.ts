@@ -42,6 +42,9 @@ import { loadPortalSecret } from './portal/secret.js'
 import { resetRuntimeCaches } from './reset.js'
 import { functionEnvironment, type FunctionEnvName } from '../../functions/lib/env.js'
 
+
+/** The local S3 stand-in's bucket of audit checkpoints (no Object Lock there: write-once by the adapter's condition). */
+const LOCAL_CHECKPOINT_BUCKET = 'audit-checkpoints'
 export interface PlatformOptions {
   dataDir: string
   port: number
@@ -107,7 +110,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const ddb = localDynamoClient(dynamo.endpoint)
     await ensureTables(ddb, [mainTableInput(tableName), simpleTableInput(LOCAL_TABLES.identity), simpleTableInput(LOCAL_TABLES.stepFunctions)])
 
-    const s3: S3Local = await startS3Local({ port: opts.s3Port, dataDir: join(dataDir, 's3'), buckets: ['uploads'] })
+    const s3: S3Local = await startS3Local({ port: opts.s3Port, dataDir: join(dataDir, 's3'), buckets: ['uploads', LOCAL_CHECKPOINT_BUCKET] })
     stops.push(() => s3.stop())
 
     const issuer = await loadIssuerKey(join(dataDir, 'identity'))
@@ -141,7 +144,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       APP_ENV: 'local', AWS_REGION: 'ap-southeast-1', AWS_ENDPOINT_URL_S3: s3.endpoint,
       TABLE_NAME: tableName, UPLOADS_BUCKET: 'uploads', READ_MODEL: 'embedded', IDENTITY: 'local', MAIL: 'smtp', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailServer.port), MAIL_INBOUND_DOMAIN: inboundDomain, MAIL_TRUSTED_AUTHSERV: trustedAuthserv,
       LOCAL_IDENTITY_TABLE: LOCAL_TABLES.identity, LOCAL_IDENTITY_KEY_FILE: issuer.privateKeyFile, LOCAL_ISSUER,
-      AUDIT_MAC: 'local', AUDIT_KEY_FILE: ensureAuditKey(dataDir),
+      AUDIT_MAC: 'local', AUDIT_KEY_FILE: ensureAuditKey(dataDir), AUDIT_CHECKPOINT_BUCKET: LOCAL_CHECKPOINT_BUCKET,
       OUTBOX_DIR: join(dataDir, 'outbox'), SIGNING: 'local', SIGNING_DIR: join(dataDir, 'signing'),
       PORTAL_URL: portal.url, PORTAL_SHARED_SECRET: portalSecret,
       // Powertools: logs as on AWS; no EMF metrics printed and no tracing off AWS.

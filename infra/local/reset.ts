@@ -4,6 +4,7 @@
  * several — those caches must forget the previous endpoints.
  */
 import { resetAuditMac } from '../../functions/lib/adapters/audit-mac.js'
+import { resetCheckpointStore } from '../../functions/lib/adapters/audit-checkpoints.js'
 import { resetEnvCache } from '../../functions/lib/env.js'
 import { resetClients } from '../../functions/lib/clients.js'
 import { resetIdentity } from '../../functions/lib/adapters/identity.js'
@@ -16,6 +17,7 @@ export function resetRuntimeCaches(sql: Sql): void {
   resetClients()
   resetIdentity()
   resetAuditMac()
+  resetCheckpointStore()
   resetMigrationFlag()
   resetSigningCaches()
   registerEmbeddedSql(sql)

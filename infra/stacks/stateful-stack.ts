@@ -46,6 +46,7 @@ export class StatefulStack extends Stack {
     const uploadsBucketName = uploadsBucketNameOf(config)
     const buckets = new PlatformBuckets(this, 'Files', {
       uploadsBucketName, encryptionKey: keys.dataKey, corsOrigins: uploadOrigins(config), accessLogRetentionDays: config.logRetentionDays, removalPolicy,
+      auditCheckpointsBucketName: auditCheckpointsBucketNameOf(config), auditCheckpointLock: config.auditCheckpoints,
     })
     const identity = new PlatformIdentity(this, 'Identity', {
       prefix, envName, mfa: config.auth.mfa, featurePlan: config.auth.featurePlan, deletionProtection, removalPolicy, oidc: config.auth.oidc,
@@ -86,11 +87,17 @@ export class StatefulStack extends Stack {
       auditKey: keys.auditKey,
       uploadsBucket: buckets.uploads,
       uploadsBucketName,
+      auditCheckpointsBucketName: auditCheckpointsBucketNameOf(config),
       userPool: identity.userPool,
       userPoolClient: identity.userPoolClient,
       readModel: { clusterArn: this.database.clusterArn, secret: readModel.secret, databaseName: READ_MODEL_DATABASE },
     }
   }
+}
+
+/** The audit checkpoints' bucket name, fixed like the uploads bucket's. */
+export function auditCheckpointsBucketNameOf(config: AppConfig): string {
+  return `do-${config.envName}-audit-checkpoints-${config.account ?? Aws.ACCOUNT_ID}-${config.region}`
 }
 
 /**

@@ -13,7 +13,7 @@ import { ROUTES, routeKey } from '../../infra/definitions/routes.js'
 import { SCHEDULES } from '../../infra/definitions/schedules.js'
 import { WORKFLOWS } from '../../infra/definitions/workflows.js'
 import { aslPlaceholders } from '../../infra/stacks/workflow-stack.js'
-import { uploadsBucketNameOf } from '../../infra/stacks/stateful-stack.js'
+import { auditCheckpointsBucketNameOf, uploadsBucketNameOf } from '../../infra/stacks/stateful-stack.js'
 import { awsCspOrigins, contentSecurityPolicy, FRAME_OPTIONS, REFERRER_POLICY } from '../../infra/definitions/security-headers.js'
 import { TABLE } from '../../shared/table/definition.js'
 import {
@@ -134,6 +134,37 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
       const keyId = p.SSESpecification.KMSMasterKeyId['Fn::GetAtt'][0]
       expect(resourcesOf(templates.stateful, 'AWS::KMS::Key')[keyId].Properties).toMatchObject({ EnableKeyRotation: true })
       expect(p.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true })
+    })
+
+    it('anchors audit checkpoints in an Object Lock bucket in the environment\'s mode and retention; only the job writes it, nobody deletes', () => {
+      const { templates, built } = env()
+      const name = auditCheckpointsBucketNameOf({ ...built.config, account: '${AWS::AccountId}' })
+      const buckets = Object.values(resourcesOf(templates.stateful, 'AWS::S3::Bucket')).filter((b) => b.Properties?.ObjectLockEnabled)
+      expect(buckets).toHaveLength(1)
+      expect(joined(buckets[0].Properties!.BucketName)).toBe(name)
+      const p = buckets[0].Properties!
+      expect(p.ObjectLockEnabled).toBe(true)
+      expect(p.VersioningConfiguration).toEqual({ Status: 'Enabled' })
+      const { mode, retentionDays } = built.config.auditCheckpoints
+      expect(p.ObjectLockConfiguration).toEqual({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: mode, Days: retentionDays } } })
+      if (envName === 'prod') expect(mode).toBe('COMPLIANCE')
+      expect(buckets[0].DeletionPolicy).toBe('RetainExceptOnCreate')
+      const actionsOf = (id: string) => {
+        const fn = findFunction(env(), id)
+        return { fn, actions: allowedActions(roleStatements(fn.template, fn.resource.Properties?.Role['Fn::GetAtt'][0])) }
+      }
+      const ops = actionsOf('ops')
+      expect(ops.actions).toEqual(expect.arrayContaining(['s3:PutObject', 's3:GetBucketObjectLockConfiguration']))
+      expect(ops.fn.resource.Properties?.Environment?.Variables).toMatchObject({ AUDIT_CHECKPOINT_LOCK_MODE: mode, AUDIT_CHECKPOINT_RETENTION_DAYS: String(retentionDays) })
+      const org = actionsOf('org')
+      expect(org.fn.resource.Properties?.Environment?.Variables?.AUDIT_CHECKPOINT_BUCKET).toBeDefined()
+      // Nobody may shorten a retention, bypass governance or delete a version of a checkpoint.
+      for (const m of MODULES) {
+        const { fn } = actionsOf(m.id)
+        const onCheckpoints = roleStatements(fn.template, fn.resource.Properties?.Role['Fn::GetAtt'][0]).filter((st) => JSON.stringify(st.Resource).includes('audit-checkpoints'))
+        expect(onCheckpoints.flatMap((st) => asArray<string>(st.Action)).filter((a) => /Delete|Retention|Bypass|LegalHold/.test(a)), m.id).toEqual([])
+        if (m.id !== 'ops') expect(onCheckpoints.flatMap((st) => asArray<string>(st.Action)), m.id).not.toContain('s3:PutObject')
+      }
     })
 
     it('creates no signing key itself: keys are per organisation and signer, provisioned by the operators\' tool', () => {

@@ -3,8 +3,10 @@
  * end to end (every hash recomputed, every link and sequence number checked).
  */
 import { orgPolicy } from '../../../shared/auth/policy.js'
-import { verifyChain } from '../../../shared/audit/chain.js'
+import { nextCheckpoint, verifyAnchored, type ChainCheck } from '../../../shared/audit/chain.js'
 import { auditMac } from '../../lib/adapters/audit-mac.js'
+import { checkpointStore } from '../../lib/adapters/audit-checkpoints.js'
+import { sha256 } from '../../lib/hash.js'
 import { orgStore } from '../adapters/store.js'
 import { namesFromReadModel } from '../adapters/names.js'
 import { nameOn, type UnitIndex } from '../../../shared/org/tree.js'
@@ -75,6 +77,39 @@ export async function verifyAudit(ctx: OrgContext, unitId: string) {
   const index = await ctx.tree()
   requireUnit(index, unitId)
   orgPolicy.authorize(ctx.actor, 'audit.read', unitId, index, ctx.date)
-  const [entries, head] = await Promise.all([orgStore.listAudit(unitId, { newestFirst: false }), orgStore.auditHead(unitId)])
-  return verifyChain(entries, auditMac(), head)
+  const [entries, head, anchors] = await Promise.all([
+    orgStore.listAudit(unitId, { newestFirst: false }), orgStore.auditHead(unitId), checkpointStore()?.list(unitId) ?? [],
+  ])
+  return verifyAnchored(entries, auditMac(), head, anchors, sha256)
+}
+
+/**
+ * The scheduled job (and the operator's on-demand run) that anchors each
+ * unit's chain where it cannot be rewritten: for every unit whose head moved
+ * past its last checkpoint, the chain is verified first (only its tail is
+ * re-MACed) and a new checkpoint written. A broken chain is reported, never
+ * anchored.
+ */
+export async function anchorAuditCheckpoints(now: Date, unitIds?: readonly string[]) {
+  const store = checkpointStore()
+  if (!store) return { anchored: 0, unchanged: 0, broken: [] as (ChainCheck & { unitId: string })[] }
+  await store.assertLocked()
+  const ids = unitIds ?? (await orgStore.listUnits()).map((u) => u.unitId)
+  let anchored = 0
+  let unchanged = 0
+  const broken: (ChainCheck & { unitId: string })[] = []
+  for (const unitId of ids) {
+    const head = await orgStore.auditHead(unitId)
+    if (!head) continue
+    const anchors = await store.list(unitId)
+    const last = anchors[anchors.length - 1] ?? null
+    if (last && last.seq >= head.seq) { unchanged++; continue }
+    // Entries written after the head was read are left to the next run.
+    const entries = (await orgStore.listAudit(unitId, { newestFirst: false })).filter((e) => e.seq <= head.seq)
+    const check = await verifyAnchored(entries, auditMac(), head, anchors, sha256)
+    if (!check.valid) { broken.push({ unitId, ...check }); continue }
+    const next = nextCheckpoint(unitId, last, entries.filter((e) => e.seq > (last?.seq ?? 0)), sha256, now.toISOString())
+    if (next && (await store.put(next, now)) === 'written') anchored++
+  }
+  return { anchored, unchanged, broken }
 }

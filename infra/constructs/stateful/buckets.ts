@@ -1,7 +1,7 @@
 /** The uploads bucket (documents, scans, imports, letters) and the access-log bucket beside it. */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib'
 import type { IKey } from 'aws-cdk-lib/aws-kms'
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3'
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3'
 import { Construct } from 'constructs'
 
 export interface PlatformBucketsProps {
@@ -18,11 +18,26 @@ export interface PlatformBucketsProps {
   readonly accessLogRetentionDays?: number
   /** @default RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE */
   readonly removalPolicy?: RemovalPolicy
+  /** A fixed name for the audit checkpoints' bucket (Object Lock), named by the stateless stacks too. */
+  readonly auditCheckpointsBucketName: string
+  /** Its Object Lock default retention: the mode and the days each checkpoint stays unchangeable. */
+  readonly auditCheckpointLock: { readonly mode: 'COMPLIANCE' | 'GOVERNANCE'; readonly retentionDays: number }
 }
+
+/** What every bucket of the platform is: private, TLS 1.2 only, owner-enforced, versioned. */
+const PRIVATE_VERSIONED = {
+  blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+  enforceSSL: true,
+  minimumTLSVersion: 1.2,
+  objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+  versioned: true,
+} as const
 
 export class PlatformBuckets extends Construct {
   readonly uploads: Bucket
   readonly accessLogs: Bucket
+  /** Audit checkpoints (functions/lib/adapters/audit-checkpoints.ts): written once, never rewritten, by Object Lock. */
+  readonly auditCheckpoints: Bucket
 
   constructor(scope: Construct, id: string, props: PlatformBucketsProps) {
     super(scope, id)
@@ -30,11 +45,7 @@ export class PlatformBuckets extends Construct {
     this.accessLogs = new Bucket(this, 'AccessLogs', {
       // Server access log delivery supports SSE-S3 only.
       encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
+      ...PRIVATE_VERSIONED,
       lifecycleRules: [{ expiration: Duration.days(Math.max(props.accessLogRetentionDays ?? 30, 30)), noncurrentVersionExpiration: Duration.days(7) }],
       removalPolicy,
     })
@@ -48,11 +59,7 @@ export class PlatformBuckets extends Construct {
       encryption: BucketEncryption.KMS,
       encryptionKey: props.encryptionKey,
       bucketKeyEnabled: true,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
+      ...PRIVATE_VERSIONED,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'uploads/',
       cors: [{
@@ -71,6 +78,20 @@ export class PlatformBuckets extends Construct {
         { id: 'archive-uploads', prefix: 'archives/uploads/', expiration: Duration.days(7), noncurrentVersionExpiration: Duration.days(1) },
       ],
       removalPolicy,
+    })
+
+    const retention = Duration.days(props.auditCheckpointLock.retentionDays)
+    this.auditCheckpoints = new Bucket(this, 'AuditCheckpoints', {
+      bucketName: props.auditCheckpointsBucketName,
+      // Counts and MACs, nothing readable about the entries: SSE-S3 keeps the writer's grants to S3 alone.
+      encryption: BucketEncryption.S3_MANAGED,
+      ...PRIVATE_VERSIONED,
+      objectLockEnabled: true,
+      objectLockDefaultRetention: props.auditCheckpointLock.mode === 'COMPLIANCE' ? ObjectLockRetention.compliance(retention) : ObjectLockRetention.governance(retention),
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'audit-checkpoints/',
+      // Locked objects outlive any stack: the bucket is never deleted with one.
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     })
   }
 }
