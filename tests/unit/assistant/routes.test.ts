@@ -9,7 +9,7 @@ describe('assistant module in the definitions', () => {
     expect(Object.keys(ASSISTANT_ROUTES).sort()).toEqual(ROUTES.filter((r) => r.module === 'assistant').map(routeKey).sort())
   })
   it('declares the access it needs; the projector that cuts passages may read the uploaded files', () => {
-    expect(moduleById('assistant').access).toEqual({ table: 'readwrite', uploads: 'read', readModel: true, bedrock: true })
+    expect(moduleById('assistant').access).toEqual({ table: 'readwrite', uploads: 'read', readModel: true, bedrock: true, markOcr: true })
     expect(moduleById('readmodel').access).toEqual({ readModel: true, uploads: 'read', bedrock: true })
   })
   it('creates its passages table with the read model', () => {

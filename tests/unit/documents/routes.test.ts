@@ -14,7 +14,7 @@ describe('documents module in the definitions', () => {
     expect(paths.indexOf('/api/documents/chains')).toBeLessThan(paths.indexOf('/api/documents/{documentId}'))
   })
 
-  it('declares the access it needs: table, uploads, read model, signing, mail', () => {
-    expect(moduleById('documents').access).toEqual({ table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true, mail: true })
+  it('declares the access it needs: table, uploads, read model, signing, mail, Textract for a scanned upload\'s mark', () => {
+    expect(moduleById('documents').access).toEqual({ table: 'readwrite', uploads: 'readwrite', readModel: true, signing: true, mail: true, markOcr: true })
   })
 })
