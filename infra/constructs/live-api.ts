@@ -34,11 +34,14 @@ export interface LiveApiProps {
 export class LiveApi extends Construct {
   readonly api: WebSocketApi
   readonly stage: WebSocketStage
+  private readonly prefix: string
+  private exportedApiId?: string
 
   constructor(scope: Construct, id: string, props: LiveApiProps) {
     super(scope, id)
     const { config } = props
     const prefix = `do-${config.envName}`
+    this.prefix = prefix
     this.api = new WebSocketApi(this, 'Api', {
       apiName: `${prefix}-live`,
       description: 'Digital Office live updates (WebSocket; routes from infra/definitions/modules.ts)',
@@ -72,13 +75,22 @@ export class LiveApi extends Construct {
     }
   }
 
-  /** Posting to this stage's connections (`POST /@connections/{id}`), nothing else. */
+  /** Posting to this stage's connections (`POST /@connections/{id}`), nothing else. A role of another stack
+   *  (the stream-driven broadcast in the ops stack) gets the API's id through a named export, so the ARN (and
+   *  the cdk-nag finding it is acknowledged by) resolve inside the role's own stack. */
   grantPost(role: IRole): void {
-    const arn = Arn.format({ service: 'execute-api', resource: this.api.apiId, resourceName: `${this.stage.stageName}/POST/@connections/*`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }, Stack.of(this))
+    const roleStack = Stack.of(role)
+    const apiId = roleStack === Stack.of(this) ? this.api.apiId : this.apiIdExport()
+    const arn = Arn.format({ service: 'execute-api', resource: apiId, resourceName: `${this.stage.stageName}/POST/@connections/*`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }, roleStack)
     role.addToPrincipalPolicy(new PolicyStatement({ actions: ['execute-api:ManageConnections'], resources: [arn] }))
     Validations.of(role).acknowledge({
       id: wildcardResourceFinding(role, arn),
       reason: 'Connection ids are made by API Gateway per connection; the statement is limited to posting on this one stage.',
     })
+  }
+
+  private apiIdExport(): string {
+    this.exportedApiId ??= Stack.of(this).exportValue(this.api.apiId, { name: `${this.prefix}-live-api-id` })
+    return this.exportedApiId
   }
 }

@@ -149,7 +149,7 @@ export const MODULES = [
   {
     id: 'meetings', entry: 'functions/meetings/index.ts', trigger: 'http',
     description: 'Paperless meetings: agenda and documents, invitations, check-in, speakers, open and secret (blind-signature) votes, minutes, conclusions',
-    access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true, live: true, markOcr: true },
+    access: { table: 'readwrite', uploads: 'readwrite', signing: true, mail: true, markOcr: true },
     memoryMb: 1024,
     timeoutSeconds: 29,
   },

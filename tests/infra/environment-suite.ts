@@ -41,7 +41,11 @@ export function useEnvironment(envName: string): () => SynthesizedEnv {
 const joined = (value: unknown): string => {
   if (typeof value === 'string') return value
   const [sep, parts] = (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join']
-  return parts.map((p) => (typeof p === 'string' ? p : `\${${(p as { Ref: string }).Ref}}`)).join(sep)
+  return parts.map((p) => {
+    if (typeof p === 'string') return p
+    const o = p as { Ref?: string, 'Fn::ImportValue'?: string }
+    return o['Fn::ImportValue'] !== undefined ? `\${import:${o['Fn::ImportValue']}}` : `\${${o.Ref}}`
+  }).join(sep)
 }
 
 const single = (template: Template, type: string) => {
@@ -433,11 +437,12 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
           continue
         }
         expect(posting.map((s) => s.Action), module.id).toEqual(['execute-api:ManageConnections'])
-        expect(joined(posting[0].Resource)).toMatch(/:execute-api:ap-southeast-1:\$\{AWS::AccountId\}:\$\{Live\w+\}\/ws\/POST\/@connections\/\*$/)
+        // the API stack's own functions name the API; the ops stack's stream broadcast imports its id by name
+        expect(joined(posting[0].Resource)).toMatch(new RegExp(`:execute-api:ap-southeast-1:\\$\\{AWS::AccountId\\}:\\$\\{(Live\\w+|import:do-${envName}-live-api-id)\\}/ws/POST/@connections/\\*$`))
         expect(vars.LIVE, module.id).toBe('apigateway')
         expect(JSON.stringify(vars.LIVE_CALLBACK_URL), module.id).toContain('/ws')
       }
-      expect(MODULES.filter((m) => (m.access as { live?: boolean }).live).map((m) => m.id).sort()).toEqual(['meetings', 'meetings-live'])
+      expect(MODULES.filter((m) => (m.access as { live?: boolean }).live).map((m) => m.id).sort()).toEqual(['meetings-live', 'meetings-stream'])
     })
 
     it('verifies tokens in the $connect function against the user pool and outputs the WebSocket URL', () => {
@@ -505,13 +510,29 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
   })
 
   describe(`${envName}: operations`, () => {
-    it('feeds the read model from the table stream, reporting the failed record (no bisecting), with retries and an encrypted failure queue', () => {
-      const { templates } = env()
-      const mapping = single(templates.ops, 'AWS::Lambda::EventSourceMapping').resource.Properties!
-      expect(mapping).toMatchObject({ BisectBatchOnFunctionError: false, FunctionResponseTypes: ['ReportBatchItemFailures'], MaximumRetryAttempts: 5, StartingPosition: 'TRIM_HORIZON' })
-      expect(JSON.stringify(mapping.EventSourceArn)).toContain('StreamArn')
-      const queueId = mapping.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0]
-      expect(resourcesOf(templates.ops, 'AWS::SQS::Queue')[queueId].Properties).toMatchObject({ SqsManagedSseEnabled: true })
+    it('feeds the read model and the live broadcast from the table stream, reporting the failed record (no bisecting), with retries and an encrypted failure queue', () => {
+      const e = env()
+      const mappings = Object.values(resourcesOf(e.templates.ops, 'AWS::Lambda::EventSourceMapping')).map((m) => m.Properties!)
+      const streamModules = MODULES.filter((m) => m.trigger === 'stream').map((m) => m.id).sort()
+      expect(streamModules).toEqual(['meetings-stream', 'readmodel'])
+      expect(mappings).toHaveLength(streamModules.length)
+      const mappingOf = (moduleId: string) => {
+        const fn = findFunction(e, moduleId)
+        const found = mappings.filter((m) => JSON.stringify(m.FunctionName).includes(fn.logicalId))
+        expect(found, moduleId).toHaveLength(1)
+        return found[0]
+      }
+      for (const moduleId of streamModules) {
+        const mapping = mappingOf(moduleId)
+        expect(mapping, moduleId).toMatchObject({ BisectBatchOnFunctionError: false, FunctionResponseTypes: ['ReportBatchItemFailures'], MaximumRetryAttempts: 5, StartingPosition: 'TRIM_HORIZON' })
+        expect(JSON.stringify(mapping.EventSourceArn)).toContain('StreamArn')
+        const queueId = mapping.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0]
+        expect(resourcesOf(e.templates.ops, 'AWS::SQS::Queue')[queueId].Properties).toMatchObject({ SqsManagedSseEnabled: true })
+      }
+      // the projector sees every item; the broadcast only meetings and votes being written
+      expect(mappingOf('readmodel').FilterCriteria).toBeUndefined()
+      const filters = mappingOf('meetings-stream').FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))
+      expect(filters).toEqual([{ eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { entity: { S: ['meeting', 'vote'] } } } }])
     })
 
     it('creates one EventBridge Scheduler schedule per schedules.ts entry, invoking only the ops function', () => {
