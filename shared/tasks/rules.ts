@@ -11,6 +11,7 @@
  *   extension: requested by the lead, approved (the deadline moves) or refused by the assigner; never once closed
  */
 import { RuleError } from '../errors/index.js'
+import { authorizeNotOwn } from '../auth/policy.js'
 import type { PersonRef } from '../documents/contracts.js'
 import type { WorkingCalendar } from '../calendar/working-days.js'
 import { vietnamDay } from '../calendar/vietnam-time.js'
@@ -99,6 +100,8 @@ export function decideExtension(task: Task, c: Change, approve: boolean, comment
   open(task)
   const pending = pendingExtension(task)
   if (!pending) throw new RuleError('task.noExtensionPending')
+  // Nobody decides their own request (a lead who assigned the task to themselves asks the one above).
+  authorizeNotOwn(c.by, [pending.by.userId])
   const decided = { ...pending, status: approve ? 'approved' as const : 'refused' as const, decidedAt: c.at, decidedBy: c.by, ...(comment ? { comment } : {}) }
   return touch(task, c, {
     extensions: task.extensions.map((e) => (e === pending ? decided : e)),

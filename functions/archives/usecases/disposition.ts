@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto'
 import { DomainError, RuleError } from '../../../shared/errors/index.js'
 import type { ArchiveFile, CouncilDecisionBody, Disposition, DispositionItem, ProposeDispositionBody } from '../../../shared/archives/contracts.js'
 import { archivePolicy } from '../../../shared/archives/policy.js'
+import { authorizeNotOwn } from '../../../shared/auth/policy.js'
 import { historicalArchiveOf } from '../../../shared/archives/rules.js'
 import { vietnamDate } from '../../../shared/calendar/vietnam-time.js'
 import { nameOn } from '../../../shared/org/tree.js'
@@ -117,6 +118,8 @@ export async function listDispositions(ctx: ArchiveContext, unitId: string) {
 export async function decideDisposition(ctx: ArchiveContext, dispositionId: string, body: CouncilDecisionBody): Promise<Disposition> {
   const d = await load(ctx, dispositionId)
   archivePolicy.authorize(ctx.actor, 'archive.appraise', d.unitId, await ctx.tree(), ctx.date)
+  // The council does not include the one who proposed the list: nobody decides their own request.
+  authorizeNotOwn(ctx.actor, [d.proposedBy.userId])
   if (d.status !== 'proposed') throw new DomainError('archive.dispositionDecided', 409, { id: dispositionId })
   if (d.version !== body.version) throw new DomainError('conflict.version', 409)
   const keep = new Set(body.keep)

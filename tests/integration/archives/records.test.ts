@@ -73,6 +73,14 @@ describe('records management', () => {
     expect(due.body.items.map((i: any) => [i.code, i.action, i.dueFrom])).toEqual([['HS-CV', 'destroy', '2021-01-01'], ['HS-NQ', 'transfer', '2026-01-01']])
     expect((await clerk.post('/api/archives/dispositions', { unitId, year: YEAR + 1, fileIds: [permanent.fileId] }, 'en')).status).toBe(422)
 
+    const admin = await login('admin')
+    // the administrator may propose and appraise, but not decide their own proposal (nobody decides their own request)
+    const own = await admin.post('/api/archives/dispositions', { unitId, year: YEAR, fileIds: [limited.fileId], note: 'Đề nghị của quản trị' })
+    expect(own.status, JSON.stringify(own.body)).toBe(201)
+    const ownDecision = await admin.post(`/api/archives/dispositions/${own.body.dispositionId}/decision`, { version: 1, approved: true, ...council })
+    expect([ownDecision.status, ownDecision.body.error.code]).toEqual([403, 'auth.ownRequest'])
+    const rejected = await secretary.post(`/api/archives/dispositions/${own.body.dispositionId}/decision`, { version: 1, approved: false, ...council })
+    expect(rejected.status, JSON.stringify(rejected.body)).toBe(200)
     // Act: proposal, council decision, carrying out
     const proposed = await clerk.post('/api/archives/dispositions', { unitId, year: YEAR, fileIds: [limited.fileId, permanent.fileId], note: 'Đề nghị xét hủy năm 2026' })
     expect(proposed.status, JSON.stringify(proposed.body)).toBe(201)

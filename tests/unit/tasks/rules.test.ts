@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CALENDAR } from '../../../shared/calendar/working-days.js'
-import { RuleError } from '../../../shared/errors/index.js'
+import { DomainError, RuleError } from '../../../shared/errors/index.js'
 import type { Task } from '../../../shared/tasks/contracts.js'
 import {
   accept, cancel, checkDeadline, kpisOf, checkParent, decideExtension, evaluate, giveBack, isOverdue, reportProgress, requestExtension, submit, sweepAction, MAX_TASK_DEPTH,
@@ -22,7 +22,7 @@ const task = (over: Partial<Task> = {}): Task => ({
 })
 
 const codeOf = (f: () => unknown): string => {
-  try { f() } catch (e) { if (e instanceof RuleError) return e.code; throw e }
+  try { f() } catch (e) { if (e instanceof DomainError) return e.code; throw e }
   return 'no error'
 }
 
@@ -109,6 +109,10 @@ describe('extensions', () => {
     expect(approved.deadline).toBe('2026-12-18')
     expect(approved.originalDeadline).toBe('2026-12-11')
     expect(approved.extensions).toEqual([expect.objectContaining({ status: 'approved', from: '2026-12-11', until: '2026-12-18', decidedBy: boss })])
+  })
+
+  it('is not decided by the one who asked (a lead who assigned the task to themselves asks the one above)', () => {
+    expect(codeOf(() => decideExtension(requested, at('2026-12-06T03:00:00.000Z', c.by), true))).toBe('auth.ownRequest')
   })
 
   it('refused, the deadline stays', () => {
