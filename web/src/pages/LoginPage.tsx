@@ -8,6 +8,7 @@ import { endpoints, type ChallengeResponse } from '../api/endpoints'
 import { auth, useAuthUser } from '../auth/store'
 import { errorMessage } from '../lib/error-message'
 import { LanguageSwitch } from '../components/LanguageSwitch'
+import { QrCode } from '../components/QrCode'
 import { translate } from '../../../shared/i18n/messages'
 import { useLang } from '../lib/labels'
 import { serverFieldErrors, type FieldErrors } from '../lib/validation'
@@ -205,7 +206,9 @@ export default function LoginPage() {
   } else if (step.challenge === 'MFA_SETUP') {
     form = stepForm(submitCode, t('login.mfaSetupTitle'), t('login.mfaSetupIntro'), step.setup ? (
       <>
+        <Center><QrCode value={step.setup.otpauthUri} alt={t('login.qrAlt', { username: username.trim() })} /></Center>
         <div>
+          <Text size="sm" c="dimmed">{t('login.orSecret')}</Text>
           <Text size="sm" fw={500} id="secret-label">{t('login.secretKey')}</Text>
           <Code block fz="lg" aria-labelledby="secret-label" style={{ letterSpacing: '0.08em', wordBreak: 'break-all' }}>
             {groupSecret(step.setup.secretCode)}
