@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest'
 import { cognitoAdminAccounts } from '../../../infra/operators/first-admin.js'
 import { OperatorError, stackName, stackOutputs } from '../../../infra/operators/environment.js'
 import { PASSWORD_POLICY } from '../../../shared/auth/password-policy.js'
+import { urlsOf } from '../../../infra/operators/smoke.js'
 
 const POOL = 'ap-southeast-1_AbCdEf123'
 const noWait = async () => undefined
@@ -150,5 +151,21 @@ describe('admin:create — the stateful stack\'s outputs', () => {
     const outputs = await stackOutputs(client as never, 'do-staging-stateful', ['UserPoolId'], { wait: noWait })
     expect(outputs.UserPoolId).toBe(POOL)
     expect(client.sent).toHaveLength(2)
+  })
+})
+
+describe('npm run smoke -- --env', () => {
+  it('takes the site from the web stack\'s SiteUrl and the API\'s own endpoint from the api stack\'s ExecuteApiUrl', async () => {
+    const client = fakeClient((command) => {
+      const name = (command as DescribeStacksCommand).input.StackName
+      if (name === 'do-staging-web') return { Stacks: [{ StackName: name, StackStatus: 'UPDATE_COMPLETE', CreationTime: new Date(), Outputs: [{ OutputKey: 'SiteUrl', OutputValue: 'https://d111.cloudfront.net' }, { OutputKey: 'ApiUrl', OutputValue: 'https://d111.cloudfront.net/api' }] }] }
+      if (name === 'do-staging-api') return { Stacks: [{ StackName: name, StackStatus: 'UPDATE_COMPLETE', CreationTime: new Date(), Outputs: [{ OutputKey: 'ExecuteApiUrl', OutputValue: 'https://abc123.execute-api.ap-southeast-1.amazonaws.com' }] }] }
+      return cfError('ValidationError', `Stack with id ${name} does not exist`)
+    })
+
+    expect(await urlsOf('staging', client as never)).toEqual({ url: 'https://d111.cloudfront.net', apiUrl: 'https://abc123.execute-api.ap-southeast-1.amazonaws.com' })
+    const err = await errorOf(urlsOf('prod', client as never))
+    expect(err).toBeInstanceOf(OperatorError)
+    expect(err!.message).toMatch(/stack do-prod-(web|api) does not exist/)
   })
 })
