@@ -84,6 +84,9 @@ const PORTAL_SECRET_FROM_ENV = process.env.PORTAL_SHARED_SECRET
 
 type AnyHandler = (event: unknown, context?: unknown) => Promise<unknown>
 
+/** The embedded runtime's single table (operators' commands run against it with `--local`). */
+export const LOCAL_TABLE_NAME = 'digital-office-local'
+
 export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const log = opts.log ?? (() => {})
   // Lambda runs Node 22; the SDK's notice about Node 20 is noise on a developer machine.
@@ -98,7 +101,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const stops: (() => Promise<void> | void)[] = []
   const stopAll = async () => { for (const s of stops.reverse()) await Promise.resolve(s()).catch(() => undefined) }
   try {
-    const tableName = 'digital-office-local'
+    const tableName = LOCAL_TABLE_NAME
     log('starting DynamoDB Local and PostgreSQL (PGlite) …')
     const t0 = Date.now()
     // The two slowest engines start side by side (a JVM, and initdb on a first start).

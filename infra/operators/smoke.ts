@@ -6,13 +6,21 @@
  *   3. a test user signs in (a user without a challenge: a smoke-test account, not an administrator with MFA);
  *   4. one read per module: the first GET route of the module without path parameters (from the one route
  *      table) that answers 200, asked plainly or for the user's first unit; a 401/403/5xx fails the check;
- *   5. with `--api-url`: the HTTP API's own endpoint refuses a request that did not come through CloudFront
+ *   5. one write rolled back: the test user's own notification preferences (one choice flipped, read back
+ *      through a new request, put back as they were, read back again): the table's write path, its KMS key
+ *      and the function's write grant, leaving nothing behind (a failed put-back is said, with what to restore);
+ *   6. with `--api-url`: the HTTP API's own endpoint refuses a request that did not come through CloudFront
  *      (no `x-origin-verify`: 403 `auth.notThroughSite`).
- * Prints one line per check and exits 1 if any failed. Nothing is written.
+ * `--env <name>` reads the site URL (web stack's `SiteUrl`) and the API's own endpoint (api stack's
+ * `ExecuteApiUrl`) from the deployed stacks (CloudFormation, the operator's credentials) instead of
+ * `--url`/`--api-url`. Prints one line per check and exits 1 if any failed.
  */
 import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { ROUTES, type RouteDefinition } from '../definitions/routes.js'
+import { loadConfig } from '../config/index.js'
+import { OperatorError, stackName, stackOutputs } from './environment.js'
 
 export interface SmokeOptions { url: string; username: string; password: string; apiUrl?: string }
 export interface SmokeCheck { name: string; ok: boolean; detail: string }
@@ -80,6 +88,7 @@ export async function smoke(o: SmokeOptions): Promise<SmokeCheck[]> {
       return [false, last]
     })
   }
+  await check('one write rolled back', () => writeRolledBack(base, token))
   if (o.apiUrl) {
     const api = o.apiUrl.replace(/\/+$/, '')
     await check('API refuses requests around CloudFront', async () => {
@@ -90,14 +99,59 @@ export async function smoke(o: SmokeOptions): Promise<SmokeCheck[]> {
   return checks
 }
 
+type Prefs = { kinds: Record<string, { inApp: boolean; email: boolean }> }
+
+/**
+ * The user's notification preferences: one choice flipped and put, read back, the whole set put back and read back.
+ * Harmless (the smoke user's own settings) and undone; a put-back that fails says what to restore by hand.
+ */
+async function writeRolledBack(base: string, token: string | undefined): Promise<[boolean, string]> {
+  if (!token) return [false, 'not signed in']
+  const path = '/api/notifications/preferences'
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+  const before = await call(`${base}${path}`, { headers })
+  const original = before.json as Prefs | undefined
+  const [kind, choice] = Object.entries(original?.kinds ?? {})[0] ?? []
+  if (before.status !== 200 || !kind || !choice) return [false, `GET ${path} → ${before.status}`]
+  const flipped = { ...choice, email: !choice.email }
+  const put = await call(`${base}${path}`, { method: 'PUT', headers, body: JSON.stringify({ kinds: { [kind]: flipped } }) })
+  if (put.status !== 200) return [false, `PUT ${path} → ${put.status} ${put.json?.error?.code ?? ''}`]
+  const written = (await call(`${base}${path}`, { headers })).json as Prefs | undefined
+  const restore = await call(`${base}${path}`, { method: 'PUT', headers, body: JSON.stringify({ kinds: original!.kinds }) })
+  const after = (await call(`${base}${path}`, { headers })).json as Prefs | undefined
+  const restored = restore.status === 200 && JSON.stringify(after?.kinds) === JSON.stringify(original!.kinds)
+  if (!restored) return [false, `PUT ${path} (put back) → ${restore.status}: NOT rolled back — set "${kind}" e-mail back to ${choice.email} for this user`]
+  const seen = written?.kinds?.[kind]?.email === flipped.email
+  return [seen, seen ? `PUT ${path} (${kind}.email ${choice.email} → ${flipped.email}) read back, then put back and read back` : `PUT ${path} → 200 but the change was not read back`]
+}
+
+/** `--env`: the site and the API's own endpoint from the deployed stacks' outputs. */
+export async function urlsOf(envName: string, client: Pick<CloudFormationClient, 'send'> = new CloudFormationClient({ region: loadConfig(envName).region })): Promise<{ url: string; apiUrl: string }> {
+  const config = loadConfig(envName)
+  const [web, api] = await Promise.all([
+    stackOutputs(client, stackName(config.envName, 'web'), ['SiteUrl']),
+    stackOutputs(client, stackName(config.envName, 'api'), ['ExecuteApiUrl']),
+  ])
+  return { url: web.SiteUrl!, apiUrl: api.ExecuteApiUrl! }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { url: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, 'api-url': { type: 'string' } } })
+  const { values } = parseArgs({ options: { env: { type: 'string' }, url: { type: 'string' }, username: { type: 'string' }, password: { type: 'string' }, 'api-url': { type: 'string' } } })
   const password = values.password ?? process.env.SMOKE_PASSWORD
-  if (!values.url || !values.username || !password) {
-    console.error('usage: npm run smoke -- --url <SiteUrl> --username <user> --password <password | env SMOKE_PASSWORD> [--api-url <ApiUrl>]')
+  if ((!values.url && !values.env) || !values.username || !password) {
+    console.error('usage: npm run smoke -- (--env <name> | --url <SiteUrl> [--api-url <ExecuteApiUrl>]) --username <user> --password <password | env SMOKE_PASSWORD>')
     process.exit(2)
   }
-  const checks = await smoke({ url: values.url, username: values.username, password, apiUrl: values['api-url'] })
+  let urls: { url: string; apiUrl?: string }
+  try {
+    urls = values.env && !values.url ? await urlsOf(values.env) : { url: values.url!, apiUrl: values['api-url'] }
+  } catch (err) {
+    if (!(err instanceof OperatorError)) throw err
+    console.error(err.message)
+    process.exit(2)
+  }
+  console.log(`site: ${urls.url}${urls.apiUrl ? `  API endpoint: ${urls.apiUrl}` : ''}`)
+  const checks = await smoke({ url: urls.url, username: values.username, password, apiUrl: urls.apiUrl })
   for (const c of checks) console.log(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.detail}`)
   process.exit(checks.every((c) => c.ok) ? 0 : 1)
 }

@@ -204,5 +204,7 @@ export class ApiStack extends Stack {
     })
 
     this.apiDomainName = `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`
+    // `npm run smoke -- --env <env>` checks that this endpoint refuses requests that did not come through CloudFront.
+    new CfnOutput(this, 'ExecuteApiUrl', { description: 'The HTTP API\'s own endpoint (refuses requests without CloudFront\'s origin-verify header; npm run smoke checks it)', value: `https://${this.apiDomainName}` })
   }
 }

@@ -78,6 +78,9 @@ export class StatefulStack extends Stack {
     })
     new CfnOutput(this, 'UserPoolId', { description: 'Cognito user pool (the first administrator: npm run admin:create)', value: identity.userPool.userPoolId })
     new CfnOutput(this, 'UserPoolClientId', { description: 'The SPA\'s public client of the user pool', value: identity.userPoolClient.userPoolClientId })
+    // What `npm run admin:create` writes to besides the pool: the table (the person's records) and the audit chain's MAC key.
+    new CfnOutput(this, 'TableName', { description: 'The single table (npm run admin:create writes the first administrator\'s records)', value: this.table.tableName })
+    new CfnOutput(this, 'AuditKeyArn', { description: 'The audit chain\'s KMS HMAC key (npm run admin:create audits what it writes)', value: keys.auditKey.keyArn })
     this.vpc = readModel.vpc
     this.database = readModel.database
 

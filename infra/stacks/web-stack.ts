@@ -186,7 +186,7 @@ export class WebStack extends Stack {
     new CfnOutput(this, 'NextSteps', {
       description: 'Commands to run after the first deployment',
       value: [
-        'the first administrator: README "First deployment" (admin:create is still to be built)',
+        `npm run admin:create -- --env ${config.envName} --username <u> --email <address> --full-name "<name>" [--unit-name "<root unit>" --unit-code <code>] (the first administrator)`,
         `aws secretsmanager put-secret-value --secret-id do-${config.envName}/portal --secret-string '{"url":"…","sharedSecret":"…"}' && cdk deploy do-${config.envName}-api`,
         `npm run signing -- --env ${config.envName} (signing keys, README)`,
         `curl -fsS ${siteUrl}/api/health`,

@@ -3,13 +3,15 @@
  * two-factor authentication signs in for the first time — chooses a password
  * (the policy explained), sets up an authenticator app from the secret shown
  * on the page, enters its code and reaches the app — and later signs in with
- * the app's code, a wrong code being explained.
+ * the app's code, a wrong code being explained. The setup page shows the
+ * authenticator's QR code (an image with its alt text, the code of the otpauth URI).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { totpCode } from '../../functions/lib/totp.js'
 import { baseUrl, login, uniq } from '../support/api.js'
 import { launch } from '../support/browser.js'
+import { qrSvg } from '../../web/src/lib/qr.js'
 
 let browser: Browser
 beforeAll(async () => { browser = await launch() })
@@ -49,7 +51,17 @@ describe('sign-in with challenges, in the browser', () => {
     const shown = await page.getByLabel('Khóa bí mật').textContent()
     expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/)
     const secret = shown!.replace(/\s/g, '')
-    expect(await page.getByRole('link', { name: 'Mở trong ứng dụng xác thực' }).getAttribute('href')).toContain(`otpauth://totp/Digital%20Office:${username}?secret=${secret}`)
+    const uri = await page.getByRole('link', { name: 'Mở trong ứng dụng xác thực' }).getAttribute('href')
+    expect(uri).toContain(`otpauth://totp/Digital%20Office:${username}?secret=${secret}`)
+    // The QR code to scan: an image named for screen readers, drawn (loaded), and the code of that very URI
+    // (the page's SVG is the one qrcode draws for the URI with the page's options).
+    const qr = page.getByRole('img', { name: `Mã QR để thêm tài khoản ${username} vào ứng dụng xác thực` })
+    await qr.waitFor()
+    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+    const src = (await qr.getAttribute('src'))!
+    expect(src.startsWith('data:image/svg+xml')).toBe(true)
+    expect(decodeURIComponent(src.slice(src.indexOf(',') + 1))).toBe(await qrSvg(uri!))
+    expect(await qrSvg(uri!)).not.toBe(await qrSvg(uri!.replace(secret, secret.split('').reverse().join(''))))
     await page.getByLabel('Mã xác thực (6 chữ số)').fill(totpCode(secret))
     await page.getByRole('button', { name: 'Xác nhận' }).click()
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor()

@@ -84,4 +84,20 @@ describe('the SPA client\'s sessions', () => {
     expect(message.DefaultEmailOption).toBe('CONFIRM_WITH_CODE')
     expect(message.EmailMessage).toMatch(/^Mã đặt lại mật khẩu của bạn là: \{####\}[\s\S]*Your password reset code is: \{####\}/)
   })
+
+  it('mails a new account its temporary password in Vietnamese then English, and gives admin:create the pool, table and audit key, and smoke the API\'s own endpoint, as outputs', () => {
+    const { templates } = synthesize('prod')
+    const [pool] = Object.values(resourcesOf(templates.stateful, 'AWS::Cognito::UserPool'))
+    const invitation = pool.Properties!.AdminCreateUserConfig.InviteMessageTemplate
+    expect(invitation.EmailMessage).toMatch(/^Tên đăng nhập: \{username\}\nMật khẩu tạm: \{####\}[\s\S]*Username: \{username\}\nTemporary password: \{####\}/)
+    expect(invitation.EmailSubject).toContain('Digital Office')
+    const outputs = templates.stateful.toJSON().Outputs as Record<string, { Value: unknown }>
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['UserPoolId', 'TableName', 'AuditKeyArn']))
+    expect(JSON.stringify(outputs.TableName!.Value)).toContain('Ref')
+    expect(JSON.stringify(outputs.AuditKeyArn!.Value)).toMatch(/AuditKey.*Arn/)
+    const next = JSON.stringify((templates.web.toJSON().Outputs as Record<string, { Value: unknown }>).NextSteps!.Value)
+    expect(next).toContain('npm run admin:create -- --env prod')
+    // npm run smoke -- --env prod: the API's own endpoint, to check it refuses requests around CloudFront.
+    expect(JSON.stringify((templates.api.toJSON().Outputs as Record<string, { Value: unknown }>).ExecuteApiUrl!.Value)).toContain('execute-api')
+  })
 })

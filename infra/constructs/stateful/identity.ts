@@ -4,6 +4,7 @@ import { AccountRecovery, FeaturePlan, Mfa, StandardThreatProtectionMode, UserPo
 import { Construct } from 'constructs'
 import { PASSWORD_POLICY } from '../../../shared/auth/password-policy.js'
 import { resetCodeMail } from '../../../shared/auth/reset-mail.js'
+import { invitationMail } from '../../../shared/auth/invitation-mail.js'
 import type { OidcConfig } from '../../config/types.js'
 import { addOidcFederation } from './federation.js'
 
@@ -30,6 +31,9 @@ export interface PlatformIdentityProps {
   readonly oidc?: OidcConfig
 }
 
+/** How long a temporary password (a new account's) works. */
+const TEMPORARY_PASSWORD_DAYS = 3
+
 export class PlatformIdentity extends Construct {
   readonly userPool: UserPool
   readonly userPoolClient: UserPoolClient
@@ -46,7 +50,9 @@ export class PlatformIdentity extends Construct {
       autoVerify: { email: true },
       mfa: mfaRequired ? Mfa.REQUIRED : Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
+      passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(TEMPORARY_PASSWORD_DAYS) },
+      // The temporary password's mail (AdminCreateUser without SUPPRESS, e.g. npm run admin:create), in vi then en.
+      userInvitation: { emailSubject: invitationMail('{username}', '{####}', TEMPORARY_PASSWORD_DAYS).subject, emailBody: invitationMail('{username}', '{####}', TEMPORARY_PASSWORD_DAYS).text },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       // The forgotten-password code's mail: the embedded issuer's text (shared/auth/reset-mail.ts), Cognito's placeholder.
       userVerification: { emailStyle: VerificationEmailStyle.CODE, emailSubject: resetCodeMail('{####}', 60).subject, emailBody: resetCodeMail('{####}', 60).text },

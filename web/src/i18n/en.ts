@@ -105,7 +105,7 @@ export const en: Shape<typeof vi> = {
     mismatch: 'The two passwords differ.',
     savePassword: 'Save the password and continue',
     mfaSetupTitle: 'Set up two-factor authentication',
-    mfaSetupIntro: 'Open an authenticator app on your phone (Google Authenticator, Microsoft Authenticator…), add an account with the secret key below (or open the link on the phone), then enter the 6-digit code the app shows.',
+    mfaSetupIntro: 'Open an authenticator app on your phone (Google Authenticator, Microsoft Authenticator…), scan the QR code below (or type the secret key, or open the link on the phone), then enter the 6-digit code the app shows.',
     secretKey: 'Secret key',
     openInApp: 'Open in the authenticator app',
     preparing: 'Creating the secret key…',
@@ -115,6 +115,8 @@ export const en: Shape<typeof vi> = {
     codeFormat: 'The verification code has exactly 6 digits.',
     verify: 'Verify',
     back: 'Back to the password',
+    qrAlt: 'QR code that adds the account {{username}} to an authenticator app',
+    orSecret: 'Cannot scan it? Type the secret key:',
   },
   home: {
     title: 'Home',

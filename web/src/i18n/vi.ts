@@ -101,7 +101,7 @@ export const vi = {
     mismatch: 'Hai mật khẩu không khớp.',
     savePassword: 'Lưu mật khẩu và tiếp tục',
     mfaSetupTitle: 'Cài đặt xác thực 2 lớp',
-    mfaSetupIntro: 'Mở ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator…), thêm tài khoản bằng khóa bí mật dưới đây (hoặc mở liên kết trên điện thoại), rồi nhập mã 6 chữ số mà ứng dụng hiển thị.',
+    mfaSetupIntro: 'Mở ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator…), quét mã QR dưới đây (hoặc nhập khóa bí mật, hoặc mở liên kết trên điện thoại), rồi nhập mã 6 chữ số mà ứng dụng hiển thị.',
     secretKey: 'Khóa bí mật',
     openInApp: 'Mở trong ứng dụng xác thực',
     preparing: 'Đang tạo khóa bí mật…',
@@ -111,6 +111,8 @@ export const vi = {
     codeFormat: 'Mã xác thực gồm đúng 6 chữ số.',
     verify: 'Xác nhận',
     back: 'Quay lại bước nhập mật khẩu',
+    qrAlt: 'Mã QR để thêm tài khoản {{username}} vào ứng dụng xác thực',
+    orSecret: 'Không quét được? Nhập khóa bí mật:',
   },
   home: {
     title: 'Trang chủ',

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Code, Group, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Center, Code, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { IconAlertTriangle, IconArrowLeft, IconLogin, IconShieldLock } from '@tabler/icons-react'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +8,8 @@ import { endpoints, type ChallengeResponse } from '../api/endpoints'
 import { auth, useAuthUser } from '../auth/store'
 import { errorMessage } from '../lib/error-message'
 import { LanguageSwitch } from '../components/LanguageSwitch'
+import { QrCode } from '../components/QrCode'
+import { NewPasswordFields, PasswordField, useNewPassword } from '../components/PasswordFields'
 import { translate } from '../../../shared/i18n/messages'
 import { useLang } from '../lib/labels'
 import { serverFieldErrors, type FieldErrors } from '../lib/validation'
@@ -36,8 +38,7 @@ export default function LoginPage() {
   const [expired, setExpired] = useState(!!state.expired)
   const [busy, setBusy] = useState(false)
   const [step, setStep] = useState<Step>({ challenge: 'PASSWORD' })
-  const [newPassword, setNewPassword] = useState('')
-  const [confirm, setConfirm] = useState('')
+  const pair = useNewPassword()
   const [code, setCode] = useState('')
 
   useEffect(() => { document.title = `${t('login.title')} · ${t('app.name')}` }, [t])
@@ -81,8 +82,7 @@ export default function LoginPage() {
   const restart = () => {
     setStep({ challenge: 'PASSWORD' })
     setPassword('')
-    setNewPassword('')
-    setConfirm('')
+    pair.clear()
     setCode('')
   }
 
@@ -109,12 +109,10 @@ export default function LoginPage() {
   const submitNewPassword = async (e: FormEvent) => {
     e.preventDefault()
     if (step.challenge !== 'NEW_PASSWORD_REQUIRED') return
-    const fe: FieldErrors = {}
-    if (!newPassword) fe.newPassword = translate('field.required', lang, { path: t('login.newPassword') })
-    else if (newPassword !== confirm) fe.confirm = t('login.mismatch')
+    const fe = pair.errors()
     setErrors(fe)
     if (Object.keys(fe).length) return
-    await run(() => auth.answer({ username: username.trim(), challenge: 'NEW_PASSWORD_REQUIRED', session: step.session, newPassword }))
+    await run(() => auth.answer({ username: username.trim(), challenge: 'NEW_PASSWORD_REQUIRED', session: step.session, newPassword: pair.newPassword }))
   }
 
   const submitCode = async (e: FormEvent) => {
@@ -176,38 +174,18 @@ export default function LoginPage() {
   if (step.challenge === 'NEW_PASSWORD_REQUIRED') {
     form = stepForm(submitNewPassword, t('login.newPasswordTitle'), t('login.newPasswordIntro'), (
       <>
-        <PasswordInput
-          label={t('login.newPassword')}
-          description={t('login.policyHint')}
-          name="new-password"
-          autoComplete="new-password"
-          required
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.currentTarget.value)}
-          error={errors.newPassword}
-          visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
-          data-autofocus
-          autoFocus
-        />
-        <PasswordInput
-          label={t('login.confirmPassword')}
-          name="confirm-password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(e) => setConfirm(e.currentTarget.value)}
-          error={errors.confirm}
-          visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
-        />
+        <NewPasswordFields pair={pair} errors={errors} autoFocus />
         <Button type="submit" loading={busy} fullWidth>{t('login.savePassword')}</Button>
       </>
     ))
   } else if (step.challenge === 'MFA_SETUP') {
     form = stepForm(submitCode, t('login.mfaSetupTitle'), t('login.mfaSetupIntro'), step.setup ? (
       <>
+        <Center><QrCode value={step.setup.otpauthUri} alt={t('login.qrAlt', { username: username.trim() })} /></Center>
         <div>
+          <Text size="sm" c="dimmed">{t('login.orSecret')}</Text>
           <Text size="sm" fw={500} id="secret-label">{t('login.secretKey')}</Text>
-          <Code block fz="lg" aria-labelledby="secret-label" style={{ letterSpacing: '0.08em', wordBreak: 'break-all' }}>
+          <Code block fz="lg" aria-labelledby="secret-label" style={{ letterSpacing: '0.08em', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
             {groupSecret(step.setup.secretCode)}
           </Code>
         </div>
@@ -262,15 +240,13 @@ export default function LoginPage() {
                 data-autofocus
                 autoFocus
               />
-              <PasswordInput
+              <PasswordField
                 label={t('login.password')}
                 name="password"
                 autoComplete="current-password"
-                required
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 error={errors.password}
-                visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
               />
               <Button type="submit" loading={busy} leftSection={<IconLogin size={18} aria-hidden />} fullWidth>
                 {t('login.submit')}

@@ -1,10 +1,11 @@
 /** Changing one's own password: the current one, the new one twice (the pool's policy). */
-import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core'
 import { IconAlertTriangle, IconKey } from '@tabler/icons-react'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { translate } from '../../../../shared/i18n/messages'
 import { endpoints } from '../../api/endpoints'
+import { NewPasswordFields, PasswordField, useNewPassword } from '../../components/PasswordFields'
 import { errorMessage } from '../../lib/error-message'
 import { useLang } from '../../lib/labels'
 import { serverFieldErrors, type FieldErrors } from '../../lib/validation'
@@ -13,8 +14,7 @@ export default function ChangePasswordPage() {
   const { t } = useTranslation()
   const lang = useLang()
   const [oldPassword, setOldPassword] = useState('')
-  const [newPassword, setNewPassword] = useState('')
-  const [confirm, setConfirm] = useState('')
+  const pair = useNewPassword()
   const [errors, setErrors] = useState<FieldErrors>({})
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState(false)
@@ -24,21 +24,18 @@ export default function ChangePasswordPage() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    const fe: FieldErrors = {}
+    const fe: FieldErrors = { ...pair.errors() }
     if (!oldPassword) fe.oldPassword = translate('field.required', lang, { path: t('password.oldPassword') })
-    if (!newPassword) fe.newPassword = translate('field.required', lang, { path: t('login.newPassword') })
-    else if (newPassword !== confirm) fe.confirm = t('login.mismatch')
     setErrors(fe)
     setDone(false)
     if (Object.keys(fe).length) return
     setBusy(true)
     setError(null)
     try {
-      await endpoints.changePassword(oldPassword, newPassword)
+      await endpoints.changePassword(oldPassword, pair.newPassword)
       setDone(true)
       setOldPassword('')
-      setNewPassword('')
-      setConfirm('')
+      pair.clear()
     } catch (err) {
       setErrors(serverFieldErrors(err))
       setError(errorMessage(err))
@@ -56,21 +53,11 @@ export default function ChangePasswordPage() {
             <Text size="sm">{t('password.changeIntro')}</Text>
             {done && <Alert color="green" variant="light" role="status">{t('password.changed')}</Alert>}
             {error && <Alert color="red" variant="light" role="alert" title={t('password.failed')} icon={<IconAlertTriangle aria-hidden />}>{error}</Alert>}
-            <PasswordInput
-              label={t('password.oldPassword')} name="current-password" autoComplete="current-password" required
+            <PasswordField
+              label={t('password.oldPassword')} name="current-password" autoComplete="current-password"
               value={oldPassword} onChange={(e) => setOldPassword(e.currentTarget.value)} error={errors.oldPassword}
-              visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
             />
-            <PasswordInput
-              label={t('login.newPassword')} description={t('login.policyHint')} name="new-password" autoComplete="new-password" required
-              value={newPassword} onChange={(e) => setNewPassword(e.currentTarget.value)} error={errors.newPassword}
-              visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
-            />
-            <PasswordInput
-              label={t('login.confirmPassword')} name="confirm-password" autoComplete="new-password" required
-              value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={errors.confirm}
-              visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
-            />
+            <NewPasswordFields pair={pair} errors={errors} />
             <Button type="submit" loading={busy} leftSection={<IconKey size={18} aria-hidden />}>{t('password.changeSubmit')}</Button>
           </Stack>
         </form>

@@ -4,7 +4,7 @@
  * policy), then back to sign-in with the new password. The same code path on
  * AWS (Cognito mails the code) and locally (the local mailbox).
  */
-import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { IconAlertTriangle, IconMail } from '@tabler/icons-react'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,7 @@ import { Link, useNavigate } from 'react-router-dom'
 import { translate } from '../../../../shared/i18n/messages'
 import { endpoints } from '../../api/endpoints'
 import { LanguageSwitch } from '../../components/LanguageSwitch'
+import { NewPasswordFields, useNewPassword } from '../../components/PasswordFields'
 import { errorMessage } from '../../lib/error-message'
 import { useLang } from '../../lib/labels'
 import { serverFieldErrors, type FieldErrors } from '../../lib/validation'
@@ -23,8 +24,7 @@ export default function ForgotPasswordPage() {
   const [username, setUsername] = useState('')
   const [sent, setSent] = useState(false)
   const [code, setCode] = useState('')
-  const [newPassword, setNewPassword] = useState('')
-  const [confirm, setConfirm] = useState('')
+  const pair = useNewPassword()
   const [errors, setErrors] = useState<FieldErrors>({})
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -59,15 +59,13 @@ export default function ForgotPasswordPage() {
 
   const reset = async (e: FormEvent) => {
     e.preventDefault()
-    const fe: FieldErrors = {}
+    const fe: FieldErrors = { ...pair.errors() }
     const c = code.replace(/\s/g, '')
     if (!/^\d{6}$/.test(c)) fe.code = t('password.codeFormat')
-    if (!newPassword) fe.newPassword = translate('field.required', lang, { path: t('login.newPassword') })
-    else if (newPassword !== confirm) fe.confirm = t('login.mismatch')
     setErrors(fe)
     if (Object.keys(fe).length) return
     await run(async () => {
-      await endpoints.confirmForgotPassword(username.trim(), c, newPassword)
+      await endpoints.confirmForgotPassword(username.trim(), c, pair.newPassword)
       navigate('/login', { replace: true, state: { reset: true } })
     })
   }
@@ -111,16 +109,7 @@ export default function ForgotPasswordPage() {
                   label={t('password.resetCode')} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]*" maxLength={7} required
                   value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} data-autofocus autoFocus
                 />
-                <PasswordInput
-                  label={t('login.newPassword')} description={t('login.policyHint')} name="new-password" autoComplete="new-password" required
-                  value={newPassword} onChange={(e) => setNewPassword(e.currentTarget.value)} error={errors.newPassword}
-                  visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
-                />
-                <PasswordInput
-                  label={t('login.confirmPassword')} name="confirm-password" autoComplete="new-password" required
-                  value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} error={errors.confirm}
-                  visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
-                />
+                <NewPasswordFields pair={pair} errors={errors} />
                 <Button type="submit" loading={busy} fullWidth>{t('password.resetSubmit')}</Button>
                 <Anchor component={Link} to="/login" size="sm" ta="center">{t('password.backToLogin')}</Anchor>
               </Stack>
