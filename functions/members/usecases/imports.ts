@@ -12,7 +12,7 @@ import { MEMBER_COLUMNS, mapHeader, mapMemberRow } from '../../../shared/members
 import { memberPolicy } from '../../../shared/members/policy.js'
 import { monthOf, reductionProblem } from '../../../shared/members/fees.js'
 import type { RowError } from '../../../shared/org/import.js'
-import { existsOn } from '../../../shared/org/tree.js'
+import { existsOn, nameOn } from '../../../shared/org/tree.js'
 import { readObject } from '../../lib/adapters/blobs.js'
 import { env } from '../../lib/env.js'
 import { orgStore } from '../../org/adapters/store.js'
@@ -46,7 +46,7 @@ export async function importMembers(ctx: MemberContext, body: { objectKey: strin
     if (m.value) {
       const v = m.value
       const cell = tree.get(v.cellId)
-      if (!cell || cell.level !== 'cell') errors.push({ column: 'cellId', code: 'members.notACell', params: { unitId: v.cellId } })
+      if (!cell || cell.level !== 'cell') errors.push({ column: 'cellId', code: 'members.notACell', params: { unit: cell ? nameOn(cell, ctx.date).name : v.cellId } })
       else if (!existsOn(cell, ctx.date)) errors.push({ column: 'cellId', code: 'rule.unitEnded', params: { unitId: v.cellId } })
       else if (!memberPolicy.can(ctx.actor, 'member.manage', v.cellId, tree, ctx.date)) errors.push({ column: 'cellId', code: 'auth.outsideSubtree', params: { unitId: v.cellId } })
       if (cards.has(v.cardNumber) || await memberStore.cardOwner(v.cardNumber)) errors.push({ column: 'cardNumber', code: 'members.cardTaken', params: { cardNumber: v.cardNumber } })

@@ -139,7 +139,8 @@ export const membersVi = {
     balancedLabel: 'Khớp',
     yes: 'Có',
     no: 'Không',
-    operation: 'Mã thao tác',
+    operation: 'Người thực hiện, lúc',
+    unnamed: '(không rõ tên)',
     download: 'Tải báo cáo đối soát (XLSX)',
   },
   remittances: {
@@ -340,7 +341,8 @@ export const membersEn: Shape<typeof membersVi> = {
     balancedLabel: 'Balanced',
     yes: 'Yes',
     no: 'No',
-    operation: 'Operation id',
+    operation: 'Run by, at',
+    unnamed: '(name unknown)',
     download: 'Download the reconciliation (XLSX)',
   },
   remittances: {
