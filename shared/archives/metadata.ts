@@ -92,12 +92,15 @@ export function extractMetadata(lines: readonly OcrLine[]): ExtractedMetadata {
     if (valid) documentDate = iso
   }
 
-  // Issuing body: the capitals above the number, without the national header and the "*".
+  // Issuing body: the capitals above the number, without the national header and the "*". The block's first line
+  // names the superior body (36-HD/VPTW: "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"); the issuer is the line under it (a long name
+  // wrapped onto two lines is joined). A block of one line is the issuer itself ("BAN CHẤP HÀNH TRUNG ƯƠNG").
   const top = parts.slice(0, symbolIdx >= 0 ? symbolIdx : Math.min(parts.length, 4))
-  const issuerLines = top.filter((p, i) => i !== headerIdx && isUpper(p.text) && bare(p.text).length > 1
+  const blockLines = top.filter((p, i) => i !== headerIdx && isUpper(p.text) && bare(p.text).length > 1
     && !isHeader(p.text) && !markOfLine(p.text) && !/^[*\s]+$/.test(p.text))
+  const issuerLines = blockLines.length > 1 ? blockLines.slice(1) : blockLines
   const issuer = issuerLines.length
-    ? field(issuerLines.map((p) => correctHeading(p.text.replace(/\s*\*\s*$/, ''))).join(' / '), Math.min(...issuerLines.map((p) => p.confidence)))
+    ? field(issuerLines.map((p) => correctHeading(p.text.replace(/\s*\*\s*$/, ''))).join(' '), Math.min(...issuerLines.map((p) => p.confidence)))
     : field(null, 0)
 
   // Type name and summary: the title in capitals after the date, then its summary lines; a công văn has "V/v ...".
@@ -147,6 +150,7 @@ export function correctHeading(text: string): string {
   }).join(' ')
 }
 
+const SUMMARY_LINES = 5
 /** The summary runs from the title to the first line that starts the body (sentence case after a short title block). */
 function takeSummary(rest: OcrLine[], vv = false): OcrLine[] {
   const out: OcrLine[] = []
@@ -155,11 +159,14 @@ function takeSummary(rest: OcrLine[], vv = false): OcrLine[] {
     if (/^[-–]{2,}|^-+$/.test(p.text) || /^(kinh gui|can cu|noi nhan)/.test(f)) break
     if (!vv && out.length > 0 && !isUpper(p.text) && /[.:;]$/.test(out[out.length - 1].text)) break
     // The V/v block sits in the narrow left column: a full-width line is the body.
-    if (vv && (out.length >= 2 || p.text.length > 55)) break
-    if (!vv && out.length >= 3) break
+    if (vv && (out.length >= 4 || p.text.length > 55)) break
+    if (!vv && out.length >= SUMMARY_LINES) break
     if (vv && (isUpper(p.text) || /^(kinh gui)/.test(f))) break
+    // A sentence-case summary wrapped onto more lines goes on in lower case ("về tăng cường công tác … / trong các
+    // cơ quan đảng"); the body starts with a capital ("Thực hiện …").
+    const last = out[out.length - 1]
+    if (!vv && last && !isUpper(last.text) && !/^\p{Ll}/u.test(p.text)) break
     out.push(p)
-    if (!vv && !isUpper(p.text)) break
   }
   return out
 }

@@ -282,7 +282,7 @@ export const ReviewBody = z.strictObject({
 }).refine((b) => b.decision === 'approve' || (b.comment?.length ?? 0) >= 5, { message: 'field.required', path: ['comment'] })
 export type ReviewBody = z.infer<typeof ReviewBody>
 
-export const BOXES = ['inbox', 'to-confirm', 'overdue', 'drafts', 'to-review', 'outbox', 'incoming-register', 'outgoing-register'] as const
+export const BOXES = ['inbox', 'to-confirm', 'overdue', 'drafts', 'to-review', 'outbox', 'incoming-register', 'outgoing-register', 'to-sign'] as const
 export type Box = (typeof BOXES)[number]
 const limit = z.coerce.number().int().min(1).max(200).optional()
 const offset = z.coerce.number().int().min(0).max(100_000).optional()

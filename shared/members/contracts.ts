@@ -248,6 +248,8 @@ export interface BulkReport {
   lost: string[]
   /** Members listed twice in the snapshot (in two source cells). */
   duplicated: string[]
+  /** The names of the lost and duplicated members, for the report (never their ids). */
+  names?: Record<string, string>
   balanced: boolean
 }
 

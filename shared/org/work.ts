@@ -13,6 +13,7 @@ export const WORK_SECTIONS = [
   'meetings.today', 'meetings.to-answer',
   'cases.to-handle',
   'datarequests.to-answer',
+  'documents.to-sign',
 ] as const
 export type WorkSectionId = (typeof WORK_SECTIONS)[number]
 

@@ -36,8 +36,12 @@ describe('archives in the browser', () => {
     await newFile.getByRole('textbox', { name: 'Nhóm hồ sơ theo danh mục (thời hạn bảo quản)' }).click()
     await page.getByRole('option', { name: /Chương trình, kế hoạch.*Vĩnh viễn/ }).click()
     await newFile.getByRole('button', { name: 'Lập hồ sơ' }).click()
+    // The new file opens by itself, and is listed in the fonds with its retention
+    await page.getByRole('heading', { level: 1, name: `HS-${tag} — Hồ sơ số hóa ${tag}` }).waitFor()
+    await page.goBack()
     await expect.poll(() => page.getByRole('row', { name: new RegExp(`HS-${tag}.*Vĩnh viễn`) }).count()).toBe(1)
-    await page.getByRole('link', { name: `HS-${tag}` }).click()
+    await page.goForward()
+    await page.getByRole('heading', { level: 1, name: `HS-${tag} — Hồ sơ số hóa ${tag}` }).waitFor()
 
     // Upload the scan and follow its pages
     const upload = page.getByRole('form', { name: 'Tải lên lô bản quét' })

@@ -20,20 +20,27 @@ afterAll(async () => { await browser?.close() })
 describe('member-list import in the browser', () => {
   it('shows the row-by-row report of a refused file, downloads it as XLSX, then imports the corrected file', async () => {
     const admin = await login('admin')
-    const cellId = await newCell(admin)
+    const cellName = `Chi bộ nhập danh sách ${uniq()}`
+    const cellId = await newCell(admin, 'p-hoankiem', cellName)
+    const byName = cellName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').toLowerCase() // the cell as written, without diacritics
     const dir = mkdtempSync(join(tmpdir(), 'members-import-'))
     const header = 'Họ và tên;Số thẻ đảng viên;Số lý lịch;Ngày vào Đảng;Chi bộ;Đối tượng đóng đảng phí;Mức lương tính đảng phí'
     const [c1, c2] = [card(), card()]
     const one = `Nguyễn Văn Nhất;${c1};HN-${uniq()};19/05/2010;${cellId};Hưởng lương, đóng BHXH bắt buộc;12.000.000`
     const broken = join(dir, 'danh-sach-loi.csv')
-    writeFileSync(broken, [header, one, `Trần Thị Nhì;${c2};HN-${uniq()};03/02/2015;${cellId};Hưu trí;`].join('\n'))
+    writeFileSync(broken, [header, one, `Trần Thị Nhì;${c2};HN-${uniq()};03/02/2015;${byName};Hưu trí;`].join('\n'))
     const fixed = join(dir, 'danh-sach.csv')
-    writeFileSync(fixed, [header, one, `Trần Thị Nhì;${c2};HN-${uniq()};03/02/2015;${cellId};Hưu trí;8.000.000`].join('\n'))
+    writeFileSync(fixed, [header, one, `Trần Thị Nhì;${c2};HN-${uniq()};03/02/2015;${byName};Hưu trí;8.000.000`].join('\n'))
 
     const page = await signIn(browser, 'admin')
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đảng viên', exact: true }).click()
     await page.getByRole('link', { name: 'Nhập danh sách' }).click()
     await page.getByRole('heading', { level: 1, name: 'Nhập danh sách đảng viên' }).waitFor()
+    // The coded columns' accepted values, in words
+    const values = await page.getByRole('main').textContent()
+    expect(values).toContain('Giá trị được chấp nhận')
+    expect(values).toContain('“Hưởng lương hưu”')
+    expect(values).toContain('Tên chi bộ như chi bộ vẫn ghi')
 
     await page.locator('input[type=file]').setInputFiles(broken)
     await page.getByRole('button', { name: 'Nhập', exact: true }).click()

@@ -21,9 +21,13 @@ describe('Party members in the browser', () => {
     await expect.poll(() => member.getByRole('region', { name: 'Hồ sơ đảng viên' }).textContent()).toContain('010203040506')
     expect(await member.getByRole('region', { name: 'Đảng phí' }).textContent()).toContain('Tổng số còn nợ: 240.000\u00a0đ') // the amount and "đ" never wrap apart
 
+    // The destination is found by its name typed without diacritics (the unit picker's search), shown with its ward; no unit id anywhere.
     await member.getByRole('textbox', { name: 'Chi bộ nơi đến' }).click()
-    await member.getByRole('textbox', { name: 'Chi bộ nơi đến' }).fill('Hàng Đào')
-    await member.getByRole('option', { name: /Chi bộ khu phố Hàng Đào/ }).click()
+    await member.getByRole('textbox', { name: 'Chi bộ nơi đến' }).fill('hang dao')
+    const option = member.getByRole('option', { name: /Chi bộ khu phố Hàng Đào/ })
+    await expect.poll(() => option.textContent()).toMatch(/Đảng ủy phường Hoàn Kiếm/)
+    await option.click()
+    expect(await member.getByRole('main').textContent()).not.toMatch(/hk-cb|p-hoankiem/)
     await member.getByRole('textbox', { name: 'Lý do' }).fill('Thay đổi nơi cư trú về khu phố Hàng Đào')
     await member.getByRole('button', { name: 'Gửi đề nghị' }).click()
     const request = member.getByRole('article', { name: 'Thay đổi nơi cư trú về khu phố Hàng Đào' })

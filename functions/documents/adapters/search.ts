@@ -54,6 +54,8 @@ const BOXES: Record<Box, { where: string; order: string }> = {
   outbox: { where: `d.flow = 'outgoing' and d.status = 'issued'`, order: 'd.issued_date desc, d.updated_at desc' },
   'incoming-register': { where: `d.flow = 'incoming' and d.register_number is not null and d.register_year = $YEAR`, order: 'd.owner_unit_id, d.register_number asc' },
   'outgoing-register': { where: `d.flow = 'outgoing' and d.status = 'issued' and d.register_year = $YEAR`, order: 'd.owner_unit_id, d.issued_date asc, d.type, d.register_number asc' },
+  // Approved drafts whose designated signer is the caller (issuing: one whose signature was started and must be finished).
+  'to-sign': { where: `d.flow = 'outgoing' and d.status in ('approved', 'issuing') and d.signer_id = $ME`, order: 'd.updated_at asc' },
 }
 
 interface Row {

@@ -1,6 +1,7 @@
 /**
  * The documents' part of "my work today": arrivals to confirm, registered
- * documents to direct, drafts waiting for the caller's review, overdue ones.
+ * documents to direct, drafts waiting for the caller's review, overdue ones,
+ * approved drafts waiting for the caller's signature.
  * Each box only where a role of the caller allows acting on it; the lists
  * are the same read-model queries as the boxes, with the caller's reach and
  * clearance in the WHERE clause.
@@ -25,6 +26,7 @@ const BOXES: { id: WorkSectionId; action: DocumentAction; href: string; query: P
   { id: 'documents.to-direct', action: 'document.direct', href: '/documents/incoming', query: { flow: 'incoming', status: 'received' } },
   { id: 'documents.to-review', action: 'document.review', href: '/documents/outgoing?box=to-review', query: { box: 'to-review' } },
   { id: 'documents.overdue', action: 'document.read', href: '/documents/incoming?box=overdue', query: { box: 'overdue' } },
+  { id: 'documents.to-sign', action: 'document.sign', href: '/documents/outgoing?box=to-sign', query: { box: 'to-sign' } },
 ]
 
 export async function documentWork(ctx: DocContext): Promise<WorkSection[]> {

@@ -11,7 +11,7 @@
 import { ConflictError, RuleError, ValidationError } from '../../../shared/errors/index.js'
 import type { BulkReport, BulkTransfer, BulkTransferBody, PartyMember } from '../../../shared/members/contracts.js'
 import { memberPolicy } from '../../../shared/members/policy.js'
-import { existsOn } from '../../../shared/org/tree.js'
+import { existsOn, nameOn } from '../../../shared/org/tree.js'
 import { keys, ENTITY, SCHEMA_VERSION } from '../../../shared/table/keys.js'
 import { getRecord } from '../../lib/adapters/items.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
@@ -30,9 +30,9 @@ export async function bulkTransfer(ctx: MemberContext, body: BulkTransferBody): 
   for (const [i, m] of body.moves.entries()) {
     const from = index.get(m.fromCellId)
     const to = index.get(m.toCellId)
-    if (!from || from.level !== 'cell') throw new ValidationError([{ path: `moves.${i}.fromCellId`, code: 'members.notACell', params: { unitId: m.fromCellId } }])
-    if (!to || to.level !== 'cell') throw new ValidationError([{ path: `moves.${i}.toCellId`, code: 'members.notACell', params: { unitId: m.toCellId } }])
-    if (!existsOn(to, ctx.date)) throw new RuleError('members.destinationEnded', { unitId: m.toCellId })
+    if (!from || from.level !== 'cell') throw new ValidationError([{ path: `moves.${i}.fromCellId`, code: 'members.notACell', params: { unit: from ? nameOn(from, ctx.date).name : m.fromCellId } }])
+    if (!to || to.level !== 'cell') throw new ValidationError([{ path: `moves.${i}.toCellId`, code: 'members.notACell', params: { unit: to ? nameOn(to, ctx.date).name : m.toCellId } }])
+    if (!existsOn(to, ctx.date)) throw new RuleError('members.destinationEnded', { unit: nameOn(to, to.validTo ?? ctx.date).name })
     if (m.fromCellId === m.toCellId) throw new RuleError('members.sameCell')
     memberPolicy.authorize(ctx.actor, 'member.manage', m.fromCellId, index, ctx.date)
     memberPolicy.authorize(ctx.actor, 'member.manage', m.toCellId, index, ctx.date)
@@ -102,5 +102,8 @@ export async function reconcile(op: BulkTransfer): Promise<BulkReport> {
   })
   const destinationOf = new Map(op.moves.flatMap((m) => m.memberIds.map((id) => [id, m.toCellId] as const)))
   const lost = [...seen].filter((id) => records.get(id)?.cellId !== destinationOf.get(id))
-  return { moves, expected: all.length, moved: new Set(op.moved).size, lost, duplicated, balanced: lost.length === 0 && duplicated.length === 0 && moves.every((m) => m.inDestination === m.expected) }
+  // Only when someone is missing (an empty map would reach the stream as a value the projector cannot read).
+  const named = [...lost, ...duplicated]
+  const names = named.length ? { names: Object.fromEntries(named.map((id) => [id, records.get(id)?.fullName ?? ''])) } : {}
+  return { moves, expected: all.length, moved: new Set(op.moved).size, lost, duplicated, ...names, balanced: lost.length === 0 && duplicated.length === 0 && moves.every((m) => m.inDestination === m.expected) }
 }

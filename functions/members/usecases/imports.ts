@@ -12,7 +12,7 @@ import { MEMBER_COLUMNS, mapHeader, mapMemberRow } from '../../../shared/members
 import { memberPolicy } from '../../../shared/members/policy.js'
 import { monthOf, reductionProblem } from '../../../shared/members/fees.js'
 import type { RowError } from '../../../shared/org/import.js'
-import { existsOn } from '../../../shared/org/tree.js'
+import { existsOn, nameOn } from '../../../shared/org/tree.js'
 import { readObject } from '../../lib/adapters/blobs.js'
 import { env } from '../../lib/env.js'
 import { orgStore } from '../../org/adapters/store.js'
@@ -20,8 +20,21 @@ import { readRows } from '../../org/usecases/imports.js'
 import { memberStore } from '../adapters/store.js'
 import { buildMember, writeNewMember, type MemberContext } from './members.js'
 import { objectKeys } from '../../../shared/table/objects.js'
+import { fold } from '../../../shared/text/fold.js'
 
 const MAX_ROWS = 5000
+
+/**
+ * The "Chi bộ" column holds the cell's name as the cell writes it ("Chi bộ khu phố Hàng Bạc", any case or accent)
+ * or its id: a name is the live cell of that name, the one the importer manages when the city has several.
+ */
+function cellByName(tree: Awaited<ReturnType<MemberContext['tree']>>, text: string, ctx: MemberContext): string | undefined {
+  if (!text || tree.has(text.toLowerCase())) return undefined
+  const wanted = fold(text)
+  const named = [...tree.values()].filter((u) => u.level === 'cell' && existsOn(u, ctx.date) && fold(nameOn(u, ctx.date).name) === wanted)
+  const mine = named.filter((u) => memberPolicy.can(ctx.actor, 'member.manage', u.unitId, tree, ctx.date))
+  return (mine.length === 1 ? mine[0] : named.length === 1 ? named[0] : undefined)?.unitId
+}
 const header = (key: string | undefined) => MEMBER_COLUMNS.find((c) => c.key === key)?.header
 
 export async function importMembers(ctx: MemberContext, body: { objectKey: string; dryRun: boolean }, lang: Lang) {
@@ -41,12 +54,14 @@ export async function importMembers(ctx: MemberContext, body: { objectKey: strin
   const results: { row: number; ok: boolean; id?: string; errors: { column?: string; code: string; message: string }[] }[] = []
   const accepted: Awaited<ReturnType<typeof mapMemberRow>>['value'][] = []
   for (const { cells, row } of data) {
-    const m = mapMemberRow(cells, index, row, month)
+    const at = index.get('cellId')
+    const named = at === undefined ? undefined : cellByName(tree, String(cells[at] ?? '').trim(), ctx)
+    const m = mapMemberRow(named ? cells.map((c, i) => (i === at ? named : c)) : cells, index, row, month)
     const errors: RowError[] = [...m.errors]
     if (m.value) {
       const v = m.value
       const cell = tree.get(v.cellId)
-      if (!cell || cell.level !== 'cell') errors.push({ column: 'cellId', code: 'members.notACell', params: { unitId: v.cellId } })
+      if (!cell || cell.level !== 'cell') errors.push({ column: 'cellId', code: 'members.notACell', params: { unit: cell ? nameOn(cell, ctx.date).name : v.cellId } })
       else if (!existsOn(cell, ctx.date)) errors.push({ column: 'cellId', code: 'rule.unitEnded', params: { unitId: v.cellId } })
       else if (!memberPolicy.can(ctx.actor, 'member.manage', v.cellId, tree, ctx.date)) errors.push({ column: 'cellId', code: 'auth.outsideSubtree', params: { unitId: v.cellId } })
       if (cards.has(v.cardNumber) || await memberStore.cardOwner(v.cardNumber)) errors.push({ column: 'cardNumber', code: 'members.cardTaken', params: { cardNumber: v.cardNumber } })

@@ -27,7 +27,7 @@ export function requireLiveCell(index: UnitIndex, cellId: string, date: string, 
   const cell = index.get(cellId)
   if (!cell) throw new NotFoundError('unit', cellId)
   if (!existsOn(cell, date)) throw new RuleError('rule.unitEnded', { unitId: cellId })
-  if (cell.level !== 'cell') throw new ValidationError([{ path, code: 'members.notACell', params: { unitId: cellId } }])
+  if (cell.level !== 'cell') throw new ValidationError([{ path, code: 'members.notACell', params: { unit: nameOn(cell, date).name } }])
   return cell
 }
 

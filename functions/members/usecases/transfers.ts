@@ -11,7 +11,7 @@ import type { CreateTransferBody, PartyMember, Transfer } from '../../../shared/
 import { approvalChain, mayDecide, mayReceive, memberPolicy } from '../../../shared/members/policy.js'
 import { authorizeNotOwn } from '../../../shared/auth/policy.js'
 import { TRANSFER_RULES, returnSeconds, secondsToMonthsLater, secondsToWorkingDay, temporaryPeriodProblem } from '../../../shared/members/transfer.js'
-import { existsOn, parentOn } from '../../../shared/org/tree.js'
+import { existsOn, nameOn, parentOn } from '../../../shared/org/tree.js'
 import { Transaction, type AuditActor } from '../../lib/adapters/transaction.js'
 import { memberItem, memberStore, transferItem, transferLockItem } from '../adapters/store.js'
 import { transferWorkflow, type DecisionOutput, type ReturnOutput } from '../adapters/workflows.js'
@@ -37,8 +37,8 @@ export async function openTransfer(ctx: MemberContext, member: PartyMember, body
   if (body.toUnitId) {
     const to = index.get(body.toUnitId)
     if (!to) throw new ValidationError([{ path: 'toUnitId', code: 'members.unknownDestination', params: { path: 'toUnitId', unitId: body.toUnitId } }])
-    if (!existsOn(to, ctx.date)) throw new RuleError('members.destinationEnded', { unitId: body.toUnitId })
-    if (to.level !== 'cell') throw new ValidationError([{ path: 'toUnitId', code: 'members.notACell', params: { unitId: body.toUnitId } }])
+    if (!existsOn(to, ctx.date)) throw new RuleError('members.destinationEnded', { unit: nameOn(to, to.validTo ?? ctx.date).name })
+    if (to.level !== 'cell') throw new ValidationError([{ path: 'toUnitId', code: 'members.notACell', params: { unit: nameOn(to, ctx.date).name } }])
     if (to.unitId === member.cellId) throw new RuleError('members.sameCell')
   }
   if (body.kind === 'temporary') {

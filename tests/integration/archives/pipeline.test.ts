@@ -37,7 +37,7 @@ describe('digitisation of a scanned batch', () => {
 
     // The chỉ thị: text with diacritics, canonical symbol, date, type, summary, signer
     const doc = view.documents.find((d: any) => d.pageFrom === 1)
-    expect(doc.fields.issuer.value).toBe(`${chiThi.superior} / ${chiThi.issuerBody}`)
+    expect(doc.fields.issuer.value).toBe(chiThi.issuerBody) // the issuing body, not its superior's line above it
     expect(doc.fields.symbol.value).toBe(`${String(chiThi.number).padStart(2, '0')}-CT/TU`)
     expect(doc.fields.date.value).toBe(chiThi.date)
     expect(doc.fields.type.value).toBe('CT')

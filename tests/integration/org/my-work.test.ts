@@ -109,4 +109,83 @@ describe('my work today (GET /api/me/work)', () => {
     expect(body.sections.map((s: any) => s.id)).not.toContain('members.fees')
     expect(body.sections.map((s: any) => s.id)).not.toContain('documents.to-confirm')
   })
+
+  it('the designated signer sees the approved draft to sign, linking to it; another leader who may sign does not; issued, it leaves the list', async () => {
+    // Prepare: a draft approved without review steps, waiting for the secretary's signature
+    const admin = await login('admin')
+    const ward = await newWard(admin, 'Đảng ủy Chờ Ký')
+    const specialist = await person(admin, ward, 'specialist', 'Chuyên viên Chờ Ký')
+    const secretary = await person(admin, ward, 'secretary', 'Bí thư Chờ Ký')
+    const deputy = await person(admin, ward, 'deputy-secretary', 'Phó Bí thư Chờ Ký')
+    expect((await put(secretary, '/api/documents/chains', { unitId: ward, type: 'TB', steps: [] })).status).toBe(200)
+    const summary = 'Thông báo kết luận hội nghị chờ ký ban hành'
+    const draft = await specialist.post('/api/documents/drafts', { unitId: ward, type: 'TB', summary, signer: secretary.username, recipients: [], file: await upload(specialist, await pdfOf(summary)) })
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201)
+    const id = draft.body.document.documentId as string
+    expect(section(await work(secretary), 'documents.to-sign')?.count).toBe(0) // a draft not yet approved waits for nobody's signature
+
+    // Act
+    expect((await specialist.post(`/api/documents/${id}/submit`, {})).body.document.status).toBe('approved')
+
+    // Assess: on the signer's work, by its summary, linking to the draft; the deputy (who may sign too) sees nothing
+    const toSign = await settled(async () => {
+      const s = section(await work(secretary), 'documents.to-sign')
+      expect(s?.count).toBe(1)
+      return s
+    })
+    expect(toSign.href).toBe('/documents/outgoing?box=to-sign')
+    expect(toSign.items.map((i: any) => i.title)).toEqual([summary])
+    expect((await secretary.get(toSign.items[0].href.replace('/documents/', '/api/documents/'))).body.actions.issue).toBe(true)
+    expect(section(await work(deputy), 'documents.to-sign')).toMatchObject({ count: 0, items: [] })
+    expect(section(await work(specialist), 'documents.to-sign')).toBeUndefined() // a specialist never signs
+    const box = await secretary.get('/api/documents?box=to-sign')
+    expect(box.status, JSON.stringify(box.body)).toBe(200)
+    expect(box.body.items.map((d: any) => d.summary)).toEqual([summary])
+
+    expect((await secretary.post(`/api/documents/${id}/issue`, {})).status).toBe(201)
+    await settled(async () => expect(section(await work(secretary), 'documents.to-sign')?.count).toBe(0))
+  })
+
+  it('the inspection commission sees a new case to handle, by register number and subject; once assigned, the inspector has it', async () => {
+    // Prepare
+    const clerk = await login('vanthu.ubkt')
+    const chair = await login('chunhiem.ubkt')
+    const inspector = await login('kiemtravien.ubkt')
+    const inspectorId = (await inspector.get('/api/me')).body.user.userId
+    const before = section(await work(chair), 'cases.to-handle')?.count ?? 0
+    const subject = `Tố cáo vi phạm quy định nêu gương ${Date.now().toString(36)}`
+
+    // Act: taken in and registered
+    const taken = await clerk.post('/api/cases', {
+      commissionId: 'hn-ubkttu', type: 'denunciation', source: 'reception', subject, summary: 'Đơn phản ánh việc sử dụng xe công vào việc riêng.',
+      concerns: 'Đồng chí Lê Văn Được, Trưởng phòng', anonymous: false, complainant: { fullName: 'Phạm Văn Đơn', phone: '0912345678' },
+    })
+    expect(taken.status, JSON.stringify(taken.body)).toBe(201)
+    const id = taken.body.caseId as string
+    const registered = await clerk.post(`/api/cases/${id}/register`, { version: 1 })
+    expect(registered.status).toBe(200)
+
+    // Assess: the chair's section counts it and names it by register number and subject, never the complainant
+    const waiting = section(await work(chair), 'cases.to-handle')
+    expect(waiting.count).toBe(before + 1)
+    expect(waiting.href).toBe('/cases')
+    const all = JSON.stringify(waiting)
+    if (waiting.count <= waiting.items.length) expect(waiting.items.map((i: any) => i.title)).toContain(`${registered.body.registerNo} — ${subject}`)
+    expect(all).not.toContain('Phạm Văn Đơn')
+
+    // Act: classified and assigned to the inspector
+    const classified = await inspector.post(`/api/cases/${id}/classify`, { version: registered.body.version, withinCompetence: true })
+    const assigned = await chair.post(`/api/cases/${id}/assign`, { version: classified.body.version, inspectorId })
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200)
+
+    // Assess: the inspector's section holds it, linking to the case
+    const mine = section(await work(inspector), 'cases.to-handle')
+    const item = mine.items.find((i: any) => i.title === `${registered.body.registerNo} — ${subject}`)
+    expect(item ?? mine.count > mine.items.length, JSON.stringify(mine)).toBeTruthy()
+    if (item) {
+      expect(item.href).toBe(`/cases/${id}`)
+      expect(item.due).toBe(assigned.body.handling.due)
+    }
+    expect(section(await work(chair), 'cases.to-handle').count).toBe(before) // assigned: no longer waiting for the chair
+  })
 })

@@ -19,7 +19,7 @@ Nguyễn Văn An`
 describe('metadata of a scanned Party document', () => {
   it('reads issuer, canonical symbol, date, type, summary and signer from a chỉ thị', () => {
     const { fields, documentDate, typeCode } = extractMetadata(lines(chiThi))
-    expect(fields.issuer.value).toBe('ĐẢNG BỘ THÀNH PHỐ HÀ NỘI / THÀNH ỦY')
+    expect(fields.issuer.value).toBe('THÀNH ỦY') // the issuing body, line 2 of the block (line 1 is its superior)
     expect(fields.symbol.value).toBe('42-CT/TU')
     expect(fields.date.value).toBe('2024-03-12')
     expect(documentDate).toBe('2024-03-12')
@@ -48,9 +48,16 @@ Trần Thị Bình`
     expect(fields.signer.value).toBe('Trần Thị Bình')
   })
 
+  it('reads a summary wrapped onto several lines whole, up to the body that starts with a capital', () => {
+    const wrapped = chiThi.replace('về tăng cường công tác chuyển đổi số\n', 'về tăng cường công tác chuyển đổi số\ntrong các cơ quan đảng, Mặt trận Tổ quốc\nvà các đoàn thể chính trị - xã hội\n')
+    const { fields } = extractMetadata(lines(wrapped))
+    expect(fields.summary.value).toBe('về tăng cường công tác chuyển đổi số trong các cơ quan đảng, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội')
+    expect(fields.signer.value).toBe('Nguyễn Văn An')
+  })
+
   it('tolerates the national header misread from a bold heading ("PANG CỘNG SAN")', () => {
     const { fields } = extractMetadata(lines(chiThi.replace('ĐẢNG CỘNG SẢN VIỆT NAM', 'PANG CỘNG SAN VIỆT NAM')))
-    expect(fields.issuer.value).toBe('ĐẢNG BỘ THÀNH PHỐ HÀ NỘI / THÀNH ỦY')
+    expect(fields.issuer.value).toBe('THÀNH ỦY') // the issuing body, line 2 of the block (line 1 is its superior)
   })
 
   it('gives low confidence to a field read from uncertain lines, and sends it to verification', () => {

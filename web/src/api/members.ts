@@ -12,7 +12,7 @@ export interface Remittance { cellId: string; month: string; collected: number; 
 
 export type CommentView = Omit<CommentRequest, 'taskToken'>
 export interface MemberImportReport { kind: 'members'; total: number; accepted: number; rejected: number; dryRun: boolean; rows: { row: number; ok: boolean; id?: string; errors: { column?: string; code: string; message: string }[] }[] }
-export interface BulkOperationView { operationId: string; reason: string; status: 'running' | 'done'; moves: { fromCellId: string; toCellId: string; members: number }[]; moved: number; report?: BulkReport }
+export interface BulkOperationView { operationId: string; reason: string; status: 'running' | 'done'; moves: { fromCellId: string; toCellId: string; members: number }[]; moved: number; report?: BulkReport; startedBy: { userId: string; fullName: string }; createdAt: string }
 export interface RemittanceFull extends Remittance { report: { memberId: string; fullName: string; due: number; paid: number; owed: number }[]; ruleTable: string; remittedAt: string; remittedBy: { userId: string; fullName: string } }
 
 export const membersApi = {

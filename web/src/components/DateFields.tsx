@@ -33,6 +33,8 @@ export function DateField({ value, onChange, min, max, placeholder, ...rest }: D
   const { t } = useTranslation()
   return (
     <DateInput
+      // The app's stylesheet marks required fields (as the theme does for the other inputs): Mantine's own asterisk would double it.
+      withAsterisk={false}
       {...(rest as object)}
       value={value || null}
       onChange={(v) => onChange(asEvent(v ?? ''))}

@@ -60,6 +60,7 @@ export const arcVi = {
   verify: {
     title: 'Xác nhận thông tin văn bản',
     empty: 'Không có văn bản nào chờ xác nhận.',
+    unread: 'Văn bản chưa đọc được trích yếu, từ trang {{page}}',
     image: 'Ảnh trang {{n}} của bản quét',
     confirm: 'Xác nhận (Ctrl+Enter)',
     confirmed: 'Đã xác nhận và đưa vào sổ văn bản.',
@@ -193,6 +194,7 @@ export const arcEn: typeof arcVi = {
   verify: {
     title: 'Verify document details',
     empty: 'No documents waiting for verification.',
+    unread: 'Document without a readable summary, from page {{page}}',
     image: 'Image of page {{n}} of the scan',
     confirm: 'Confirm (Ctrl+Enter)',
     confirmed: 'Verified and entered in the register.',

@@ -143,8 +143,9 @@ export const en: Shape<typeof vi> = {
         documents: {
           'to-confirm': 'Incoming documents to confirm',
           'to-direct': 'Incoming documents to direct',
-          'to-review': 'Drafts for you to review or sign',
+          'to-review': 'Drafts for you to review',
           'overdue': 'Overdue documents',
+          'to-sign': 'Approved drafts for you to sign and issue',
         },
         members: {
           'transfers': 'Party transfers awaiting your decision',
@@ -458,6 +459,7 @@ export const en: Shape<typeof vi> = {
     placeholder: 'Type a unit\'s name or code',
     nothingFound: 'No unit found',
     typeToSearch: 'Type a unit\'s name to search',
+    ended: 'ended',
   },
   form: {
     datePlaceholder: 'dd/mm/yyyy',

@@ -111,6 +111,10 @@ export const membersVi = {
     refused: 'Tệp có {{total}} dòng, {{rejected}} dòng bị từ chối: chưa ghi dòng nào. Sửa các dòng dưới đây rồi nhập lại.',
     download: 'Tải báo cáo từng dòng (XLSX)',
     open: 'Nhập danh sách',
+    values: 'Giá trị được chấp nhận',
+    cellValue: 'Tên chi bộ như chi bộ vẫn ghi (ví dụ “Chi bộ khu phố Hàng Bạc”), có dấu hay không dấu đều được.',
+    incomeValue: 'Số tiền đồng, ví dụ “12.000.000”: tiền lương, lương hưu hoặc trợ cấp làm căn cứ đóng đảng phí.',
+    dateValue: 'Ngày/tháng/năm, ví dụ “19/05/2010”.',
   },
   bulk: {
     title: 'Chuyển sinh hoạt đảng hàng loạt',
@@ -139,7 +143,8 @@ export const membersVi = {
     balancedLabel: 'Khớp',
     yes: 'Có',
     no: 'Không',
-    operation: 'Mã thao tác',
+    operation: 'Người thực hiện, lúc',
+    unnamed: '(không rõ tên)',
     download: 'Tải báo cáo đối soát (XLSX)',
   },
   remittances: {
@@ -312,6 +317,10 @@ export const membersEn: Shape<typeof membersVi> = {
     refused: '{{total}} rows, {{rejected}} rejected: nothing was written. Fix the rows below and import again.',
     download: 'Download the row-by-row report (XLSX)',
     open: 'Import a list',
+    values: 'Accepted values',
+    cellValue: 'The cell\'s name as the cell writes it (for example “Chi bộ khu phố Hàng Bạc”), with or without diacritics.',
+    incomeValue: 'An amount in đồng, for example “12.000.000”: the salary, pension or benefit the fee is computed from.',
+    dateValue: 'Day/month/year, for example “19/05/2010”.',
   },
   bulk: {
     title: 'Bulk transfer of members',
@@ -340,7 +349,8 @@ export const membersEn: Shape<typeof membersVi> = {
     balancedLabel: 'Balanced',
     yes: 'Yes',
     no: 'No',
-    operation: 'Operation id',
+    operation: 'Run by, at',
+    unnamed: '(name unknown)',
     download: 'Download the reconciliation (XLSX)',
   },
   remittances: {

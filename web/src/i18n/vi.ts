@@ -139,8 +139,9 @@ export const vi = {
         documents: {
           'to-confirm': 'Văn bản đến chờ xác nhận',
           'to-direct': 'Văn bản đến chờ cho ý kiến chỉ đạo',
-          'to-review': 'Dự thảo chờ bạn duyệt, ký',
+          'to-review': 'Dự thảo chờ bạn duyệt',
           'overdue': 'Văn bản quá hạn xử lý',
+          'to-sign': 'Dự thảo đã duyệt chờ bạn ký ban hành',
         },
         members: {
           'transfers': 'Chuyển sinh hoạt đảng chờ bạn quyết định',
@@ -454,6 +455,7 @@ export const vi = {
     placeholder: 'Gõ tên hoặc mã đơn vị để tìm',
     nothingFound: 'Không tìm thấy đơn vị nào',
     typeToSearch: 'Gõ tên đơn vị để tìm',
+    ended: 'đã kết thúc',
   },
   form: {
     datePlaceholder: 'ngày/tháng/năm',

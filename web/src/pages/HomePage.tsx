@@ -94,6 +94,7 @@ const SECTION_COLOR: Record<WorkSectionId, string> = {
   'meetings.today': 'blue', 'meetings.to-answer': 'orange', 'schedules.today': 'blue',
   'cases.to-handle': 'red',
   'datarequests.to-answer': 'orange',
+  'documents.to-sign': 'red',
 }
 
 /** "My work today": what waits for the user across modules, each section with its count and links to where it is done. */

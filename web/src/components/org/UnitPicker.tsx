@@ -27,6 +27,10 @@ interface PickerProps {
   exclude?: readonly string[]
   /** Of the user's units, those the action allows (reach only). */
   allow?: (o: UnitOption) => boolean
+  /** Only units of these levels (a transfer's destination: cells). */
+  levels?: readonly string[]
+  /** Offer ended units too, marked as ended (reach only: the sources of a merge). */
+  includeEnded?: boolean
   disabled?: boolean
 }
 
@@ -34,36 +38,42 @@ type Option = ComboboxItem & { path?: string }
 
 /** The options for what is typed: the server's matches (directory, or reach beyond the loaded tree) and the tree's own. */
 function useUnitOptions(p: PickerProps, selected: readonly string[], search: string) {
+  const { t } = useTranslation()
   const units = useUnits()
   const [text] = useDebouncedValue(search.trim(), 250)
   const scope = p.scope ?? 'reach'
+  const withEnded = scope === 'reach' && !!p.includeEnded
   const found = useData(text
-    ? (signal) => (scope === 'directory' ? endpoints.directory(text, signal) : endpoints.searchUnits(text, {}, signal)).catch(() => ({ asOf: '', total: 0, matches: [] as UnitMatch[] }))
-    : null, [text, scope])
+    ? (signal) => (scope === 'directory' ? endpoints.directory(text, signal) : endpoints.searchUnits(text, withEnded ? { includeEnded: true } : {}, signal)).catch(() => ({ asOf: '', total: 0, matches: [] as UnitMatch[] }))
+    : null, [text, scope, withEnded])
   const options = useMemo(() => {
     const out = new Map<string, Option>()
     const excluded = new Set(p.exclude ?? [])
+    const levelOk = (level: string) => !p.levels || p.levels.includes(level)
+    const own = withEnded ? units.options : units.activeOptions
+    const label = (name: string, code: string, ended: boolean) => `${name} (${code})${ended ? ` — ${t('unitPicker.ended')}` : ''}`
     const pathOf = (m: { path?: string[] }) => (m.path?.length ? m.path.slice(-2).join(' › ') : undefined)
     if (found.data) rememberUnitNames(found.data.matches)
     for (const m of found.data?.matches ?? []) {
-      if (excluded.has(m.unitId) || (m.validTo && m.validTo < found.data!.asOf)) continue
-      const own = units.activeOptions.find((o) => o.value === m.unitId)
-      if (scope === 'reach' && (!own || (p.allow && !p.allow(own)))) continue
-      out.set(m.unitId, { value: m.unitId, label: `${m.name} (${m.code})`, path: pathOf(m) })
+      const ended = !!m.validTo && m.validTo < found.data!.asOf
+      if (excluded.has(m.unitId) || (ended && !withEnded) || !levelOk(m.level)) continue
+      const mine = own.find((o) => o.value === m.unitId)
+      if (scope === 'reach' && (!mine || (p.allow && !p.allow(mine)))) continue
+      out.set(m.unitId, { value: m.unitId, label: label(m.name, m.code, ended), path: pathOf(m) })
     }
     // With nothing typed (or while the server answers): the user's own units the action allows.
     if (scope === 'reach' || !text) {
-      for (const o of units.activeOptions) {
+      for (const o of own) {
         if (out.size >= 200) break
-        if (excluded.has(o.value) || (p.allow && !p.allow(o)) || out.has(o.value)) continue
+        if (excluded.has(o.value) || (p.allow && !p.allow(o)) || !levelOk(o.node.level) || out.has(o.value)) continue
         if (text && !foldFilter({ options: [o], search: text, limit: 1 }).length) continue
-        out.set(o.value, { value: o.value, label: o.label })
+        out.set(o.value, { value: o.value, label: label(o.node.name, o.node.code, o.ended) })
       }
     }
     // The chosen ones always, by name.
     for (const id of selected) if (!out.has(id)) out.set(id, { value: id, label: units.name(id) })
     return [...out.values()]
-  }, [found.data, units, text, scope, selected, p.exclude, p.allow])
+  }, [found.data, units, text, scope, withEnded, selected, p.exclude, p.allow, p.levels, t])
   return { options, loading: found.loading && !!text }
 }
 

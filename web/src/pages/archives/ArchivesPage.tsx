@@ -7,7 +7,7 @@ import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, 
 import { IconArrowsTransferDown, IconChecklist, IconFolderPlus, IconFolders } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router-dom'
+import { Link, useNavigate } from 'react-router-dom'
 import { archives } from '../../api/archives'
 import { useWorkspace } from '../../auth/workspace'
 import { ErrorAlert } from '../../components/ErrorAlert'
@@ -27,6 +27,7 @@ export default function ArchivesPage() {
   const { t } = useTranslation()
   const ws = useWorkspace()
   const units = useUnits()
+  const navigate = useNavigate()
   const unitId = ws.unitId
   const files = useData(unitId ? (s) => archives.files(unitId, s) : null, [unitId])
   const progress = useData(unitId ? (s) => archives.progress(unitId, s) : null, [unitId])
@@ -44,7 +45,8 @@ export default function ArchivesPage() {
       const f = await archives.createFile({ unitId, code: form.code.trim(), title: form.title.trim(), startYear: Number(form.startYear), retentionClass: form.retentionClass })
       notify.ok(t('arc.created', { code: f.code }))
       setForm((x) => ({ ...x, code: '', title: '' }))
-      files.reload()
+      // The new file opens: the next step is putting its scans in.
+      navigate(`/archives/files/${encodeURIComponent(f.fileId)}`)
     } catch (e) {
       setError(errorMessage(e))
     } finally {

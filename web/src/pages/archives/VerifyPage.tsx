@@ -42,7 +42,7 @@ function Queue() {
           {queue.data.items.map((d) => (
             <Paper key={d.scanDocumentId} withBorder p="xs" component="li">
               <Group justify="space-between" wrap="wrap">
-                <Anchor component={Link} to={`/archives/verify/${d.scanDocumentId}`}>{d.fields.summary.value ?? d.fields.symbol.value ?? d.scanDocumentId}</Anchor>
+                <Anchor component={Link} to={`/archives/verify/${d.scanDocumentId}`}>{d.fields.summary.value ?? d.fields.symbol.value ?? t('arc.verify.unread', { page: d.pageFrom })}</Anchor>
                 <Group gap={4}>{d.toVerify.map((f) => <Badge key={f} color="orange" variant="light">{t(`arc.field.${f}`)}</Badge>)}</Group>
               </Group>
             </Paper>

@@ -29,6 +29,7 @@ export default function OutgoingPage() {
       <BoxTabs variant="outgoing" listLabel={(x) => x.label} tabs={[
         { box: 'drafts', label: t('docs.boxes.drafts'), empty: t('docs.boxes.draftsEmpty') },
         { box: 'to-review', label: t('docs.boxes.toReview'), empty: t('docs.boxes.toReviewEmpty'), highlightNew: true, countColor: 'orange', hidden: !ws.canAnywhere('document.review') },
+        { box: 'to-sign', label: t('docs.boxes.toSign'), empty: t('docs.boxes.toSignEmpty'), highlightNew: true, countColor: 'red', hidden: !ws.canAnywhere('document.sign') },
         { box: 'outbox', label: t('docs.boxes.outbox'), empty: t('docs.boxes.outboxEmpty') },
       ]} />
       {canDraft && (

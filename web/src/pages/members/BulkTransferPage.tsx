@@ -4,27 +4,28 @@
  * progress (an interrupted run resumes with the same operation id), then the
  * reconciliation report — nobody lost, nobody duplicated — downloadable as XLSX.
  */
-import { ActionIcon, Alert, Badge, Button, Group, Paper, Progress, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core'
+import { ActionIcon, Alert, Badge, Box, Button, Group, Paper, Progress, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import { IconDownload, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { membersApi, type BulkOperationView } from '../../api/members'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
+import { UnitPicker } from '../../components/org/UnitPicker'
+import { formatDateTime } from '../../lib/dates'
+import { useLang } from '../../lib/labels'
 import { useUnits } from '../../lib/units'
 import { XLSX_TYPE, downloadBytes, toXlsx } from '../../lib/xlsx'
 
 interface Move { fromCellId: string | null; toCellId: string | null }
 const BATCH = 200
+const CELL = ['cell'] as const
 const newOperationId = () => `bulk-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 
 export default function BulkTransferPage() {
   const { t } = useTranslation()
+  const lang = useLang()
   const units = useUnits()
-  const cells = units.options.filter((o) => o.node.level === 'cell')
-  // Ended cells first: they are the usual sources.
-  const sources = [...cells.filter((c) => c.ended), ...cells.filter((c) => !c.ended)].map((c) => ({ value: c.value, label: c.ended ? `${c.label} (${t('members.bulk.ended')})` : c.label }))
-  const targets = cells.filter((c) => !c.ended).map((c) => ({ value: c.value, label: c.label }))
   const [moves, setMoves] = useState<Move[]>([{ fromCellId: null, toCellId: null }])
   const [reason, setReason] = useState('')
   const [operationId, setOperationId] = useState(newOperationId)
@@ -33,7 +34,8 @@ export default function BulkTransferPage() {
   const [error, setError] = useState<unknown>(null)
   // An ended cell merged into one live cell: that cell is the successor (the reorganisation recorded it).
   const successorOf = (id: string | null) => {
-    const live = (id ? units.byId.get(id)?.successors ?? [] : []).map((x) => x.unitId).filter((sid) => targets.some((t) => t.value === sid))
+    const live = (id ? units.byId.get(id)?.successors ?? [] : []).map((x) => x.unitId)
+      .filter((sid) => units.activeOptions.some((o) => o.value === sid && o.node.level === 'cell'))
     return live.length === 1 ? live[0] : undefined
   }
   const ready = moves.every((m) => m.fromCellId && m.toCellId) && reason.trim().length >= 2
@@ -55,14 +57,15 @@ export default function BulkTransferPage() {
   const download = () => {
     if (!op?.report) return
     const r = op.report
+    const named = (memberId: string) => r.names?.[memberId] || t('members.bulk.unnamed')
     const rows: (string | number)[][] = [[t('members.bulk.from'), t('members.bulk.to'), t('members.bulk.expected'), t('members.bulk.inDestination'), t('members.bulk.leftInSource')],
       ...r.moves.map((m) => [units.name(m.fromCellId), units.name(m.toCellId), m.expected, m.inDestination, m.leftInSource]),
       [t('members.bulk.total'), '', r.expected, r.moved, ''],
-      [t('members.bulk.lost'), r.lost.length, r.lost.join(', '), '', ''],
-      [t('members.bulk.duplicated'), r.duplicated.length, r.duplicated.join(', '), '', ''],
+      [t('members.bulk.lost'), r.lost.length, r.lost.map(named).join(', '), '', ''],
+      [t('members.bulk.duplicated'), r.duplicated.length, r.duplicated.map(named).join(', '), '', ''],
       [t('members.bulk.balancedLabel'), r.balanced ? t('members.bulk.yes') : t('members.bulk.no'), '', '', ''],
-      [t('members.bulk.reason'), op.reason, '', '', ''], [t('members.bulk.operation'), op.operationId, '', '', '']]
-    downloadBytes(`doi-soat-chuyen-sinh-hoat-${op.operationId}.xlsx`, toXlsx(t('members.bulk.report'), rows, [40, 40, 14, 16, 16]), XLSX_TYPE)
+      [t('members.bulk.reason'), op.reason, '', '', ''], [t('members.bulk.operation'), `${op.startedBy.fullName}, ${formatDateTime(op.createdAt, lang)}`, '', '', '']]
+    downloadBytes(`doi-soat-chuyen-sinh-hoat-${op.createdAt.slice(0, 10)}.xlsx`, toXlsx(t('members.bulk.report'), rows, [40, 40, 14, 16, 16]), XLSX_TYPE)
   }
 
   return (
@@ -73,10 +76,16 @@ export default function BulkTransferPage() {
         <Stack gap="sm">
           {moves.map((m, i) => (
             <Group key={i} align="end" wrap="wrap">
-              <Select label={t('members.bulk.from')} searchable data={sources} value={m.fromCellId} disabled={busy || !!op}
-                onChange={(v) => setMoves((x) => x.map((y, j) => (j === i ? { fromCellId: v, toCellId: successorOf(v) ?? y.toCellId } : y)))} miw={280} />
-              <Select label={t('members.bulk.to')} searchable data={targets} value={m.toCellId} disabled={busy || !!op}
-                onChange={(v) => setMoves((x) => x.map((y, j) => (j === i ? { ...y, toCellId: v } : y)))} miw={280} />
+              <Box miw={280} style={{ flex: '1 1 280px' }}>
+                <UnitPicker label={t('members.bulk.from')} levels={CELL} includeEnded value={m.fromCellId} disabled={busy || !!op}
+                  exclude={m.toCellId ? [m.toCellId] : undefined}
+                  onChange={(v) => setMoves((x) => x.map((y, j) => (j === i ? { fromCellId: v, toCellId: successorOf(v) ?? y.toCellId } : y)))} />
+              </Box>
+              <Box miw={280} style={{ flex: '1 1 280px' }}>
+                <UnitPicker label={t('members.bulk.to')} levels={CELL} value={m.toCellId} disabled={busy || !!op}
+                  exclude={m.fromCellId ? [m.fromCellId] : undefined}
+                  onChange={(v) => setMoves((x) => x.map((y, j) => (j === i ? { ...y, toCellId: v } : y)))} />
+              </Box>
               {moves.length > 1 && <ActionIcon variant="subtle" color="red" aria-label={t('members.bulk.remove')} disabled={busy || !!op} onClick={() => setMoves((x) => x.filter((_, j) => j !== i))}><IconTrash size={18} aria-hidden /></ActionIcon>}
             </Group>
           ))}

@@ -3,7 +3,7 @@
  * member's own record, fees paid and owed, and their transfer requests with
  * their progress; a form to request an official transfer.
  */
-import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core'
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import { IconSend } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +13,7 @@ import { isApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
+import { UnitPicker } from '../../components/org/UnitPicker'
 import { notify } from '../../components/notify'
 import { formatDate } from '../../lib/dates'
 import { useLang } from '../../lib/labels'
@@ -92,16 +93,17 @@ export default function HandbookPage() {
             </Card>
           ))}
         </Stack>
-        {m.status === 'active' && !open && <TransferForm onFiled={book.reload} />}
+        {m.status === 'active' && !open && <TransferForm cellId={m.cellId} onFiled={book.reload} />}
       </Card>
     </Stack>
   )
 }
 
-function TransferForm({ onFiled }: { onFiled: () => void }) {
+const CELL = ['cell'] as const
+
+function TransferForm({ cellId, onFiled }: { cellId: string; onFiled: () => void }) {
   const { t } = useTranslation()
   const lang = useLang()
-  const cells = useData((signal) => membersApi.destinations(signal), [])
   const [toUnitId, setTo] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   const sub = useSubmit(['toUnitId', 'reason'])
@@ -115,9 +117,8 @@ function TransferForm({ onFiled }: { onFiled: () => void }) {
     <Stack component="form" gap="sm" mt="md" onSubmit={(e) => { e.preventDefault(); void submit() }} aria-labelledby="hb-new-transfer">
       <Title order={3} fz="h5" id="hb-new-transfer">{t('members.newTransfer')}</Title>
       {sub.error && <ErrorAlert error={new Error(sub.error)} />}
-      <Select label={t('members.destination')} description={t('members.destinationHelp')} searchable required
-        data={(cells.data?.cells ?? []).map((c) => ({ value: c.unitId, label: `${c.name} — ${c.parentName}` }))}
-        value={toUnitId} onChange={setTo} error={sub.errors.toUnitId} nothingFoundMessage="—" />
+      <UnitPicker label={t('members.destination')} description={t('members.destinationHelp')} required scope="directory" levels={CELL}
+        exclude={[cellId]} value={toUnitId} onChange={setTo} error={sub.errors.toUnitId} />
       <Textarea label={t('members.reason')} description={t('members.reasonHelp')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={sub.errors.reason} />
       <Group><Button type="submit" leftSection={<IconSend size={18} aria-hidden />} loading={sub.busy}>{t('members.submit')}</Button></Group>
     </Stack>

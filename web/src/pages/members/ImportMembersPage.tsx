@@ -9,6 +9,8 @@ import { IconDownload, IconFileSpreadsheet, IconFileUpload, IconListCheck } from
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MEMBER_COLUMNS } from '../../../../shared/members/import'
+import { FEE_CATEGORY_NAMES } from '../../../../shared/members/fees'
+import { useLang } from '../../lib/labels'
 import { endpoints } from '../../api/endpoints'
 import { membersApi, type MemberImportReport } from '../../api/members'
 import { uploadFile } from '../../api/upload'
@@ -17,10 +19,12 @@ import { PageHeader } from '../../components/PageHeader'
 import { XLSX_TYPE, downloadBytes, toXlsx } from '../../lib/xlsx'
 import { ImportReportTable } from '../../components/ImportReportTable'
 
+const header = (key: string) => MEMBER_COLUMNS.find((c) => c.key === key)!.header
 const contentTypeOf = (f: File) => (f.name.toLowerCase().endsWith('.xlsx') ? XLSX_TYPE : f.name.toLowerCase().endsWith('.csv') ? 'text/csv' : null)
 
 export default function ImportMembersPage() {
   const { t } = useTranslation()
+  const lang = useLang()
   const [file, setFile] = useState<File | null>(null)
   const [busy, setBusy] = useState<null | { upload?: number; dryRun: boolean }>(null)
   const [error, setError] = useState<unknown>(null)
@@ -61,6 +65,13 @@ export default function ImportMembersPage() {
             <Group gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {MEMBER_COLUMNS.map((c) => <li key={c.key}><Code>{c.header}{c.required ? ' *' : ''}</Code></li>)}
             </Group>
+            <Text size="sm" fw={600} mt="sm" mb={4} id="member-values">{t('members.imports.values')}</Text>
+            <dl className="dl" aria-labelledby="member-values">
+              <dt>{header('cellId')}</dt><dd>{t('members.imports.cellValue')}</dd>
+              <dt>{header('category')}</dt><dd>{Object.values(FEE_CATEGORY_NAMES).map((n) => `“${n[lang]}”`).join('; ')}</dd>
+              <dt>{header('income')}</dt><dd>{t('members.imports.incomeValue')}</dd>
+              <dt>{header('admissionDate')}</dt><dd>{t('members.imports.dateValue')}</dd>
+            </dl>
             <Button variant="subtle" size="xs" mt="xs" px={0} leftSection={<IconDownload size={14} aria-hidden />}
               onClick={() => downloadBytes('mau-danh-sach-dang-vien.xlsx', toXlsx('Danh sách', [MEMBER_COLUMNS.map((c) => c.header)], MEMBER_COLUMNS.map(() => 20)), XLSX_TYPE)}>
               {t('members.imports.template')}

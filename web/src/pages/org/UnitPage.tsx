@@ -64,7 +64,8 @@ export default function UnitPage() {
   const unitLink = (id: string) => <Anchor component={Link} to={unitPath(id)}>{units.name(id)}</Anchor>
 
   const rows: [string, ReactNode][] = [
-    [t('unit.unitId'), <span className="mono">{unit.unitId}</span>],
+    // The id only for those who manage the unit (import files name parents by it); everyone else sees names.
+    ...(canManage ? [[t('unit.unitId'), <span className="mono">{unit.unitId}</span>] as [string, ReactNode]] : []),
     [t('unit.code'), unit.code],
     [t('unit.level'), levelLabel(unit.level, lang)],
     [t('unit.kind'), kindLabel(unit.kind, lang)],
