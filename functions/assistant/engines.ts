@@ -39,7 +39,7 @@ export const embeddedEmbedder: Embedder = {
  * rank fusion (rankPassages). Both candidate queries carry the reach and
  * clearance filter in their WHERE clause.
  */
-export function sqlRetriever(opts: { embedder?: Embedder; limit?: number; vectorLimit?: number } = {}): Retriever {
+export function sqlRetriever(opts: { embedder?: Embedder; limit?: number; vectorLimit?: number; everyMatch?: boolean } = {}): Retriever {
   return {
     async retrieve(v, { question, history }) {
       const q = queryTerms(question, history)
@@ -51,7 +51,7 @@ export function sqlRetriever(opts: { embedder?: Embedder; limit?: number; vector
       const queryVector = opts.embedder ? await opts.embedder.query(embedded) : undefined
       const candidates = await retrievePassages(v, {
         terms: subject.length ? subject : q.terms, symbolKeys: symbolsIn(question).map((s) => s.key), documentIds: [...boost],
-        limit: opts.limit ?? 60, ...(queryVector ? { queryVector, vectorLimit: opts.vectorLimit ?? 20 } : {}),
+        limit: opts.limit ?? 60, ...(opts.everyMatch ? { everyMatch: true } : {}), ...(queryVector ? { queryVector, vectorLimit: opts.vectorLimit ?? 20 } : {}),
       })
       return { passages: rankPassages(q.terms, question, candidates, { boostDocumentIds: boost }), terms: q.terms }
     },

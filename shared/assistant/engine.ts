@@ -165,6 +165,8 @@ const MESSAGES: Record<Lang, { none: string; notCovered: string }> = {
 export const COVERAGE = 0.6
 /** The same for a question whose answer is a typed span found in the passage (a date, an amount, a person …). */
 export const TYPED_COVERAGE = 0.4
+/** The same for a typed question no document is named for: its answer sentence (with its register entry) must hold most of what is asked, not only the kind of answer. */
+export const UNFOCUSED_TYPED_COVERAGE = 0.6
 /** The same inside the one document the question names (its symbol, its unit or period, or the previous turn's). */
 export const FOCUSED_COVERAGE = 0.25
 
@@ -188,6 +190,38 @@ const docName = (c: Candidate, lang: Lang): string => c.symbol ? `${typeName(c.t
 export interface ComposeOptions {
   /** The conversation so far: a follow-up answers from the previous turn's documents. */
   history?: readonly Turn[]
+}
+
+/** Localities a question names ("phường Ba Đình", "Ba Đình ward"), folded. */
+export function localitiesIn(question: string): string[] {
+  const out = new Set<string>()
+  const name = '((?:\\p{Lu}\\p{Ll}*)(?:\\s\\p{Lu}\\p{Ll}*){0,2})'
+  for (const m of question.matchAll(new RegExp(`\\b(?:phường|xã|quận|huyện|tỉnh|thị xã|thị trấn|thành phố)\\s+${name}`, 'gu'))) out.add(fold(m[1]!))
+  for (const m of question.matchAll(new RegExp(`${name}\\s+(?:ward|commune|district|province|town)\\b`, 'gu'))) out.add(fold(m[1]!))
+  return [...out]
+}
+
+/** Years a question names as its period ("năm 2026", "quý I/2026", "in 2024"), not inside a date. */
+export function periodYearsIn(question: string): string[] {
+  const f = fold(question)
+  const out = new Set<string>()
+  for (const m of f.matchAll(/\b(?:nam|in|of|year|\/)\s*((?:19|20)\d{2})\b/g)) if (!/\d\s*\/\s*$/.test(f.slice(0, m.index! + 1))) out.add(m[1]!)
+  return [...out]
+}
+
+/**
+ * Whether a passage can answer for what the question is about: a locality the question names is in its text or
+ * register entry, and when its register entry names years, one of them is the year the question asks about.
+ */
+function documentSays(question: string): (p: Candidate) => boolean {
+  const places = localitiesIn(question)
+  const years = periodYearsIn(question)
+  return (p) => {
+    const ctx = fold(`${p.text} ${p.title} ${p.issuer ?? ''} ${p.location.heading ?? ''}`)
+    if (places.some((x) => !ctx.includes(x))) return false
+    const own = [...fold(p.title).matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => m[0])
+    return years.length === 0 || own.length === 0 || years.some((y) => own.includes(y))
+  }
 }
 
 interface Choice { passage: RankedPassage; sentence: string; span?: string; score: number; coverage: number }
@@ -261,8 +295,11 @@ export function composeAnswer(question: string, queryTermList: readonly string[]
   const qwords = new Set(words(question))
   const issuance = /\b(ban hanh|issued|issue|dated|ky ngay|ngay ky)\b/.test(fold(question))
   const signs = /\b(ky|signed|signer|sign|signs)\b/.test(fold(question))
+  const says = documentSays(question)
   for (const p of pool) {
     if (p.location.kind === 'signature' && type !== 'person' && type !== 'unit') continue
+    // A ward or a year the question names that this document is not about: it does not say (issue 14).
+    if (!says(p)) continue
     // The register entry answers when a document was issued, by whom, what it is about; not what is inside it.
     if (p.location.kind === 'header' && typed && !issuance && !(type === 'person' && signs)) continue
     const coverage = share(tfs.get(p)!)
@@ -284,7 +321,7 @@ export function composeAnswer(question: string, queryTermList: readonly string[]
   }
   choices.sort((a, b) => b.score - a.score)
   // Another language's words match nothing: inside the document it names, a typed span is enough.
-  const threshold = focus && typed && asker === 'other' ? 0 : focus && typed ? FOCUSED_COVERAGE : typed ? TYPED_COVERAGE : focus ? TYPED_COVERAGE : COVERAGE
+  const threshold = focus && typed && asker === 'other' ? 0 : focus && typed ? FOCUSED_COVERAGE : typed ? UNFOCUSED_TYPED_COVERAGE : focus ? TYPED_COVERAGE : COVERAGE
   // Inside the document the question is about, a line labelled with what is asked ("Địa điểm: …" for where) answers it.
   const accepted = choices.filter((c) => (c.coverage >= threshold || (focus && c.span && labelAnswers(type, c.sentence))) && (total > 0 || focus))
   if (accepted.length === 0) {

@@ -179,7 +179,7 @@ function countedNoun(question: string): string[] {
   return m ? m[1]!.split(/\s+/).filter((w) => w.length > 1).slice(0, 3) : []
 }
 
-const COUNT = /(?:(?:ít nhất|tối thiểu|trên|dưới|gần|hơn|khoảng|at least|more than|over)\s+)?(?<![\d.,/-])(?:\d{1,3}(?:[.,]\d{3})+|(?!(?:19|20)\d\d\b)\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|two|three|four|five|six|seven|eight|nine|ten)(?![\d.,/%-]\d|\s*%|[/-])\s+(?!giờ|tháng|năm\s+\d|đồng|triệu|tỷ)(?:[\p{L}]+)(?:\s+[\p{Ll}]+){0,2}/gu
+const COUNT = /(?:(?:ít nhất|tối thiểu|trên|dưới|gần|hơn|khoảng|at least|more than|over)\s+)?(?<![\d.,/-])(?<!\b(?:số|số nhà|No\.?)\s)(?:\d{1,3}(?:[.,]\d{3})+|(?!(?:19|20)\d\d\b)\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|two|three|four|five|six|seven|eight|nine|ten)(?![\d.,/%-]\d|\s*%|[/-])\s+(?!giờ|phút|giây|tháng|năm\s+\d|đồng|triệu|tỷ)(?:[\p{L}]+)(?:\s+[\p{Ll}]+){0,2}/gu
 
 /**
  * The answer span of a sentence for a question type, or undefined when the

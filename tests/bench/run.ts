@@ -23,6 +23,8 @@
  * 11. Meetings (meetings.ts): 500 participants connected live; the chair's action to every client, p50/p95.
  * 12. Cases (cases.ts): the commission's case list p50/p95 with 50,000 cases (`BENCH_CASES` for a quick run).
  * 14. Fuzz suite (fuzz.ts): random requests for every route, requests per second.
+ * 15. Hybrid search at scale (hybrid.ts): 10,000 documents / 100,000 passages, hybrid and full-text p50/p95 against
+ *     their baselines, Q&A p50/p95 on the same corpus. Alone: `npx tsx tests/bench/hybrid.ts`.
  */
 import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
@@ -44,6 +46,7 @@ import { meetingsBench, meetingsMarkdown } from './meetings.js'
 import { casesBench, casesMarkdown } from './cases.js'
 import { dataRequestsBench, dataRequestsMarkdown } from './datarequests.js'
 import { fuzzBench, fuzzMarkdown } from './fuzz.js'
+import { hybridBench, hybridMarkdown } from './hybrid.js'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7)
@@ -174,7 +177,11 @@ console.log('\n14. Fuzz suite: random requests for every route of the route tabl
 const fuzz = await fuzzBench()
 console.log(fuzzMarkdown(fuzz).join('\n'))
 
-const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree, dashboards, meetings, cases: casesResult, datarequests, fuzz }
+console.log('\n15. Hybrid search at scale: 10,000 documents / 100,000 passages, a reader of a quarter of the units (embedded read model)')
+const hybrid = await hybridBench()
+console.log(hybridMarkdown(hybrid).join('\n'))
+
+const out = { startedAt: startedAt.toISOString(), machine: { cores: cpus().length, node: process.version }, settings: { connections: CONNECTIONS, durationSeconds: DURATION_S, coldRuns: COLD_RUNS }, bundles: b, api, documents: { numbering, signing, search }, members, archives, assistant, audit, tasks, tree, dashboards, meetings, cases: casesResult, datarequests, fuzz, hybrid }
 mkdirSync('bench-results', { recursive: true })
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 writeFileSync(join('bench-results', `bench-${stamp}.json`), JSON.stringify(out, null, 2))
@@ -202,6 +209,7 @@ writeFileSync(join('bench-results', 'latest.md'), [
   ...casesMarkdown(casesResult),
   ...dataRequestsMarkdown(datarequests),
   ...fuzzMarkdown(fuzz),
+  ...hybridMarkdown(hybrid),
 ].join('\n'))
 console.log(`\nWritten to bench-results/bench-${stamp}.json and bench-results/latest.md`)
 process.exit(0)

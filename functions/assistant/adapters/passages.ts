@@ -23,6 +23,57 @@ async function iterativeScan(): Promise<void> {
   scanning.add(db)
 }
 
+/**
+ * How often each word occurs in the passages' full-text column, from the planner's own statistics (ANALYZE;
+ * autovacuum keeps them on Aurora): the most common lexemes with their share of rows, and the share below which
+ * every other lexeme lies. Read at most every ten minutes.
+ */
+export interface TermStats { rows: number; freq: Map<string, number>; floor: number }
+let termStatsCache: { at: number; db: object; stats: TermStats } | undefined
+const TERM_STATS_TTL_MS = 10 * 60_000
+
+export async function termStats(): Promise<TermStats> {
+  const db = sql()
+  if (termStatsCache && termStatsCache.db === db && Date.now() - termStatsCache.at < TERM_STATS_TTL_MS) return termStatsCache.stats
+  const [row] = await db.query<{ rows: number | string; elems: string[] | null; freqs: (number | string)[] | null }>(
+    `select c.reltuples::float8 as rows, s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs::float8[] as freqs
+     from pg_class c left join pg_stats s on s.schemaname = current_schema() and s.tablename = 'passages' and s.attname = 'tsv'
+     where c.oid = to_regclass('passages')`)
+  const elems = row?.elems ?? [], freqs = (row?.freqs ?? []).map(Number)
+  // most_common_elem_freqs: one share per element, then the smallest and largest of them and the share of empty vectors.
+  const stats: TermStats = { rows: Math.max(0, Number(row?.rows ?? 0)), freq: new Map(elems.map((e, i) => [e, freqs[i]!])), floor: freqs[elems.length] ?? 0 }
+  termStatsCache = { at: Date.now(), db, stats }
+  return stats
+}
+
+/** Below this many passages every full-text match is ranked; above it the candidate query selects on the rarer words. */
+export const SELECTIVE_FROM_ROWS = 20_000
+/** Share of all passages the full-text candidate query may match (estimated from the statistics) before ranking. */
+export const CANDIDATE_SHARE = 0.02
+/** On a large read model, at most this many readable full-text matches are ranked (the statistics are an estimate: words of one phrase occur together). */
+export const CANDIDATE_CAP = 1000
+
+/**
+ * The full-text query that selects the candidates (the ranking still uses every word): all the words on a small
+ * read model; on a large one the rarest words whose matches together stay within CANDIDATE_SHARE of the passages,
+ * or, when every word is common ("nhiệm vụ", "kinh phí" in every plan), all the words required together, rarest
+ * first, until that conjunction is selective. The reach filter is applied to these candidates only, in the same
+ * query, so a passage out of reach is never ranked (issue 14).
+ */
+export function selectingQuery(terms: readonly string[], stats: TermStats | undefined, fromRows = SELECTIVE_FROM_ROWS): string {
+  if (!stats || stats.rows < fromRows || terms.length <= 1) return terms.join(' | ')
+  const share = (t: string) => stats.freq.get(t) ?? stats.floor
+  const sorted = [...terms].sort((a, b) => share(a) - share(b) || a.localeCompare(b))
+  const any: string[] = []
+  let sum = 0
+  for (const t of sorted) { if (sum + share(t) > CANDIDATE_SHARE) break; any.push(t); sum += share(t) }
+  if (any.length) return any.join(' | ')
+  const all: string[] = []
+  let product = 1
+  for (const t of sorted) { all.push(t); product *= share(t); if (product <= CANDIDATE_SHARE) break }
+  return all.join(' & ')
+}
+
 export interface RetrievalQuery {
   /** Folded search terms ([a-z0-9]+). */
   terms: string[]
@@ -35,6 +86,10 @@ export interface RetrievalQuery {
   queryVector?: number[]
   /** How many nearest passages join (default 20). */
   vectorLimit?: number
+  /** Select the full-text candidates on every word, whatever the read model's size (the benchmark's baseline). */
+  everyMatch?: boolean
+  /** From how many passages the candidates are selected on the rarer words (default SELECTIVE_FROM_ROWS). */
+  selectiveFromRows?: number
 }
 
 interface Row {
@@ -58,6 +113,9 @@ export async function retrievePassages(v: Visibility, q: RetrievalQuery): Promis
   const params: unknown[] = []
   const p = (value: unknown): string => { params.push(value); return `$${params.length}` }
   const tsq = terms.length ? `to_tsquery('simple', ${p(terms.join(' | '))})` : `to_tsquery('simple', '')`
+  // The candidates are selected on the rarer words (a large read model), ranked on all of them.
+  const selecting = terms.length && !q.everyMatch ? selectingQuery(terms, await termStats(), q.selectiveFromRows) : ''
+  const tss = selecting && selecting !== terms.join(' | ') ? `to_tsquery('simple', ${p(selecting)})` : tsq
   const readable = readableClause(v, p)
   const vec = qv ? `${p(`[${qv.join(',')}]`)}::vector` : undefined
   // Vectors of another dimension (an engine changed and not yet re-indexed) are left out, not compared.
@@ -72,12 +130,19 @@ export async function retrievePassages(v: Visibility, q: RetrievalQuery): Promis
      from passages p join documents d on d.document_id = p.document_id`
   // Lexical candidates: full-text matches by rank, and the passages of a named symbol or of the conversation's
   // documents — separate branches, so each can use its own index (an OR across the join would scan every row).
-  const lexical = `(${select}
+  // On a large read model at most CANDIDATE_CAP readable matches of the selecting words are ranked.
+  const lexical = tss === tsq ? `(${select}
      where ${readable} and ${NOT_QUARANTINED} and p.tsv @@ ${tsq}
      order by ts_rank(p.tsv, ${tsq}) desc, p.document_id, p.ordinal
+     limit ${p(q.limit)})` : `(select c.document_id, c.ordinal, c.location, c.text, c.symbol, c.symbol_key, c.type, c.summary, c.issuer_name, c.document_date, c.similarity
+     from (${select.replace(' as similarity', ` as similarity, ts_rank(p.tsv, ${tsq}) as lexical_rank`)}
+       where ${readable} and ${NOT_QUARANTINED} and p.tsv @@ ${tss}
+       limit ${p(CANDIDATE_CAP)}) c
+     order by c.lexical_rank desc, c.document_id, c.ordinal
      limit ${p(q.limit)})`
-  const named = q.symbolKeys.length || q.documentIds.length ? ` union (${select}
-     where ${readable} and ${NOT_QUARANTINED} and (d.symbol_key = any(${p(pgArray(q.symbolKeys))}::text[]) or p.document_id = any(${p(pgArray(q.documentIds))}::text[]))
+  const naming = [...(q.symbolKeys.length ? [`d.symbol_key = any(${p(pgArray(q.symbolKeys))}::text[])`] : []), ...(q.documentIds.length ? [`p.document_id = any(${p(pgArray(q.documentIds))}::text[])`] : [])]
+  const named = naming.length ? ` union (${select}
+     where ${readable} and ${NOT_QUARANTINED} and (${naming.join(' or ')})
      order by p.document_id, p.ordinal
      limit ${p(q.limit)})` : ''
   // The nearest passages among the readable ones only: the reach filter is in the WHERE clause, applied while

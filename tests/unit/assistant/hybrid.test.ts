@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startIndex, type EvalIndex } from '../../../eval/assistant/harness.js'
 import { embeddedEmbedder, sqlRetriever } from '../../../functions/assistant/engines.js'
 import { embedText } from '../../../shared/assistant/embedding.js'
+import { retrievePassages, selectingQuery } from '../../../functions/assistant/adapters/passages.js'
 
 let index: EvalIndex
 const doc = (documentId: string, unitId: string, summary: string, body: string[]) =>
@@ -20,7 +21,7 @@ beforeAll(async () => {
   await index.add(doc('unit-a.culture', 'unit-a', 'Kế hoạch xây dựng đời sống văn hóa', ['Điều 1. Tổ chức lễ hội văn hóa Hòa Bình tại nhà văn hóa.']))
   // The same subject in a unit the reader cannot see.
   await index.add(doc('unit-b.secret', 'unit-b', 'Kế hoạch nội bộ kenhxanhhoalac', ['Điều 1. Dự án kenhxanhhoalac của phường B hoàn thành nạo vét trước ngày 01 tháng 10 năm 2025.']))
-}, 60_000)
+}, 180_000)
 afterAll(async () => { await index?.close() })
 
 describe('the embedded embedding engine', () => {
@@ -54,6 +55,27 @@ describe('hybrid retrieval', () => {
     const other = await sqlRetriever({ embedder: embeddedEmbedder }).retrieve(index.reader(['unit-b']), { question: 'kenhxanhhoalac phường B nạo vét', history: [] })
     expect(other.passages[0].documentId).toBe('unit-b.secret')
     expect(other.passages.some((p) => p.documentId.startsWith('unit-a.'))).toBe(false)
+  })
+})
+
+describe('the full-text candidates of a large read model', () => {
+  it('are selected on the rarer words, all of them required when every word is common', () => {
+    const stats = { rows: 100_000, freq: new Map([['nhiem', 1], ['vu', 1], ['chuyen', 0.08], ['doi', 0.08], ['kenh', 0.001]]), floor: 0.005 }
+    expect(selectingQuery(['nhiem', 'vu', 'kenh'], stats)).toBe('kenh')
+    expect(selectingQuery(['nhiem', 'vu', 'hoalac', 'kenh'], stats)).toBe('kenh | hoalac')
+    expect(selectingQuery(['nhiem', 'vu', 'chuyen', 'doi'], stats)).toBe('chuyen & doi')
+    expect(selectingQuery(['nhiem', 'vu', 'kenh'], { ...stats, rows: 500 })).toBe('nhiem | vu | kenh')
+  })
+
+  it('never include a passage out of reach, however similar, when selected and capped as on a large read model', async () => {
+    await index.sql.query('analyze passages')
+    const q = { terms: ['kenhxanhhoalac', 'phuong', 'nao', 'vet'], symbolKeys: [], documentIds: [], limit: 60, selectiveFromRows: 0, queryVector: await embeddedEmbedder.query('kenhxanhhoalac phường B nạo vét') }
+    const a = await retrievePassages(index.reader(['unit-a']), q)
+    expect(a.map((p) => p.documentId)).toContain('unit-a.target')
+    expect(a.some((p) => p.documentId.startsWith('unit-b.'))).toBe(false)
+    const b = await retrievePassages(index.reader(['unit-b']), q)
+    expect(b.map((p) => p.documentId)).toContain('unit-b.secret')
+    expect(b.some((p) => p.documentId.startsWith('unit-a.'))).toBe(false)
   })
 })
 

@@ -73,6 +73,18 @@ describe('answers from the right document, in the asker language', () => {
     expect(a.text).toContain('Thông báo 12-TB/ĐU không nêu')
     expect(a.text).not.toContain('1,2 tỷ')
   })
+  it('refuses when the document does not say it: another ward, another year, a clock time or a house number for a count', () => {
+    expect(ask('Tổng kinh phí chuyển đổi số năm 2026 của phường Hoàn Kiếm là bao nhiêu?').text).toMatch(/^1,2 tỷ đồng/)
+    for (const q of ['Tổng kinh phí chuyển đổi số năm 2026 của phường Ba Đình là bao nhiêu?', 'What is the total digital transformation budget of Ba Đình ward?',
+      'Tổng kinh phí chuyển đổi số năm 2024 là bao nhiêu?']) {
+      const a = ask(q)
+      expect(a.answered, q).toBe(false)
+      expect(a.text, q).not.toContain('1,2 tỷ')
+    }
+    expect(extractSpan('count', '1. Thời gian: 08 giờ 00 phút, thứ Năm, ngày 26/3/2026.', 'Có bao nhiêu đại biểu?')).toBeUndefined()
+    expect(extractSpan('count', '2. Địa điểm: Hội trường tầng 3, số 126 phố Hàng Trống.', 'Có bao nhiêu đại biểu?')).toBeUndefined()
+    expect(extractSpan('count', 'Hội nghị có 126 đại biểu tham dự.', 'Có bao nhiêu đại biểu?')).toBe('126 đại biểu tham')
+  })
   it('resolves "that meeting" to the previous turn’s document', () => {
     const first = ask('Ai chủ trì Hội nghị sơ kết quý I năm 2026?')
     expect(first.text).toContain('Nguyễn Văn Hùng')
