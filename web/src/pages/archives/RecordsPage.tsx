@@ -5,14 +5,16 @@
  * carrying it out and the signed record. Each step is offered only to whom
  * the archives' policy allows it; the server decides in any case.
  */
-import { Badge, Paper, Stack, Table, Tabs, Text } from '@mantine/core'
+import { Badge, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router-dom'
 import { classesInForce, periodText } from '../../../../shared/archives/retention'
 import { vietnamDate } from '../../../../shared/calendar/vietnam-time'
 import { useWorkspace } from '../../auth/workspace'
+import { archives } from '../../api/archives'
 import { DispositionPanel } from '../../components/archives/DispositionPanel'
+import { PaperButton } from '../../components/archives/PaperButton'
 import { HoldsPanel } from '../../components/archives/HoldsPanel'
 import { UnitPicker } from '../../components/org/UnitPicker'
 import { PageHeader } from '../../components/PageHeader'
@@ -60,6 +62,12 @@ export default function RecordsPage() {
       <PageHeader title={t('arc.rm.records')} />
       <Paper withBorder p="sm" maw={520}>
         <UnitPicker label={t('arc.rm.fonds')} value={unitId} onChange={(v) => v && setChosen(v)} />
+        {unitId && (
+          <Group gap="xs" mt="sm" role="group" aria-label={t('arc.rm.papers.inventory')}>
+            <PaperButton label={t('arc.rm.papers.inventoryPdf')} make={() => archives.inventory(unitId, 'pdf')} />
+            <PaperButton label={t('arc.rm.papers.inventoryXlsx')} make={() => archives.inventory(unitId, 'xlsx')} />
+          </Group>
+        )}
       </Paper>
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'plan' ? { tab: v } : {})} keepMounted={false}>
         <Tabs.List>
