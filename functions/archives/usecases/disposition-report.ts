@@ -40,8 +40,8 @@ const reasonOf = (d: Disposition, i: DispositionItem) => i.keepReason ?? (d.coun
 const COLUMNS: TableColumn[] = [
   { head: 'STT', width: 26, align: 'centre' },
   { head: 'Số, ký hiệu hồ sơ', width: 60 },
-  { head: 'Tiêu đề hồ sơ', width: 130 },
-  { head: 'Thời hạn bảo quản', width: 50, align: 'centre' },
+  { head: 'Tiêu đề hồ sơ', width: 128 },
+  { head: 'Thời hạn bảo quản', width: 52, align: 'centre' },
   { head: 'Đề nghị', width: 47, align: 'centre' },
   { head: 'Kết luận của Hội đồng', width: 65, align: 'centre' },
   { head: 'Lý do, ghi chú', width: 75 },

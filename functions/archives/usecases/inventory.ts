@@ -24,8 +24,8 @@ export const INVENTORY_HEADER = ['STT', 'Ký hiệu hồ sơ', 'Tiêu đề hồ
 export const INVENTORY_COLUMNS: TableColumn[] = [
   { head: 'STT', width: 26, align: 'centre' },
   { head: 'Số, ký hiệu hồ sơ', width: 60 },
-  { head: 'Tiêu đề hồ sơ', width: 150 },
-  { head: 'Thời gian bắt đầu - kết thúc', width: 56, align: 'centre' },
+  { head: 'Tiêu đề hồ sơ', width: 146 },
+  { head: 'Thời gian bắt đầu - kết thúc', width: 60, align: 'centre' },
   { head: 'Thời hạn bảo quản', width: 52, align: 'centre' },
   { head: 'Số tờ (trang)', width: 37, align: 'centre' },
   { head: 'Ghi chú', width: 72 },
@@ -59,7 +59,7 @@ export async function fondsInventory(ctx: ArchiveContext, unitId: string, format
     centred(`Gồm ${items.length} hồ sơ, lập ngày ${dmy(ctx.date)}`, 10, fonts.oblique)
     flow.y -= 10
     drawTable(flow, fonts, MARGIN.left, INVENTORY_COLUMNS, items.map((f, i) => [
-      String(i + 1), f.code, f.title, `${f.startYear} - ${f.endYear ?? ''}`.trim(), periodText(f.retention.period, 'vi'), String(f.pages), notes(f, unitId, index, ctx.date),
+      String(i + 1), f.code, f.title, `${f.startYear}-${f.endYear ?? ''}`, periodText(f.retention.period, 'vi'), String(f.pages), notes(f, unitId, index, ctx.date),
     ]))
     flow.y -= 14
     room(flow, 14)

@@ -9,7 +9,7 @@ import { PDFDocument } from 'pdf-lib'
 import { ancestorsOn, nameOn, parentOn, type UnitIndex } from '../../../shared/org/tree.js'
 import { dateLine, placeOf } from '../../../shared/documents/numbering.js'
 import { files } from '../../lib/adapters/blobs.js'
-import { embedFonts } from '../../lib/signing/fonts.js'
+import { embedFonts, wrap } from '../../lib/signing/fonts.js'
 import { drawPartyHeader } from '../../lib/signing/party-header.js'
 import { signPdf } from '../../lib/signing/index.js'
 import type { Flow } from '../../lib/signing/table.js'
@@ -49,10 +49,10 @@ const SEAL_BLOCK = 150
 export async function sealed(d: Awaited<ReturnType<typeof unitPaper>>, unit: { unitId: string } & Paper, reason: string, at: Date): Promise<Uint8Array> {
   const { doc, fonts, flow } = d
   if (flow.y - SEAL_BLOCK < flow.bottom) { flow.page = doc.addPage(PAGE); flow.y = PAGE[1] - MARGIN.top }
-  const top = flow.y - 16
-  const name = `T/M ${unit.issuerName.toUpperCase()}`
   const cx = 420
-  flow.page.drawText(name, { x: Math.max(MARGIN.left, cx - fonts.bold.widthOfTextAtSize(name, 11) / 2), y: top, size: 11, font: fonts.bold })
+  const lines = wrap(`T/M ${unit.issuerName.toUpperCase()}`, fonts.bold, 11, 2 * (PAGE[0] - MARGIN.right - cx))
+  lines.forEach((l, k) => flow.page.drawText(l, { x: cx - fonts.bold.widthOfTextAtSize(l, 11) / 2, y: flow.y - 16 - 14 * k, size: 11, font: fonts.bold }))
+  const top = flow.y - 16 - 14 * (lines.length - 1)
   const page = doc.getPageCount()
   const pdf = await doc.save({ useObjectStreams: false })
   return signPdf(pdf, {
