@@ -169,8 +169,9 @@ export function DispositionPanel({ unitId }: { unitId: string }) {
                         onChange={(e) => { const on = e.currentTarget.checked; setChosen((c) => (on ? [...c, r.fileId] : c.filter((x) => x !== r.fileId))) }} /></Table.Td>}
                       <Table.Td>{r.code}</Table.Td>
                       <Table.Td>{r.title}<Text size="xs" c="dimmed">{r.className[lang]} · {periodText(r.period, lang)}</Text>
-                        {held && <Badge color="orange" variant="light" size="sm">{t('arc.rm.disp.held')}</Badge>}
-                        {r.dispositionId && <Badge color="blue" variant="light" size="sm">{t('arc.rm.disp.inOpen')}</Badge>}</Table.Td>
+                        {/* Text, not a badge: a badge cuts its words off in a phone's narrow column. */}
+                        {held && <Text size="xs" fw={700} c="orange.8">{t('arc.rm.disp.held')}</Text>}
+                        {r.dispositionId && <Text size="xs" fw={700} c="blue.8">{t('arc.rm.disp.inOpen')}</Text>}</Table.Td>
                       <Table.Td>{t(`arc.rm.disp.actions.${r.action}`)}</Table.Td>
                       <Table.Td visibleFrom="sm">{formatDate(r.dueFrom, lang)}</Table.Td>
                     </Table.Tr>
