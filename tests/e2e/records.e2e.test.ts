@@ -124,6 +124,7 @@ describe('records management in the browser', () => {
     await files.click()
     await files.fill(`HS-TG-${tag}`)
     await inspector.getByRole('option', { name: `HS-TG-${tag} — Sổ theo dõi đảng phí năm 2015 ${tag}` }).click()
+    await files.press('Escape')
     await form.getByRole('button', { name: 'Đặt tạm dừng' }).click()
     const holdCard = inspector.getByRole('article', { name: `Thanh tra, kiểm tra: Kiểm tra thu, nộp đảng phí ${tag}` })
     await holdCard.getByText('Đang tạm dừng', { exact: true }).waitFor()

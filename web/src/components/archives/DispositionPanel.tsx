@@ -170,7 +170,7 @@ export function DispositionPanel({ unitId }: { unitId: string }) {
                       <Table.Td>{r.code}</Table.Td>
                       <Table.Td>{r.title}<Text size="xs" c="dimmed">{r.className[lang]} · {periodText(r.period, lang)}</Text>
                         {/* Text, not a badge: a badge cuts its words off in a phone's narrow column. */}
-                        {held && <Text size="xs" fw={700} c="orange.8">{t('arc.rm.disp.held')}</Text>}
+                        {held && <Text size="xs" fw={700} c="red.9">{t('arc.rm.disp.held')}</Text>}
                         {r.dispositionId && <Text size="xs" fw={700} c="blue.8">{t('arc.rm.disp.inOpen')}</Text>}</Table.Td>
                       <Table.Td>{t(`arc.rm.disp.actions.${r.action}`)}</Table.Td>
                       <Table.Td visibleFrom="sm">{formatDate(r.dueFrom, lang)}</Table.Td>

@@ -5,7 +5,7 @@
  * carrying it out and the signed record. Each step is offered only to whom
  * the archives' policy allows it; the server decides in any case.
  */
-import { Badge, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core'
+import { Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router-dom'
@@ -38,7 +38,7 @@ function FilePlan() {
               <Table.Tr key={c.code}>
                 <Table.Td>{c.code}</Table.Td>
                 <Table.Td>{c.name[lang]}<Text size="xs" c="dimmed">{t('arc.rm.plan.source')}: {c.source}</Text></Table.Td>
-                <Table.Td>{periodText(c.period, lang)}{!c.verified && <Badge ml={4} size="xs" color="yellow" variant="light" title={t('arc.rm.unverified')}>{t('arc.rm.plan.unverifiedBadge')}</Badge>}</Table.Td>
+                <Table.Td>{periodText(c.period, lang)}{!c.verified && <Text span ml={4} size="xs" fw={700} c="red.9" title={t('arc.rm.unverified')}>{t('arc.rm.plan.unverifiedBadge')}</Text>}</Table.Td>
                 <Table.Td visibleFrom="sm">{formatDate(c.validFrom, lang)}</Table.Td>
               </Table.Tr>
             ))}
