@@ -37,6 +37,7 @@ export const ARCHIVE_ROUTES: Record<string, h.ArchiveRoute> = {
   'GET /api/archives/handover-receivers': h.receivers,
   'GET /api/archives/handovers/{fromUnitId}/{handoverId}/files': h.handoverFiles,
   'GET /api/archives/inventory': hr.inventory,
+  'GET /api/archives/disposition/report': hr.report,
 }
 
 export const handler = httpModuleWithContext({ service: 'archives', routes: ARCHIVE_ROUTES, ...ORG_MODULE_CONTEXT })

@@ -257,6 +257,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   r('POST', '/api/auth/password/forgot', 'auth', 'none'),
   r('POST', '/api/auth/password/confirm', 'auth', 'none'),
   r('POST', '/api/auth/password/change', 'auth'),
+  // Records management (issue 21): the year's disposition report (PDF sealed, or XLSX).
+  r('GET', '/api/archives/disposition/report', 'archives'),
 ]
 
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`

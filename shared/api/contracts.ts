@@ -315,7 +315,7 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   'POST /api/archives/dispositions/{dispositionId}/carry-out': c('Thực hiện hủy và nộp lưu (ký biên bản)', 'Carry out (signed record, destruction, transfer)', { body: arc.VersionBody }),
   'GET /api/archives/handover-receivers': c('Đơn vị nhận phông theo quy định (hợp nhất: lưu trữ lịch sử; chia tách: cấp trên trực tiếp)', "Who receives an ended unit's fonds by the rules (merged: the historical archive; split: the body directly above)", { query: arc.HandoverRoutesQuery }),
   'GET /api/archives/handovers/{fromUnitId}/{handoverId}/files': c('Mục lục hồ sơ của một lần giao nhận (từng trang)', "A handover's inventory, a page at a time", { query: arc.HandoverFilesQuery }),
-  'GET /api/archives/inventory': c('Mục lục hồ sơ của phông (XLSX)', "The fonds' inventory of files (XLSX)", { query: arc.UnitQuery }),
+  'GET /api/archives/inventory': c('Mục lục hồ sơ của phông (XLSX hoặc PDF đóng dấu)', "The fonds' inventory of files (XLSX, or a sealed PDF)", { query: arc.InventoryQuery }),
   // Work programmes (issue 15).
   'GET /api/programmes/units': c('Đơn vị có chương trình công tác người dùng được xem', 'Units whose work programmes the caller reads'),
   'GET /api/programmes': c('Chương trình công tác của đơn vị', "A unit's work programmes", { query: prg.ProgrammeListQuery }),
@@ -333,4 +333,5 @@ export const CONTRACTS: Readonly<Record<string, RouteContract>> = {
   'POST /api/auth/password/forgot': c('Quên mật khẩu: gửi mã đặt lại tới thư điện tử', 'Forgotten password: a reset code is mailed', { body: org.ForgotPasswordBody }),
   'POST /api/auth/password/confirm': c('Đặt mật khẩu mới bằng mã nhận qua thư', 'Set a new password with the mailed code', { body: org.ConfirmForgotPasswordBody }),
   'POST /api/auth/password/change': c('Đổi mật khẩu của chính mình', 'Change one\'s own password', { body: org.ChangePasswordBody }),
+  'GET /api/archives/disposition/report': c('Báo cáo xét hủy, nộp lưu của năm (PDF đóng dấu hoặc XLSX)', "The year's disposition report (a sealed PDF, or XLSX)", { query: arc.DispositionReportQuery }),
 }

@@ -253,6 +253,8 @@ export interface DispositionItem {
   action: 'destroy' | 'transfer'
   /** What the council decided: the proposed action, or keep (the file stays in the unit's archive). */
   decision?: 'destroy' | 'transfer' | 'keep'
+  /** Why the council kept it, when it gave a reason. */
+  keepReason?: string
   /** Done: destroyed or transferred. */
   done?: boolean
 }
@@ -312,9 +314,14 @@ export const CouncilDecisionBody = z.strictObject({
   note: z.string().trim().max(1000).optional(),
   /** Files the council keeps instead of the proposed action. */
   keep: z.array(archiveFileId).max(300).default([]),
+  /** Why the council keeps a file (shown in the disposition report); only for files it keeps. */
+  keepReasons: z.array(z.strictObject({ fileId: archiveFileId, reason: z.string().trim().min(3).max(500) })).max(300).default([]),
 })
 export type CouncilDecisionBody = z.infer<typeof CouncilDecisionBody>
 export const VersionBody = z.strictObject({ version: z.number().int().positive() })
+const paperFormat = z.enum(['xlsx', 'pdf']).default('xlsx')
+export const InventoryQuery = z.strictObject({ unitId, format: paperFormat })
+export const DispositionReportQuery = z.strictObject({ unitId, year: z.coerce.number().int().min(1990).max(2200), format: paperFormat })
 
 export const HandoverRoutesQuery = z.strictObject({ fromUnitId: unitId })
 export const HandoverFilesQuery = z.strictObject({

@@ -45,4 +45,5 @@ export const ARCHIVE_MESSAGES: Record<string, { vi: string; en: string }> = {
   'archive.noReceiver': { vi: 'Không xác định được đơn vị nhận phông của {unit} theo quy định.', en: 'The rules give no receiver for the fonds of {unit}.' },
   'archive.wrongReceiver': { vi: 'Theo quy định, phông của {unit} giao cho: {expected}. Không giao cho đơn vị khác.', en: 'By the rules, the fonds of {unit} goes to: {expected}. It cannot go to another unit.' },
   'archive.wrongReason': { vi: 'Lý do giao nộp không khớp với việc kết thúc hoạt động của {unit}.', en: 'The reason does not match how {unit} ended.' },
+  'archive.keepReasonNotKept': { vi: 'Chỉ ghi lý do giữ lại cho hồ sơ Hội đồng giữ lại.', en: 'A reason to keep is given only for a file the council keeps.' },
 }

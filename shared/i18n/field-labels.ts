@@ -272,6 +272,7 @@ export const FIELD_LABELS: Readonly<Record<string, { readonly vi: string; readon
   dueOn: { vi: 'Thời gian thực hiện', en: 'Due' },
   output: { vi: 'Sản phẩm', en: 'Output' },
   cascadedFrom: { vi: 'Nội dung của cấp trên', en: 'Item of the level above' },
+  keepReasons: { vi: 'Lý do giữ lại hồ sơ', en: 'Reasons for keeping files' },
 }
 
 /** Where a field sits in a list: "moves.3.toCellId" → the label of toCellId, "(dòng 4)". */

@@ -29,6 +29,7 @@ export const objectKeys = {
   /** A disposition's signed record (destruction and transfer) and the inventory of what went to the historical archive. */
   archiveDispositionRecord: (unitId: string, dispositionId: string) => `units/${unitId}/archives/dispositions/${dispositionId}/record.pdf`,
   archiveDispositionInventory: (unitId: string, dispositionId: string) => `units/${unitId}/archives/dispositions/${dispositionId}/inventory.json`,
+  archiveDispositionReport: (unitId: string, year: number, date: string, ext: 'xlsx' | 'pdf') => `units/${unitId}/archives/disposition-reports/${year}/${date}.${ext}`,
   /** The record countersigned by the receiving side (the one signed on submission stays as it was). */
   archiveHandoverRecordReceived: (fromUnitId: string, handoverId: string) => `units/${fromUnitId}/archives/handovers/${handoverId}/record-received.pdf`,
 
@@ -60,5 +61,5 @@ export const objectKeys = {
   dataAnswerUpload: (userId: string, uploadId: string) => `datarequests/uploads/${userId}/${uploadId}.xlsx`,
   dataAnswerUploadPrefix: (userId: string) => `datarequests/uploads/${userId}/`,
   /** A fonds' inventory (mục lục hồ sơ) as XLSX, one per day it is asked for. */
-  archiveInventory: (unitId: string, date: string) => `units/${unitId}/archives/inventory/${date}.xlsx`,
+  archiveInventory: (unitId: string, date: string, ext: 'xlsx' | 'pdf' = 'xlsx') => `units/${unitId}/archives/inventory/${date}.${ext}`,
 } as const

@@ -7,15 +7,26 @@
  * carries it out and downloads the signed record. Each person sees only the
  * steps they may take; on a 390 px phone the page does not scroll sideways.
  */
+import { mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { login, uniq } from '../support/api.js'
 import { launch, signIn } from '../support/browser.js'
 import { pdfsig, pdfText } from '../support/poppler.js'
 
+const SHOTS = process.env.E2E_SCREENSHOTS
 let browser: Browser
-beforeAll(async () => { browser = await launch() })
+beforeAll(async () => { browser = await launch(); if (SHOTS) mkdirSync(SHOTS, { recursive: true }) })
 afterAll(async () => { await browser?.close() })
+const shot = async (page: Page, name: string) => { if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true }) }
+
+/** Clicks a paper's download button and reads the file downloaded. */
+async function downloaded(page: Page, button: string): Promise<{ name: string; bytes: Uint8Array }> {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: button }).click()])
+  return { name: d.suggestedFilename(), bytes: new Uint8Array(readFileSync((await d.path())!)) }
+}
 
 /** A ward file of 2014–2015 in a class, closed (its cut-off 31/12/2015). */
 async function closedFile(code: string, title: string, retentionClass: string) {
@@ -94,4 +105,76 @@ describe('records management in the browser', () => {
     expect(await noSideScroll(clerk)).toBeLessThanOrEqual(390)
     await clerk.context().close()
   })
+
+  it('a hold placed from the holds tab keeps the file out of the disposition until it is lifted with a reason', async () => {
+    const tag = uniq()
+    const file = await closedFile(`HS-TG-${tag}`, `Sổ theo dõi đảng phí năm 2015 ${tag}`, '04.02')
+
+    // The inspector (1366 px) picks the ward's fonds and holds the file for an inspection
+    const inspector = await signIn(browser, 'kiemtra.tu', { width: 1366 })
+    await openTab(inspector, 'Tạm dừng hủy')
+    const fonds = inspector.getByRole('textbox', { name: 'Phông lưu trữ' })
+    await fonds.click()
+    await fonds.fill('hoan kiem')
+    await inspector.getByRole('option', { name: /^Đảng ủy phường Hoàn Kiếm/ }).first().click()
+    const form = inspector.getByRole('form', { name: 'Đặt tạm dừng' })
+    await form.getByRole('textbox', { name: 'Nội dung' }).fill(`Kiểm tra thu, nộp đảng phí ${tag}`)
+    // The file list opens once the fonds' files have loaded (closed before)
+    const files = form.getByLabel('Hồ sơ bị tạm dừng', { exact: true })
+    await files.click()
+    await files.fill(`HS-TG-${tag}`)
+    await inspector.getByRole('option', { name: `HS-TG-${tag} — Sổ theo dõi đảng phí năm 2015 ${tag}` }).click()
+    await files.press('Escape')
+    await form.getByRole('button', { name: 'Đặt tạm dừng' }).click()
+    const holdCard = inspector.getByRole('article', { name: `Thanh tra, kiểm tra: Kiểm tra thu, nộp đảng phí ${tag}` })
+    await holdCard.getByText('Đang tạm dừng', { exact: true }).waitFor()
+    await holdCard.getByText(`HS-TG-${tag} — Sổ theo dõi đảng phí năm 2015 ${tag}`).waitFor()
+
+    // The clerk (390 px) sees it held in the year's list, not selectable
+    const clerk = await signIn(browser, 'vanthu.hoankiem', { width: 390, height: 844 })
+    await openTab(clerk, 'Xét hủy, nộp lưu')
+    const row = clerk.getByRole('row', { name: new RegExp(`HS-TG-${tag}`) })
+    await row.getByText('Đang tạm dừng, không xét').waitFor()
+    const choose = clerk.getByRole('checkbox', { name: `Chọn hồ sơ HS-TG-${tag}` })
+    expect(await choose.isDisabled()).toBe(true)
+    await shot(clerk, 'records-disposition-390')
+
+    // The inspector lifts the hold with a reason; the clerk can now choose the file
+    await holdCard.getByRole('textbox', { name: 'Lý do gỡ' }).fill('Đã kết thúc kiểm tra')
+    await holdCard.getByRole('button', { name: 'Gỡ tạm dừng' }).click()
+    await holdCard.getByText(/Người gỡ: Phạm Thị Kiểm, .* — Đã kết thúc kiểm tra/).waitFor()
+    await shot(inspector, 'records-holds-1366')
+    await inspector.context().close()
+    await clerk.reload()
+    await clerk.getByRole('tab', { name: 'Xét hủy, nộp lưu' }).click()
+    await expect.poll(() => clerk.getByRole('checkbox', { name: `Chọn hồ sơ HS-TG-${tag}` }).isEnabled()).toBe(true)
+    expect(await clerk.getByRole('row', { name: new RegExp(`HS-TG-${tag}`) }).getByText('Đang tạm dừng, không xét').count()).toBe(0)
+    await clerk.getByRole('checkbox', { name: `Chọn hồ sơ HS-TG-${tag}` }).check()
+    await clerk.getByRole('button', { name: 'Lập đề nghị xét hủy (1 hồ sơ)' }).waitFor()
+    expect(await noSideScroll(clerk)).toBeLessThanOrEqual(390)
+    expect(file.code).toBe(`HS-TG-${tag}`)
+    await clerk.context().close()
+  }, 240_000)
+
+  it("downloads the fonds' inventory and the year's disposition report from the records page", async () => {
+    const clerk = await signIn(browser, 'vanthu.hoankiem', { width: 1366 })
+    await openTab(clerk, 'Danh mục hồ sơ')
+    await shot(clerk, 'records-plan-1366')
+    const inventory = await downloaded(clerk, 'Tải mục lục hồ sơ (PDF có dấu)')
+    expect(inventory.name).toMatch(/^muc-luc-ho-so-\d{4}-\d{2}-\d{2}\.pdf$/)
+    expect(pdfsig(inventory.bytes)[0]).toContain('Signature is Valid')
+    expect(pdfText(inventory.bytes)).toContain('MỤC LỤC HỒ SƠ')
+    expect(pdfText(inventory.bytes)).toContain('HS-2019-04')
+    await clerk.getByRole('tab', { name: 'Xét hủy, nộp lưu' }).click()
+    await shot(clerk, 'records-disposition-1366')
+    const year = new Date().getFullYear()
+    const report = await downloaded(clerk, `Tải báo cáo xét hủy năm ${year} (XLSX)`)
+    expect(report.name).toMatch(new RegExp(`^bao-cao-xet-huy-${year}-.*\\.xlsx$`))
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(report.bytes) as never)
+    expect(String(wb.getWorksheet('Xét hủy')!.getRow(1).getCell(1).value)).toContain(`NĂM ${year} — PHÔNG ĐẢNG ỦY PHƯỜNG HOÀN KIẾM`)
+    const pdf = await downloaded(clerk, `Tải báo cáo xét hủy năm ${year} (PDF có dấu)`)
+    expect(pdfsig(pdf.bytes)[0]).toContain('Signature is Valid')
+    await clerk.context().close()
+  }, 240_000)
 })

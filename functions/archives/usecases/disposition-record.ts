@@ -9,20 +9,21 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import type { Disposition, DispositionItem } from '../../../shared/archives/contracts.js'
 import { periodText } from '../../../shared/archives/retention.js'
 import { embedFonts, wrap } from '../../lib/signing/fonts.js'
+import { drawTable, type Flow, type TableColumn } from '../../lib/signing/table.js'
 
 const A4: [number, number] = [595.28, 841.89]
 const LEFT = 50
 const RIGHT = 545
-/** Columns: no., file code, title, class, period, closed, action — x positions and widths in points. */
-const COLUMNS = [
-  { head: 'STT', x: 50, w: 26 },
-  { head: 'Ký hiệu', x: 78, w: 62 },
-  { head: 'Tiêu đề hồ sơ', x: 142, w: 200 },
-  { head: 'Nhóm', x: 344, w: 34 },
-  { head: 'Thời hạn', x: 380, w: 52 },
-  { head: 'Năm kết thúc', x: 434, w: 48 },
-  { head: 'Xử lý', x: 484, w: 61 },
-] as const
+/** Columns: no., file code, title, class, period, closed, action — widths in points (495 in all). */
+const COLUMNS: TableColumn[] = [
+  { head: 'STT', width: 28, align: 'centre' },
+  { head: 'Ký hiệu', width: 64 },
+  { head: 'Tiêu đề hồ sơ', width: 196 },
+  { head: 'Nhóm', width: 38, align: 'centre' },
+  { head: 'Thời hạn', width: 52 },
+  { head: 'Năm kết thúc', width: 54, align: 'centre' },
+  { head: 'Xử lý', width: 63 },
+]
 
 export interface DispositionRecordInput {
   disposition: Disposition
@@ -71,26 +72,10 @@ export async function dispositionRecordPdf(input: DispositionRecordInput): Promi
   paragraph(`Số hồ sơ hủy: ${destroyed.length}. Số hồ sơ nộp lưu${input.archiveName ? ` vào ${input.archiveName}` : ''}: ${transferred.length}.`)
   y -= 8
 
-  const header = () => {
-    newPageIfNeeded(40)
-    for (const col of COLUMNS) {
-      const lines = wrap(col.head, fonts.bold, 9, col.w)
-      lines.forEach((l, k) => page.drawText(l, { x: col.x, y: y - k * 11, size: 9, font: fonts.bold, color: ink }))
-    }
-    y -= 30
-    page.drawLine({ start: { x: LEFT, y: y + 14 }, end: { x: RIGHT, y: y + 14 }, thickness: 0.5, color: ink })
-  }
-  header()
-  for (const [n, i] of input.acting.entries()) {
-    const cells = [
-      String(n + 1), i.code, i.title, i.classCode, periodText(i.period, 'vi'), String(i.closedYear),
-      i.decision === 'destroy' ? 'Hủy' : 'Nộp lưu',
-    ].map((v, k) => wrap(v, fonts.regular, 9, COLUMNS[k].w))
-    const height = Math.max(...cells.map((l) => l.length)) * 11
-    if (y - height < 150) { page = doc.addPage(A4); y = 790; header() }
-    cells.forEach((lines, k) => lines.forEach((l, m) => page.drawText(l, { x: COLUMNS[k].x, y: y - m * 11, size: 9, font: fonts.regular, color: ink })))
-    y -= height + 6
-  }
+  const flow: Flow = { doc, page, y, size: A4, top: 51, bottom: 150 }
+  drawTable(flow, fonts, LEFT, COLUMNS, input.acting.map((i, n) => [
+    String(n + 1), i.code, i.title, i.classCode, periodText(i.period, 'vi'), String(i.closedYear), i.decision === 'destroy' ? 'Hủy' : 'Nộp lưu',
+  ]))
   // The signer's title, signature and name are the signing port's block (signed in disposition.ts).
   return doc.save()
 }

@@ -106,7 +106,9 @@ async function load(ctx: ArchiveContext, dispositionId: string): Promise<Disposi
 export async function showDisposition(ctx: ArchiveContext, dispositionId: string) {
   const d = await load(ctx, dispositionId)
   const record = d.recordKey ? await files.presignDownload(d.recordKey, `bien-ban-${d.year}.pdf`, 'application/pdf') : undefined
-  return { disposition: d, ...(record ? { recordUrl: record.url } : {}) }
+  // The inventory the transferred files went to the historical archive with (codes, titles, each document's symbol and pages).
+  const inventory = d.inventoryKey ? await files.presignDownload(d.inventoryKey, `muc-luc-nop-luu-${d.year}.json`, 'application/json') : undefined
+  return { disposition: d, ...(record ? { recordUrl: record.url } : {}), ...(inventory ? { inventoryUrl: inventory.url } : {}) }
 }
 
 export async function listDispositions(ctx: ArchiveContext, unitId: string) {
@@ -125,9 +127,12 @@ export async function decideDisposition(ctx: ArchiveContext, dispositionId: stri
   const keep = new Set(body.keep)
   const unknown = body.keep.find((id) => !d.items.some((i) => i.fileId === id))
   if (unknown) throw new RuleError('archive.fileNotInDisposition', { id: unknown })
+  const reasons = new Map(body.keepReasons.map((r) => [r.fileId, r.reason]))
+  const stray = body.keepReasons.find((r) => !keep.has(r.fileId) || !body.approved)
+  if (stray) throw new RuleError('archive.keepReasonNotKept', {})
   const next: Disposition = {
     ...d, status: body.approved ? 'approved' : 'rejected',
-    items: d.items.map((i) => ({ ...i, decision: body.approved ? (keep.has(i.fileId) ? 'keep' : i.action) : 'keep' })),
+    items: d.items.map((i) => ({ ...i, decision: body.approved ? (keep.has(i.fileId) ? 'keep' : i.action) : 'keep', ...(reasons.has(i.fileId) ? { keepReason: reasons.get(i.fileId) } : {}) })),
     council: { approved: body.approved, chair: body.chair, members: body.members, ...(body.note ? { note: body.note } : {}), decidedBy: person(ctx), decidedAt: ctx.now.toISOString() },
     version: d.version + 1,
   }

@@ -28,6 +28,7 @@ import { documentItem, documentStore } from '../../documents/adapters/store.js'
 import { archiveStore, fileItem, handoverItem } from '../adapters/store.js'
 import { objectKeys } from '../../../shared/table/objects.js'
 import type { ArchiveContext } from './archives.js'
+import { MARGIN, PAGE, TEXT_WIDTH, recordHeader } from './paper.js'
 import { sha256 } from '../../lib/hash.js'
 import { MAX_SCAN_BYTES } from './pipeline.js'
 
@@ -257,18 +258,6 @@ async function moveCustody(ctx: ArchiveContext, start: Handover): Promise<{ body
   return { body: h }
 }
 
-/** The header of the receiving unit's record: its superior, its name, and the place its papers are dated at. */
-function recordHeader(index: UnitIndex, unitId: string, date: string) {
-  const unit = index.get(unitId)!
-  const chain = [unit, ...ancestorsOn(index, unitId, date).map((id) => index.get(id)!)].map((u) => ({ name: nameOn(u, date).name, level: u.level }))
-  const parent = parentOn(unit, date)
-  return { issuerName: nameOn(unit, date).name, parentName: parent && index.has(parent) ? nameOn(index.get(parent)!, date).name : 'Đảng Cộng sản Việt Nam', place: placeOf(chain) }
-}
-
-const PAGE: [number, number] = [595.28, 841.89]
-/** Margins of the Party format (36-HD/VPTW): left 30 mm, right 15-20 mm, top and bottom 20 mm. */
-const MARGIN = { left: 85, right: 57, top: 57, bottom: 57 }
-const TEXT_WIDTH = PAGE[0] - MARGIN.left - MARGIN.right
 /** The two signing blocks at the foot of the last page: the handing-over side at the left, the receiving side at the right. */
 const BLOCK_TITLE_Y = 250
 const GIVER_TITLE = 'ĐẠI DIỆN BÊN GIAO'

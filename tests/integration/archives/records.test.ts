@@ -108,6 +108,16 @@ describe('records management', () => {
     expect(moved).toMatchObject({ unitId, custodianUnitId: 'hn-vptu', status: 'closed', disposition: { kind: 'transferred', toUnitId: 'hn-vptu' } })
     const office = await login('chanhvp.tu')
     expect((await office.get('/api/archives/files?unitId=hn-vptu')).body.items.map((f: any) => f.fileId)).toContain(permanent.fileId)
+    // …with its inventory: the one the transfer carried (code, title, class, the receiving archive by name), and the archive's own fonds inventory
+    const carried = await clerk.get(`/api/archives/dispositions/${proposed.body.dispositionId}`)
+    const inventory = await (await fetch(carried.body.inventoryUrl)).json()
+    expect(inventory).toMatchObject({ unitName: `Chi bộ lưu trữ ${tag}`, toUnitName: 'Văn phòng Thành ủy' })
+    expect(inventory.files.map((f: any) => [f.code, f.title, f.classCode, f.decision])).toEqual([['HS-NQ', `Nghị quyết chi bộ năm 2015 ${tag}`, '01.02', 'transfer']])
+    const archiveInventory = await office.get('/api/archives/inventory?unitId=hn-vptu&format=pdf')
+    expect(archiveInventory.status, JSON.stringify(archiveInventory.body)).toBe(200)
+    const listed = pdfWords(new Uint8Array(await (await fetch(archiveInventory.body.url)).arrayBuffer())).map((w) => w.text).join(' ')
+    expect(listed).toContain(`Nghị quyết chi bộ năm 2015 ${tag}`)
+    expect(listed).toContain(`Phông Chi bộ lưu trữ ${tag}`)
     // The signed record names both files, the council, and reads back cleanly
     const shownDisposition = await clerk.get(`/api/archives/dispositions/${proposed.body.dispositionId}`)
     const record = new Uint8Array(await (await fetch(shownDisposition.body.recordUrl)).arrayBuffer())

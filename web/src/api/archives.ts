@@ -18,6 +18,7 @@ export interface Progress {
 }
 export type HandoverView = Handover & { recordUrl: string }
 export type HoldView = ArchiveHold & { files: { fileId: string; code: string; title: string }[] }
+export interface PaperLink { url: string; fileName: string; files: number }
 export type DueItem = DispositionItem & { dueFrom: string; holdIds: string[]; dispositionId?: string }
 
 export const archives = {
@@ -43,6 +44,8 @@ export const archives = {
   dispositions: (unitId: string, signal?: AbortSignal) => api.get<{ items: Disposition[] }>('/api/archives/dispositions', { unitId }, signal),
   disposition: (id: string, signal?: AbortSignal) => api.get<{ disposition: Disposition; recordUrl?: string }>(`/api/archives/dispositions/${id}`, undefined, signal),
   propose: (body: ProposeDispositionBody) => api.post<Disposition>('/api/archives/dispositions', body),
-  decide: (id: string, body: Omit<CouncilDecisionBody, 'keep'> & { keep: string[] }) => api.post<Disposition>(`/api/archives/dispositions/${id}/decision`, body),
+  decide: (id: string, body: Omit<CouncilDecisionBody, 'keep' | 'keepReasons'> & { keep: string[]; keepReasons?: CouncilDecisionBody['keepReasons'] }) => api.post<Disposition>(`/api/archives/dispositions/${id}/decision`, body),
   carryOut: (id: string, version: number) => api.post<Disposition & { stoppedByHold: string[] }>(`/api/archives/dispositions/${id}/carry-out`, { version }),
+  inventory: (unitId: string, format: 'pdf' | 'xlsx') => api.get<PaperLink>('/api/archives/inventory', { unitId, format }),
+  dispositionReport: (unitId: string, year: number, format: 'pdf' | 'xlsx') => api.get<PaperLink>('/api/archives/disposition/report', { unitId, year, format }),
 }

@@ -19,6 +19,7 @@ import { useLang } from '../../lib/labels'
 import { useUnits } from '../../lib/units'
 import { ErrorAlert } from '../ErrorAlert'
 import { Loading } from '../Loading'
+import { PaperButton } from './PaperButton'
 import { notify } from '../notify'
 
 const STATUS_COLOR: Record<Disposition['status'], string> = { proposed: 'blue', approved: 'teal', rejected: 'gray', 'carrying-out': 'orange', done: 'green' }
@@ -36,9 +37,11 @@ function Council({ d, onDone }: { d: Disposition; onDone: () => void }) {
   const [members, setMembers] = useState('')
   const [note, setNote] = useState('')
   const [keep, setKeep] = useState<string[]>([])
+  const [reasons, setReasons] = useState<Record<string, string>>({})
   const a = useAction()
   const decide = (approved: boolean) => a.run(async () => {
-    await archives.decide(d.dispositionId, { version: d.version, approved, chair: chair.trim(), members: members.split('\n').map((m) => m.trim()).filter(Boolean), ...(note.trim() ? { note: note.trim() } : {}), keep: approved ? keep : [] })
+    const keepReasons = approved ? keep.filter((id) => reasons[id]?.trim()).map((fileId) => ({ fileId, reason: reasons[fileId].trim() })) : []
+    await archives.decide(d.dispositionId, { version: d.version, approved, chair: chair.trim(), members: members.split('\n').map((m) => m.trim()).filter(Boolean), ...(note.trim() ? { note: note.trim() } : {}), keep: approved ? keep : [], keepReasons })
     notify.ok(t('arc.rm.disp.decided'))
     onDone()
   })
@@ -50,8 +53,14 @@ function Council({ d, onDone }: { d: Disposition; onDone: () => void }) {
         <Textarea label={t('arc.rm.disp.members')} required autosize minRows={2} value={members} onChange={(e) => setMembers(e.currentTarget.value)} />
         <Textarea label={t('arc.rm.disp.councilNote')} autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         {d.items.map((i) => (
-          <Checkbox key={i.fileId} label={t('arc.rm.disp.keep', { code: `${i.code} — ${i.title}` })} checked={keep.includes(i.fileId)}
-            onChange={(e) => { const on = e.currentTarget.checked; setKeep((k) => (on ? [...k, i.fileId] : k.filter((x) => x !== i.fileId))) }} />
+          <Stack key={i.fileId} gap={4}>
+            <Checkbox label={t('arc.rm.disp.keep', { code: `${i.code} — ${i.title}` })} checked={keep.includes(i.fileId)}
+              onChange={(e) => { const on = e.currentTarget.checked; setKeep((k) => (on ? [...k, i.fileId] : k.filter((x) => x !== i.fileId))) }} />
+            {keep.includes(i.fileId) && (
+              <TextInput ml={30} label={t('arc.rm.disp.keepReason', { code: i.code })} value={reasons[i.fileId] ?? ''}
+                onChange={(e) => { const v = e.currentTarget.value; setReasons((r) => ({ ...r, [i.fileId]: v })) }} />
+            )}
+          </Stack>
         ))}
         {a.error && <Text c="red" role="alert">{a.error}</Text>}
         <Group gap="sm">
@@ -96,7 +105,7 @@ function DispositionCard({ d, onChange }: { d: Disposition; onChange: () => void
       <Stack gap={2} mt={6}>
         {d.items.map((i) => (
           <Text key={i.fileId} size="sm">
-            {i.code} — {i.title} · {periodText(i.period, lang)} · <b>{t(`arc.rm.disp.actions.${i.decision ?? i.action}`)}</b>{i.done ? ' ✓' : ''}
+            {i.code} — {i.title} · {periodText(i.period, lang)} · <b>{t(`arc.rm.disp.actions.${i.decision ?? i.action}`)}</b>{i.done ? ' ✓' : ''}{i.keepReason ? ` (${i.keepReason})` : ''}
           </Text>
         ))}
       </Stack>
@@ -136,6 +145,10 @@ export function DispositionPanel({ unitId }: { unitId: string }) {
       <Group align="flex-end" gap="sm">
         <Select label={t('arc.rm.disp.year')} w={140} allowDeselect={false} value={String(year)} onChange={(v) => { if (v) { setYear(Number(v)); setChosen([]) } }}
           data={Array.from({ length: 6 }, (_, k) => String(thisYear - k))} />
+        <Group gap="xs" role="group" aria-label={t('arc.rm.papers.report', { year })}>
+          <PaperButton label={t('arc.rm.papers.reportPdf', { year })} make={() => archives.dispositionReport(unitId, year, 'pdf')} />
+          <PaperButton label={t('arc.rm.papers.reportXlsx', { year })} make={() => archives.dispositionReport(unitId, year, 'xlsx')} />
+        </Group>
       </Group>
       <Paper withBorder p="sm" component="form" aria-label={t('arc.rm.disp.due')} onSubmit={(e) => { e.preventDefault(); void propose() }}>
         <Text fw={600} component="h2">{t('arc.rm.disp.due')}</Text>
@@ -156,8 +169,9 @@ export function DispositionPanel({ unitId }: { unitId: string }) {
                         onChange={(e) => { const on = e.currentTarget.checked; setChosen((c) => (on ? [...c, r.fileId] : c.filter((x) => x !== r.fileId))) }} /></Table.Td>}
                       <Table.Td>{r.code}</Table.Td>
                       <Table.Td>{r.title}<Text size="xs" c="dimmed">{r.className[lang]} · {periodText(r.period, lang)}</Text>
-                        {held && <Badge color="orange" variant="light" size="sm">{t('arc.rm.disp.held')}</Badge>}
-                        {r.dispositionId && <Badge color="blue" variant="light" size="sm">{t('arc.rm.disp.inOpen')}</Badge>}</Table.Td>
+                        {/* Text, not a badge: a badge cuts its words off in a phone's narrow column. */}
+                        {held && <Text size="xs" fw={700} c="red.9">{t('arc.rm.disp.held')}</Text>}
+                        {r.dispositionId && <Text size="xs" fw={700} c="blue.8">{t('arc.rm.disp.inOpen')}</Text>}</Table.Td>
                       <Table.Td>{t(`arc.rm.disp.actions.${r.action}`)}</Table.Td>
                       <Table.Td visibleFrom="sm">{formatDate(r.dueFrom, lang)}</Table.Td>
                     </Table.Tr>

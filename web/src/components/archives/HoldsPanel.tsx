@@ -60,7 +60,9 @@ export function HoldsPanel({ unitId }: { unitId: string }) {
               <TextInput label={t('arc.rm.hold.reference')} value={form.reference} onChange={(e) => { const v = e.currentTarget.value; setForm((x) => ({ ...x, reference: v })) }} style={{ flex: '1 1 12rem' }} />
             </Group>
             <TextInput label={t('arc.rm.hold.reason')} required value={form.reason} onChange={(e) => { const v = e.currentTarget.value; setForm((x) => ({ ...x, reason: v })) }} />
+            {/* Closed until the fonds' files have loaded: an empty list opened early would offer nothing to choose. */}
             <MultiSelect label={t('arc.rm.hold.files')} required searchable value={form.fileIds} onChange={(v) => setForm((x) => ({ ...x, fileIds: v }))}
+              disabled={files.loading || !files.data} placeholder={files.loading || !files.data ? t('arc.rm.papers.loadingFiles') : undefined} aria-busy={files.loading}
               data={(files.data?.items ?? []).filter((f) => f.status !== 'destroyed' && f.custodianUnitId === unitId).map((f) => ({ value: f.fileId, label: `${f.code} — ${f.title}` }))} />
             {error && <Text c="red" role="alert">{error}</Text>}
             <Group><Button type="submit" loading={busy} disabled={form.fileIds.length === 0}>{t('arc.rm.hold.place')}</Button></Group>

@@ -5,14 +5,16 @@
  * carrying it out and the signed record. Each step is offered only to whom
  * the archives' policy allows it; the server decides in any case.
  */
-import { Badge, Paper, Stack, Table, Tabs, Text } from '@mantine/core'
+import { Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router-dom'
 import { classesInForce, periodText } from '../../../../shared/archives/retention'
 import { vietnamDate } from '../../../../shared/calendar/vietnam-time'
 import { useWorkspace } from '../../auth/workspace'
+import { archives } from '../../api/archives'
 import { DispositionPanel } from '../../components/archives/DispositionPanel'
+import { PaperButton } from '../../components/archives/PaperButton'
 import { HoldsPanel } from '../../components/archives/HoldsPanel'
 import { UnitPicker } from '../../components/org/UnitPicker'
 import { PageHeader } from '../../components/PageHeader'
@@ -36,7 +38,7 @@ function FilePlan() {
               <Table.Tr key={c.code}>
                 <Table.Td>{c.code}</Table.Td>
                 <Table.Td>{c.name[lang]}<Text size="xs" c="dimmed">{t('arc.rm.plan.source')}: {c.source}</Text></Table.Td>
-                <Table.Td>{periodText(c.period, lang)}{!c.verified && <Badge ml={4} size="xs" color="yellow" variant="light" title={t('arc.rm.unverified')}>{t('arc.rm.plan.unverifiedBadge')}</Badge>}</Table.Td>
+                <Table.Td>{periodText(c.period, lang)}{!c.verified && <Text span ml={4} size="xs" fw={700} c="red.9" title={t('arc.rm.unverified')}>{t('arc.rm.plan.unverifiedBadge')}</Text>}</Table.Td>
                 <Table.Td visibleFrom="sm">{formatDate(c.validFrom, lang)}</Table.Td>
               </Table.Tr>
             ))}
@@ -60,6 +62,12 @@ export default function RecordsPage() {
       <PageHeader title={t('arc.rm.records')} />
       <Paper withBorder p="sm" maw={520}>
         <UnitPicker label={t('arc.rm.fonds')} value={unitId} onChange={(v) => v && setChosen(v)} />
+        {unitId && (
+          <Group gap="xs" mt="sm" role="group" aria-label={t('arc.rm.papers.inventory')}>
+            <PaperButton label={t('arc.rm.papers.inventoryPdf')} make={() => archives.inventory(unitId, 'pdf')} />
+            <PaperButton label={t('arc.rm.papers.inventoryXlsx')} make={() => archives.inventory(unitId, 'xlsx')} />
+          </Group>
+        )}
       </Paper>
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'plan' ? { tab: v } : {})} keepMounted={false}>
         <Tabs.List>
