@@ -29,7 +29,6 @@ const me = (ctx: TaskContext): PersonRef => ({ userId: ctx.actor.userId, fullNam
 const unitName = (index: UnitIndex, id: string, date: string) => { const u = index.get(id); return u ? nameOn(u, date).name : '' }
 const can = (ctx: TaskContext, index: UnitIndex, action: 'programme.read' | 'programme.manage' | 'programme.approve', unitId: string) =>
   index.has(unitId) && programmePolicy.can(ctx.actor, action, unitId, index, ctx.date)
-export const itemRef = (programmeId: string, itemId: string) => `${programmeId}/${itemId}`
 
 async function load(ctx: TaskContext, id: string) {
   const [p, index] = await Promise.all([programmeStore.get(id), ctx.tree()])
@@ -216,7 +215,7 @@ export async function itemTask(ctx: TaskContext, id: string, itemId: string, b: 
   const task = await createTask(ctx, {
     title: b.title ?? item.content.slice(0, 300), leadUnitId: b.leadUnitId ?? item.preparingUnitId, deadline: b.deadline, priority: 'normal',
     description: `${p.title} (${rules.periodName(p)}): ${item.content}`.slice(0, 5000),
-    source: { kind: 'programme', itemId: itemRef(p.programmeId, item.itemId).slice(0, 120) }, coordinatingUnitIds: [], watcherIds: [],
+    source: { kind: 'programme', programmeId: p.programmeId, itemId: item.itemId, programmeTitle: `${p.title} (${rules.periodName(p)})`.slice(0, 300), itemContent: item.content }, coordinatingUnitIds: [], watcherIds: [],
   })
   for (let attempt = 0; ; attempt++) {
     const cur = attempt === 0 ? p : (await programmeStore.get(id))!

@@ -116,6 +116,8 @@ describe('a programme from draft to tasks', () => {
     // Assess: the task is the tasks module's own, titled by the item, led by the preparing unit; the item's progress follows it
     expect(taskRef).toMatchObject({ title: 'Hội nghị giao ban khối dân vận', status: 'assigned', leadUnitName: 'Đảng ủy phường Hoàn Kiếm', deadline })
     expect(task).toMatchObject({ title: 'Hội nghị giao ban khối dân vận', leadUnitId: WARD, deadline, assigner: { fullName: 'Đỗ Minh Hoàng' } })
+    // Its source names the programme and the item (the task page shows them by name), not a free text
+    expect(task.source).toEqual({ kind: 'programme', programmeId: id, itemId: second.itemId, programmeTitle: `${title} (Quý ${quarter}/${year})`, itemContent: 'Hội nghị giao ban khối dân vận' })
     const followedSecond = followed.items.find((i: any) => i.itemId === second.itemId)
     expect(followedSecond.progress).toEqual({ state: 'in-progress', percent: 50 })
     expect(followedSecond.tasks[0]).toMatchObject({ status: 'in-progress', percent: 50 })
@@ -260,6 +262,20 @@ describe('bad input changes nothing', () => {
     expect(returned.body).toMatchObject({ state: 'draft', returnComment: 'Bổ sung nội dung quý sau', can: { edit: true } })
   })
 
+  it('refuses a task claiming to come from a programme when given directly (only the programme gives those)', async () => {
+    const title = `Việc giả nguồn chương trình ${uniq()}`
+    const p = await approvedProgramme(clerk, secretary, WARD, [{ content: `Nội dung ${uniq()}` }])
+
+    const forged = await secretary.post('/api/tasks', {
+      title, leadUnitId: WARD, deadline: CALENDAR.nextWorkingDay(today),
+      source: { kind: 'programme', programmeId: p.programmeId, itemId: p.items[0].itemId, programmeTitle: p.title, itemContent: p.items[0].content },
+    })
+
+    expect(forged.status).toBe(400)
+    expect((await secretary.get('/api/tasks?view=assigned&limit=100')).body.tasks.map((x: any) => x.title)).not.toContain(title)
+    expect((await clerk.get(`/api/programmes/${p.programmeId}`)).body.items[0].taskIds).toEqual([])
+  })
+
   it('hides a programme from another ward and refuses a reader who may not manage', async () => {
     const draft = (await clerk.post('/api/programmes', { unitId: WARD, body: 'office', kind: 'quarter', year, quarter, title: `Chương trình nội bộ ${uniq()}` })).body
     const outsider = await login('chuyenvien.badinh')
@@ -274,5 +290,22 @@ describe('bad input changes nothing', () => {
     expect(byReader.status).toBe(403)
     expect(readerItem.status).toBe(403)
     expect((await specialist.get(`/api/programmes?unitId=${WARD}`)).body.programmes.map((x: any) => x.title)).not.toContain('Không được lập')
+  })
+})
+
+describe('demo programme', () => {
+  it('shows the ward an approved programme for this quarter with four items, one carried out by a task given from it', async () => {
+    const list = (await specialist.get(`/api/programmes?unitId=${WARD}`)).body.programmes
+    const demo = list.find((x: any) => x.title === `Chương trình công tác quý ${quarter} năm ${year} của Ban Thường vụ Đảng ủy phường`)
+    expect(demo).toMatchObject({ state: 'approved', periodName: `Quý ${quarter}/${year}`, items: 4 })
+
+    const p = (await specialist.get(`/api/programmes/${demo.programmeId}`)).body
+    const withTask = p.items.filter((i: any) => i.tasks.length)
+    expect(p.approvedBy.fullName).toBe('Đỗ Minh Hoàng')
+    expect(p.items.map((i: any) => i.preparingUnitName)).toContain('Chi bộ khu phố Hàng Bạc')
+    expect(withTask.map((i: any) => i.content)).toEqual(['Sơ kết công tác kiểm tra, giám sát của các chi bộ trực thuộc'])
+    expect(withTask[0].tasks[0]).toMatchObject({ title: 'Sơ kết công tác kiểm tra, giám sát của các chi bộ trực thuộc', leadUnitName: 'Đảng ủy phường Hoàn Kiếm' })
+    const task = (await specialist.get(`/api/tasks/${withTask[0].tasks[0].taskId}`)).body
+    expect(task.source).toMatchObject({ kind: 'programme', programmeId: p.programmeId, programmeTitle: `${p.title} (Quý ${quarter}/${year})` })
   })
 })
