@@ -31,7 +31,7 @@ describe('work programmes in the browser', () => {
     // Act: from the menu, draft the programme (the ward chosen by name, this quarter by default)
     await clerk.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Chương trình công tác' }).click()
     await clerk.getByRole('heading', { name: 'Chương trình công tác', level: 1 }).waitFor()
-    expect(await clerk.getByRole('textbox', { name: 'Đơn vị' }).inputValue()).toContain('Hoàn Kiếm')
+    await expect.poll(() => clerk.getByRole('textbox', { name: 'Đơn vị', exact: true }).inputValue()).toContain('Hoàn Kiếm')
     const form = clerk.getByRole('form', { name: 'Lập chương trình mới' })
     await form.getByLabel('Tên chương trình').fill(title)
     await form.getByRole('button', { name: 'Lập chương trình' }).click()

@@ -159,7 +159,7 @@ function ItemCard({ programme, item, onStep }: { programme: ProgrammeView; item:
           {programme.can.task && <Button size="xs" leftSection={<IconListCheck size={14} aria-hidden />} onClick={() => onStep({ kind: 'task', item })}>{t('prog.act.task')}</Button>}
           {programme.can.follow && <>
             <Button size="xs" variant="light" leftSection={<IconCalendarTime size={14} aria-hidden />} onClick={() => onStep({ kind: 'move', item })}>{t('prog.act.move')}</Button>
-            <Button size="xs" variant="subtle" color="red.9" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => onStep({ kind: 'drop', item })}>{t('prog.act.drop')}</Button>
+            <Button size="xs" variant="default" c="#9b1c1c" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => onStep({ kind: 'drop', item })}>{t('prog.act.drop')}</Button>
           </>}
         </Group>
       )}
