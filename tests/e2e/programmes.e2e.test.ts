@@ -107,7 +107,7 @@ describe('work programmes in the browser', () => {
       await phone.screenshot({ path: `${shots}/task-from-programme-390.png`, fullPage: true })
       const desk = await signIn(browser, 'vanthu.hoankiem', { width: 1366, height: 900 })
       await desk.goto(programmeUrl)
-      await desk.locator(`article[data-item="${content}"]`).getByRole('progressbar').waitFor()
+      await desk.locator(`article[data-item="${content}"]`).getByRole('progressbar').waitFor({ state: 'attached' })
       await desk.screenshot({ path: `${shots}/programme-1366.png`, fullPage: true })
     }
   })
