@@ -7,11 +7,17 @@
  * submitted, done on time, returned, cancelled — and one overdue (assigned
  * three weeks ago, due two weeks later). Dates follow today's working-day
  * calendar, so the demo looks the same whenever it starts.
+ *
+ * Then the ward's approved work programme for the current quarter
+ * (chương trình công tác): drafted and submitted by vanthu.hoankiem,
+ * approved by bithu.hoankiem, four items over the quarter's months, one
+ * of them with a task given from the programme.
  */
 import { CALENDAR } from '../../shared/calendar/working-days.js'
 import { vietnamDate } from '../../shared/calendar/vietnam-time.js'
 import { orgContext, resolveActor } from '../../functions/org/usecases/context.js'
 import * as uc from '../../functions/tasks/usecases/tasks.js'
+import * as prog from '../../functions/tasks/usecases/programmes.js'
 
 const DAY = 86_400_000
 
@@ -57,5 +63,27 @@ export async function seedDemoTasks(now = new Date()): Promise<{ tasks: number }
   const overdue = await step(give('Cập nhật hồ sơ tổ chức cơ sở đảng sau sắp xếp', CALENDAR.addWorkingDays(vietnamDate(earlier), 10), specialistThen, secretaryThen))
   const o1 = await uc.acceptTask(specialistThen, overdue.taskId, { version: 1 })
   await uc.reportProgress(specialistThen, overdue.taskId, { version: o1.version, percent: 40, text: 'Đang chờ quyết định thành lập chi bộ mới.' })
-  return { tasks: count }
+  await seedDemoProgramme(clerk, secretary, today, due(6))
+  return { tasks: count + 1 }
+}
+
+/** The ward's programme for this quarter, approved, with a task for its second item. */
+async function seedDemoProgramme(clerk: Awaited<ReturnType<typeof orgContext>>, secretary: Awaited<ReturnType<typeof orgContext>>, today: string, deadline: string) {
+  const year = Number(today.slice(0, 4))
+  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1
+  const month = (k: number, day: number) => `${year}-${String((quarter - 1) * 3 + k).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  let p = await prog.createProgramme(clerk, { unitId: 'p-hoankiem', body: 'standing', kind: 'quarter', year, quarter, title: `Chương trình công tác quý ${quarter} năm ${year} của Ban Thường vụ Đảng ủy phường` })
+  const items = [
+    { content: 'Hội nghị Ban Thường vụ đánh giá kết quả thực hiện nhiệm vụ chính trị tháng đầu quý', dueOn: month(1, 12), output: 'Thông báo kết luận', unit: 'p-hoankiem' },
+    { content: 'Sơ kết công tác kiểm tra, giám sát của các chi bộ trực thuộc', dueOn: month(2, 14), output: 'Báo cáo sơ kết', unit: 'p-hoankiem' },
+    { content: 'Chi bộ khu phố Hàng Bạc báo cáo việc thu, nộp đảng phí', dueOn: month(2, 20), output: 'Báo cáo', unit: 'p-hoankiem-cb-hangbac' },
+    { content: 'Tổng kết công tác xây dựng Đảng quý, phương hướng quý sau', dueOn: month(3, 25), output: 'Báo cáo tổng kết', unit: 'p-hoankiem' },
+  ]
+  for (const i of items) {
+    p = await prog.addItem(clerk, p.programmeId, { version: p.version, content: i.content, preparingUnitId: i.unit, presidingLeaderId: secretary.actor.userId, dueOn: i.dueOn, output: i.output })
+  }
+  p = await prog.submitProgramme(clerk, p.programmeId, p.version)
+  p = await prog.decideProgramme(secretary, p.programmeId, { version: p.version, approve: true, comment: 'Thống nhất ban hành.' })
+  const second = p.items.find((i) => i.content === items[1]!.content)!
+  await prog.itemTask(secretary, p.programmeId, second.itemId, { deadline })
 }

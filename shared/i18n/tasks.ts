@@ -36,4 +36,5 @@ export const TASK_MESSAGES: Record<string, { vi: string; en: string }> = {
   'programme.empty': { vi: 'Chương trình chưa có nội dung nào.', en: 'The programme has no items yet.' },
   'programme.returnNeedsComment': { vi: 'Trả lại chương trình cần ghi ý kiến.', en: 'Returning a programme needs a comment.' },
   'programme.cascadeNotAbove': { vi: 'Chỉ liên kết được với nội dung chương trình của cấp trên.', en: 'An item can only carry out an item of a level above.' },
+  'programme.ownProgramme': { vi: 'Không thể tự duyệt chương trình do chính mình soạn hoặc trình: một lãnh đạo khác của Ban Thường vụ sẽ quyết định.', en: 'You cannot decide a programme you drafted or submitted: another leader of the Standing Committee decides it.' },
 }

@@ -87,6 +87,7 @@ export interface Programme {
   state: ProgrammeState
   items: ProgrammeItem[]
   createdBy: PersonRef
+  submittedBy?: PersonRef
   submittedAt?: string
   approvedBy?: PersonRef
   approvedAt?: string

@@ -6,6 +6,9 @@
  */
 import { definePolicy } from '../auth/engine.js'
 import type { Role } from '../org/roles.js'
+import type { Actor } from '../auth/engine.js'
+import { isWithin, type UnitIndex } from '../org/tree.js'
+import type { Programme } from './contracts.js'
 
 export type ProgrammeAction = 'programme.read' | 'programme.manage' | 'programme.approve'
 
@@ -21,3 +24,14 @@ export const PROGRAMME_PERMISSIONS: Readonly<Record<Role, readonly ProgrammeActi
 }
 
 export const programmePolicy = definePolicy(PROGRAMME_PERMISSIONS, { readAction: 'programme.read', reachIncludesEnded: false })
+
+/**
+ * Who reads a programme: `programme.read` over its unit, or — once it is
+ * approved — whoever reads programmes of a unit below it, since the levels
+ * below carry out (cascade) the superior level's items and must see them.
+ */
+export function canReadProgramme(actor: Pick<Actor, 'assignments'>, p: Pick<Programme, 'unitId' | 'state'>, index: UnitIndex, date: string): boolean {
+  if (!index.has(p.unitId)) return false
+  if (programmePolicy.can(actor, 'programme.read', p.unitId, index, date)) return true
+  return p.state === 'approved' && programmePolicy.grantingUnits(actor, 'programme.read', index, date).some((g) => g !== p.unitId && isWithin(index, g, p.unitId, date))
+}

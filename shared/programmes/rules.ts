@@ -5,6 +5,7 @@
  */
 import { RuleError } from '../errors/index.js'
 import type { Programme, ProgrammeItem } from './contracts.js'
+import { dmy } from '../tasks/rules.js'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
@@ -27,7 +28,7 @@ export function periodName(p: Pick<Programme, 'kind' | 'year' | 'quarter' | 'mon
 
 export function checkInPeriod(p: Pick<Programme, 'kind' | 'year' | 'quarter' | 'month'>, day: string): void {
   const { from, to } = period(p)
-  if (day < from || day > to) throw new RuleError('programme.outsidePeriod', { from, to })
+  if (day < from || day > to) throw new RuleError('programme.outsidePeriod', { from: dmy(from), to: dmy(to) })
 }
 
 /** Items are added or changed only while the programme is a draft. */

@@ -8,6 +8,8 @@
 import { z } from 'zod'
 import { isoDate, unitId } from '../org/contracts.js'
 import { documentId } from '../documents/contracts.js'
+import { resolutionId } from '../cases/contracts.js'
+import { itemId as programmeItemId, programmeId } from '../programmes/contracts.js'
 import type { PersonRef } from '../documents/contracts.js'
 
 /** `<owner unit id>.t<random>`: the unit the task was given from is part of its id, so its key derives from it. */
@@ -25,17 +27,30 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number]
 /** The quality scale of an evaluation: 1 (poor) … 5 (excellent). */
 export const QUALITY_SCALE = [1, 2, 3, 4, 5] as const
 
+const DirectSource = z.strictObject({ kind: z.literal('direct') })
+const DocumentSource = z.strictObject({ kind: z.literal('document'), documentId })
+/**
+ * Where a task comes from. A programme item and a People's Council
+ * resolution give tasks only through their own use cases (which check the
+ * programme or resolution), so those two kinds are not accepted from
+ * `POST /api/tasks`; each carries the names its task page shows (the
+ * programme's title and the item's content; the resolution's number and
+ * title) as they were when the task was given.
+ */
 export const TaskSource = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('direct') }),
-  z.strictObject({ kind: z.literal('document'), documentId }),
-  z.strictObject({ kind: z.literal('programme'), itemId: text(120) }),
+  DirectSource,
+  DocumentSource,
+  z.strictObject({ kind: z.literal('programme'), programmeId, itemId: programmeItemId, programmeTitle: text(300), itemContent: text(2000) }),
+  z.strictObject({ kind: z.literal('resolution'), resolutionId, name: text(400) }),
 ])
 export type TaskSource = z.infer<typeof TaskSource>
+/** The sources a person may name when giving a task directly. */
+export const DirectTaskSource = z.discriminatedUnion('kind', [DirectSource, DocumentSource])
 
 export const CreateTaskBody = z.strictObject({
   title: text(300),
   description: z.string().trim().max(5000).optional(),
-  source: TaskSource.default({ kind: 'direct' }),
+  source: DirectTaskSource.default({ kind: 'direct' }),
   leadUnitId: unitId,
   /** A person of the lead unit who leads it personally; without one, the unit leads. */
   leadUserId: userRef.optional(),
@@ -46,6 +61,8 @@ export const CreateTaskBody = z.strictObject({
   parentTaskId: taskId.optional(),
 })
 export type CreateTaskBody = z.infer<typeof CreateTaskBody>
+/** What the tasks module's createTask takes from other use cases: any source. */
+export type NewTask = Omit<CreateTaskBody, 'source'> & { source: TaskSource }
 
 /** Every change names the version it was made on; a stale one is a 409. */
 const versioned = { version: z.number().int().min(1) }

@@ -199,4 +199,18 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     expect(await violations(signedIn), '/account/password').toEqual([])
     await signedIn.context().close()
   })
+  it('the work programme pages: a ward\'s list with the drafting form, the demo programme with its items and tasks (and on a phone)', async () => {
+    const clerk = await login('vanthu.hoankiem')
+    const demo = (await clerk.get('/api/programmes?unitId=p-hoankiem')).body.programmes.find((x: any) => x.state === 'approved')
+    const page = await signIn(browser, 'vanthu.hoankiem')
+    for (const path of ['/programmes', `/programmes/${demo.programmeId}`]) {
+      await open(page, path)
+      expect(await violations(page), path).toEqual([])
+    }
+    await page.context().close()
+    const phone = await signIn(browser, 'bithu.hoankiem', { width: 390, height: 844 })
+    await open(phone, `/programmes/${demo.programmeId}`)
+    expect(await violations(phone), 'phone').toEqual([])
+    await phone.context().close()
+  })
 })

@@ -110,4 +110,28 @@ describe('tasks in the browser', () => {
     expect(await desk.getByText(/Đánh giá: 5\/5, đúng hạn/).count()).toBe(1)
     expect(await desk.getByRole('button', { name: 'Đánh giá kết quả' }).count()).toBe(0)
   })
+  it('exports the tasks he assigned (every page) as an XLSX workbook, by names and dd/mm/yyyy', async () => {
+    // Prepare
+    const { default: ExcelJS } = await import('exceljs')
+    const { login } = await import('../support/api.js')
+    const listed = (await (await login('bithu.hoankiem')).get('/api/tasks?view=assigned&limit=100')).body.tasks
+    const page = await signIn(browser, 'bithu.hoankiem')
+    await page.goto(new URL('/tasks?view=assigned', page.url()).toString())
+    await page.locator('tr[data-task]').first().waitFor()
+
+    // Act
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel' }).click()])
+
+    // Assess: the header, one row per task of the list (more than one page of 50 when other tests gave many), names not ids
+    expect(download.suggestedFilename()).toBe(`nhiem-vu-toi-giao-${vietnamDate()}.xlsx`)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile((await download.path())!)
+    const rows = (wb.worksheets[0]!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1).map((c) => (c == null ? '' : String(c))))
+    expect(rows[0]).toEqual(['STT', 'Nhiệm vụ', 'Chủ trì', 'Người giao', 'Hạn', 'Trạng thái', 'Tiến độ (%)', 'Quá hạn'])
+    expect(rows.length - 1).toBeGreaterThanOrEqual(listed.length)
+    const overdue = rows.find((r) => r[1] === 'Cập nhật hồ sơ tổ chức cơ sở đảng sau sắp xếp')!
+    const demo = listed.find((x: any) => x.title === 'Cập nhật hồ sơ tổ chức cơ sở đảng sau sắp xếp')
+    expect(overdue.slice(2)).toEqual(['Đặng Thu Trang — Đảng ủy phường Hoàn Kiếm', 'Đỗ Minh Hoàng', `${demo.deadline.slice(8, 10)}/${demo.deadline.slice(5, 7)}/${demo.deadline.slice(0, 4)}`, 'Đang thực hiện', '40', 'Có'])
+    expect(JSON.stringify(rows)).not.toContain('p-hoankiem')
+  })
 })

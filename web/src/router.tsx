@@ -29,6 +29,12 @@ const taskPage = (load: () => Promise<{ default: React.ComponentType }>) => asyn
   return { Component: mod.default }
 }
 
+/** A work programmes page: its chunk and the programmes (and tasks) strings, loaded together. */
+const programmePage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
+  const [mod] = await Promise.all([load(), import('./i18n/programmes').then((m) => m.ensureProgrammeStrings())])
+  return { Component: mod.default }
+}
+
 /** The dashboards page: its chunk and the dashboards strings, loaded together. */
 const dashPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => {
   const [mod] = await Promise.all([load(), import('./i18n/dashboards').then((m) => m.ensureDashboardStrings())])
@@ -111,6 +117,8 @@ const routes: RouteObject[] = [
             { path: 'meetings', lazy: meetingPage(() => import('./pages/meetings/MeetingsPage')) },
             { path: 'meetings/:meetingId', lazy: meetingPage(() => import('./pages/meetings/MeetingPage')) },
             { path: 'schedules', lazy: schedulePage(() => import('./pages/schedules/SchedulesPage')) },
+            { path: 'programmes', lazy: programmePage(() => import('./pages/programmes/ProgrammesPage')) },
+            { path: 'programmes/:programmeId', lazy: programmePage(() => import('./pages/programmes/ProgrammePage')) },
             { path: 'datarequests', lazy: dataRequestPage(() => import('./pages/datarequests/DataRequestsPage')) },
             { path: 'datarequests/new', lazy: dataRequestPage(() => import('./pages/datarequests/NewDataRequestPage')) },
             { path: 'datarequests/:requestId', lazy: dataRequestPage(() => import('./pages/datarequests/DataRequestPage')) },

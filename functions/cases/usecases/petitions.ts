@@ -144,7 +144,7 @@ export async function addResolutionTask(ctx: CaseContext, id: string, b: { title
   if (!manages(ctx, index, r.officeUnitId)) throw new ForbiddenError('auth.forbidden')
   const task = await createTask(ctx, {
     title: b.title, ...(b.description ? { description: b.description } : {}), leadUnitId: b.leadUnitId, deadline: b.deadline, priority: 'normal',
-    source: { kind: 'programme', itemId: `${r.number}: ${r.title}`.slice(0, 120) }, coordinatingUnitIds: [], watcherIds: [],
+    source: { kind: 'resolution', resolutionId: r.resolutionId, name: `${r.number}: ${r.title}`.slice(0, 400) }, coordinatingUnitIds: [], watcherIds: [],
   })
   for (let attempt = 0; ; attempt++) {
     const cur = attempt === 0 ? r : (await petitionStore.resolution(id))!

@@ -12,9 +12,11 @@
 import { randomBytes } from 'node:crypto'
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, RuleError } from '../../../shared/errors/index.js'
 import type { PersonRef } from '../../../shared/documents/contracts.js'
-import { existsOn, isWithin, nameOn, type UnitIndex } from '../../../shared/org/tree.js'
+import { ancestorsOn, existsOn, isWithin, nameOn, type UnitIndex } from '../../../shared/org/tree.js'
 import type { CreateProgrammeBody, ItemBody, ItemTaskBody, Programme, ProgrammeItem } from '../../../shared/programmes/contracts.js'
-import { programmePolicy } from '../../../shared/programmes/policy.js'
+import { authorizeNotOwn } from '../../../shared/auth/policy.js'
+import { canReadProgramme, programmePolicy } from '../../../shared/programmes/policy.js'
+import { taskPolicy } from '../../../shared/tasks/policy.js'
 import * as rules from '../../../shared/programmes/rules.js'
 import type { Task } from '../../../shared/tasks/contracts.js'
 import { Transaction } from '../../lib/adapters/transaction.js'
@@ -27,11 +29,10 @@ const me = (ctx: TaskContext): PersonRef => ({ userId: ctx.actor.userId, fullNam
 const unitName = (index: UnitIndex, id: string, date: string) => { const u = index.get(id); return u ? nameOn(u, date).name : '' }
 const can = (ctx: TaskContext, index: UnitIndex, action: 'programme.read' | 'programme.manage' | 'programme.approve', unitId: string) =>
   index.has(unitId) && programmePolicy.can(ctx.actor, action, unitId, index, ctx.date)
-export const itemRef = (programmeId: string, itemId: string) => `${programmeId}/${itemId}`
 
 async function load(ctx: TaskContext, id: string) {
   const [p, index] = await Promise.all([programmeStore.get(id), ctx.tree()])
-  if (!p || !can(ctx, index, 'programme.read', p.unitId)) throw new DomainError('notFound.programme', 404, { id })
+  if (!p || !canReadProgramme(ctx.actor, p, index, ctx.date)) throw new DomainError('notFound.programme', 404, { id })
   return { p, index }
 }
 
@@ -52,11 +53,30 @@ async function view(ctx: TaskContext, index: UnitIndex, p: Programme) {
     }
   })
   const manage = can(ctx, index, 'programme.manage', p.unitId)
+  const edit = manage && p.state === 'draft'
+  const own = [p.createdBy.userId, p.submittedBy?.userId].includes(ctx.actor.userId)
   return {
     ...p, unitName: unitName(index, p.unitId, ctx.date), period: rules.period(p), periodName: rules.periodName(p), items,
     progress: rules.programmeProgress(items.map((i) => i.progress)),
-    can: { edit: manage && p.state === 'draft', submit: manage && p.state === 'draft' && p.items.length > 0, decide: p.state === 'submitted' && can(ctx, index, 'programme.approve', p.unitId), follow: manage && p.state === 'approved' },
+    above: edit ? await superiorItems(ctx, index, p) : [],
+    can: {
+      edit, submit: edit && p.items.length > 0, follow: manage && p.state === 'approved',
+      decide: p.state === 'submitted' && !own && can(ctx, index, 'programme.approve', p.unitId),
+      task: manage && p.state === 'approved' && index.has(p.unitId) && taskPolicy.can(ctx.actor, 'task.assign', p.unitId, index, ctx.date),
+    },
   }
+}
+
+/** The approved programmes of the levels above whose period meets this one's: the items a draft's item may carry out. */
+async function superiorItems(ctx: TaskContext, index: UnitIndex, p: Programme) {
+  const { from, to } = rules.period(p)
+  const ups = ancestorsOn(index, p.unitId, ctx.date)
+  const found = (await Promise.all(ups.map((u) => programmeStore.ofUnit(u)))).flat()
+    .filter((s) => s.state === 'approved' && rules.period(s).from <= to && rules.period(s).to >= from)
+  return found.map((s) => ({
+    programmeId: s.programmeId, title: s.title, periodName: rules.periodName(s), unitName: unitName(index, s.unitId, ctx.date),
+    items: s.items.filter((i) => i.state !== 'dropped').map((i) => ({ itemId: i.itemId, content: i.content, dueOn: i.dueOn })),
+  }))
 }
 export type ProgrammeView = Awaited<ReturnType<typeof view>>
 
@@ -122,7 +142,7 @@ export async function addItem(ctx: TaskContext, id: string, b: ItemBody) {
   if (b.cascadedFrom) {
     const sup = await programmeStore.get(b.cascadedFrom.programmeId)
     // The superior programme must be approved, of a unit above this one, and readable by the caller.
-    if (!sup || !can(ctx, index, 'programme.read', sup.unitId)) throw new DomainError('notFound.programme', 404, { id: b.cascadedFrom.programmeId })
+    if (!sup || !canReadProgramme(ctx.actor, sup, index, ctx.date)) throw new DomainError('notFound.programme', 404, { id: b.cascadedFrom.programmeId })
     if (sup.unitId === p.unitId || !isWithin(index, p.unitId, sup.unitId, ctx.date)) throw new RuleError('programme.cascadeNotAbove')
     if (sup.state !== 'approved') throw new RuleError('programme.notApproved')
     const supItem = itemOf(sup, b.cascadedFrom.itemId)
@@ -144,7 +164,7 @@ export async function submitProgramme(ctx: TaskContext, id: string, version: num
   checkVersion(p, version)
   rules.checkDraft(p)
   if (!p.items.length) throw new RuleError('programme.empty')
-  const next = bump(ctx, p, { state: 'submitted', submittedAt: ctx.now.toISOString() })
+  const next = bump(ctx, p, { state: 'submitted', submittedBy: me(ctx), submittedAt: ctx.now.toISOString() })
   await save(ctx, p, next, 'programme.submit', { items: p.items.length })
   return view(ctx, index, next)
 }
@@ -154,6 +174,8 @@ export async function decideProgramme(ctx: TaskContext, id: string, b: { version
   programmePolicy.authorize(ctx.actor, 'programme.approve', p.unitId, index, ctx.date)
   checkVersion(p, b.version)
   if (p.state !== 'submitted') throw new RuleError('programme.notSubmitted')
+  // Four eyes: whoever drafted or submitted the programme does not decide it.
+  authorizeNotOwn(ctx.actor, [p.createdBy.userId, p.submittedBy?.userId], 'programme.ownProgramme')
   if (!b.approve && !b.comment) throw new RuleError('programme.returnNeedsComment')
   const { returnComment: _, ...rest } = p
   const next = b.approve
@@ -193,7 +215,7 @@ export async function itemTask(ctx: TaskContext, id: string, itemId: string, b: 
   const task = await createTask(ctx, {
     title: b.title ?? item.content.slice(0, 300), leadUnitId: b.leadUnitId ?? item.preparingUnitId, deadline: b.deadline, priority: 'normal',
     description: `${p.title} (${rules.periodName(p)}): ${item.content}`.slice(0, 5000),
-    source: { kind: 'programme', itemId: itemRef(p.programmeId, item.itemId).slice(0, 120) }, coordinatingUnitIds: [], watcherIds: [],
+    source: { kind: 'programme', programmeId: p.programmeId, itemId: item.itemId, programmeTitle: `${p.title} (${rules.periodName(p)})`.slice(0, 300), itemContent: item.content }, coordinatingUnitIds: [], watcherIds: [],
   })
   for (let attempt = 0; ; attempt++) {
     const cur = attempt === 0 ? p : (await programmeStore.get(id))!

@@ -13,7 +13,7 @@ import { CALENDAR } from '../../../shared/calendar/working-days.js'
 import type { PersonRef } from '../../../shared/documents/contracts.js'
 import { existsOn, isWithin, nameOn, type UnitIndex } from '../../../shared/org/tree.js'
 import {
-  CLOSED_STATUSES, type CreateTaskBody, type EvaluateBody, type ExtensionDecisionBody, type ExtensionRequestBody, type ProgressBody,
+  CLOSED_STATUSES, type NewTask, type EvaluateBody, type ExtensionDecisionBody, type ExtensionRequestBody, type ProgressBody,
   encodeCursor, type Task, type TaskKpis, type TaskListQuery, type TaskPage, type TaskSummary,
 } from '../../../shared/tasks/contracts.js'
 import { taskPolicy } from '../../../shared/tasks/policy.js'
@@ -65,7 +65,7 @@ function view(ctx: TaskContext, index: UnitIndex, t: Task) {
 }
 export type TaskView = ReturnType<typeof view>
 
-export async function createTask(ctx: TaskContext, body: CreateTaskBody): Promise<TaskView> {
+export async function createTask(ctx: TaskContext, body: NewTask): Promise<TaskView> {
   const index = await ctx.tree()
   const lead = index.get(body.leadUnitId)
   if (!lead || !existsOn(lead, ctx.date)) throw new NotFoundError('unit', body.leadUnitId)

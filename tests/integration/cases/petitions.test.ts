@@ -71,7 +71,7 @@ describe('voters\' petitions and resolutions', () => {
     expect(withTask.body).toMatchObject({ status: 'in-progress', tasks: [{ title: taskTitle, status: 'assigned', leadUnitName: 'Đảng ủy phường Hoàn Kiếm' }] })
     const taskId = withTask.body.tasks[0].taskId
     const task = (await office.get(`/api/tasks/${taskId}`)).body
-    expect(task.source).toMatchObject({ kind: 'programme' })
+    expect(task.source).toEqual({ kind: 'resolution', resolutionId: res.body.resolutionId, name: `15/NQ-HĐND: ${title}` })
     // The task is the tasks module's own: done there, the resolution shows it
     const a = await specialist.post(`/api/tasks/${taskId}/accept`, { version: task.version })
     expect(a.status).toBe(200)

@@ -14,6 +14,7 @@ import { taskPolicy, type TaskAction } from '../../../shared/tasks/policy'
 import { meetingPolicy, type MeetingAction } from '../../../shared/meetings/policy'
 import { schedulePolicy, type ScheduleAction } from '../../../shared/schedules/policy'
 import { dataRequestPolicy, type DataRequestAction } from '../../../shared/datarequests/policy'
+import { programmePolicy, type ProgrammeAction } from '../../../shared/programmes/policy'
 import type { User } from '../../../shared/org/contracts'
 import { endpoints, type MeAssignment } from '../api/endpoints'
 import { session } from '../api/session'
@@ -41,7 +42,7 @@ export interface Workspace {
 }
 
 /** Every action a policy table names. */
-export type AnyAction = Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction | MeetingAction | ScheduleAction | DataRequestAction
+export type AnyAction = Action | DocumentAction | ArchiveAction | TaskAction | DashboardAction | MeetingAction | ScheduleAction | DataRequestAction | ProgrammeAction
 
 const Ctx = createContext<Workspace | null>(null)
 
@@ -49,7 +50,7 @@ const Ctx = createContext<Workspace | null>(null)
 function allows(role: string, action: AnyAction): boolean {
   return orgPolicy.grants(role, action as Action) || documentPolicy.grants(role, action as DocumentAction) || archivePolicy.grants(role, action as ArchiveAction) || taskPolicy.grants(role, action as TaskAction)
     || dashboardPolicy.grants(role, action as DashboardAction) || meetingPolicy.grants(role, action as MeetingAction) || schedulePolicy.grants(role, action as ScheduleAction)
-    || dataRequestPolicy.grants(role, action as DataRequestAction)
+    || dataRequestPolicy.grants(role, action as DataRequestAction) || programmePolicy.grants(role, action as ProgrammeAction)
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {

@@ -58,6 +58,7 @@ export const en: Shape<typeof vi> = {
     schedules: 'Schedules',
     datarequests: 'Data requests',
     cases: 'Cases and petitions',
+    programmes: 'Work programmes',
     groups: { docs: 'Documents', org: 'Organisation', members: 'Party members' },
     openMenu: 'Open navigation menu',
     closeMenu: 'Close navigation menu',

@@ -54,6 +54,7 @@ export const vi = {
     schedules: 'Lịch công tác',
     datarequests: 'Yêu cầu số liệu',
     cases: 'Vụ việc, kiến nghị cử tri',
+    programmes: 'Chương trình công tác',
     groups: { docs: 'Văn bản', org: 'Tổ chức', members: 'Đảng viên' },
     openMenu: 'Mở menu điều hướng',
     closeMenu: 'Đóng menu điều hướng',

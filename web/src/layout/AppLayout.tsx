@@ -6,7 +6,7 @@ import { ActionIcon, Anchor, AppShell, Badge, Burger, Group, Menu, NavLink, Scro
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import {
   IconArchive, IconBook2, IconChecklist, IconFileImport, IconFileSearch, IconHistory, IconHome, IconInbox, IconKey, IconLogout, IconRoute, IconSend, IconSitemap,
-  IconUserCircle, IconUsers, IconId, IconListCheck, IconChartBar, IconCalendarEvent, IconTable, IconUsersGroup, IconArrowsExchange, IconMessageCheck, IconSpeakerphone, IconCoin,
+  IconUserCircle, IconUsers, IconId, IconListCheck, IconChartBar, IconCalendarEvent, IconTable, IconUsersGroup, IconArrowsExchange, IconMessageCheck, IconSpeakerphone, IconCoin, IconClipboardList,
 } from '@tabler/icons-react'
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -90,6 +90,7 @@ function Shell() {
     // Meetings: who oversees a body's meetings, and whoever an invitation or today's meeting waits for.
     { to: '/meetings', label: t('nav.meetings'), icon: <IconPresentation size={20} aria-hidden />, action: 'meeting.read', orIf: ws.hasMeetings },
     { to: '/schedules', label: t('nav.schedules'), icon: <IconCalendarEvent size={20} aria-hidden />, action: 'schedule.read' },
+    { to: '/programmes', label: t('nav.programmes'), icon: <IconClipboardList size={20} aria-hidden />, action: 'programme.read' },
     // Data requests: those who send them and those who answer for a unit (admins and inspectors read them from the audit trail).
     { to: '/datarequests', label: t('nav.datarequests'), icon: <IconTable size={20} aria-hidden />, anyOf: ['datarequest.send', 'datarequest.answer'] },
     { group: 'docs', to: '/documents/incoming', label: t('nav.docsIncoming'), icon: <IconInbox size={20} aria-hidden />, action: 'document.read' },

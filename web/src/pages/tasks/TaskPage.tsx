@@ -94,6 +94,14 @@ export default function TaskPage() {
           {v.source.kind === 'document' && (
             <div><Text size="sm" c="dimmed">{t('task.source')}</Text><Anchor component={Link} to={`/documents/${v.source.documentId}`}>{t('task.openDocument')}</Anchor></div>
           )}
+          {v.source.kind === 'programme' && (
+            <div><Text size="sm" c="dimmed">{t('task.source')}</Text>
+              <Anchor component={Link} to={`/programmes/${v.source.programmeId}`}>{t('task.fromProgramme', { programme: v.source.programmeTitle, item: v.source.itemContent })}</Anchor></div>
+          )}
+          {v.source.kind === 'resolution' && (
+            <div><Text size="sm" c="dimmed">{t('task.source')}</Text>
+              <Anchor component={Link} to={`/resolutions/${v.source.resolutionId}`}>{t('task.fromResolution', { name: v.source.name })}</Anchor></div>
+          )}
         </SimpleGrid>
         {v.description && <Text mt="md" style={{ whiteSpace: 'pre-wrap' }}>{v.description}</Text>}
         <Stack gap={4} mt="md">

@@ -5,7 +5,7 @@
  */
 import { vietnamDate } from '../../../../shared/calendar/vietnam-time'
 import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core'
-import { IconCheck, IconPlus } from '@tabler/icons-react'
+import { IconCheck, IconFileSpreadsheet, IconPlus } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router-dom'
@@ -25,6 +25,7 @@ import { foldFilter } from '../../lib/search'
 import { useUnits } from '../../lib/units'
 import { useData } from '../../lib/useData'
 import { DateField } from '../../components/DateFields'
+import { downloadBytes, toXlsx, XLSX_TYPE } from '../../lib/xlsx'
 
 
 export default function TasksPage() {
@@ -37,7 +38,7 @@ export default function TasksPage() {
 
   return (
     <Stack gap="md">
-      <PageHeader title={t('task.title')} />
+      <PageHeader title={t('task.title')}><ExportButton view={view} /></PageHeader>
       {mayAssign && <NewTaskForm onCreated={() => { if (view === 'assigned') list.reload(); else setParams({ view: 'assigned' }) }} />}
       <Tabs value={view} onChange={(v) => setParams(v === 'assigned' ? { view: 'assigned' } : {})}>
         <Tabs.List>
@@ -56,6 +57,42 @@ export default function TasksPage() {
       </Tabs>
     </Stack>
   )
+}
+
+/** Pages read for one export at most (50 tasks each): a list longer than that is cut, and the sheet says so. */
+const EXPORT_PAGES = 100
+
+/** The whole list of the tab (every page, in the list's order) as an XLSX workbook: names and dd/mm/yyyy, never ids. */
+function ExportButton({ view }: { view: 'mine' | 'assigned' }) {
+  const { t } = useTranslation()
+  const [busy, setBusy] = useState(false)
+  const run = async () => {
+    setBusy(true)
+    try {
+      const all: TaskSummary[] = []
+      let next: string | undefined
+      let pages = 0
+      do {
+        const page = await tasks.list(view, next)
+        all.push(...page.tasks)
+        next = page.next
+      } while (next && ++pages < EXPORT_PAGES)
+      const rows = [
+        [t('task.x.no'), t('task.name'), t('task.lead'), t('task.assigner'), t('task.deadline'), t('task.state'), t('task.x.percent'), t('task.overdue')],
+        ...all.map((x, i) => [i + 1, x.title, x.leadUser ? `${x.leadUser.fullName} — ${x.leadUnitName}` : x.leadUnitName, x.assigner.fullName,
+          formatDate(x.deadline, 'vi'), t(`task.status.${x.status}`), x.percent, x.overdue ? t('task.x.yes') : '']),
+        ...(next ? [[undefined, t('task.x.cut', { count: all.length })]] : []),
+      ]
+      const file = `${view === 'mine' ? t('task.x.fileMine') : t('task.x.fileAssigned')}-${vietnamDate()}.xlsx`
+      downloadBytes(file, toXlsx(t(view === 'mine' ? 'task.mine' : 'task.assigned'), rows, [6, 50, 36, 24, 12, 18, 10, 10]), XLSX_TYPE)
+      notify.ok(t('task.x.done', { count: all.length, file }))
+    } catch (e) {
+      notify.error(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return <Button variant="default" loading={busy} leftSection={<IconFileSpreadsheet size={16} aria-hidden />} onClick={() => void run()}>{t('task.x.export')}</Button>
 }
 
 /** The first page, then "show more" appends the next ones (keyset paging: the server answers a page at a time). */
