@@ -250,7 +250,9 @@ export function describeEnvironment(envName: string, env: () => SynthesizedEnv):
     it('has a user pool without self sign-up, a strong password policy, TOTP, and a public SPA client', () => {
       const { templates } = env()
       const pool = single(templates.stateful, 'AWS::Cognito::UserPool').resource.Properties!
-      expect(pool.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true })
+      expect(pool.AdminCreateUserConfig).toMatchObject({ AllowAdminCreateUserOnly: true })
+      // the invitation (the operator's admin:create and the users page) reads in Vietnamese, then English
+      expect(pool.AdminCreateUserConfig.InviteMessageTemplate.EmailMessage).toMatch(/\{username\}[\s\S]*\{####\}/)
       expect(pool.Policies.PasswordPolicy).toMatchObject({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true })
       expect(pool.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA'])
       const client = single(templates.stateful, 'AWS::Cognito::UserPoolClient').resource.Properties!
