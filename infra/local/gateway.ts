@@ -76,6 +76,11 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     })
   })
 
+  // Idle keep-alive sockets stay open longer than a client keeps them (as load balancers do): a request sent on a
+  // socket the server is about to close, while its event loop was busy (a PDF, an OCR), is reset, not answered.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const method = (req.method ?? 'GET').toUpperCase()

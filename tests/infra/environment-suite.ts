@@ -29,7 +29,9 @@ export const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966
 export function useEnvironment(envName: string): () => SynthesizedEnv {
   let env: SynthesizedEnv | undefined
   // Synthesis bundles every function: minutes on a busy 2-core machine.
-  beforeAll(() => { env = synthesize(envName) }, 600_000)
+  // Synthesis blocks the worker for a long while: first let vitest's pending messages be answered (a reply left
+  // unread through a block longer than its 60 s RPC timeout is reported as "Timeout calling onTaskUpdate").
+  beforeAll(async () => { await new Promise((r) => setTimeout(r, 1000)); env = synthesize(envName) }, 600_000)
   afterAll(() => cleanup(envName))
   return () => {
     if (!env) throw new Error('the app is not synthesised yet')

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Template } from 'aws-cdk-lib/assertions'
-import { afterAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { buildApp } from '../../infra/app.js'
 import { loadConfig } from '../../infra/config/index.js'
 import { nagFindings, resourcesOf, synthesize } from './synth.js'
@@ -25,6 +25,9 @@ vi.setConfig({ testTimeout: 300_000 })
 
 const outdir = mkdtempSync(join(tmpdir(), 'do-infra-oidc-'))
 afterAll(() => rmSync(outdir, { recursive: true, force: true }))
+// The synths block the worker: done before the tests, each after a pause that lets vitest's pending messages be answered.
+const pause = () => new Promise((r) => setTimeout(r, 1000))
+beforeAll(async () => { await pause(); synthesize('dev'); await pause(); synthesize('prod') }, 600_000)
 
 describe('OIDC federation by configuration', () => {
   it('is absent by default: no provider, no domain, OAuth off on the SPA client', () => {
