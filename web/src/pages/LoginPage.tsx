@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Code, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Center, Code, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core'
 import { IconAlertTriangle, IconArrowLeft, IconLogin, IconShieldLock } from '@tabler/icons-react'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,7 +7,7 @@ import { isApiError } from '../api/client'
 import { endpoints, type ChallengeResponse } from '../api/endpoints'
 import { auth, useAuthUser } from '../auth/store'
 import { errorMessage } from '../lib/error-message'
-import { LanguageSwitch } from '../components/LanguageSwitch'
+import { SignInShell } from '../components/SignInShell'
 import { QrCode } from '../components/QrCode'
 import { NewPasswordFields, PasswordField, useNewPassword } from '../components/PasswordFields'
 import { translate } from '../../../shared/i18n/messages'
@@ -201,16 +201,7 @@ export default function LoginPage() {
   }
 
   return (
-    <Center mih="100dvh" p="sm" bg="gray.1" component="main">
-      <Stack w="100%" maw={420} gap="md">
-        <Group justify="space-between" align="center">
-          <div>
-            <Text fw={700} c="brand.8" fz="xl">{t('app.name')}</Text>
-            <Text size="sm" c="dimmed">{t('login.subtitle')}</Text>
-          </div>
-          <LanguageSwitch />
-        </Group>
-        <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md">
+    <SignInShell>
           {form ?? <form onSubmit={submit} noValidate aria-labelledby="login-title">
             <Stack gap="md">
               <Title order={1} id="login-title" fz="h2">{t('login.title')}</Title>
@@ -254,8 +245,6 @@ export default function LoginPage() {
               <Anchor component={Link} to="/login/forgot" size="sm" ta="center">{t('password.forgotLink')}</Anchor>
             </Stack>
           </form>}
-        </Paper>
-      </Stack>
-    </Center>
+    </SignInShell>
   )
 }

@@ -4,14 +4,14 @@
  * policy), then back to sign-in with the new password. The same code path on
  * AWS (Cognito mails the code) and locally (the local mailbox).
  */
-import { Alert, Anchor, Button, Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core'
 import { IconAlertTriangle, IconMail } from '@tabler/icons-react'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router-dom'
 import { translate } from '../../../../shared/i18n/messages'
 import { endpoints } from '../../api/endpoints'
-import { LanguageSwitch } from '../../components/LanguageSwitch'
+import { SignInShell } from '../../components/SignInShell'
 import { NewPasswordFields, useNewPassword } from '../../components/PasswordFields'
 import { errorMessage } from '../../lib/error-message'
 import { useLang } from '../../lib/labels'
@@ -75,16 +75,7 @@ export default function ForgotPasswordPage() {
   )
 
   return (
-    <Center mih="100dvh" p="sm" bg="gray.1" component="main">
-      <Stack w="100%" maw={420} gap="md">
-        <Group justify="space-between" align="center">
-          <div>
-            <Text fw={700} c="brand.8" fz="xl">{t('app.name')}</Text>
-            <Text size="sm" c="dimmed">{t('login.subtitle')}</Text>
-          </div>
-          <LanguageSwitch />
-        </Group>
-        <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md">
+    <SignInShell>
           {!sent ? (
             <form onSubmit={ask} noValidate aria-labelledby="forgot-title">
               <Stack gap="md">
@@ -115,8 +106,6 @@ export default function ForgotPasswordPage() {
               </Stack>
             </form>
           )}
-        </Paper>
-      </Stack>
-    </Center>
+    </SignInShell>
   )
 }
